@@ -1,0 +1,39 @@
+// Opens the SQLite database with the pragmas every connection needs, and applies migrations.
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { databasePath, migrationsFolder } from "./paths";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A transaction handle: the same query surface as DB. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type DbOrTx = DB | Tx;
+
+export function openDatabase(file: string = databasePath()): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  return drizzle(sqlite, { schema }) as DB;
+}
+
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+const globalForDb = globalThis as unknown as { pilotDb?: DB };
+
+/** The process-wide connection used by the app; migrated on first use. */
+export function getDb(): DB {
+  if (!globalForDb.pilotDb) {
+    const db = openDatabase();
+    migrateDatabase(db);
+    globalForDb.pilotDb = db;
+  }
+  return globalForDb.pilotDb;
+}

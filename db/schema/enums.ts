@@ -1,0 +1,59 @@
+// The closed vocabularies of the domain, shared by the schema, validation, seed and UI.
+
+export const roles = ["firm", "operator", "coordinator", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const facilityKinds = ["hub", "facility"] as const;
+export const facilityStatuses = ["active", "suspended"] as const;
+
+export const technologyFields = [
+  "ai",
+  "aerospace",
+  "advanced_equipment",
+  "biomanufacturing",
+  "clean_energy",
+  "advanced_materials",
+  "electronic_information",
+  "medicine_health",
+  "food_agriculture",
+  "chemicals",
+] as const;
+export type TechnologyField = (typeof technologyFields)[number];
+
+export const accreditationTypes = ["CMA", "CNAS", "CNAS-ISO17025", "ISO9001", "GLP", "GMP"] as const;
+
+export const equipmentStatuses = ["operational", "maintenance", "retired"] as const;
+export const equipmentSharing = ["external", "internal"] as const;
+
+export const serviceTypes = [
+  "inspection",
+  "testing",
+  "verification",
+  "pilot_production",
+  "scale_up",
+  "consulting",
+] as const;
+export type ServiceType = (typeof serviceTypes)[number];
+
+export const priceBases = ["per_hour", "per_sample", "per_batch", "quote"] as const;
+export const serviceStatuses = ["active", "withdrawn"] as const;
+
+export const firmSizes = ["micro", "small", "medium", "large"] as const;
+
+export const requestStatuses = [
+  "submitted",
+  "quoted",
+  "confirmed",
+  "in_progress",
+  "completed",
+  "rejected",
+  "withdrawn",
+  "expired",
+  "cancelled",
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+export const reservationKinds = ["hold", "booking", "maintenance"] as const;
+export type ReservationKind = (typeof reservationKinds)[number];
+
+export const attachmentKinds = ["spec", "report"] as const;

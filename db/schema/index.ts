@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./registry";
+export * from "./parties";
+export * from "./requests";
+export * from "./system";

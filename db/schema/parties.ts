@@ -1,0 +1,45 @@
+// Who uses the service: firms and user accounts.
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { firmSizes, roles } from "./enums";
+import { id, createdAt, updatedAt, flag, millis } from "./columns";
+import { facilities } from "./registry";
+
+export const firms = sqliteTable(
+  "firms",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** Unified social credit code (GB 32100), 18 characters, check digit validated. */
+    creditCode: text("credit_code").notNull(),
+    size: text("size", { enum: firmSizes }).notNull(),
+    industry: text("industry").notNull(),
+    prefecture: text("prefecture").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("firms_credit_code_uq").on(t.creditCode), index("firms_prefecture_idx").on(t.prefecture)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    firmId: integer("firm_id").references(() => firms.id),
+    facilityId: integer("facility_id").references(() => facilities.id),
+    locale: text("locale", { enum: ["en", "zh"] }).notNull().default("en"),
+    disabled: flag("disabled").notNull().default(false),
+    mustChangePassword: flag("must_change_password").notNull().default(false),
+    lastSignInAt: millis("last_sign_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    index("users_firm_idx").on(t.firmId),
+    index("users_facility_idx").on(t.facilityId),
+  ],
+);

@@ -1,0 +1,173 @@
+// Booking requests, the reservations that hold capacity, and everything attached to a request.
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { requestStatuses, reservationKinds, serviceTypes, attachmentKinds } from "./enums";
+import { id, createdAt, updatedAt, millis } from "./columns";
+import { facilities, equipment, services } from "./registry";
+import { firms, users } from "./parties";
+
+export type RequiredParam = { key: string; unit: string; min?: number; max?: number };
+
+export const bookingRequests = sqliteTable(
+  "booking_requests",
+  {
+    id: id(),
+    /** Human reference, PT-YYYY-NNNNNN. */
+    ref: text("ref").notNull(),
+    firmId: integer("firm_id")
+      .notNull()
+      .references(() => firms.id),
+    requesterId: integer("requester_id")
+      .notNull()
+      .references(() => users.id),
+    /** Null until the hub routes the request. */
+    facilityId: integer("facility_id").references(() => facilities.id),
+    serviceId: integer("service_id").references(() => services.id),
+    serviceType: text("service_type", { enum: serviceTypes }).notNull(),
+    equipmentId: integer("equipment_id").references(() => equipment.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    sampleDetails: text("sample_details").notNull().default(""),
+    hazardClass: text("hazard_class"),
+    standard: text("standard"),
+    quantity: text("quantity"),
+    requiredParams: text("required_params", { mode: "json" }).$type<RequiredParam[]>().notNull().default([]),
+    earliestStart: millis("earliest_start").notNull(),
+    deadline: millis("deadline").notNull(),
+    hours: integer("hours").notNull(),
+    units: integer("units").notNull().default(1),
+    preferredStart: millis("preferred_start"),
+    status: text("status", { enum: requestStatuses }).notNull().default("submitted"),
+    quoteAmountFen: integer("quote_amount_fen"),
+    quoteValidUntil: millis("quote_valid_until"),
+    quoteEquipmentId: integer("quote_equipment_id").references(() => equipment.id),
+    quoteStart: millis("quote_start"),
+    quoteEnd: millis("quote_end"),
+    quoteUnits: integer("quote_units"),
+    reason: text("reason"),
+    version: integer("version").notNull().default(1),
+    routedAt: millis("routed_at"),
+    quotedAt: millis("quoted_at"),
+    confirmedAt: millis("confirmed_at"),
+    startedAt: millis("started_at"),
+    completedAt: millis("completed_at"),
+    closedAt: millis("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("booking_requests_ref_uq").on(t.ref),
+    index("booking_requests_firm_status_idx").on(t.firmId, t.status),
+    index("booking_requests_facility_status_idx").on(t.facilityId, t.status),
+    index("booking_requests_status_created_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/** Yearly counters behind the PT-YYYY-NNNNNN references. */
+export const requestCounters = sqliteTable("request_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/**
+ * Capacity taken on an equipment over [start, end). Maintenance may instead cover a whole
+ * facility (equipmentId null). A hold stops blocking at expiresAt; releasedAt ends any kind.
+ */
+export const reservations = sqliteTable(
+  "reservations",
+  {
+    id: id(),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    equipmentId: integer("equipment_id").references(() => equipment.id),
+    requestId: integer("request_id").references(() => bookingRequests.id),
+    kind: text("kind", { enum: reservationKinds }).notNull(),
+    start: millis("start").notNull(),
+    end: millis("end").notNull(),
+    units: integer("units").notNull().default(1),
+    expiresAt: millis("expires_at"),
+    releasedAt: millis("released_at"),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("reservations_equipment_start_idx").on(t.equipmentId, t.start),
+    index("reservations_equipment_end_idx").on(t.equipmentId, t.end),
+    index("reservations_facility_start_idx").on(t.facilityId, t.start),
+    index("reservations_request_idx").on(t.requestId),
+  ],
+);
+
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    actorId: integer("actor_id").references(() => users.id),
+    fromStatus: text("from_status", { enum: requestStatuses }),
+    toStatus: text("to_status", { enum: requestStatuses }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.createdAt)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    uploaderId: integer("uploader_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: attachmentKinds }).notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    /** Path relative to the data directory. */
+    storagePath: text("storage_path").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_request_idx").on(t.requestId)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("messages_request_idx").on(t.requestId, t.createdAt)],
+);
+
+export const feedback = sqliteTable(
+  "feedback",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    firmId: integer("firm_id")
+      .notNull()
+      .references(() => firms.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    rating: integer("rating").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("feedback_request_uq").on(t.requestId)],
+);

@@ -1,0 +1,81 @@
+// Demo firms (illustrative names, valid credit codes) and the demo accounts listed in the README.
+import type { DB } from "../client";
+import { firms, users } from "../schema";
+import type { SeededFacility } from "./demo-registry";
+import { makeCreditCode } from "./credit-codes";
+
+export const DEMO_PASSWORD = "pilot-demo-2026";
+/** The facility whose operator account is `operator@pilot.demo` in the README walk-through. */
+export const WALKTHROUGH_FACILITY_PREFIX = "jinxiang-sairui";
+
+const firmSeeds = [
+  { name: "Chengdu Xinrui Biopharma Co., Ltd. (illustrative)", region: "510100", size: "medium", industry: "pharmaceuticals", prefecture: "chengdu" },
+  { name: "Mianyang Hongxin Microelectronics Co., Ltd. (illustrative)", region: "510700", size: "small", industry: "semiconductors", prefecture: "mianyang" },
+  { name: "Deyang Zhongke Heavy Machinery Co., Ltd. (illustrative)", region: "510600", size: "large", industry: "machinery", prefecture: "deyang" },
+  { name: "Yibin Lanjing New Energy Technology Co., Ltd. (illustrative)", region: "511500", size: "medium", industry: "batteries", prefecture: "yibin" },
+  { name: "Meishan Tianyuan Fine Chemicals Co., Ltd. (illustrative)", region: "511400", size: "small", industry: "chemicals", prefecture: "meishan" },
+  { name: "Chengdu Qiming Intelligent Robotics Co., Ltd. (illustrative)", region: "510100", size: "micro", industry: "software_ai", prefecture: "chengdu" },
+  { name: "Zigong Huaxin Valve Co., Ltd. (illustrative)", region: "510300", size: "medium", industry: "machinery", prefecture: "zigong" },
+  { name: "Luzhou Jiaxiang Food Biotech Co., Ltd. (illustrative)", region: "510500", size: "small", industry: "food", prefecture: "luzhou" },
+  { name: "Suining Ruineng Lithium Materials Co., Ltd. (illustrative)", region: "510900", size: "medium", industry: "batteries", prefecture: "suining" },
+  { name: "Panzhihua Gangtai Titanium Alloy Co., Ltd. (illustrative)", region: "510400", size: "large", industry: "metallurgy", prefecture: "panzhihua" },
+  { name: "Leshan Guangyu Photovoltaic Materials Co., Ltd. (illustrative)", region: "511100", size: "medium", industry: "energy", prefecture: "leshan" },
+  { name: "Nanchong Hengsheng Auto Parts Co., Ltd. (illustrative)", region: "511300", size: "small", industry: "automotive", prefecture: "nanchong" },
+  { name: "Chengdu Yunfei Aerospace Components Co., Ltd. (illustrative)", region: "510100", size: "medium", industry: "aerospace", prefecture: "chengdu" },
+  { name: "Ya'an Mengding Tea Biotech Co., Ltd. (illustrative)", region: "511800", size: "micro", industry: "agriculture", prefecture: "yaan" },
+] as const;
+
+export type SeededFirm = { id: number; userIds: number[]; industry: string };
+export type SeededStaff = { firms: SeededFirm[]; operatorByFacility: Map<number, number>; coordinatorId: number; adminId: number };
+
+export function seedParties(db: DB, facilitiesSeeded: SeededFacility[], passwordHash: string): SeededStaff {
+  const seededFirms: SeededFirm[] = firmSeeds.map((f, i) => {
+    const firm = db
+      .insert(firms)
+      .values({
+        name: f.name,
+        creditCode: makeCreditCode(f.region, String(20_000_000 + i * 7_919_123).slice(0, 8)),
+        size: f.size,
+        industry: f.industry,
+        prefecture: f.prefecture,
+      })
+      .returning({ id: firms.id })
+      .get();
+    const emails = i === 0 ? ["firm@pilot.demo", "firm.colleague@pilot.demo"] : i === 1 ? ["firm2@pilot.demo"] : [`staff${i + 1}@pilot.demo`];
+    const userIds = emails.map((email, k) =>
+      db
+        .insert(users)
+        .values({ email, name: i === 0 ? (k === 0 ? "Chen Li 陈丽" : "Wang Jun 王军") : `Staff ${i + 1}`, passwordHash, role: "firm", firmId: firm.id, locale: i % 3 === 0 ? "zh" : "en" })
+        .returning({ id: users.id })
+        .get().id,
+    );
+    return { id: firm.id, userIds, industry: f.industry };
+  });
+
+  const operatorByFacility = new Map<number, number>();
+  let coordinatorId = 0;
+  for (const f of facilitiesSeeded) {
+    if (f.kind === "hub") {
+      coordinatorId = db
+        .insert(users)
+        .values({ email: "coordinator@pilot.demo", name: "Hub Coordinator 枢纽协调员", passwordHash, role: "coordinator", facilityId: f.id })
+        .returning({ id: users.id })
+        .get().id;
+      operatorByFacility.set(f.id, coordinatorId);
+      continue;
+    }
+    const email = f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX) ? "operator@pilot.demo" : `ops.${f.slug}@pilot.demo`;
+    const id = db
+      .insert(users)
+      .values({ email, name: `Operator, ${f.nameEn}`.slice(0, 80), passwordHash, role: "operator", facilityId: f.id })
+      .returning({ id: users.id })
+      .get().id;
+    operatorByFacility.set(f.id, id);
+  }
+  const adminId = db
+    .insert(users)
+    .values({ email: "admin@pilot.demo", name: "Science Department 省科技厅", passwordHash, role: "admin", locale: "zh" })
+    .returning({ id: users.id })
+    .get().id;
+  return { firms: seededFirms, operatorByFacility, coordinatorId, adminId };
+}

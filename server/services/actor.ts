@@ -1,0 +1,13 @@
+// Who is calling: the signed-in user as the services see them.
+import type { Role } from "@/db/schema";
+
+export type Actor = {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  firmId: number | null;
+  facilityId: number | null;
+  locale: "en" | "zh";
+  mustChangePassword: boolean;
+};

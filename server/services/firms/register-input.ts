@@ -1,0 +1,37 @@
+// The firm self-registration form: one schema for the form and the API.
+import { z } from "zod";
+import { firmSizes } from "@/db/schema/enums";
+import { industries } from "@/db/reference/industries";
+import { prefectureCodes } from "@/db/reference/prefectures";
+import { creditCodeMessages, creditCodeProblem } from "./credit-code";
+import { passwordProblem } from "../auth/password-policy";
+
+export const registerFirmInput = z
+  .object({
+    firmName: z.string().trim().min(2, "enter the firm's registered name").max(120, "at most 120 characters"),
+    creditCode: z
+      .string()
+      .trim()
+      .transform((s) => s.toUpperCase())
+      .superRefine((code, ctx) => {
+        const problem = creditCodeProblem(code);
+        if (problem) ctx.addIssue({ code: "custom", message: creditCodeMessages[problem] });
+      }),
+    size: z.enum(firmSizes, { message: "choose the firm's size" }),
+    industry: z.enum(industries, { message: "choose an industry" }),
+    prefecture: z.enum(prefectureCodes, { message: "choose a prefecture" }),
+    name: z.string().trim().min(1, "enter your name").max(80, "at most 80 characters"),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: "enter a valid email address" }).max(200, "at most 200 characters")),
+    password: z.string(),
+    locale: z.enum(["en", "zh"]).default("en"),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export type RegisterFirmInput = z.input<typeof registerFirmInput>;

@@ -1,0 +1,58 @@
+// Lists every violation of the scheduling invariant's standing part: capacity (units, with setup
+// buffers on both sides) and overlap with maintenance of the equipment or its facility.
+// Opening hours, lead days and min/max hours bind new reservations only and are checked on write.
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+
+export type InvariantViolation =
+  | { kind: "capacity"; equipmentId: number; reservationId: number; at: number; load: number; units: number }
+  | { kind: "maintenance"; equipmentId: number; reservationId: number; maintenanceId: number }
+  | { kind: "interval"; reservationId: number };
+
+// A hold blocks until it is released or its quote expires; a booking until it is released.
+const active = (alias: string) =>
+  `${alias}.kind IN ('hold','booking') AND ${alias}.released_at IS NULL AND (${alias}.kind = 'booking' OR ${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`;
+
+export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): InvariantViolation[] {
+  const client = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
+  const bind = { now: at };
+  const out: InvariantViolation[] = [];
+
+  for (const r of client.prepare(`SELECT id FROM reservations WHERE start >= "end"`).all() as { id: number }[])
+    out.push({ kind: "interval", reservationId: r.id });
+
+  // The load peaks at some reservation's widened start: sum the units of the active reservations
+  // whose widened interval contains that instant. The bound on s.start keeps the join on the index.
+  const capacity = client
+    .prepare(
+      `WITH longest AS (SELECT COALESCE(MAX("end" - start), 0) AS len FROM reservations WHERE kind IN ('hold','booking'))
+       SELECT r.id AS reservationId, r.equipment_id AS equipmentId, r.start - e.setup_minutes * 60000 AS at,
+              SUM(s.units) AS load, e.units AS units
+       FROM reservations r
+       JOIN equipment e ON e.id = r.equipment_id
+       JOIN longest
+       JOIN reservations s ON s.equipment_id = r.equipment_id
+            AND s.start <= r.start AND s.start >= r.start - longest.len - 2 * e.setup_minutes * 60000
+            AND s."end" + 2 * e.setup_minutes * 60000 > r.start
+            AND ${active("s")}
+       WHERE ${active("r")}
+       GROUP BY r.id
+       HAVING SUM(s.units) > e.units`,
+    )
+    .all(bind) as Omit<Extract<InvariantViolation, { kind: "capacity" }>, "kind">[];
+  for (const c of capacity) out.push({ kind: "capacity", ...c });
+
+  const maintenance = client
+    .prepare(
+      `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, m.id AS maintenanceId
+       FROM reservations r
+       JOIN equipment e ON e.id = r.equipment_id
+       JOIN reservations m ON m.kind = 'maintenance' AND m.released_at IS NULL
+            AND (m.equipment_id = r.equipment_id OR (m.equipment_id IS NULL AND m.facility_id = e.facility_id))
+            AND m.start < r."end" + e.setup_minutes * 60000 AND r.start - e.setup_minutes * 60000 < m."end"
+       WHERE ${active("r")}`,
+    )
+    .all(bind) as Omit<Extract<InvariantViolation, { kind: "maintenance" }>, "kind">[];
+  for (const m of maintenance) out.push({ kind: "maintenance", ...m });
+  return out;
+}

@@ -1,0 +1,25 @@
+// Re-reads the signed-in user on every call, so a disabled account is refused on its next request.
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import type { DbOrTx } from "@/db/client";
+import type { Actor } from "../actor";
+
+export function toActor(user: typeof users.$inferSelect): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    firmId: user.firmId,
+    facilityId: user.facilityId,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
+
+/** The active user with this id, or null when unknown or disabled. */
+export function loadActor(db: DbOrTx, userId: number): Actor | null {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.disabled) return null;
+  return toActor(user);
+}
