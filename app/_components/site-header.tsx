@@ -1,0 +1,55 @@
+// The header: brand, role-aware navigation, sign-in state and the language switch.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/server/services/actor";
+import { startPageOf } from "@/server/auth/session";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+const roleNav = { firm: "firm", operator: "operator", coordinator: "hub", admin: "admin" } as const;
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations("nav");
+  const tc = await getTranslations("common");
+  const tr = await getTranslations("roles");
+  const link = "rounded-md px-2 py-1 hover:bg-white/10";
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          {tc("appName")}
+        </Link>
+        <nav aria-label={t("main")} className="flex flex-1 flex-wrap items-center gap-2 text-sm">
+          <Link href="/" className={link}>
+            {t("home")}
+          </Link>
+          {actor && (
+            <Link href={startPageOf[actor.role]} className={link} data-testid="nav-start">
+              {t(roleNav[actor.role])}
+            </Link>
+          )}
+        </nav>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {actor ? (
+            <>
+              <span className="hidden sm:inline" data-testid="signed-in-as">
+                {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className={link}>
+                {t("signIn")}
+              </Link>
+              <Link href="/register" className="rounded-md bg-white px-2 py-1 font-medium text-brand-900 hover:bg-brand-50">
+                {t("register")}
+              </Link>
+            </>
+          )}
+          <LanguageSwitch />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireRole } from "../_auth/require-role";
+import { Forbidden } from "../_components/forbidden";
+import { serverCaller } from "../_trpc/server";
+import { StatCard } from "../_components/stat-card";
+import { EmptyState } from "../_components/empty-state";
+import { DataTable } from "../_components/data-table";
+import { BarList } from "../_components/bar-list";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminStartPage() {
+  const actor = await requireRole("/admin", ["admin"]);
+  if (!actor) return <Forbidden />;
+  const t = await getTranslations("adminStart");
+  const ts = await getTranslations("status");
+  const format = await getFormatter();
+  const data = await (await serverCaller()).workspace.admin();
+  const facilities = (status: string) => data.facilitiesByStatus.find((s) => s.status === status)?.n ?? 0;
+  return (
+    <div className="space-y-8" data-testid="start-admin">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <StatCard label={t("activeFacilities")} value={facilities("active")} />
+        <StatCard label={t("suspendedFacilities")} value={facilities("suspended")} />
+        <StatCard label={t("equipment")} value={data.equipmentCount} />
+        <StatCard label={t("firms")} value={data.firmCount} />
+        <StatCard label={t("users")} value={data.userCount} />
+      </dl>
+      <BarList title={t("last30")} items={data.requestsLast30Days.map((s) => ({ label: ts(s.status), value: s.n }))} />
+      <section>
+        <h2 className="mb-3 font-medium">{t("audit")}</h2>
+        {data.recentAudit.length === 0 ? (
+          <EmptyState text={t("auditEmpty")} />
+        ) : (
+          <DataTable
+            testId="audit-table"
+            headers={[t("time"), t("action"), t("actor"), t("ip"), t("target")]}
+            rows={data.recentAudit.map((a) => ({
+              key: a.id,
+              cells: [
+                format.dateTime(new Date(a.createdAt), { dateStyle: "short", timeStyle: "medium" }),
+                <code key="a">{a.action}</code>,
+                a.actorEmail ?? "—",
+                a.ip ?? "—",
+                a.target ?? "—",
+              ],
+            }))}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

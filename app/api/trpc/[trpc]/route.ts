@@ -1,0 +1,23 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getDb } from "@/db/client";
+import { appRouter } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import { sessionUserId } from "@/server/auth/session";
+import { clientIp } from "@/server/auth/client-ip";
+
+export const dynamic = "force-dynamic";
+
+async function handler(req: Request) {
+  const userId = await sessionUserId();
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => createContext({ db: getDb(), session: userId === null ? null : { userId }, ip: clientIp(req.headers) }),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

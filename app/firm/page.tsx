@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "../_auth/require-role";
+import { Forbidden } from "../_components/forbidden";
+import { serverCaller } from "../_trpc/server";
+import { StatusBadge } from "../_components/status-badge";
+import { StatCard } from "../_components/stat-card";
+import { EmptyState } from "../_components/empty-state";
+import { prefectureName } from "../_components/place-names";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Firm" };
+
+export default async function FirmStartPage() {
+  const actor = await requireRole("/firm", ["firm"]);
+  if (!actor) return <Forbidden />;
+  const t = await getTranslations("firmStart");
+  const ts = await getTranslations("status");
+  const tsize = await getTranslations("firmSize");
+  const ti = await getTranslations("industry");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const data = await (await serverCaller()).workspace.firm();
+  return (
+    <div className="space-y-8" data-testid="start-firm">
+      <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-medium">{t("firm")}</h2>
+        <p className="mt-1 text-lg">{data.firm.name}</p>
+        <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-600">{t("creditCode")}</dt>
+            <dd className="font-mono">{data.firm.creditCode}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("size")}</dt>
+            <dd>{tsize(data.firm.size)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("industry")}</dt>
+            <dd>{ti(data.firm.industry as "other")}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("prefecture")}</dt>
+            <dd>{prefectureName(data.firm.prefecture, locale)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section>
+        <h2 className="mb-3 font-medium">{t("byStatus")}</h2>
+        {data.byStatus.length === 0 ? (
+          <EmptyState text={t("empty")} />
+        ) : (
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            {data.byStatus.map((s) => (
+              <StatCard key={s.status} label={ts(s.status)} value={s.n} />
+            ))}
+          </dl>
+        )}
+      </section>
+      {data.recent.length > 0 && (
+        <section>
+          <h2 className="mb-3 font-medium">{t("recent")}</h2>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100 text-slate-700">
+                <tr>
+                  <th className="px-3 py-2">{t("ref")}</th>
+                  <th className="px-3 py-2">{t("titleCol")}</th>
+                  <th className="px-3 py-2">{t("facility")}</th>
+                  <th className="px-3 py-2">{t("status")}</th>
+                  <th className="px-3 py-2">{t("updated")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.recent.map((r) => (
+                  <tr key={r.id} className="border-t border-slate-100">
+                    <td className="px-3 py-2 font-mono">{r.ref}</td>
+                    <td className="px-3 py-2">{r.title}</td>
+                    <td className="px-3 py-2">{r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub")}</td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(new Date(r.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// The language of a request: the visitor's saved choice (cookie), else their browser's preference.
+import { getRequestConfig } from "next-intl/server";
+import { cookies, headers } from "next/headers";
+import { locales, LOCALE_COOKIE, type Locale } from "./locales";
+
+export default getRequestConfig(async () => {
+  const saved = (await cookies()).get(LOCALE_COOKIE)?.value;
+  let locale: Locale = "en";
+  if (saved && (locales as readonly string[]).includes(saved)) locale = saved as Locale;
+  else if (/^zh\b/i.test((await headers()).get("accept-language") ?? "")) locale = "zh";
+  return {
+    locale,
+    timeZone: "Asia/Shanghai",
+    messages: (await import(`./messages/${locale}.json`)).default,
+  };
+});

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "../_auth/require-role";
+import { Forbidden } from "../_components/forbidden";
+import { serverCaller } from "../_trpc/server";
+import { StatCard } from "../_components/stat-card";
+import { EmptyState } from "../_components/empty-state";
+import { DataTable } from "../_components/data-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Facility" };
+
+export default async function OperatorStartPage() {
+  const actor = await requireRole("/operator", ["operator", "coordinator"]);
+  if (!actor) return <Forbidden />;
+  const t = await getTranslations("operatorStart");
+  const te = await getTranslations("equipmentStatus");
+  const tk = await getTranslations("reservationKind");
+  const ts = await getTranslations("status");
+  const tf = await getTranslations("firmStart");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const data = await (await serverCaller()).workspace.operator();
+  const when = (ms: number) => format.dateTime(new Date(ms), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return (
+    <div className="space-y-8" data-testid="start-operator">
+      <h1 className="text-2xl font-semibold">{t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}</h1>
+      <section>
+        <h2 className="mb-3 font-medium">{t("equipment")}</h2>
+        <dl className="grid grid-cols-3 gap-3">
+          {data.equipmentByStatus.map((s) => (
+            <StatCard key={s.status} label={te(s.status)} value={s.n} />
+          ))}
+        </dl>
+      </section>
+      <section>
+        <h2 className="mb-3 font-medium">{t("awaitingQuote")}</h2>
+        {data.awaitingQuote.length === 0 ? (
+          <EmptyState text={t("awaitingEmpty")} />
+        ) : (
+          <DataTable
+            headers={[tf("ref"), t("firm"), tf("titleCol"), t("age")]}
+            rows={data.awaitingQuote.map((r) => ({
+              key: r.id,
+              cells: [<span key="ref" className="font-mono">{r.ref}</span>, r.firmName, r.title, format.relativeTime(new Date(r.createdAt), new Date(data.now))],
+            }))}
+          />
+        )}
+      </section>
+      <section>
+        <h2 className="mb-3 font-medium">{t("weekAhead")}</h2>
+        {data.weekAhead.length === 0 ? (
+          <EmptyState text={t("weekEmpty")} />
+        ) : (
+          <DataTable
+            testId="week-ahead"
+            headers={[t("when"), t("equipment"), t("kind"), tf("ref"), t("firm")]}
+            rows={data.weekAhead.map((r) => ({
+              key: r.reservationId,
+              cells: [`${when(r.start)} – ${when(r.end)}`, r.equipmentName, tk(r.kind), r.ref ?? "—", r.firmName ?? "—"],
+            }))}
+          />
+        )}
+      </section>
+      <section>
+        <h2 className="mb-3 font-medium">{t("byStatus")}</h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+          {data.byStatus.map((s) => (
+            <StatCard key={s.status} label={ts(s.status)} value={s.n} />
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}

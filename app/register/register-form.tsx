@@ -1,0 +1,123 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useLocale, useTranslations } from "next-intl";
+import { useMutation } from "@tanstack/react-query";
+import { firmSizes } from "@/db/schema/enums";
+import { industries } from "@/db/reference/industries";
+import { prefectures } from "@/db/reference/prefectures";
+import { registerFirmInput } from "@/server/services/firms/register-input";
+import { useTRPC } from "../_trpc/client";
+import { FormField, describedBy, inputClass } from "../_components/form-field";
+import { useToast } from "../_components/toaster";
+
+type Errors = Record<string, string>;
+
+export function RegisterForm() {
+  const t = useTranslations("register");
+  const ts = useTranslations("firmSize");
+  const ti = useTranslations("industry");
+  const locale = useLocale();
+  const toast = useToast();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [errors, setErrors] = useState<Errors>({});
+  const register = useMutation(trpc.firm.register.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const input = { ...values, locale };
+    const local = registerFirmInput.safeParse(input);
+    if (!local.success) {
+      const found: Errors = {};
+      for (const issue of local.error.issues) found[issue.path.join(".")] ??= issue.message;
+      setErrors(found);
+      toast("error", t("fixErrors"));
+      return;
+    }
+    setErrors({});
+    try {
+      await register.mutateAsync(local.data);
+    } catch (error) {
+      const data = (error as { data?: { fieldErrors?: Errors | null } }).data;
+      if (data?.fieldErrors) setErrors(data.fieldErrors);
+      toast("error", (error as Error).message);
+      return;
+    }
+    const result = await signIn("credentials", { email: local.data.email, password: local.data.password, redirect: false });
+    toast("success", t("success"));
+    router.push(result?.ok ? "/firm" : "/signin");
+    router.refresh();
+  }
+
+  const field = (id: string) => describedBy(id, errors[id], id === "creditCode" ? t("creditCodeHint") : id === "password" ? t("passwordHint") : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-medium">{t("firmSection")}</legend>
+        <div className="sm:col-span-2">
+          <FormField id="firmName" label={t("firmName")} error={errors.firmName}>
+            <input {...field("firmName")} autoComplete="organization" className={inputClass} />
+          </FormField>
+        </div>
+        <FormField id="creditCode" label={t("creditCode")} hint={t("creditCodeHint")} error={errors.creditCode}>
+          <input {...field("creditCode")} maxLength={18} className={`${inputClass} font-mono uppercase`} />
+        </FormField>
+        <FormField id="size" label={t("size")} error={errors.size}>
+          <select {...field("size")} defaultValue="" className={inputClass}>
+            <option value="" disabled>
+              {t("choose")}
+            </option>
+            {firmSizes.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="industry" label={t("industry")} error={errors.industry}>
+          <select {...field("industry")} defaultValue="" className={inputClass}>
+            <option value="" disabled>
+              {t("choose")}
+            </option>
+            {industries.map((i) => (
+              <option key={i} value={i}>
+                {ti(i)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="prefecture" label={t("prefecture")} error={errors.prefecture}>
+          <select {...field("prefecture")} defaultValue="" className={inputClass}>
+            <option value="" disabled>
+              {t("choose")}
+            </option>
+            {prefectures.map((p) => (
+              <option key={p.code} value={p.code}>
+                {locale === "zh" ? p.zh : p.en}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      </fieldset>
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-lg font-medium">{t("userSection")}</legend>
+        <FormField id="name" label={t("name")} error={errors.name}>
+          <input {...field("name")} autoComplete="name" className={inputClass} />
+        </FormField>
+        <FormField id="email" label={t("email")} error={errors.email}>
+          <input {...field("email")} type="email" autoComplete="email" className={inputClass} />
+        </FormField>
+        <FormField id="password" label={t("password")} hint={t("passwordHint")} error={errors.password}>
+          <input {...field("password")} type="password" autoComplete="new-password" className={inputClass} />
+        </FormField>
+      </fieldset>
+      <button type="submit" disabled={register.isPending} className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {register.isPending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

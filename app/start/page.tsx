@@ -1,0 +1,10 @@
+import { redirect } from "next/navigation";
+import { currentActor, startPageOf } from "@/server/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Sends each role to its own start page. */
+export default async function StartPage() {
+  const actor = await currentActor();
+  redirect(actor ? startPageOf[actor.role] : "/signin");
+}

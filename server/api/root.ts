@@ -1,0 +1,20 @@
+import { createTRPCRouter, createCallerFactory, publicProcedure } from "./trpc";
+import { run } from "./errors";
+import { checkHealth } from "@/server/services/system/check-health";
+import { networkRouter } from "./routers/network";
+import { firmRouter } from "./routers/firm";
+import { userRouter } from "./routers/user";
+import { workspaceRouter } from "./routers/workspace";
+import { auditRouter } from "./routers/audit";
+
+export const appRouter = createTRPCRouter({
+  health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
+  network: networkRouter,
+  firm: firmRouter,
+  user: userRouter,
+  workspace: workspaceRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,5 @@
+import { createTRPCRouter, authedProcedure } from "../trpc";
+
+export const userRouter = createTRPCRouter({
+  me: authedProcedure.query(({ ctx }) => ctx.actor),
+});

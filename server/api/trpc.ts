@@ -1,0 +1,74 @@
+// tRPC context and the procedure kinds: public, authed, firm, operator, coordinator, admin.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { DB } from "@/db/client";
+import type { Role } from "@/db/schema";
+import type { Actor } from "@/server/services/actor";
+import { DomainError } from "@/server/services/errors";
+import { loadActor } from "@/server/services/users/load-actor";
+import { recordAudit } from "@/server/services/audit/record-audit";
+
+export type Context = { db: DB; session: { userId: number } | null; ip: string | null };
+
+export function createContext(input: Context): Context {
+  return input;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    let fieldErrors: Record<string, string> | null = null;
+    if (error.cause instanceof ZodError) {
+      fieldErrors = {};
+      for (const issue of error.cause.issues) fieldErrors[issue.path.join(".") || "input"] ??= issue.message;
+    } else if (error.cause instanceof DomainError && error.cause.fieldErrors) fieldErrors = error.cause.fieldErrors;
+    const message =
+      error.cause instanceof ZodError && fieldErrors
+        ? Object.entries(fieldErrors)
+            .map(([field, reason]) => `${field}: ${reason}`)
+            .join("; ")
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? "Something went wrong on our side. Please try again."
+          : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
+  const actor = loadActor(ctx.db, ctx.session.userId);
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account is disabled or no longer exists." });
+  return next({ ctx: { ...ctx, actor } });
+});
+
+function roleProcedure(allowed: Role[], check?: (actor: Actor) => boolean) {
+  return authedProcedure.use(({ ctx, path, next }) => {
+    if (!allowed.includes(ctx.actor.role) || (check && !check(ctx.actor))) {
+      recordAudit(ctx.db, {
+        action: "auth.denied",
+        actorId: ctx.actor.userId,
+        actorEmail: ctx.actor.email,
+        target: path,
+        detail: { role: ctx.actor.role, needed: allowed },
+        ip: ctx.ip,
+      });
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${allowed.join(" or ")} role.` });
+    }
+    return next();
+  });
+}
+
+export const firmProcedure = roleProcedure(["firm"], (a) => a.firmId !== null).use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, firmId: ctx.actor.firmId! } }),
+);
+/** Operators and coordinators (operators of the hub); the facility comes from the session, never from input. */
+export const operatorProcedure = roleProcedure(["operator", "coordinator"], (a) => a.facilityId !== null).use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, facilityId: ctx.actor.facilityId! } }),
+);
+export const coordinatorProcedure = roleProcedure(["coordinator"], (a) => a.facilityId !== null);
+export const adminProcedure = roleProcedure(["admin"]);

@@ -1,0 +1,19 @@
+// Reads the signed-in user for pages and route handlers (re-read from the database each time).
+import { getServerSession } from "next-auth";
+import { getDb } from "@/db/client";
+import { loadActor } from "@/server/services/users/load-actor";
+import type { Actor } from "@/server/services/actor";
+import { authOptions } from "./options";
+
+export async function sessionUserId(): Promise<number | null> {
+  const session = await getServerSession(authOptions);
+  return session?.user?.id ?? null;
+}
+
+export async function currentActor(): Promise<Actor | null> {
+  const id = await sessionUserId();
+  return id === null ? null : loadActor(getDb(), id);
+}
+
+/** Where each role lands after signing in. */
+export const startPageOf = { firm: "/firm", operator: "/operator", coordinator: "/hub", admin: "/admin" } as const;
