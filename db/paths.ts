@@ -2,13 +2,13 @@
 import path from "node:path";
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? "data");
 }
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH ?? path.join(dataDir(), "pilot.db"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(dataDir(), "pilot.db"));
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(process.cwd(), "db/migrations");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/migrations");
 }

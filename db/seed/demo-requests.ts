@@ -121,7 +121,7 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
         const start = from + rng.int(0, Math.round((to - from) / DAY)) * DAY + 9 * HOUR;
         slot = { start, end: start + hours * HOUR };
       }
-      const b = timeline(rng, intent, now, slot, lead, e, units, hours, f, staff, requester);
+      const b = timeline(rng, intent, needsSlot, now, slot, lead, e, units, hours, f, staff, requester);
       b.row.firmId = firm.id;
       b.row.requesterId = requester;
       b.row.serviceId = svc.id;
@@ -230,6 +230,8 @@ function hubRequest(rng: Rng, now: number, today: number, firmId: number, reques
 function timeline(
   rng: Rng,
   intent: Intent,
+  /** Whether the request got a planned slot (so a quote or booking may be made on it). */
+  hasSlot: boolean,
   now: number,
   slot: { start: number; end: number },
   lead: number,
@@ -243,7 +245,7 @@ function timeline(
   const s = slot.start;
   const operator = staff.operatorByFacility.get(f.id)!;
   const viaHub = rng.chance(0.25);
-  const createdAt = Math.min(s - lead - DAY, now - 2 * HOUR) - rng.int(0, 20) * DAY - rng.int(0, 23) * HOUR;
+  const createdAt = Math.min(s - lead - 2 * DAY, now - 2 * HOUR) - rng.int(0, 20) * DAY - rng.int(0, 23) * HOUR;
   const clampNow = (t: number) => Math.min(t, now - 30 * MINUTE);
   const events: Event[] = [{ at: createdAt, from: null, to: "submitted", actor: requester, note: viaHub ? "Sent to the hub" : undefined }];
   let t = createdAt;
@@ -277,7 +279,7 @@ function timeline(
   const status = intent.status;
   const quoteWindowEnd = Math.min(s - lead, now - HOUR);
   const auto = e.autoApprove && ["completed", "confirmed", "in_progress"].includes(status) && rng.chance(0.5);
-  const quoted = !auto && !["submitted", "rejected"].includes(status) && !(status === "withdrawn" && rng.chance(0.4));
+  const quoted = !auto && hasSlot;
 
   if (status === "rejected") {
     const at = clampNow(t + rng.int(3, 72) * HOUR);
@@ -287,6 +289,7 @@ function timeline(
     let quotedAt: number;
     let validUntil: number;
     if (auto) {
+      // Auto-approved at submission (or on routing, for a request that went through the hub).
       quotedAt = t;
       validUntil = t;
     } else {
@@ -307,9 +310,9 @@ function timeline(
       Object.assign(reservation, { releasedAt: at });
       row.closedAt = at;
     } else if (status !== "quoted") {
-      const confirmedAt = auto ? createdAt : Math.min(validUntil - HOUR, clampNow(quotedAt + Math.round(rng.next() * 0.5 * (Math.min(s, now) - quotedAt))));
+      const confirmedAt = auto ? t : Math.min(validUntil - HOUR, clampNow(quotedAt + Math.round(rng.next() * 0.5 * (Math.min(s, now) - quotedAt))));
       events.push({ at: confirmedAt, from: auto ? "submitted" : "quoted", to: "confirmed", actor: auto ? null : requester, note: auto ? "Auto-approved: the requested slot was free" : undefined });
-      Object.assign(reservation, { kind: "booking", expiresAt: null, createdAt: auto ? createdAt : reservation.createdAt });
+      Object.assign(reservation, { kind: "booking", expiresAt: null, createdAt: auto ? t : reservation.createdAt });
       row.confirmedAt = confirmedAt;
       if (status === "cancelled") {
         const at = clampNow(confirmedAt + Math.round(rng.next() * (Math.min(s, now) - confirmedAt)));

@@ -1,13 +1,12 @@
 // tRPC context and the procedure kinds: public, authed, firm, operator, coordinator, admin.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
 import type { DB } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/server/services/actor";
-import { DomainError } from "@/server/services/errors";
 import { loadActor } from "@/server/services/users/load-actor";
 import { recordAudit } from "@/server/services/audit/record-audit";
+import { clientMessage, fieldErrorsOf } from "./errors";
 
 export type Context = { db: DB; session: { userId: number } | null; ip: string | null };
 
@@ -18,20 +17,8 @@ export function createContext(input: Context): Context {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    let fieldErrors: Record<string, string> | null = null;
-    if (error.cause instanceof ZodError) {
-      fieldErrors = {};
-      for (const issue of error.cause.issues) fieldErrors[issue.path.join(".") || "input"] ??= issue.message;
-    } else if (error.cause instanceof DomainError && error.cause.fieldErrors) fieldErrors = error.cause.fieldErrors;
-    const message =
-      error.cause instanceof ZodError && fieldErrors
-        ? Object.entries(fieldErrors)
-            .map(([field, reason]) => `${field}: ${reason}`)
-            .join("; ")
-        : error.code === "INTERNAL_SERVER_ERROR"
-          ? "Something went wrong on our side. Please try again."
-          : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message: clientMessage(error), data: { ...data, fieldErrors: fieldErrorsOf(error) } };
   },
 });
 
