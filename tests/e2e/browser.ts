@@ -1,0 +1,26 @@
+// Real Chromium through playwright-core; each context looks like its own client address so that
+// sign-in throttling by IP in one test does not leak into another.
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromiumPath } from "./chromium-path";
+
+let clientCounter = 0;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath()!,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+  });
+}
+
+export async function newClient(browser: Browser, baseURL: string, options: { locale?: "en" | "zh" } = {}): Promise<BrowserContext> {
+  clientCounter += 1;
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 900 },
+    extraHTTPHeaders: { "x-forwarded-for": `198.18.${process.pid % 250}.${clientCounter % 250}` },
+  });
+  if (options.locale) await context.addCookies([{ name: "locale", value: options.locale, url: baseURL }]);
+  return context;
+}
+
+export const DEMO_PASSWORD = "pilot-demo-2026";

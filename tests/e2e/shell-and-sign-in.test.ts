@@ -1,0 +1,142 @@
+// A visitor and each demo role, in a real browser against `next start`.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newClient, DEMO_PASSWORD } from "./browser";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("the shell", () => {
+  it("shows the network at a glance in English, then in Chinese after the switch, and remembers it", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(/^One hub, \d+ facilities/);
+    expect(Number(await page.getByTestId("stat-facilities").locator("dd").textContent())).toBeGreaterThanOrEqual(23);
+    await expect(page.getByTestId("illustrative-note").textContent()).resolves.toMatch(/illustrative/);
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+    await page.getByTestId("language-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(/^一个枢纽、\d+ 个平台/);
+    await expect(page.getByTestId("chart-prefecture").textContent()).resolves.toContain("成都市");
+
+    await page.reload();
+    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(/^一个枢纽/);
+    await context.close();
+  });
+
+  it("sends a visitor who opens a start page to sign in", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await page.goto("/admin");
+    await page.waitForURL("**/signin?**");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/admin");
+    await context.close();
+  });
+
+  it("sends security headers", async () => {
+    const res = await fetch(`${baseURL}/`);
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(await (await fetch(`${baseURL}/api/health`)).json()).toMatchObject({ ok: true });
+  });
+});
+
+describe("signing in", () => {
+  const roles = [
+    { email: "firm@pilot.demo", path: "/firm", testId: "start-firm" },
+    { email: "operator@pilot.demo", path: "/operator", testId: "start-operator" },
+    { email: "coordinator@pilot.demo", path: "/hub", testId: "start-hub" },
+    { email: "admin@pilot.demo", path: "/admin", testId: "start-admin" },
+  ];
+  for (const role of roles) {
+    it(`${role.email} lands on ${role.path}`, async () => {
+      const context = await newClient(browser, baseURL);
+      const page = await context.newPage();
+      await signIn(page, role.email, DEMO_PASSWORD);
+      await page.waitForURL(`**${role.path}`);
+      await page.getByTestId(role.testId).waitFor();
+      await expect(page.getByTestId("toast-success").textContent()).resolves.toMatch(/Signed in/);
+      // another role's page is refused
+      await page.goto(role.path === "/admin" ? "/firm" : "/admin");
+      await page.getByTestId("forbidden").waitFor();
+      await context.close();
+    });
+  }
+
+  it("a firm user sees the hub inbox refused and can sign out", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await signIn(page, "firm2@pilot.demo", DEMO_PASSWORD);
+    await page.waitForURL("**/firm");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${baseURL}/`);
+    await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+    await context.close();
+  });
+
+  it("a wrong password shows an error and stays on the form", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await signIn(page, "firm@pilot.demo", "not-the-password");
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("Wrong email or password.");
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await context.close();
+  });
+
+  it("refuses the 6th attempt after 5 failures, even with the right password", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    const email = "firm.colleague@pilot.demo";
+    for (let i = 1; i <= 5; i++) {
+      await signIn(page, email, `wrong-password-${i}`);
+      await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("Wrong email or password.");
+    }
+    await signIn(page, email, DEMO_PASSWORD);
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toMatch(/Too many failed sign-in attempts/);
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await context.close();
+  });
+});
+
+describe("registering a firm", () => {
+  it("shows field errors for bad input, then registers and lands on the firm page", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await page.goto("/register");
+    await page.getByLabel("Registered firm name").fill("Chengdu Test Instruments Co., Ltd.");
+    await page.getByLabel("Unified social credit code").fill("91330100716105852G");
+    await page.getByLabel("Size").selectOption("small");
+    await page.getByLabel("Industry").selectOption("electronics");
+    await page.getByLabel("Prefecture").selectOption("chengdu");
+    await page.getByLabel("Your name").fill("Zhao Min");
+    await page.getByLabel("Email").fill("zhao.min@example.cn");
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Register" }).click();
+    await expect(page.getByTestId("error-creditCode").textContent()).resolves.toMatch(/check character/);
+    await expect(page.getByTestId("error-password").textContent()).resolves.toMatch(/at least 10/);
+
+    await page.getByLabel("Unified social credit code").fill("914403001922038216");
+    await page.getByLabel("Password").fill("violet-kiln-orbit-42");
+    await page.getByRole("button", { name: "Register" }).click();
+    await page.waitForURL("**/firm");
+    await expect(page.getByTestId("start-firm").textContent()).resolves.toContain("Chengdu Test Instruments Co., Ltd.");
+    await context.close();
+  });
+});
