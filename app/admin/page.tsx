@@ -9,7 +9,9 @@ import { DataTable } from "../_components/data-table";
 import { BarList } from "../_components/bar-list";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common"))("pageTitles.admin") };
+}
 
 export default async function AdminStartPage() {
   const actor = await requireRole("/admin", ["admin"]);

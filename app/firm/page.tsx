@@ -9,7 +9,9 @@ import { EmptyState } from "../_components/empty-state";
 import { prefectureName } from "../_components/place-names";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Firm" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common"))("pageTitles.firm") };
+}
 
 export default async function FirmStartPage() {
   const actor = await requireRole("/firm", ["firm"]);
@@ -75,7 +77,7 @@ export default async function FirmStartPage() {
               <tbody>
                 {data.recent.map((r) => (
                   <tr key={r.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 font-mono">{r.ref}</td>
+                    <td className="px-3 py-2 font-mono whitespace-nowrap">{r.ref}</td>
                     <td className="px-3 py-2">{r.title}</td>
                     <td className="px-3 py-2">{r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub")}</td>
                     <td className="px-3 py-2">

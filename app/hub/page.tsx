@@ -7,7 +7,9 @@ import { EmptyState } from "../_components/empty-state";
 import { DataTable } from "../_components/data-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Hub" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common"))("pageTitles.hub") };
+}
 
 export default async function HubStartPage() {
   const actor = await requireRole("/hub", ["coordinator"]);
@@ -32,7 +34,7 @@ export default async function HubStartPage() {
           rows={data.unrouted.map((r) => ({
             key: r.id,
             cells: [
-              <span key="ref" className="font-mono">{r.ref}</span>,
+              <span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>,
               r.title,
               tst(r.serviceType),
               r.firmName,

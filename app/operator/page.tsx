@@ -8,7 +8,9 @@ import { EmptyState } from "../_components/empty-state";
 import { DataTable } from "../_components/data-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Facility" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("common"))("pageTitles.operator") };
+}
 
 export default async function OperatorStartPage() {
   const actor = await requireRole("/operator", ["operator", "coordinator"]);
@@ -42,7 +44,7 @@ export default async function OperatorStartPage() {
             headers={[tf("ref"), t("firm"), tf("titleCol"), t("age")]}
             rows={data.awaitingQuote.map((r) => ({
               key: r.id,
-              cells: [<span key="ref" className="font-mono">{r.ref}</span>, r.firmName, r.title, format.relativeTime(new Date(r.createdAt), new Date(data.now))],
+              cells: [<span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>, r.firmName, r.title, format.relativeTime(new Date(r.createdAt), new Date(data.now))],
             }))}
           />
         )}

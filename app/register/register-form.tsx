@@ -11,6 +11,7 @@ import { registerFirmInput } from "@/server/services/firms/register-input";
 import { useTRPC } from "../_trpc/client";
 import { FormField, describedBy, inputClass } from "../_components/form-field";
 import { useToast } from "../_components/toaster";
+import { useReasonTranslator } from "../_components/translate-reason";
 
 type Errors = Record<string, string>;
 
@@ -22,6 +23,7 @@ export function RegisterForm() {
   const toast = useToast();
   const router = useRouter();
   const trpc = useTRPC();
+  const translate = useReasonTranslator();
   const [errors, setErrors] = useState<Errors>({});
   const register = useMutation(trpc.firm.register.mutationOptions());
 
@@ -32,7 +34,7 @@ export function RegisterForm() {
     const local = registerFirmInput.safeParse(input);
     if (!local.success) {
       const found: Errors = {};
-      for (const issue of local.error.issues) found[issue.path.join(".")] ??= issue.message;
+      for (const issue of local.error.issues) found[issue.path.join(".")] ??= translate(issue.message);
       setErrors(found);
       toast("error", t("fixErrors"));
       return;
@@ -42,8 +44,9 @@ export function RegisterForm() {
       await register.mutateAsync(local.data);
     } catch (error) {
       const data = (error as { data?: { fieldErrors?: Errors | null } }).data;
-      if (data?.fieldErrors) setErrors(data.fieldErrors);
-      toast("error", (error as Error).message);
+      const fields = Object.fromEntries(Object.entries(data?.fieldErrors ?? {}).map(([k, v]) => [k, translate(v)]));
+      setErrors(fields);
+      toast("error", Object.keys(fields).length ? t("fixErrors") : (error as Error).message);
       return;
     }
     const result = await signIn("credentials", { email: local.data.email, password: local.data.password, redirect: false });

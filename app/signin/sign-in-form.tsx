@@ -14,18 +14,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
+  function describeError(code: string | null | undefined): string {
+    const [reason, minutes] = (code ?? "").split(":");
+    if (reason === "locked") return t("errors.locked", { minutes: Number(minutes) });
+    if (reason === "wrong_credentials" || reason === "disabled" || reason === "missing") return t(`errors.${reason}`);
+    return t("errors.unknown");
+  }
+
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    if (!email || !password) return setError(t("missing"));
+    if (!email || !password) return setError(t("errors.missing"));
     setPending(true);
     setError(null);
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError(result?.error ?? t("missing"));
+      setError(describeError(result?.error));
       return;
     }
     const session = await getSession();

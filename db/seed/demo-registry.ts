@@ -126,14 +126,18 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
     const stretch = longestOpenStretchHours(f.hours);
     const templates = templatesFor(f);
     const count = f.kind === "hub" ? templates.length : Math.min(templates.length, rng.int(4, 6));
-    const chosen = f.kind === "hub" ? templates : [...templates].sort(() => rng.next() - 0.5).slice(0, count);
+    let chosen = f.kind === "hub" ? templates : [...templates].sort(() => rng.next() - 0.5).slice(0, count);
+    // The README's walk-through operator runs a reactor of at least 500 L.
+    const walkthrough = f.slug.startsWith("jinxiang");
+    if (walkthrough && !chosen.some((t) => t.category === "jacketed_reactor"))
+      chosen = [templates.find((t) => t.category === "jacketed_reactor")!, ...chosen.slice(1)];
     const seeded: SeededEquipment[] = [];
     chosen.forEach((t, i) => {
       const variant = f.slug.startsWith("jinxiang") && t.category === "jacketed_reactor" ? t.params[1] : rng.pick(t.params);
       const maker = rng.pick(t.makers);
       const units = rng.pick(t.units);
       const roll = rng.next();
-      const status = roll < 0.06 ? "maintenance" : roll < 0.08 ? "retired" : "operational";
+      const status = walkthrough && t.category === "jacketed_reactor" ? "operational" : roll < 0.06 ? "maintenance" : roll < 0.08 ? "retired" : "operational";
       const calRoll = rng.next();
       const calibrationDueAt = today + (calRoll < 0.06 ? -rng.int(3, 60) : calRoll < 0.15 ? rng.int(2, 28) : rng.int(45, 330)) * DAY;
       const minHours = Math.min(t.hours[0], stretch === Infinity ? t.hours[0] : Math.floor(stretch / 2));

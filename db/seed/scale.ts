@@ -47,7 +47,7 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
   const insertRequest = sqlite.prepare(
     `INSERT INTO booking_requests (ref, firm_id, requester_id, facility_id, service_id, service_type, equipment_id, title, description, sample_details, required_params, earliest_start, deadline, hours, units, status,
        quote_amount_fen, quote_valid_until, quote_equipment_id, quote_start, quote_end, quote_units, reason, version, quoted_at, confirmed_at, started_at, completed_at, closed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '[]', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '', '[]', ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, 1, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReservation = sqlite.prepare(
     `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, expires_at, released_at, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
@@ -158,7 +158,7 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
           const updatedAt = closedAt ?? startedAt ?? confirmedAt ?? quotedAt;
           const requestId = Number(
             insertRequest.run(nextRef(createdAt), firm.firmId, firm.userId, facilityId, svc.id, svc.type, e.id, `Benchmark request ${requestCount + 1}`, start - DAY, end + 14 * DAY, hoursNeeded, status,
-              amount, validUntil, e.id, start, end, 1, status === "cancelled" ? "Customer postponed the project" : null, quotedAt, confirmedAt, startedAt, completedAt, closedAt, createdAt, updatedAt).lastInsertRowid,
+              amount, validUntil, e.id, start, end, status === "cancelled" ? "Customer postponed the project" : null, quotedAt, confirmedAt, startedAt, completedAt, closedAt, createdAt, updatedAt).lastInsertRowid,
           );
           insertReservation.run(facilityId, e.id, requestId, kind, start, end, expiresAt, releasedAt, null, quotedAt);
           insertEvent.run(requestId, firm.userId, null, "submitted", createdAt);

@@ -8,6 +8,8 @@ export class DomainError extends Error {
     message: string,
     /** Field path → reason, for forms. */
     readonly fieldErrors?: Record<string, string>,
+    /** A machine-readable reason a client can translate, e.g. "locked:14". */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = "DomainError";

@@ -100,6 +100,21 @@ describe("signing in", () => {
     await context.close();
   });
 
+  it("shows the error in Chinese for a Chinese-speaking visitor", async () => {
+    const context = await newClient(browser, baseURL, { locale: "zh" });
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("电子邮箱").fill("firm@pilot.demo");
+    await page.getByLabel("密码").fill("not-the-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("邮箱或密码错误。");
+    await page.goto("/register");
+    await page.getByRole("button", { name: "注册" }).click();
+    await expect(page.getByTestId("error-creditCode").textContent()).resolves.toBe("必须是18位");
+    await expect(page.getByTestId("error-password").textContent()).resolves.toBe("至少需要10个字符");
+    await context.close();
+  });
+
   it("refuses the 6th attempt after 5 failures, even with the right password", async () => {
     const context = await newClient(browser, baseURL);
     const page = await context.newPage();

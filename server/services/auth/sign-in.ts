@@ -50,6 +50,8 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
     throw new DomainError(
       "TOO_MANY_REQUESTS",
       `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
+      undefined,
+      `locked:${minutes}`,
     );
   }
 
@@ -67,8 +69,8 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
           detail: { by: subject.column === auditLog.ip ? "ip" : "email", email },
         });
     });
-    if (reason === "disabled") throw new DomainError("UNAUTHORIZED", "This account is disabled. Contact the administrator.");
-    throw new DomainError("UNAUTHORIZED", "Wrong email or password.");
+    if (reason === "disabled") throw new DomainError("UNAUTHORIZED", "This account is disabled. Contact the administrator.", undefined, "disabled");
+    throw new DomainError("UNAUTHORIZED", "Wrong email or password.", undefined, "wrong_credentials");
   }
 
   db.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id)).run();

@@ -8,9 +8,9 @@ import { passwordProblem } from "../auth/password-policy";
 
 export const registerFirmInput = z
   .object({
-    firmName: z.string().trim().min(2, "enter the firm's registered name").max(120, "at most 120 characters"),
+    firmName: z.string({ error: "enter the firm's registered name" }).trim().min(2, "enter the firm's registered name").max(120, "at most 120 characters"),
     creditCode: z
-      .string()
+      .string({ error: "enter the firm's unified social credit code" })
       .trim()
       .transform((s) => s.toUpperCase())
       .superRefine((code, ctx) => {
@@ -20,13 +20,13 @@ export const registerFirmInput = z
     size: z.enum(firmSizes, { message: "choose the firm's size" }),
     industry: z.enum(industries, { message: "choose an industry" }),
     prefecture: z.enum(prefectureCodes, { message: "choose a prefecture" }),
-    name: z.string().trim().min(1, "enter your name").max(80, "at most 80 characters"),
+    name: z.string({ error: "enter your name" }).trim().min(1, "enter your name").max(80, "at most 80 characters"),
     email: z
-      .string()
+      .string({ error: "enter a valid email address" })
       .trim()
       .toLowerCase()
       .pipe(z.email({ message: "enter a valid email address" }).max(200, "at most 200 characters")),
-    password: z.string(),
+    password: z.string({ error: "must be at least 10 characters" }),
     locale: z.enum(["en", "zh"]).default("en"),
   })
   .superRefine((value, ctx) => {

@@ -15,24 +15,26 @@ const active = (alias: string) =>
 
 export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): InvariantViolation[] {
   const client = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
-  const bind = { now: at };
+  // The longest interval of each kind bounds the index range searches below (computed once:
+  // a CTE joined into the loop would be re-run for every row).
+  const longest = (kinds: string) =>
+    (client.prepare(`SELECT COALESCE(MAX("end" - start), 0) AS len FROM reservations WHERE kind IN (${kinds})`).get() as { len: number }).len;
+  const bind = { now: at, longestBooking: longest("'hold','booking'"), longestMaintenance: longest("'maintenance'") };
   const out: InvariantViolation[] = [];
 
   for (const r of client.prepare(`SELECT id FROM reservations WHERE start >= "end"`).all() as { id: number }[])
     out.push({ kind: "interval", reservationId: r.id });
 
   // The load peaks at some reservation's widened start: sum the units of the active reservations
-  // whose widened interval contains that instant. The bound on s.start keeps the join on the index.
+  // whose widened interval contains that instant.
   const capacity = client
     .prepare(
-      `WITH longest AS (SELECT COALESCE(MAX("end" - start), 0) AS len FROM reservations WHERE kind IN ('hold','booking'))
-       SELECT r.id AS reservationId, r.equipment_id AS equipmentId, r.start - e.setup_minutes * 60000 AS at,
+      `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, r.start - e.setup_minutes * 60000 AS at,
               SUM(s.units) AS load, e.units AS units
        FROM reservations r
        JOIN equipment e ON e.id = r.equipment_id
-       JOIN longest
        JOIN reservations s ON s.equipment_id = r.equipment_id
-            AND s.start <= r.start AND s.start >= r.start - longest.len - 2 * e.setup_minutes * 60000
+            AND s.start <= r.start AND s.start >= r.start - :longestBooking - 2 * e.setup_minutes * 60000
             AND s."end" + 2 * e.setup_minutes * 60000 > r.start
             AND ${active("s")}
        WHERE ${active("r")}
@@ -42,17 +44,23 @@ export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): In
     .all(bind) as Omit<Extract<InvariantViolation, { kind: "capacity" }>, "kind">[];
   for (const c of capacity) out.push({ kind: "capacity", ...c });
 
-  const maintenance = client
-    .prepare(
-      `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, m.id AS maintenanceId
-       FROM reservations r
-       JOIN equipment e ON e.id = r.equipment_id
-       JOIN reservations m ON m.kind = 'maintenance' AND m.released_at IS NULL
-            AND (m.equipment_id = r.equipment_id OR (m.equipment_id IS NULL AND m.facility_id = e.facility_id))
-            AND m.start < r."end" + e.setup_minutes * 60000 AND r.start - e.setup_minutes * 60000 < m."end"
-       WHERE ${active("r")}`,
-    )
-    .all(bind) as Omit<Extract<InvariantViolation, { kind: "maintenance" }>, "kind">[];
+  // Maintenance of the equipment itself, then of its whole facility: two index range searches,
+  // bounded by the longest maintenance window.
+  const overlapsMaintenance = (scope: "equipment" | "facility") =>
+    client
+      .prepare(
+        `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, m.id AS maintenanceId
+         FROM reservations r
+         JOIN equipment e ON e.id = r.equipment_id
+         JOIN reservations m ON ${scope === "equipment" ? "m.equipment_id = r.equipment_id" : "m.facility_id = e.facility_id AND m.equipment_id IS NULL"}
+              AND m.kind = 'maintenance' AND m.released_at IS NULL
+              AND m.start < r."end" + e.setup_minutes * 60000
+              AND m.start > r.start - e.setup_minutes * 60000 - :longestMaintenance
+              AND m."end" > r.start - e.setup_minutes * 60000
+         WHERE ${active("r")}`,
+      )
+      .all(bind) as Omit<Extract<InvariantViolation, { kind: "maintenance" }>, "kind">[];
+  const maintenance = [...overlapsMaintenance("equipment"), ...overlapsMaintenance("facility")];
   for (const m of maintenance) out.push({ kind: "maintenance", ...m });
   return out;
 }
