@@ -26,9 +26,13 @@ export const registerFirmInput = z
       .trim()
       .toLowerCase()
       .pipe(z.email({ message: "enter a valid email address" }).max(200, "at most 200 characters")),
-    password: z.string({ error: "must be at least 10 characters" }),
+    password: z.string({ error: "must be at least 10 characters" }).superRefine((password, ctx) => {
+      const problem = passwordProblem(password);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
     locale: z.enum(["en", "zh"]).default("en"),
   })
+  // Checks that need two fields run once the fields themselves are valid.
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, value.email);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
