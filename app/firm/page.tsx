@@ -7,6 +7,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { StatCard } from "../_components/stat-card";
 import { EmptyState } from "../_components/empty-state";
 import { prefectureName } from "../_components/place-names";
+import { DataTable } from "../_components/data-table";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,32 +64,20 @@ export default async function FirmStartPage() {
       {data.recent.length > 0 && (
         <section>
           <h2 className="mb-3 font-medium">{t("recent")}</h2>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100 text-slate-700">
-                <tr>
-                  <th className="px-3 py-2">{t("ref")}</th>
-                  <th className="px-3 py-2">{t("titleCol")}</th>
-                  <th className="px-3 py-2">{t("facility")}</th>
-                  <th className="px-3 py-2">{t("status")}</th>
-                  <th className="px-3 py-2">{t("updated")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.recent.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-100">
-                    <td className="px-3 py-2 font-mono whitespace-nowrap">{r.ref}</td>
-                    <td className="px-3 py-2">{r.title}</td>
-                    <td className="px-3 py-2">{r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub")}</td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(new Date(r.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="recent-requests"
+            headers={[t("ref"), t("titleCol"), t("facility"), t("status"), t("updated")]}
+            rows={data.recent.map((r) => ({
+              key: r.id,
+              cells: [
+                <span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>,
+                r.title,
+                r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub"),
+                <StatusBadge key="status" status={r.status} />,
+                <span key="updated" className="whitespace-nowrap">{format.dateTime(new Date(r.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</span>,
+              ],
+            }))}
+          />
         </section>
       )}
     </div>

@@ -69,42 +69,16 @@ export function RegisterForm() {
         <FormField id="creditCode" label={t("creditCode")} hint={t("creditCodeHint")} error={errors.creditCode}>
           <input {...field("creditCode")} maxLength={18} className={`${inputClass} font-mono uppercase`} />
         </FormField>
-        <FormField id="size" label={t("size")} error={errors.size}>
-          <select {...field("size")} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              {t("choose")}
-            </option>
-            {firmSizes.map((s) => (
-              <option key={s} value={s}>
-                {ts(s)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="industry" label={t("industry")} error={errors.industry}>
-          <select {...field("industry")} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              {t("choose")}
-            </option>
-            {industries.map((i) => (
-              <option key={i} value={i}>
-                {ti(i)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="prefecture" label={t("prefecture")} error={errors.prefecture}>
-          <select {...field("prefecture")} defaultValue="" className={inputClass}>
-            <option value="" disabled>
-              {t("choose")}
-            </option>
-            {prefectures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {locale === "zh" ? p.zh : p.en}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <ChoiceField id="size" label={t("size")} placeholder={t("choose")} error={errors.size} props={field("size")} options={firmSizes.map((s) => [s, ts(s)])} />
+        <ChoiceField id="industry" label={t("industry")} placeholder={t("choose")} error={errors.industry} props={field("industry")} options={industries.map((i) => [i, ti(i)])} />
+        <ChoiceField
+          id="prefecture"
+          label={t("prefecture")}
+          placeholder={t("choose")}
+          error={errors.prefecture}
+          props={field("prefecture")}
+          options={prefectures.map((p) => [p.code, locale === "zh" ? p.zh : p.en])}
+        />
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 text-lg font-medium">{t("userSection")}</legend>
@@ -122,5 +96,22 @@ export function RegisterForm() {
         {register.isPending ? t("submitting") : t("submit")}
       </button>
     </form>
+  );
+}
+
+function ChoiceField(input: { id: string; label: string; placeholder: string; error?: string; props: ReturnType<typeof describedBy>; options: [string, string][] }) {
+  return (
+    <FormField id={input.id} label={input.label} error={input.error}>
+      <select {...input.props} defaultValue="" className={inputClass}>
+        <option value="" disabled>
+          {input.placeholder}
+        </option>
+        {input.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 }
