@@ -25,6 +25,9 @@ const firmSeeds = [
   { name: "Ya'an Mengding Tea Biotech Co., Ltd. (illustrative)", region: "511800", size: "micro", industry: "agriculture", prefecture: "yaan" },
 ] as const;
 
+// Illustrative operator names, cycled over the facilities.
+const operatorNames = ["Zhang Wei 张伟", "Li Na 李娜", "Wang Lei 王磊", "Zhao Jing 赵静", "Chen Gang 陈刚", "Yang Xue 杨雪", "Huang Tao 黄涛", "Wu Qian 吴倩"];
+
 export type SeededFirm = { id: number; userIds: number[]; industry: string };
 export type SeededStaff = { firms: SeededFirm[]; operatorByFacility: Map<number, number>; coordinatorId: number; adminId: number };
 
@@ -58,23 +61,25 @@ export function seedParties(db: DB, facilitiesSeeded: SeededFacility[], password
     if (f.kind === "hub") {
       coordinatorId = db
         .insert(users)
-        .values({ email: "coordinator@pilot.demo", name: "Hub Coordinator 枢纽协调员", passwordHash, role: "coordinator", facilityId: f.id })
+        .values({ email: "coordinator@pilot.demo", name: "Zhou Min 周敏", passwordHash, role: "coordinator", facilityId: f.id })
         .returning({ id: users.id })
         .get().id;
       operatorByFacility.set(f.id, coordinatorId);
       continue;
     }
-    const email = f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX) ? "operator@pilot.demo" : `ops.${f.slug}@pilot.demo`;
+    const walkthrough = f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX);
+    const email = walkthrough ? "operator@pilot.demo" : `ops.${f.slug}@pilot.demo`;
+    const name = walkthrough ? "Liu Yang 刘洋" : operatorNames[operatorByFacility.size % operatorNames.length];
     const id = db
       .insert(users)
-      .values({ email, name: `Operator, ${f.nameEn}`.slice(0, 80), passwordHash, role: "operator", facilityId: f.id })
+      .values({ email, name, passwordHash, role: "operator", facilityId: f.id })
       .returning({ id: users.id })
       .get().id;
     operatorByFacility.set(f.id, id);
   }
   const adminId = db
     .insert(users)
-    .values({ email: "admin@pilot.demo", name: "Science Department 省科技厅", passwordHash, role: "admin", locale: "zh" })
+    .values({ email: "admin@pilot.demo", name: "Wang Fang 王芳", passwordHash, role: "admin", locale: "zh" })
     .returning({ id: users.id })
     .get().id;
   return { firms: seededFirms, operatorByFacility, coordinatorId, adminId };

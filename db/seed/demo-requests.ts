@@ -17,7 +17,7 @@ import {
   type RequiredParam,
 } from "../schema";
 import type { SeededFacility, SeededEquipment } from "./demo-registry";
-import type { SeededStaff } from "./demo-parties";
+import { WALKTHROUGH_FACILITY_PREFIX, type SeededStaff } from "./demo-parties";
 import { SlotPlanner } from "./slot-planner";
 import type { Rng } from "./random";
 import { DAY, HOUR, MINUTE, shanghaiYear } from "./time";
@@ -62,6 +62,7 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
   const hub = facilities.find((f) => f.kind === "hub")!;
   const providers = facilities.filter((f) => f.kind !== "hub" && f.equipment.some((e) => e.status === "operational"));
   const presetOf = new Map(facilities.map((f) => [f.id, f.hours]));
+  const walkthrough = providers.find((f) => f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX)) ?? providers[0];
 
   // Maintenance first, so bookings avoid it.
   const maintenanceRows: (typeof reservations.$inferInsert)[] = [];
@@ -100,7 +101,8 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
       continue;
     }
     for (let attempt = 0; attempt < 20; attempt++) {
-      const f = rng.pick(providers);
+      // The README's walk-through facility gets a larger share, so its operator has a busy start page.
+      const f = rng.chance(0.12) ? walkthrough : rng.pick(providers);
       const usable = f.equipment.filter((e) => e.status === "operational");
       const e = rng.pick(usable);
       const svc = f.serviceIds.find((s) => s.categories.includes(e.category)) ?? f.serviceIds[0];
