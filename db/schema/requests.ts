@@ -1,4 +1,5 @@
 // Booking requests, the reservations that hold capacity, and everything attached to a request.
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { requestStatuses, reservationKinds, serviceTypes, attachmentKinds } from "./enums";
 import { id, createdAt, updatedAt, millis } from "./columns";
@@ -95,6 +96,8 @@ export const reservations = sqliteTable(
     index("reservations_equipment_end_idx").on(t.equipmentId, t.end),
     index("reservations_facility_start_idx").on(t.facilityId, t.start),
     index("reservations_request_idx").on(t.requestId),
+    // Facility-wide maintenance windows, read by every availability query of the facility.
+    index("reservations_facility_wide_end_idx").on(t.facilityId, t.end).where(sql`${t.equipmentId} IS NULL`),
   ],
 );
 

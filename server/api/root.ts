@@ -6,6 +6,9 @@ import { firmRouter } from "./routers/firm";
 import { userRouter } from "./routers/user";
 import { workspaceRouter } from "./routers/workspace";
 import { auditRouter } from "./routers/audit";
+import { facilityRouter } from "./routers/facility";
+import { equipmentRouter } from "./routers/equipment";
+import { serviceRouter } from "./routers/service";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -14,6 +17,9 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   workspace: workspaceRouter,
   audit: auditRouter,
+  facility: facilityRouter,
+  equipment: equipmentRouter,
+  service: serviceRouter,
 });
 
 export type AppRouter = typeof appRouter;

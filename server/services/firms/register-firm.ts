@@ -6,16 +6,10 @@ import { hashPassword } from "@/server/auth/password";
 import { DomainError } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { registerFirmInput, type RegisterFirmInput } from "./register-input";
+import { parseInput } from "../parse-input";
 
 export async function registerFirm(db: DB, raw: RegisterFirmInput, ip: string | null = null) {
-  const parsed = registerFirmInput.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-    const [field, reason] = Object.entries(fieldErrors)[0];
-    throw new DomainError("VALIDATION", `${field}: ${reason}`, fieldErrors);
-  }
-  const input = parsed.data;
+  const input = parseInput(registerFirmInput, raw);
   const passwordHash = await hashPassword(input.password);
 
   return db.transaction(

@@ -1,0 +1,1 @@
+CREATE INDEX `reservations_facility_wide_end_idx` ON `reservations` (`facility_id`,`end`) WHERE "reservations"."equipment_id" IS NULL;

@@ -1,0 +1,13 @@
+import { createTRPCRouter, publicProcedure } from "../trpc";
+import { run } from "../errors";
+import { searchEquipment, equipmentCategories } from "@/server/services/registry/search-equipment";
+import { getEquipment } from "@/server/services/registry/get-equipment";
+import { publicAvailability } from "@/server/services/registry/public-availability";
+import { availabilityInput, idInput, searchEquipmentInput } from "@/server/services/registry/inputs";
+
+export const equipmentRouter = createTRPCRouter({
+  search: publicProcedure.input(searchEquipmentInput).query(({ ctx, input }) => run(() => searchEquipment(ctx.db, input))),
+  categories: publicProcedure.query(({ ctx }) => run(() => equipmentCategories(ctx.db))),
+  get: publicProcedure.input(idInput).query(({ ctx, input }) => run(() => getEquipment(ctx.db, input.id))),
+  availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) => run(() => publicAvailability(ctx.db, input))),
+});

@@ -1,0 +1,47 @@
+// One equipment item's public page: specifications, the services that use it, price and rules.
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { equipment, equipmentParams, facilities, serviceEquipment, services } from "@/db/schema";
+import { notFound } from "../errors";
+import { now } from "../clock";
+import { calibrationStatus } from "./calibration";
+
+export function getEquipment(db: DbOrTx, id: number) {
+  const row = db
+    .select({ e: equipment, f: { slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh, prefecture: facilities.prefecture, status: facilities.status, openingHours: facilities.openingHours, timeZone: facilities.timeZone } })
+    .from(equipment)
+    .innerJoin(facilities, eq(facilities.id, equipment.facilityId))
+    .where(and(eq(equipment.id, id), eq(equipment.sharing, "external")))
+    .get();
+  if (!row) throw notFound("Equipment");
+  const e = row.e;
+  const params = db.select({ key: equipmentParams.key, unit: equipmentParams.unit, min: equipmentParams.min, max: equipmentParams.max }).from(equipmentParams).where(eq(equipmentParams.equipmentId, id)).all();
+  const usedBy = db
+    .select({ id: services.id, type: services.type, name: services.name, nameZh: services.nameZh, standards: services.standards, accredited: services.accredited })
+    .from(serviceEquipment)
+    .innerJoin(services, eq(services.id, serviceEquipment.serviceId))
+    .where(and(eq(serviceEquipment.equipmentId, id), eq(services.status, "active")))
+    .all();
+  return {
+    id: e.id,
+    name: e.name,
+    nameZh: e.nameZh,
+    category: e.category,
+    manufacturer: e.manufacturer,
+    model: e.model,
+    description: e.description,
+    units: e.units,
+    hourlyRateFen: e.hourlyRateFen,
+    setupMinutes: e.setupMinutes,
+    minHours: e.minHours,
+    maxHours: e.maxHours,
+    leadDays: e.leadDays,
+    status: e.status,
+    autoApprove: e.autoApprove,
+    calibrationDueAt: e.calibrationDueAt,
+    calibration: calibrationStatus(e.calibrationDueAt, now()),
+    facility: row.f,
+    params,
+    services: usedBy,
+  };
+}
