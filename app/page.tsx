@@ -25,11 +25,14 @@ export default async function HomePage() {
           </p>
         )}
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/register" className="rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
-            {t("getStarted")}
+          <Link href="/facilities" className="rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
+            {t("browse")}
           </Link>
-          <Link href="/signin" className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10">
-            {t("signIn")}
+          <Link href="/equipment" className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10">
+            {t("findEquipment")}
+          </Link>
+          <Link href="/register" className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10">
+            {t("getStarted")}
           </Link>
         </div>
       </section>
@@ -44,9 +47,9 @@ export default async function HomePage() {
         <BarList
           title={t("byPrefecture")}
           testId="chart-prefecture"
-          items={overview.byPrefecture.map((p) => ({ label: prefectureName(p.prefecture, locale), value: p.n }))}
+          items={overview.byPrefecture.map((p) => ({ label: prefectureName(p.prefecture, locale), value: p.n, href: `/facilities?prefecture=${p.prefecture}` }))}
         />
-        <BarList title={t("byField")} items={overview.byField.map((f) => ({ label: tf(f.field as "ai"), value: f.n }))} />
+        <BarList title={t("byField")} items={overview.byField.map((f) => ({ label: tf(f.field as "ai"), value: f.n, href: `/facilities?field=${f.field}` }))} />
       </div>
     </div>
   );

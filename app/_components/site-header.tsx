@@ -23,6 +23,15 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
           <Link href="/" className={link}>
             {t("home")}
           </Link>
+          <Link href="/facilities" className={link}>
+            {t("facilities")}
+          </Link>
+          <Link href="/equipment" className={link}>
+            {t("equipment")}
+          </Link>
+          <Link href="/services" className={link}>
+            {t("services")}
+          </Link>
           {actor && (
             <Link href={startPageOf[actor.role]} className={link} data-testid="nav-start">
               {t(roleNav[actor.role])}

@@ -35,10 +35,10 @@ export function searchEquipment(db: DbOrTx, raw: SearchEquipmentInput) {
   }
   const filter = sql.join(where, sql` AND `);
   const rows = db.all<{
-    id: number; name: string; name_zh: string; category: string; manufacturer: string; model: string; units: number; status: string; hourly_rate_fen: number;
+    id: number; name: string; name_zh: string; category: string; manufacturer: string; model: string; units: number; status: string; hourly_rate_fen: number; min_hours: number; max_hours: number;
     facility_slug: string; facility_name_en: string; facility_name_zh: string; prefecture: string;
   }>(sql`
-    SELECT e.id, e.name, e.name_zh, e.category, e.manufacturer, e.model, e.units, e.status, e.hourly_rate_fen,
+    SELECT e.id, e.name, e.name_zh, e.category, e.manufacturer, e.model, e.units, e.status, e.hourly_rate_fen, e.min_hours, e.max_hours,
       f.slug AS facility_slug, f.name_en AS facility_name_en, f.name_zh AS facility_name_zh, f.prefecture
     FROM equipment e JOIN facilities f ON f.id = e.facility_id
     WHERE ${filter}
@@ -69,6 +69,8 @@ export function searchEquipment(db: DbOrTx, raw: SearchEquipmentInput) {
       units: r.units,
       status: r.status,
       hourlyRateFen: r.hourly_rate_fen,
+      minHours: r.min_hours,
+      maxHours: r.max_hours,
       facility: { slug: r.facility_slug, nameEn: r.facility_name_en, nameZh: r.facility_name_zh, prefecture: r.prefecture },
       params: params.filter((p) => p.equipment_id === r.id).map(({ key, unit, min, max }) => ({ key, unit, min, max })),
       nextFreeSlot,

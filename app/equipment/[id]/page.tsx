@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { serverCaller } from "../../_trpc/server";
+import { loadForPage } from "../../_trpc/load";
+import { first, type SearchParams } from "../../_components/search-params";
+import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
+import { AvailabilityCalendar } from "../../_components/registry/availability-calendar";
+import { DataTable } from "../../_components/data-table";
+import { EmptyState } from "../../_components/empty-state";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+async function load(id: string) {
+  if (!/^\d{1,12}$/.test(id)) notFound();
+  const caller = await serverCaller();
+  const result = await loadForPage(() => caller.equipment.get({ id: Number(id) }));
+  if (!result.ok) notFound();
+  return { caller, equipment: result.data };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { equipment } = await load((await params).id);
+  return { title: (await getLocale()) === "zh" && equipment.nameZh ? equipment.nameZh : equipment.name };
+}
+
+/** The month shown: ?month=YYYY-MM, else the current month in Asia/Shanghai. */
+function monthOf(sp: SearchParams): string {
+  const asked = first(sp, "month");
+  if (asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked)) return asked;
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+export default async function EquipmentPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const { caller, equipment: e } = await load(id);
+  const t = await getTranslations("equipmentPage");
+  const ts = await getTranslations("serviceType");
+  const te = await getTranslations("equipmentStatus");
+  const tf = await getTranslations("facility");
+  const labels = await registryLabels();
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const month = monthOf(sp);
+  const [y, m] = month.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m, 1));
+  const from = Date.parse(`${month}-01T00:00:00+08:00`);
+  const to = Date.parse(`${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00+08:00`);
+  const availability = await caller.equipment.availability({ equipmentId: e.id, from, to });
+  const day = first(sp, "day");
+  const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
+  const calibrationColour = { valid: "text-emerald-800", due_soon: "text-amber-800", expired: "text-red-800", unknown: "text-slate-600" }[e.calibration];
+  const facts: [string, string][] = [
+    [t("category"), labels.category(e.category)],
+    [t("manufacturer"), e.manufacturer],
+    [t("model"), e.model],
+    [t("status"), te(e.status)],
+    [t("units"), String(e.units)],
+    [t("setup"), t("minutes", { count: e.setupMinutes })],
+    [t("hours"), t("hoursRange", { min: e.minHours, max: e.maxHours })],
+    [t("lead"), t("leadDays", { count: e.leadDays })],
+    [t("rate"), formatFen(e.hourlyRateFen, locale)],
+  ];
+  return (
+    <article className="space-y-8" data-testid="equipment-page">
+      <header className="space-y-1">
+        <p className="text-sm">
+          <Link href={`/facilities/${e.facility.slug}`} className="text-brand-700 underline">
+            {locale === "zh" ? e.facility.nameZh : e.facility.nameEn}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-semibold">{locale === "zh" && e.nameZh ? e.nameZh : e.name}</h1>
+        <p className="text-sm text-slate-600">{e.description}</p>
+      </header>
+      <section className="grid gap-4 md:grid-cols-2">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+          <dt className="text-slate-600">{t("calibration")}</dt>
+          <dd className={calibrationColour} data-testid="calibration">
+            {t(`calibration_${e.calibration}`, { date: e.calibrationDueAt ? date(e.calibrationDueAt) : "" })}
+          </dd>
+          {e.autoApprove && (
+            <>
+              <dt className="sr-only">{t("autoApprove")}</dt>
+              <dd className="col-span-2 text-emerald-800">{t("autoApprove")}</dd>
+            </>
+          )}
+        </dl>
+        <div>
+          <h2 className="mb-2 font-medium">{t("specifications")}</h2>
+          <DataTable testId="specifications" headers={[t("parameter"), t("range")]} rows={e.params.map((p) => ({ key: p.key, cells: [labels.param(p.key), formatRange(p.min, p.max, p.unit, locale)] }))} />
+        </div>
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-medium">{t("services")}</h2>
+        {e.services.length === 0 ? (
+          <EmptyState text={t("noServices")} />
+        ) : (
+          <ul className="grid gap-2 md:grid-cols-2">
+            {e.services.map((s) => (
+              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <p className="font-medium">{locale === "zh" && s.nameZh ? s.nameZh : s.name}</p>
+                <p className="text-slate-600">
+                  {ts(s.type)} · {s.standards.join(", ")}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2 className="text-lg font-medium">{t("availability")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("availabilityLead")}</p>
+        <AvailabilityCalendar basePath={`/equipment/${e.id}`} month={month} days={availability.days} intervals={availability.intervals} selectedDay={day} units={e.units} />
+        <p className="mt-2 text-xs text-slate-500">{tf("timeZone", { zone: e.facility.timeZone })}</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { serviceTypes } from "@/db/schema/enums";
+import { serverCaller } from "../_trpc/server";
+import { loadForPage } from "../_trpc/load";
+import { first, type SearchParams } from "../_components/search-params";
+import { Pagination } from "../_components/registry/pagination";
+import { BadInput } from "../_components/registry/bad-input";
+import { SelectField } from "../_components/registry/select-field";
+import { formatFen } from "../_components/registry/labels";
+import { prefectureName } from "../_components/place-names";
+import { EmptyState } from "../_components/empty-state";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("servicesPage"))("title") };
+}
+
+export default async function ServicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const sp = await searchParams;
+  const t = await getTranslations("servicesPage");
+  const tr = await getTranslations("registry");
+  const ts = await getTranslations("serviceType");
+  const locale = await getLocale();
+  const caller = await serverCaller();
+  const input = { q: first(sp, "q"), type: first(sp, "type"), facility: first(sp, "facility"), page: first(sp, "page"), pageSize: 30 };
+  const result = await loadForPage(() => caller.service.list(input as Parameters<typeof caller.service.list>[0]));
+  const price = (basis: string, fen: number | null) => (basis === "quote" || fen === null ? t("onQuote") : t(basis as "per_hour", { amount: formatFen(fen, locale) }));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      </div>
+      <form method="get" action="/services" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="block text-sm font-medium">
+            {t("q")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={input.q} placeholder={t("qPlaceholder")} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <SelectField id="type" label={t("type")} value={input.type} anyLabel={tr("any")} options={serviceTypes.map((s) => [s, ts(s)])} />
+        <div className="flex items-end gap-3 sm:col-span-3">
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {tr("search")}
+          </button>
+          <Link href="/services" className="text-sm text-brand-700 underline">
+            {tr("reset")}
+          </Link>
+        </div>
+      </form>
+      {!result.ok ? (
+        <BadInput message={result.message} resetHref="/services" />
+      ) : (
+        <section aria-live="polite" className="space-y-4">
+          <p className="text-sm text-slate-600" data-testid="result-count">
+            {tr("results", { count: result.data.total })}
+          </p>
+          {result.data.items.length === 0 ? (
+            <EmptyState text={t("empty")} />
+          ) : (
+            serviceTypes
+              .filter((type) => result.data.items.some((s) => s.type === type))
+              .map((type) => (
+                <div key={type}>
+                  <h2 className="mb-2 font-medium">{ts(type)}</h2>
+                  <ul className="grid gap-2 md:grid-cols-2" data-testid={`services-${type}`}>
+                    {result.data.items
+                      .filter((s) => s.type === type)
+                      .map((s) => (
+                        <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                          <p className="font-medium">
+                            {locale === "zh" && s.nameZh ? s.nameZh : s.name}
+                            {s.accredited && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">{t("accredited")}</span>}
+                          </p>
+                          <p className="text-slate-600">
+                            {t("standards")}: {s.standards.join(", ")}
+                          </p>
+                          <p className="text-slate-600">
+                            {price(s.priceBasis, s.priceFen)}
+                            {s.typicalHours ? ` · ${t("typicalHours", { count: s.typicalHours })}` : ""}
+                          </p>
+                          <Link href={`/facilities/${s.facility.slug}`} className="text-brand-700 hover:underline">
+                            {locale === "zh" ? s.facility.nameZh : s.facility.nameEn}
+                          </Link>
+                          <span className="text-xs text-slate-500"> · {prefectureName(s.facility.prefecture, locale)}</span>
+                        </li>
+                      ))}
+                  </ul>
+                </div>
+              ))
+          )}
+          <Pagination path="/services" sp={sp} page={result.data.page} pages={result.data.pages} />
+        </section>
+      )}
+    </div>
+  );
+}
