@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-export default async function Loading() {
+export async function PageLoading() {
   const t = await getTranslations("common");
   return (
     <div className="flex items-center gap-3 py-12 text-slate-600" role="status">

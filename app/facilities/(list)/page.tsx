@@ -3,16 +3,16 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { technologyFields, serviceTypes } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
-import { serverCaller } from "../_trpc/server";
-import { loadForPage } from "../_trpc/load";
-import { first, type SearchParams } from "../_components/search-params";
-import { Pagination } from "../_components/registry/pagination";
-import { BadInput } from "../_components/registry/bad-input";
-import { SelectField } from "../_components/registry/select-field";
-import { registryLabels } from "../_components/registry/labels";
-import { prefectureName } from "../_components/place-names";
-import { EmptyState } from "../_components/empty-state";
-import { BarList } from "../_components/bar-list";
+import { serverCaller } from "../../_trpc/server";
+import { loadForPage } from "../../_trpc/load";
+import { first, type SearchParams } from "../../_components/search-params";
+import { Pagination } from "../../_components/registry/pagination";
+import { BadInput } from "../../_components/registry/bad-input";
+import { SelectField } from "../../_components/registry/select-field";
+import { registryLabels } from "../../_components/registry/labels";
+import { prefectureName } from "../../_components/place-names";
+import { EmptyState } from "../../_components/empty-state";
+import { BarList } from "../../_components/bar-list";
 
 export const dynamic = "force-dynamic";
 

@@ -4,16 +4,16 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { parameterKeys, type ParameterKey } from "@/db/reference/parameters";
 import { prefectures } from "@/db/reference/prefectures";
 import { unitsFor } from "@/server/services/registry/units";
-import { serverCaller } from "../_trpc/server";
-import { loadForPage } from "../_trpc/load";
-import { all, first, type SearchParams } from "../_components/search-params";
-import { Pagination } from "../_components/registry/pagination";
-import { BadInput } from "../_components/registry/bad-input";
-import { SelectField } from "../_components/registry/select-field";
-import { registryLabels, formatRange, formatFen } from "../_components/registry/labels";
-import { prefectureName } from "../_components/place-names";
-import { EmptyState } from "../_components/empty-state";
-import { DataTable } from "../_components/data-table";
+import { serverCaller } from "../../_trpc/server";
+import { loadForPage } from "../../_trpc/load";
+import { all, first, type SearchParams } from "../../_components/search-params";
+import { Pagination } from "../../_components/registry/pagination";
+import { BadInput } from "../../_components/registry/bad-input";
+import { SelectField } from "../../_components/registry/select-field";
+import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
+import { prefectureName } from "../../_components/place-names";
+import { EmptyState } from "../../_components/empty-state";
+import { DataTable } from "../../_components/data-table";
 
 export const dynamic = "force-dynamic";
 
