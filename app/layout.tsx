@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/auth/session";
-import { TRPCReactProvider } from "./_trpc/client";
 import { Toaster } from "./_components/toaster";
 import { SiteHeader } from "./_components/site-header";
 import "./globals.css";
@@ -23,9 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
-          <TRPCReactProvider>
-            <Toaster>
+        <Toaster dismissLabel={t("dismiss")}>
               <SiteHeader actor={actor} />
               <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
                 {children}
@@ -35,9 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {t("illustrativeNote")}
                 </p>
               </footer>
-            </Toaster>
-          </TRPCReactProvider>
-        </NextIntlClientProvider>
+        </Toaster>
       </body>
     </html>
   );

@@ -1,11 +1,9 @@
 "use client";
 import { useTransition } from "react";
-import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
-export function LanguageSwitch() {
-  const t = useTranslations("common");
-  const locale = useLocale();
+/** Switches between English and Chinese; the labels come from the server in the current language. */
+export function LanguageSwitch({ locale, label, switchTo }: { locale: string; label: string; switchTo: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const target = locale === "zh" ? "en" : "zh";
@@ -14,7 +12,7 @@ export function LanguageSwitch() {
       type="button"
       data-testid="language-switch"
       lang={target === "zh" ? "zh-CN" : "en"}
-      aria-label={`${t("language")}: ${t("switchTo")}`}
+      aria-label={`${label}: ${switchTo}`}
       disabled={pending}
       onClick={() => {
         document.cookie = `locale=${target}; path=/; max-age=31536000; samesite=lax`;
@@ -22,7 +20,7 @@ export function LanguageSwitch() {
       }}
       className="rounded-md border border-white/40 px-2 py-1 text-sm hover:bg-white/10 disabled:opacity-60"
     >
-      {t("switchTo")}
+      {switchTo}
     </button>
   );
 }

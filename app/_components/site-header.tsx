@@ -1,6 +1,6 @@
 // The header: brand, role-aware navigation, sign-in state and the language switch.
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/services/actor";
 import { startPageOf } from "@/server/auth/session";
 import { LanguageSwitch } from "./language-switch";
@@ -44,7 +44,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               <span className="hidden sm:inline" data-testid="signed-in-as">
                 {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
               </span>
-              <SignOutButton />
+              <SignOutButton label={t("signOut")} />
             </>
           ) : (
             <>
@@ -56,7 +56,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               </Link>
             </>
           )}
-          <LanguageSwitch />
+          <LanguageSwitch locale={await getLocale()} label={tc("language")} switchTo={tc("switchTo")} />
         </div>
       </div>
     </header>

@@ -1,7 +1,6 @@
 "use client";
 // Toasts for the outcome of an action; announced to screen readers through a live region.
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
 
 type Toast = { id: number; kind: "success" | "error" | "info"; text: string };
 const ToastContext = createContext<(kind: Toast["kind"], text: string) => void>(() => {});
@@ -12,8 +11,7 @@ export function useToast() {
 
 let nextId = 1;
 
-export function Toaster({ children }: { children: ReactNode }) {
-  const t = useTranslations("common");
+export function Toaster({ children, dismissLabel }: { children: ReactNode; dismissLabel: string }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((x) => x.id !== id)), []);
   const push = useCallback(
@@ -32,7 +30,7 @@ export function Toaster({ children }: { children: ReactNode }) {
         {toasts.map((toast) => (
           <div key={toast.id} data-testid={`toast-${toast.kind}`} className={`flex items-start gap-3 rounded-md border-l-4 p-3 shadow-md ${colours[toast.kind]}`}>
             <p className="flex-1 text-sm">{toast.text}</p>
-            <button type="button" onClick={() => dismiss(toast.id)} className="text-sm underline" aria-label={t("dismiss")}>
+            <button type="button" onClick={() => dismiss(toast.id)} className="text-sm underline" aria-label={dismissLabel}>
               ×
             </button>
           </div>

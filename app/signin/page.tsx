@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor, startPageOf } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
+import { ClientIntl } from "../_components/client-intl";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -16,7 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-      <SignInForm callbackUrl={callbackUrl ?? null} />
+      <ClientIntl namespaces={["signIn"]}>
+        <SignInForm callbackUrl={callbackUrl ?? null} />
+      </ClientIntl>
     </div>
   );
 }

@@ -26,9 +26,25 @@ function offsetAt(ms: number, timeZone: string): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds) - Math.floor(ms / 1000) * 1000;
 }
 
+// Zones without daylight saving (Asia/Shanghai among them) have one offset all year: computing it
+// once per zone and year keeps availability over many days cheap.
+const fixedOffsets = new Map<string, number | null>();
+function fixedOffset(timeZone: string, year: number): number | null {
+  const key = `${timeZone}:${year}`;
+  let offset = fixedOffsets.get(key);
+  if (offset === undefined) {
+    const samples = [0, 3, 6, 9].map((m) => offsetAt(Date.UTC(year, m, 1), timeZone));
+    offset = samples.every((o) => o === samples[0]) ? samples[0] : null;
+    fixedOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The UTC instant of a local wall-clock time (minutes after local midnight may exceed 24 h). */
 export function localToUtc(year: number, month: number, day: number, minutes: number, timeZone: string): number {
   const guess = Date.UTC(year, month - 1, day) + minutes * 60_000;
+  const fixed = fixedOffset(timeZone, year);
+  if (fixed !== null) return guess - fixed;
   const first = guess - offsetAt(guess, timeZone);
   return guess - offsetAt(first, timeZone);
 }

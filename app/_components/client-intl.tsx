@@ -1,0 +1,10 @@
+// Gives the client components of a form page the message namespaces they read; pages without
+// such forms send no catalog and no message-formatting code to the browser.
+import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
+
+export async function ClientIntl({ namespaces, children }: { namespaces: string[]; children: ReactNode }) {
+  const messages = await getMessages();
+  return <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]]))}>{children}</NextIntlClientProvider>;
+}
