@@ -7,6 +7,7 @@ import { loadForPage } from "../_trpc/load";
 import { first, type SearchParams } from "../_components/search-params";
 import { Pagination } from "../_components/registry/pagination";
 import { BadInput } from "../_components/registry/bad-input";
+import { SearchActions, ResultCount } from "../_components/registry/search-actions";
 import { SelectField } from "../_components/registry/select-field";
 import { formatFen } from "../_components/registry/labels";
 import { prefectureName } from "../_components/place-names";
@@ -42,22 +43,13 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
           <input id="q" name="q" type="search" defaultValue={input.q} placeholder={t("qPlaceholder")} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
         </div>
         <SelectField id="type" label={t("type")} value={input.type} anyLabel={tr("any")} options={serviceTypes.map((s) => [s, ts(s)])} />
-        <div className="flex items-end gap-3 sm:col-span-3">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {tr("search")}
-          </button>
-          <Link href="/services" className="text-sm text-brand-700 underline">
-            {tr("reset")}
-          </Link>
-        </div>
+        <SearchActions resetHref="/services" className="sm:col-span-3" />
       </form>
       {!result.ok ? (
         <BadInput message={result.message} resetHref="/services" />
       ) : (
         <section aria-live="polite" className="space-y-4">
-          <p className="text-sm text-slate-600" data-testid="result-count">
-            {tr("results", { count: result.data.total })}
-          </p>
+          <ResultCount total={result.data.total} />
           {result.data.items.length === 0 ? (
             <EmptyState text={t("empty")} />
           ) : (

@@ -59,7 +59,6 @@ const cancelReasons = ["Customer postponed the project", "Samples not delivered 
 
 export function seedRequests(db: DB, rng: Rng, now: number, today: number, facilities: SeededFacility[], staff: SeededStaff, dataDir: string): void {
   const planner = new SlotPlanner();
-  const hub = facilities.find((f) => f.kind === "hub")!;
   const providers = facilities.filter((f) => f.kind !== "hub" && f.equipment.some((e) => e.status === "operational"));
   const presetOf = new Map(facilities.map((f) => [f.id, f.hours]));
   const walkthrough = providers.find((f) => f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX)) ?? providers[0];

@@ -9,6 +9,7 @@ import { loadForPage } from "../../_trpc/load";
 import { all, first, type SearchParams } from "../../_components/search-params";
 import { Pagination } from "../../_components/registry/pagination";
 import { BadInput } from "../../_components/registry/bad-input";
+import { SearchActions, ResultCount } from "../../_components/registry/search-actions";
 import { SelectField } from "../../_components/registry/select-field";
 import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
 import { prefectureName } from "../../_components/place-names";
@@ -125,21 +126,14 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
               {t("durationHint", { days: 90 })}
             </p>
           </div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {tr("search")}
-          </button>
-          <Link href="/equipment" className="text-sm text-brand-700 underline">
-            {tr("reset")}
-          </Link>
+          <SearchActions resetHref="/equipment" />
         </div>
       </form>
       {!result.ok ? (
         <BadInput message={result.message} resetHref="/equipment" />
       ) : (
         <section aria-live="polite" className="space-y-3">
-          <p className="text-sm text-slate-600" data-testid="result-count">
-            {tr("results", { count: result.data.total })}
-          </p>
+          <ResultCount total={result.data.total} />
           {result.data.items.length === 0 ? (
             <EmptyState text={t("empty")} />
           ) : (

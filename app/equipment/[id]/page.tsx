@@ -8,7 +8,7 @@ import { first, type SearchParams } from "../../_components/search-params";
 import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
 import { AvailabilityCalendar } from "../../_components/registry/availability-calendar";
 import { DataTable } from "../../_components/data-table";
-import { EmptyState } from "../../_components/empty-state";
+import { ServiceCards } from "../../_components/registry/service-cards";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +39,6 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const { caller, equipment: e } = await load(id);
   const t = await getTranslations("equipmentPage");
-  const ts = await getTranslations("serviceType");
   const te = await getTranslations("equipmentStatus");
   const tf = await getTranslations("facility");
   const labels = await registryLabels();
@@ -102,20 +101,7 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
       </section>
       <section>
         <h2 className="mb-2 text-lg font-medium">{t("services")}</h2>
-        {e.services.length === 0 ? (
-          <EmptyState text={t("noServices")} />
-        ) : (
-          <ul className="grid gap-2 md:grid-cols-2">
-            {e.services.map((s) => (
-              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <p className="font-medium">{locale === "zh" && s.nameZh ? s.nameZh : s.name}</p>
-                <p className="text-slate-600">
-                  {ts(s.type)} · {s.standards.join(", ")}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ServiceCards services={e.services} emptyText={t("noServices")} />
       </section>
       <section>
         <h2 className="text-lg font-medium">{t("availability")}</h2>

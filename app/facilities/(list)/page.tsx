@@ -8,6 +8,7 @@ import { loadForPage } from "../../_trpc/load";
 import { first, type SearchParams } from "../../_components/search-params";
 import { Pagination } from "../../_components/registry/pagination";
 import { BadInput } from "../../_components/registry/bad-input";
+import { SearchActions, ResultCount } from "../../_components/registry/search-actions";
 import { SelectField } from "../../_components/registry/select-field";
 import { registryLabels } from "../../_components/registry/labels";
 import { prefectureName } from "../../_components/place-names";
@@ -61,22 +62,13 @@ export default async function FacilitiesPage({ searchParams }: { searchParams: P
         <SelectField id="accreditation" label={t("accreditation")} value={input.accreditation} anyLabel={tr("any")} options={[["CMA", "CMA"], ["CNAS", "CNAS"]]} />
         <SelectField id="kind" label={t("kind")} value={input.kind} anyLabel={tr("any")} options={[["hub", tr("hub")], ["facility", tr("facility")]]} />
         <SelectField id="sort" label={t("sort")} value={input.sort} anyLabel={t("sortName")} options={[["equipment", t("sortEquipment")]]} />
-        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {tr("search")}
-          </button>
-          <Link href="/facilities" className="text-sm text-brand-700 underline">
-            {tr("reset")}
-          </Link>
-        </div>
+        <SearchActions resetHref="/facilities" className="sm:col-span-2 lg:col-span-4" />
       </form>
       {!result.ok ? (
         <BadInput message={result.message} resetHref="/facilities" />
       ) : (
         <section aria-live="polite" className="space-y-3">
-          <p className="text-sm text-slate-600" data-testid="result-count">
-            {tr("results", { count: result.data.total })}
-          </p>
+          <ResultCount total={result.data.total} />
           {result.data.items.length === 0 ? (
             <EmptyState text={t("empty")} />
           ) : (

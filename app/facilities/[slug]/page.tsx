@@ -7,6 +7,7 @@ import { loadForPage } from "../../_trpc/load";
 import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
 import { prefectureName } from "../../_components/place-names";
 import { EmptyState } from "../../_components/empty-state";
+import { ServiceCards } from "../../_components/registry/service-cards";
 import { DataTable } from "../../_components/data-table";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +32,6 @@ export default async function FacilityPage({ params }: Props) {
   const { facility } = data;
   const t = await getTranslations("facility");
   const tr = await getTranslations("registry");
-  const ts = await getTranslations("serviceType");
   const te = await getTranslations("equipmentStatus");
   const ten = await getTranslations("equipmentSearch");
   const tp = await getTranslations("equipmentPage");
@@ -172,20 +172,7 @@ export default async function FacilityPage({ params }: Props) {
 
       <section>
         <h2 className="mb-3 text-lg font-medium">{t("services")}</h2>
-        {data.services.length === 0 ? (
-          <EmptyState text={t("noServices")} />
-        ) : (
-          <ul className="grid gap-3 md:grid-cols-2">
-            {data.services.map((s) => (
-              <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-                <p className="font-medium">{locale === "zh" && s.nameZh ? s.nameZh : s.name}</p>
-                <p className="text-slate-600">
-                  {ts(s.type)} · {s.standards.join(", ")}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ServiceCards services={data.services} emptyText={t("noServices")} />
       </section>
     </article>
   );

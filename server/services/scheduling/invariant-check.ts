@@ -1,7 +1,6 @@
 // Lists every violation of the scheduling invariant's standing part: capacity (units, with setup
 // buffers on both sides) and overlap with maintenance of the equipment or its facility.
 // Opening hours, lead days and min/max hours bind new reservations only and are checked on write.
-import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 
 export type InvariantViolation =
