@@ -9,6 +9,8 @@ import { auditRouter } from "./routers/audit";
 import { facilityRouter } from "./routers/facility";
 import { equipmentRouter } from "./routers/equipment";
 import { serviceRouter } from "./routers/service";
+import { requestRouter } from "./routers/request";
+import { notificationRouter } from "./routers/notification";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   facility: facilityRouter,
   equipment: equipmentRouter,
   service: serviceRouter,
+  request: requestRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

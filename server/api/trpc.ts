@@ -59,3 +59,5 @@ export const operatorProcedure = roleProcedure(["operator", "coordinator"], (a) 
 );
 export const coordinatorProcedure = roleProcedure(["coordinator"], (a) => a.facilityId !== null);
 export const adminProcedure = roleProcedure(["admin"]);
+/** The two parties of a request: firm users, operators and coordinators (not admins, who only read). */
+export const partyProcedure = roleProcedure(["firm", "operator", "coordinator"]);

@@ -33,6 +33,10 @@ export async function makeFixture(db: DB) {
     firmA,
     firmB,
     firmUser: user("firm-a@example.cn", "firm", { firmId: firmA.id }),
+    firmUserColleague: (() => {
+      const colleague = user("firm-a2@example.cn", "firm", { firmId: firmA.id });
+      return () => colleague;
+    })(),
     firmUserB: user("firm-b@example.cn", "firm", { firmId: firmB.id }),
     operator: user("operator@example.cn", "operator", { facilityId: lab.id }),
     operatorB: user("operator-b@example.cn", "operator", { facilityId: otherLab.id }),

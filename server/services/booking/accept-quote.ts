@@ -1,0 +1,42 @@
+// The firm accepts a quote: the hold becomes a booking. A quote past its validity expires instead.
+import { and, eq, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { reservations } from "@/db/schema";
+import type { Actor } from "../actor";
+import { DomainError } from "../errors";
+import { now } from "../clock";
+import { parseInput } from "../parse-input";
+import { moveInput, type MoveInput } from "./inputs";
+import { assertVersion, loadRequestFor } from "./request-access";
+import { assertTransition } from "./transitions";
+import { recordTransition } from "./record-transition";
+import { expireRequest } from "./expire-quotes";
+import { shanghaiTime } from "./slot-check";
+
+export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: MoveInput) {
+  const input = parseInput(moveInput, raw);
+  const outcome = db.transaction(
+    (tx) => {
+      const at = now();
+      const r = loadRequestFor(tx, actor, input.id);
+      assertVersion(r, input.version);
+      assertTransition(r.status, "confirmed", "firm");
+      if (r.quoteValidUntil === null || r.quoteValidUntil <= at) {
+        expireRequest(tx, r);
+        return { expired: true as const, ref: r.ref, validUntil: r.quoteValidUntil ?? at };
+      }
+      const promoted = tx
+        .update(reservations)
+        .set({ kind: "booking", expiresAt: null })
+        .where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "hold"), isNull(reservations.releasedAt)))
+        .returning({ id: reservations.id })
+        .all();
+      if (promoted.length === 0) throw new DomainError("INVALID_STATE", `${r.ref} has no held slot to confirm.`);
+      const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, { confirmedAt: at });
+      return { expired: false as const, id: confirmed.id, ref: confirmed.ref, status: confirmed.status, version: confirmed.version };
+    },
+    { behavior: "immediate" },
+  );
+  if (outcome.expired) throw new DomainError("INVALID_STATE", `The quote for ${outcome.ref} expired at ${shanghaiTime(outcome.validUntil)} and can no longer be accepted.`);
+  return outcome;
+}

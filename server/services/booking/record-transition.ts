@@ -1,0 +1,29 @@
+// Moves a request to a new status in the caller's transaction: the row (with its version bumped
+// and checked), the event, and the notifications of the other party.
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { bookingRequests, requestEvents, type RequestStatus } from "@/db/schema";
+import { DomainError } from "../errors";
+import type { RequestRow } from "./request-access";
+import { notifyOtherParty } from "./notify";
+
+export function recordTransition(
+  tx: DbOrTx,
+  r: RequestRow,
+  to: RequestStatus,
+  actorId: number | null,
+  at: number,
+  changes: Partial<typeof bookingRequests.$inferInsert> = {},
+  note: string | null = null,
+): RequestRow {
+  const updated = tx
+    .update(bookingRequests)
+    .set({ ...changes, status: to, version: r.version + 1, updatedAt: at })
+    .where(and(eq(bookingRequests.id, r.id), eq(bookingRequests.version, r.version)))
+    .returning()
+    .get();
+  if (!updated) throw new DomainError("CONFLICT", `${r.ref} was changed by someone else at the same moment. Reload and try again.`);
+  tx.insert(requestEvents).values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: to, note, createdAt: at }).run();
+  notifyOtherParty(tx, updated, actorId, `request.${to}`, at, note);
+  return updated;
+}

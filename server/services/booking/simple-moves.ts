@@ -1,0 +1,65 @@
+// The moves that only change status (and release capacity where the work will not happen):
+// withdraw, reject, start, complete, cancel.
+import { and, count, eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { attachments, type RequestStatus } from "@/db/schema";
+import type { Actor } from "../actor";
+import { DomainError } from "../errors";
+import { now } from "../clock";
+import { parseInput } from "../parse-input";
+import { moveInput, moveWithReasonInput, type MoveInput, type MoveWithReasonInput } from "./inputs";
+import { assertVersion, loadRequestFor } from "./request-access";
+import { assertTransition, sideOf } from "./transitions";
+import { recordTransition } from "./record-transition";
+import { releaseReservations } from "./release-reservations";
+
+function move(db: DB, actor: Actor, id: number, version: number | undefined, to: RequestStatus, reason: string | null) {
+  return db.transaction(
+    (tx) => {
+      const at = now();
+      const r = loadRequestFor(tx, actor, id);
+      assertVersion(r, version);
+      assertTransition(r.status, to, sideOf(actor.role));
+      // An operator acts only on requests routed to their own facility; a coordinator also on unrouted ones.
+      if (actor.role !== "firm" && r.facilityId !== actor.facilityId && !(actor.role === "coordinator" && r.facilityId === null))
+        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+      const changes: Record<string, unknown> = {};
+      if (to === "withdrawn" || to === "rejected" || to === "cancelled") {
+        releaseReservations(tx, r.id, at);
+        Object.assign(changes, { closedAt: at, reason });
+      }
+      if (to === "in_progress") changes.startedAt = at;
+      if (to === "completed") {
+        if (["inspection", "testing", "verification"].includes(r.serviceType)) {
+          const reports = tx.select({ n: count() }).from(attachments).where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report"))).get()!.n;
+          if (reports === 0) throw new DomainError("INVALID_STATE", `Upload the report before completing ${r.ref}: ${r.serviceType} work needs one.`);
+        }
+        Object.assign(changes, { completedAt: at, closedAt: at });
+      }
+      const moved = recordTransition(tx, r, to, actor.userId, at, changes, reason);
+      return { id: moved.id, ref: moved.ref, status: moved.status, version: moved.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export const withdrawRequest = (db: DB, actor: Actor, raw: MoveInput) => {
+  const i = parseInput(moveInput, raw);
+  return move(db, actor, i.id, i.version, "withdrawn", null);
+};
+export const startRequest = (db: DB, actor: Actor, raw: MoveInput) => {
+  const i = parseInput(moveInput, raw);
+  return move(db, actor, i.id, i.version, "in_progress", null);
+};
+export const completeRequest = (db: DB, actor: Actor, raw: MoveInput) => {
+  const i = parseInput(moveInput, raw);
+  return move(db, actor, i.id, i.version, "completed", null);
+};
+export const rejectRequest = (db: DB, actor: Actor, raw: MoveWithReasonInput) => {
+  const i = parseInput(moveWithReasonInput, raw);
+  return move(db, actor, i.id, i.version, "rejected", i.reason);
+};
+export const cancelRequest = (db: DB, actor: Actor, raw: MoveWithReasonInput) => {
+  const i = parseInput(moveWithReasonInput, raw);
+  return move(db, actor, i.id, i.version, "cancelled", i.reason);
+};

@@ -1,0 +1,20 @@
+// A user's in-app notifications: the bell's unread count, the latest list, marking as read.
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { notifications } from "@/db/schema";
+import type { Actor } from "../actor";
+import { now } from "../clock";
+
+export function unreadCount(db: DB, actor: Actor): number {
+  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))).get()!.n;
+}
+
+export function listNotifications(db: DB, actor: Actor, limit = 20) {
+  return db.select().from(notifications).where(eq(notifications.userId, actor.userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).all();
+}
+
+/** Marks the given notifications (or all) of the caller read; other users' ids are ignored. */
+export function markRead(db: DB, actor: Actor, ids?: number[]): number {
+  const mine = and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined);
+  return db.update(notifications).set({ readAt: now() }).where(mine).run().changes;
+}
