@@ -14,6 +14,10 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        test: { name: "concurrency", include: ["tests/concurrency/**/*.test.ts"], environment: "node", pool: "forks", fileParallelism: false, testTimeout: 180_000, hookTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],

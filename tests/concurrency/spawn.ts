@@ -1,0 +1,33 @@
+// Runs workers as separate OS processes and collects their JSON lines.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const tsx = path.resolve("node_modules/.bin/tsx");
+const worker = path.resolve("tests/concurrency/worker.ts");
+
+export function runWorker<T = Record<string, unknown>>(job: Record<string, unknown>): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [worker, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("exit", (code) => {
+      if (code !== 0) reject(new Error(`worker exited ${code}: ${err}`));
+      else resolve(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as T));
+    });
+  });
+}
+
+export function startWorker(job: Record<string, unknown>) {
+  const child = spawn(tsx, [worker, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+  const lines: string[] = [];
+  let buffer = "";
+  child.stdout.on("data", (d) => {
+    buffer += d;
+    const parts = buffer.split("\n");
+    buffer = parts.pop()!;
+    lines.push(...parts.filter(Boolean));
+  });
+  return { child, lines };
+}
