@@ -1,0 +1,18 @@
+// Background work of the server process: the quote-expiry sweep every minute and, when SMTP_URL
+// is set, the email outbox every 30 seconds.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("./db/client");
+  const { expireQuotes } = await import("./server/services/booking/expire-quotes");
+  const { sendOutbox } = await import("./server/services/system/send-outbox");
+  const sweep = () => {
+    try {
+      expireQuotes(getDb());
+    } catch (error) {
+      console.error("quote-expiry sweep failed:", error);
+    }
+  };
+  setInterval(sweep, 60_000).unref();
+  const smtp = process.env.SMTP_URL;
+  if (smtp) setInterval(() => void sendOutbox(getDb(), smtp).catch((error) => console.error("sending mail failed:", error)), 30_000).unref();
+}
