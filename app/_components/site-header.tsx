@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/services/actor";
 import { startPageOf } from "@/server/auth/session";
+import { getDb } from "@/db/client";
+import { unreadCount } from "@/server/services/users/notifications";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
@@ -37,10 +39,16 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               {t(roleNav[actor.role])}
             </Link>
           )}
+          {actor && (
+            <Link href="/requests" className={link}>
+              {t("requests")}
+            </Link>
+          )}
         </nav>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actor ? (
             <>
+              <BellLink count={unreadCount(getDb(), actor)} label={t("bell", { count: unreadCount(getDb(), actor) })} />
               <span className="hidden sm:inline" data-testid="signed-in-as">
                 {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
               </span>
@@ -60,5 +68,18 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         </div>
       </div>
     </header>
+  );
+}
+
+function BellLink({ count, label }: { count: number; label: string }) {
+  return (
+    <Link href="/notifications" aria-label={label} title={label} className="relative rounded-md px-2 py-1 hover:bg-white/10" data-testid="bell">
+      <span aria-hidden="true">🔔</span>
+      {count > 0 && (
+        <span className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold" data-testid="bell-count">
+          {count > 99 ? "99+" : count}
+        </span>
+      )}
+    </Link>
   );
 }

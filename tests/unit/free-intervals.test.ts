@@ -133,3 +133,20 @@ describe("computeFreeIntervals", () => {
     expect(firstSlot(free, 5, 1)).toBeNull();
   });
 });
+
+describe("candidateSlots", () => {
+  it("lists starts on the half hour that fit inside runs of enough free units", async () => {
+    const { candidateSlots } = await import("@/server/services/scheduling/free-intervals");
+    const h = 3_600_000;
+    const free = [
+      { start: BASE + 10 * MIN, end: BASE + 2 * h, freeUnits: 2 },
+      { start: BASE + 2 * h, end: BASE + 3 * h, freeUnits: 1 },
+    ];
+    expect(candidateSlots(free, 2, 1)).toEqual([
+      { start: BASE + 30 * MIN, end: BASE + 150 * MIN },
+      { start: BASE + 60 * MIN, end: BASE + 180 * MIN },
+    ]);
+    expect(candidateSlots(free, 1, 2)).toEqual([{ start: BASE + 30 * MIN, end: BASE + 90 * MIN }, { start: BASE + 60 * MIN, end: BASE + 120 * MIN }]);
+    expect(candidateSlots(free, 4, 1)).toEqual([]);
+  });
+});

@@ -74,6 +74,11 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
         </p>
         <h1 className="text-2xl font-semibold">{locale === "zh" && e.nameZh ? e.nameZh : e.name}</h1>
         <p className="text-sm text-slate-600">{e.description}</p>
+        {e.status === "operational" && e.facility.status === "active" && (
+          <Link href={`/requests/new?equipment=${e.id}`} className="mt-2 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="request-this">
+            {(await getTranslations("facility"))("requestTest")}
+          </Link>
+        )}
       </header>
       <section className="grid gap-4 md:grid-cols-2">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm">

@@ -134,13 +134,12 @@ export default async function FacilityPage({ params }: Props) {
       <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
         <h2 className="font-medium">{t("requestTest")}</h2>
         <p className="mt-1 text-sm text-slate-700">{t("requestTestHint")}</p>
-        <div className="mt-2 flex gap-3 text-sm">
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/facilities/${facility.slug}`)}`} className="text-brand-700 underline">
-            {(await getTranslations("nav"))("signIn")}
-          </Link>
-          <Link href="/register" className="text-brand-700 underline">
-            {(await getTranslations("nav"))("register")}
-          </Link>
+        <div className="mt-2 flex flex-wrap gap-2 text-sm">
+          {data.services.slice(0, 6).map((s) => (
+            <Link key={s.id} href={`/requests/new?service=${s.id}`} className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50">
+              {locale === "zh" && s.nameZh ? s.nameZh : s.name}
+            </Link>
+          ))}
         </div>
       </section>
 

@@ -78,3 +78,23 @@ export function firstSlot(intervals: FreeInterval[], hours: number, units = 1): 
   }
   return null;
 }
+
+/** Feasible starts for `hours` of `units`, every `stepMinutes` inside the free runs, earliest first. */
+export function candidateSlots(intervals: FreeInterval[], hours: number, units = 1, limit = 40, stepMinutes = 30): { start: number; end: number }[] {
+  const need = hours * 3_600_000;
+  const step = stepMinutes * 60_000;
+  const runs: { start: number; end: number }[] = [];
+  for (const i of intervals) {
+    if (i.freeUnits < units) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.end === i.start) last.end = i.end;
+    else runs.push({ start: i.start, end: i.end });
+  }
+  const out: { start: number; end: number }[] = [];
+  for (const run of runs) {
+    const first = Math.ceil(run.start / step) * step;
+    for (let s = first; s + need <= run.end && out.length < limit; s += step) out.push({ start: s, end: s + need });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
