@@ -14,6 +14,9 @@ import { findInvariantViolations } from "@/server/services/scheduling/invariant-
 import { measure, report } from "./harness";
 import { explainAvailability } from "./explain";
 import { measurePageWeight } from "./page-weight";
+import { benchBookingPath } from "./booking-path";
+import { benchHttpSubmit } from "./http-submit";
+import os from "node:os";
 
 const file = process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db");
 if (!fs.existsSync(file)) {
@@ -44,6 +47,29 @@ report(baseline, [
 console.log("\nQuery plans of one availability query:");
 for (const line of explainAvailability(db)) console.log(`  ${line}`);
 db.$client.close();
+
+// Write benchmarks run on a copy, so the dataset stays as seeded.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pilot-bench-db-"));
+const copy = path.join(scratch, "scale-copy.db");
+{
+  const source = openDatabase(file);
+  await source.$client.backup(copy);
+  source.$client.close();
+}
+const writable = openDatabase(copy);
+const { bare, booking } = benchBookingPath(writable);
+writable.$client.close();
+console.log("\nBooking path in-process (on a copy of the dataset):");
+report(bare, [booking]);
+console.log(`  throughput ratio booking / bare INSERT: ${(bare.medianMs / booking.medianMs).toFixed(3)} (goal ≥ 0.5)`);
+
+if (!process.argv.includes("--no-http")) {
+  console.log("\nOver HTTP against next start, 50 connections, 8 s each (autocannon):");
+  const http = await benchHttpSubmit(copy, scratch);
+  for (const r of http) console.log(`  ${r.name.padEnd(24)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s   p97.5 ${String(r.p97_5Ms).padStart(5)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`);
+  console.log(`  throughput ratio request.submit / health: ${(http[1].requestsPerSec / http[0].requestsPerSec).toFixed(3)} (goal ≥ 0.3)`);
+}
+fs.rmSync(scratch, { recursive: true, force: true });
 
 if (!process.argv.includes("--no-pages")) {
   console.log("\nJavaScript each registry page sends (gzip), from a production build on the demo data:");

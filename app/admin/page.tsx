@@ -19,7 +19,9 @@ export default async function AdminStartPage() {
   const t = await getTranslations("adminStart");
   const ts = await getTranslations("status");
   const format = await getFormatter();
-  const data = await (await serverCaller()).workspace.admin();
+  const caller = await serverCaller();
+  const data = await caller.workspace.admin();
+  const outbox = await caller.audit.outbox({ page: 1 });
   const facilities = (status: string) => data.facilitiesByStatus.find((s) => s.status === status)?.n ?? 0;
   return (
     <div className="space-y-8" data-testid="start-admin">
@@ -49,6 +51,22 @@ export default async function AdminStartPage() {
                 a.ip ?? "—",
                 a.target ?? "—",
               ],
+            }))}
+          />
+        )}
+      </section>
+      <section>
+        <h2 className="mb-1 font-medium">{t("outbox")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{outbox.smtpConfigured ? t("outboxSmtp") : t("outboxNoSmtp")}</p>
+        {outbox.rows.length === 0 ? (
+          <EmptyState text={t("outboxEmpty")} />
+        ) : (
+          <DataTable
+            testId="outbox-table"
+            headers={[t("time"), t("to"), t("subject"), t("sent")]}
+            rows={outbox.rows.slice(0, 15).map((m) => ({
+              key: m.id,
+              cells: [format.dateTime(new Date(m.createdAt), { dateStyle: "short", timeStyle: "short" }), m.toAddress, m.subject, m.sentAt ? format.dateTime(new Date(m.sentAt), { timeStyle: "short" }) : m.error ?? "—"],
             }))}
           />
         )}

@@ -1,0 +1,68 @@
+// Over HTTP against `next start`: request.submit at 50 connections with autocannon, as a ratio
+// to GET /api/health in the same run. Serves a copy of the dataset; signs in as a firm user.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+import superjson from "superjson";
+import Database from "better-sqlite3";
+import { buildIsCurrent, stampBuild } from "@/server/cli/build-stamp";
+
+type Result = { name: string; requestsPerSec: number; p97_5Ms: number; non2xx: number; errors: number };
+
+function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${base}/api/auth/csrf`);
+  const cookies = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), "x-forwarded-for": "10.99.0.1" },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in for the HTTP bench failed (${res.status})`);
+  return session;
+}
+
+export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<Result[]> {
+  const root = process.cwd();
+  const nextBin = path.join(root, "node_modules", ".bin", "next");
+  if (!buildIsCurrent(root)) {
+    if (spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }).status !== 0) throw new Error("next build failed");
+    stampBuild(root);
+  }
+  const db = new Database(dbFile, { readonly: true });
+  const manual = db.prepare(`SELECT e.id FROM equipment e WHERE e.auto_approve = 0 AND e.status = 'operational' LIMIT 1`).get() as { id: number };
+  db.close();
+  const port = 3950 + Math.floor(Math.random() * 40);
+  const base = `http://localhost:${port}`;
+  const server = spawn(nextBin, ["start", "-p", String(port)], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: dbFile, NEXTAUTH_URL: base, NODE_ENV: "production" }, stdio: "ignore" });
+  try {
+    for (let i = 0; i < 240; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const cookie = await signIn(base, "firm@pilot.demo", "pilot-demo-2026");
+    const start = Date.now() + 30 * 86_400_000;
+    const body = JSON.stringify(superjson.serialize({ title: "HTTP bench", serviceType: "testing", equipmentId: manual.id, earliestStart: start, deadline: start + 30 * 86_400_000, hours: 4 }));
+    const results: Result[] = [];
+    for (const [name, opts] of [
+      ["GET /api/health", { url: `${base}/api/health` }],
+      ["POST request.submit", { url: `${base}/api/trpc/request.submit`, method: "POST" as const, headers: { "content-type": "application/json", cookie }, body }],
+    ] as const) {
+      await cannon({ ...opts, connections: 10, duration: 2 }); // warm-up
+      const r = await cannon({ ...opts, connections: 50, duration: 8 });
+      results.push({ name, requestsPerSec: r.requests.average, p97_5Ms: r.latency.p97_5, non2xx: r.non2xx, errors: r.errors });
+    }
+    return results;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
