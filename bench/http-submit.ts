@@ -1,11 +1,9 @@
 // Over HTTP against `next start`: request.submit at 50 connections with autocannon, as a ratio
 // to GET /api/health in the same run. Serves a copy of the dataset; signs in as a firm user.
-import { spawn, spawnSync } from "node:child_process";
-import path from "node:path";
 import autocannon from "autocannon";
 import superjson from "superjson";
 import Database from "better-sqlite3";
-import { buildIsCurrent, stampBuild } from "@/server/cli/build-stamp";
+import { serveBuild } from "./serve";
 
 type Result = { name: string; requestsPerSec: number; p97_5Ms: number; non2xx: number; errors: number };
 
@@ -29,26 +27,11 @@ async function signIn(base: string, email: string, password: string): Promise<st
 }
 
 export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<Result[]> {
-  const root = process.cwd();
-  const nextBin = path.join(root, "node_modules", ".bin", "next");
-  if (!buildIsCurrent(root)) {
-    if (spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }).status !== 0) throw new Error("next build failed");
-    stampBuild(root);
-  }
   const db = new Database(dbFile, { readonly: true });
   const manual = db.prepare(`SELECT e.id FROM equipment e WHERE e.auto_approve = 0 AND e.status = 'operational' LIMIT 1`).get() as { id: number };
   db.close();
-  const port = 3950 + Math.floor(Math.random() * 40);
-  const base = `http://localhost:${port}`;
-  const server = spawn(nextBin, ["start", "-p", String(port)], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: dbFile, NEXTAUTH_URL: base, NODE_ENV: "production" }, stdio: "ignore" });
+  const { base, stop } = await serveBuild({ DATA_DIR: dataDir, DATABASE_PATH: dbFile });
   try {
-    for (let i = 0; i < 240; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
     const cookie = await signIn(base, "firm@pilot.demo", "pilot-demo-2026");
     const start = Date.now() + 30 * 86_400_000;
     const body = JSON.stringify(superjson.serialize({ title: "HTTP bench", serviceType: "testing", equipmentId: manual.id, earliestStart: start, deadline: start + 30 * 86_400_000, hours: 4 }));
@@ -63,6 +46,6 @@ export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<
     }
     return results;
   } finally {
-    server.kill("SIGTERM");
+    stop();
   }
 }
