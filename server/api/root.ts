@@ -11,6 +11,7 @@ import { equipmentRouter } from "./routers/equipment";
 import { serviceRouter } from "./routers/service";
 import { requestRouter } from "./routers/request";
 import { notificationRouter } from "./routers/notification";
+import { maintenanceRouter } from "./routers/maintenance";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   service: serviceRouter,
   request: requestRouter,
   notification: notificationRouter,
+  maintenance: maintenanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, operatorProcedure } from "../trpc";
+import { updateEquipment, updateEquipmentInput } from "@/server/services/operations/update-equipment";
 import { run } from "../errors";
 import { searchEquipment, equipmentCategories } from "@/server/services/registry/search-equipment";
 import { getEquipment } from "@/server/services/registry/get-equipment";
@@ -9,5 +10,6 @@ export const equipmentRouter = createTRPCRouter({
   search: publicProcedure.input(searchEquipmentInput).query(({ ctx, input }) => run(() => searchEquipment(ctx.db, input))),
   categories: publicProcedure.query(({ ctx }) => run(() => equipmentCategories(ctx.db))),
   get: publicProcedure.input(idInput).query(({ ctx, input }) => run(() => getEquipment(ctx.db, input.id))),
+  update: operatorProcedure.input(updateEquipmentInput).mutation(({ ctx, input }) => run(() => updateEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
   availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) => run(() => publicAvailability(ctx.db, input))),
 });

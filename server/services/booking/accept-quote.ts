@@ -12,6 +12,7 @@ import { assertTransition } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { expireRequest } from "./expire-quotes";
 import { shanghaiTime } from "./slot-check";
+import { assertAccreditedGates } from "./accreditation-gates";
 
 export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: MoveInput) {
   const input = parseInput(moveInput, raw);
@@ -25,6 +26,7 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
         expireRequest(tx, r);
         return { expired: true as const, ref: r.ref, validUntil: r.quoteValidUntil ?? at };
       }
+      assertAccreditedGates(tx, r.serviceId, r.quoteEquipmentId!, r.quoteEnd!);
       const promoted = tx
         .update(reservations)
         .set({ kind: "booking", expiresAt: null })

@@ -13,6 +13,7 @@ import { assertVersion, loadRequestFor } from "./request-access";
 import { assertTransition } from "./transitions";
 import { assertSlotBookable } from "./slot-check";
 import { recordTransition } from "./record-transition";
+import { assertAccreditedGates } from "./accreditation-gates";
 
 export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw: QuoteInput) {
   const input = parseInput(quoteInput, raw);
@@ -29,6 +30,7 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
       const cap = loadCapacity(tx, input.equipmentId);
       const slot = { start: input.start, end: input.end, units: input.units };
       assertSlotBookable(tx, cap, slot, at);
+      assertAccreditedGates(tx, r.serviceId, cap.equipmentId, slot.end);
       tx.insert(reservations).values({ facilityId: cap.facilityId, equipmentId: cap.equipmentId, requestId: r.id, kind: "hold", start: slot.start, end: slot.end, units: slot.units, expiresAt: input.validUntil, createdAt: at }).run();
       const quoted = recordTransition(
         tx,

@@ -12,6 +12,7 @@ import { submitRequestInput, type SubmitRequestInput } from "./inputs";
 import { assertSlotBookable } from "./slot-check";
 import { notifyOtherParty } from "./notify";
 import { recordTransition } from "./record-transition";
+import { assertAccreditedGates } from "./accreditation-gates";
 
 const field = (name: string, reason: string) => new DomainError("VALIDATION", `${name}: ${reason}`, { [name]: reason });
 
@@ -94,6 +95,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
         if (autoApprove.auto) {
           const slot = { start: input.preferredStart, end: input.preferredStart + input.hours * 3_600_000, units: input.units };
           assertSlotBookable(tx, cap, slot, at);
+          assertAccreditedGates(tx, input.serviceId ?? null, cap.equipmentId, slot.end);
           tx.insert(reservations).values({ facilityId: cap.facilityId, equipmentId: cap.equipmentId, requestId: request.id, kind: "booking", start: slot.start, end: slot.end, units: slot.units, createdAt: at }).run();
           const confirmed = recordTransition(
             tx,

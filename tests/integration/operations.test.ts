@@ -1,0 +1,124 @@
+// The operator workspace: maintenance windows, equipment changes that must not break the
+// invariant, and the calibration and accreditation gates on accredited work.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { accreditations, bookingRequests, equipment, notifications, reservations, services } from "@/db/schema";
+import { setClockForTests } from "@/server/services/clock";
+import { clientMessage } from "@/server/api/errors";
+import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
+import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
+import { makeBookingFixture, requestBody, at, NOW, HOUR, DAY } from "../helpers/booking-fixture";
+
+const { db } = freshDb();
+let fx: Awaited<ReturnType<typeof makeBookingFixture>>;
+const as = (u: { id: number } | null) => callerFor(db, u?.id ?? null);
+
+beforeAll(async () => {
+  fx = await makeBookingFixture(db);
+  setClockForTests(NOW);
+});
+afterAll(() => setClockForTests(null));
+
+async function refused(call: () => Promise<unknown>) {
+  const { audit_log: _a, ...before } = tableCounts(db);
+  try {
+    await call();
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    const { audit_log: _b, ...after } = tableCounts(db);
+    expect(after).toEqual(before);
+    return { code: e.code, message: clientMessage(e) };
+  }
+  throw new Error("accepted");
+}
+
+const book = (start: number, hours = 2, units = 1) =>
+  as(fx.firmUser).request.submit(requestBody({ equipmentId: fx.chamber.id, serviceType: "pilot_production", preferredStart: start, hours, units, deadline: start + 2 * DAY }));
+const statusOf = (id: number) => db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).get()!.status;
+
+describe("maintenance windows", () => {
+  it("blocks an equipment; the public availability shows no free time there", async () => {
+    const r = await as(fx.operator).maintenance.create({ equipmentId: fx.chamber.id, start: at(8, 9), end: at(8, 12), reason: "Sensor replacement" });
+    expect(r.windows).toHaveLength(1);
+    const free = await as(null).equipment.availability({ equipmentId: fx.chamber.id, from: at(8, 9), to: at(8, 12) });
+    expect(free.intervals).toEqual([]);
+    expect((await as(fx.operator).maintenance.list({})).some((w) => w.reason === "Sensor replacement")).toBe(true);
+    expect(findInvariantViolations(db, NOW)).toEqual([]);
+  });
+
+  it("repeats weekly, and covers the whole facility when no equipment is named", async () => {
+    const r = await as(fx.operator).maintenance.create({ start: at(9, 17), end: at(9, 17, 30), reason: "Weekly safety walk", weeks: 3 });
+    expect(r.windows.map((w) => w.start)).toEqual([at(9, 17), at(16, 17), at(23, 17)]);
+    const rows = db.select().from(reservations).where(and(eq(reservations.kind, "maintenance"), eq(reservations.reason, "Weekly safety walk"))).all();
+    expect(rows.every((w) => w.equipmentId === null)).toBe(true);
+  });
+
+  it("is refused over bookings, naming them, unless the operator cancels them; firms are told", async () => {
+    const a = await book(at(10, 9));
+    const b = await book(at(10, 10), 2, 2);
+    const refusal = await refused(() => as(fx.operator).maintenance.create({ equipmentId: fx.chamber.id, start: at(10, 9), end: at(10, 11), reason: "Urgent repair" }));
+    expect(refusal.code).toBe("CONFLICT");
+    expect(refusal.message).toContain(a.ref);
+    expect(refusal.message).toContain(b.ref);
+    const done = await as(fx.operator).maintenance.create({ equipmentId: fx.chamber.id, start: at(10, 9), end: at(10, 11), reason: "Urgent repair", cancelAffected: true });
+    expect(done.cancelled.sort()).toEqual([a.ref, b.ref].sort());
+    expect(statusOf(a.id)).toBe("cancelled");
+    expect(db.select().from(bookingRequests).where(eq(bookingRequests.id, b.id)).get()!.reason).toBe("Urgent repair");
+    expect(db.select().from(notifications).where(and(eq(notifications.requestId, a.id), eq(notifications.kind, "request.cancelled"))).all()).toHaveLength(1);
+    expect(findInvariantViolations(db, NOW)).toEqual([]);
+  });
+
+  it("refuses running work, foreign equipment, other roles and bad input", async () => {
+    const r = await book(at(1, 9));
+    await as(fx.operator).request.start({ id: r.id });
+    expect((await refused(() => as(fx.operator).maintenance.create({ equipmentId: fx.chamber.id, start: at(1, 9), end: at(1, 10), reason: "Repair", cancelAffected: true }))).message).toMatch(/is in progress in that window/);
+    expect((await refused(() => as(fx.operatorB).maintenance.create({ equipmentId: fx.chamber.id, start: at(12, 9), end: at(12, 10), reason: "Repair" }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.firmUser).maintenance.create({ equipmentId: fx.chamber.id, start: at(12, 9), end: at(12, 10), reason: "Repair" }))).code).toBe("FORBIDDEN");
+    expect((await refused(() => as(fx.operator).maintenance.create({ equipmentId: fx.chamber.id, start: at(12, 10), end: at(12, 9), reason: "Repair" }))).message).toBe("end: must be after start");
+    expect((await refused(() => as(fx.operator).maintenance.create({ start: at(12, 9), end: at(12, 10), reason: "R", weeks: 0 }))).message).toMatch(/reason: give a reason.*weeks: at least 1|weeks: at least 1.*reason/);
+  });
+
+  it("removes a window of one's own facility only", async () => {
+    const w = (await as(fx.operator).maintenance.create({ equipmentId: fx.reactor.id, start: at(15, 9), end: at(15, 10), reason: "Check" })).windows[0];
+    expect((await refused(() => as(fx.operatorB).maintenance.remove({ id: w.id }))).code).toBe("NOT_FOUND");
+    await as(fx.operator).maintenance.remove({ id: w.id });
+    expect((await as(fx.operator).maintenance.list({})).some((x) => x.id === w.id)).toBe(false);
+  });
+});
+
+describe("equipment changes", () => {
+  it("edits the rate and parameters; other facilities and roles cannot", async () => {
+    const r = await as(fx.operator).equipment.update({ id: fx.reactor.id, hourlyRateFen: 66_000, params: [{ key: "volume", min: 50, max: 500 }] });
+    expect(r.version).toBeGreaterThan(1);
+    expect((await as(null).equipment.get({ id: fx.reactor.id })).params).toEqual([{ key: "volume", unit: "L", min: 50, max: 500 }]);
+    expect((await refused(() => as(fx.operatorB).equipment.update({ id: fx.reactor.id, hourlyRateFen: 1 }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.firmUser).equipment.update({ id: fx.reactor.id, hourlyRateFen: 1 }))).code).toBe("FORBIDDEN");
+    expect((await refused(() => as(fx.operator).equipment.update({ id: fx.reactor.id, minHours: 10, maxHours: 5 }))).message).toBe("maxHours: must not be below the minimum");
+    expect((await refused(() => as(fx.operator).equipment.update({ id: fx.reactor.id, version: 1, hourlyRateFen: 1 }))).message).toMatch(/changed by someone else/);
+  });
+
+  it("refuses fewer units, longer setup or retirement that would break future bookings, naming them", async () => {
+    const a = await book(at(21, 9), 2, 2); // Monday 25 January
+    const b = await book(at(21, 11), 2, 2);
+    expect((await refused(() => as(fx.operator).equipment.update({ id: fx.chamber.id, units: 1 }))).message).toContain(a.ref);
+    expect((await refused(() => as(fx.operator).equipment.update({ id: fx.chamber.id, setupMinutes: 60 }))).message).toContain(b.ref);
+    expect((await refused(() => as(fx.operator).equipment.update({ id: fx.chamber.id, status: "retired" }))).message).toMatch(/cannot become retired while it has future holds or bookings/);
+    expect((await as(fx.operator).equipment.update({ id: fx.chamber.id, units: 2, setupMinutes: 0 })).units).toBe(2);
+    expect(findInvariantViolations(db, NOW)).toEqual([]);
+  });
+});
+
+describe("calibration and accreditation gates", () => {
+  it("refuse accredited work on equipment calibrated too briefly or at a facility without valid accreditation", async () => {
+    db.update(services).set({ accredited: true }).where(eq(services.id, fx.testing.id)).run();
+    db.update(equipment).set({ calibrationDueAt: at(3, 0) }).where(eq(equipment.id, fx.chamber.id)).run();
+    const body = requestBody({ serviceId: fx.testing.id, equipmentId: fx.chamber.id, serviceType: "testing", preferredStart: at(4, 9), hours: 2 });
+    expect((await refused(() => as(fx.firmUser).request.submit(body))).message).toMatch(/calibration of Climate chamber expires on 2027-01-07 00:00, before the slot ends/);
+    db.update(equipment).set({ calibrationDueAt: NOW + 300 * DAY }).where(eq(equipment.id, fx.chamber.id)).run();
+    expect((await refused(() => as(fx.firmUser).request.submit(body))).message).toMatch(/accreditation does not run until the slot ends/);
+    db.insert(accreditations).values({ facilityId: fx.lab.id, type: "CNAS", certificateNo: "CNAS L1", validUntil: NOW + 400 * DAY }).run();
+    expect((await as(fx.firmUser).request.submit(body)).status).toBe("confirmed");
+    void HOUR;
+  });
+});
