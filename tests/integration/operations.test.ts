@@ -122,3 +122,33 @@ describe("calibration and accreditation gates", () => {
     void HOUR;
   });
 });
+
+describe("rescheduling a confirmed booking", () => {
+  it("the operator proposes a feasible slot; the firm accepts and the booking moves at once", async () => {
+    const r = await book(at(22, 9));
+    const proposal = await as(fx.operator).request.proposeReschedule({ id: r.id, start: at(22, 13), end: at(22, 15), validUntil: NOW + 6 * HOUR });
+    expect(proposal.start).toBe(at(22, 13));
+    expect((await as(fx.firmUser).request.get({ id: r.id })).actions).toContain("answerReschedule");
+    expect((await refused(() => as(fx.operator).request.proposeReschedule({ id: r.id, start: at(22, 15), end: at(22, 17), validUntil: NOW + HOUR }))).message).toMatch(/already has a proposed new slot/);
+    expect((await refused(() => as(fx.firmUserB).request.acceptReschedule({ id: r.id }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.operator).request.acceptReschedule({ id: r.id }))).code).toBe("FORBIDDEN");
+    await as(fx.firmUser).request.acceptReschedule({ id: r.id });
+    const live = db.select().from(reservations).where(eq(reservations.requestId, r.id)).all().filter((x) => x.releasedAt === null);
+    expect(live).toMatchObject([{ kind: "booking", start: at(22, 13), end: at(22, 15) }]);
+    expect(db.select().from(bookingRequests).where(eq(bookingRequests.id, r.id)).get()).toMatchObject({ status: "confirmed", quoteStart: at(22, 13) });
+    expect(findInvariantViolations(db, NOW)).toEqual([]);
+  });
+
+  it("declining keeps the old slot; infeasible, foreign and wrong-state proposals are refused", async () => {
+    const r = await book(at(23, 9));
+    await as(fx.operator).request.proposeReschedule({ id: r.id, start: at(23, 14), end: at(23, 16), validUntil: NOW + 6 * HOUR });
+    await as(fx.firmUser).request.declineReschedule({ id: r.id });
+    expect(db.select().from(reservations).where(eq(reservations.requestId, r.id)).all().filter((x) => x.releasedAt === null)).toMatchObject([{ kind: "booking", start: at(23, 9) }]);
+    expect((await refused(() => as(fx.firmUser).request.acceptReschedule({ id: r.id }))).message).toMatch(/no proposed new slot/);
+    expect((await refused(() => as(fx.operator).request.proposeReschedule({ id: r.id, start: at(26, 9), end: at(26, 11), validUntil: NOW + HOUR }))).message).toMatch(/opening hours/); // Saturday
+    expect((await refused(() => as(fx.operatorB).request.proposeReschedule({ id: r.id, start: at(24, 9), end: at(24, 11), validUntil: NOW + HOUR }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.operator).request.proposeReschedule({ id: r.id, start: at(24, 11), end: at(24, 9), validUntil: NOW + HOUR }))).message).toMatch(/^end: must be after start/);
+    const s = await as(fx.firmUser).request.submit(requestBody({ equipmentId: fx.reactor.id }));
+    expect((await refused(() => as(fx.operator).request.proposeReschedule({ id: s.id, start: at(24, 9), end: at(24, 11), validUntil: NOW + HOUR }))).message).toMatch(/Only a confirmed booking can be moved/);
+  });
+});

@@ -45,6 +45,9 @@ export function RequestActions(p: Props) {
   const rate = useMutation(trpc.request.rate.mutationOptions(options));
   const message = useMutation(trpc.request.message.mutationOptions(options));
   const quote = useMutation(trpc.request.quote.mutationOptions(options));
+  const propose = useMutation(trpc.request.proposeReschedule.mutationOptions(options));
+  const acceptMove = useMutation(trpc.request.acceptReschedule.mutationOptions(options));
+  const declineMove = useMutation(trpc.request.declineReschedule.mutationOptions(options));
   const has = (a: RequestAction) => p.actions.includes(a);
   const base = { id: p.requestId, version: p.version };
   const fields = (e: FormEvent<HTMLFormElement>) => {
@@ -118,6 +121,46 @@ export function RequestActions(p: Props) {
         </div>
         <button type="submit" className={button} disabled={busy}>
           {t("sendQuote")}
+        </button>
+      </form>,
+    );
+  if (has("answerReschedule"))
+    sections.push(
+      <div key="answer" className={box} data-testid="reschedule-answer">
+        <p className="text-sm">{t("rescheduleProposed")}</p>
+        <div className="flex gap-2">
+          <button type="button" className={button} disabled={busy} onClick={() => (setBusy(true), acceptMove.mutate({ id: p.requestId }))} data-testid="action-accept-reschedule">
+            {t("acceptReschedule")}
+          </button>
+          <button type="button" className={secondary} disabled={busy} onClick={() => (setBusy(true), declineMove.mutate({ id: p.requestId }))}>
+            {t("declineReschedule")}
+          </button>
+        </div>
+      </div>,
+    );
+  if (has("reschedule"))
+    sections.push(
+      <form
+        key="reschedule"
+        className={box}
+        data-testid="reschedule-form"
+        onSubmit={(e) => {
+          const f = fields(e);
+          const [s, en] = (f.slot ?? "").split("-").map(Number);
+          propose.mutate({ ...base, equipmentId: p.preferredEquipmentId ?? undefined, start: s, end: en, validUntil: f.validUntil ? Date.parse(`${f.validUntil}:00+08:00`) : NaN });
+        }}
+      >
+        <h3 className="font-medium">{t("reschedule")}</h3>
+        <label htmlFor="reschedule-slot" className="block text-sm">
+          {t("quoteSlot")}
+          <SlotPicker id="reschedule-slot" name="slot" equipmentId={p.preferredEquipmentId} from={Date.now()} to={p.window.to} hours={p.hours} units={p.units} />
+        </label>
+        <label htmlFor="reschedule-valid" className="block text-sm">
+          {t("quoteValid")}
+          <input id="reschedule-valid" name="validUntil" type="datetime-local" required defaultValue={new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 16)} className={input} />
+        </label>
+        <button type="submit" className={secondary} disabled={busy}>
+          {t("proposeReschedule")}
         </button>
       </form>,
     );

@@ -35,8 +35,8 @@ export default async function RequestPage({ params }: Props) {
   const locale = await getLocale();
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
   const equipment =
-    actions.includes("quote") && facility ? (await caller.facility.get({ slug: facility.slug })).equipment.filter((e) => e.status === "operational").map((e) => ({ id: e.id, name: locale === "zh" && e.nameZh ? e.nameZh : e.name, rate: e.hourlyRateFen })) : [];
-  const preferred = equipment.find((e) => e.id === r.equipmentId) ?? equipment[0];
+    (actions.includes("quote") || actions.includes("reschedule")) && facility ? (await caller.facility.get({ slug: facility.slug })).equipment.filter((e) => e.status === "operational").map((e) => ({ id: e.id, name: locale === "zh" && e.nameZh ? e.nameZh : e.name, rate: e.hourlyRateFen })) : [];
+  const preferred = equipment.find((e) => e.id === (r.quoteEquipmentId ?? r.equipmentId)) ?? equipment[0];
   return (
     <article className="space-y-6" data-testid="request-page">
       <header className="space-y-1">

@@ -8,6 +8,7 @@ import { withdrawRequest, rejectRequest, startRequest, completeRequest, cancelRe
 import { listRequests } from "@/server/services/booking/list-requests";
 import { getRequest } from "@/server/services/booking/get-request";
 import { rateRequest, postMessage } from "@/server/services/booking/rate-and-message";
+import { proposeReschedule, answerReschedule, proposeRescheduleInput, answerRescheduleInput } from "@/server/services/booking/reschedule";
 import { submitRequestInput, quoteInput, moveInput, moveWithReasonInput, rateInput, messageInput, listRequestsInput } from "@/server/services/booking/inputs";
 
 export const requestRouter = createTRPCRouter({
@@ -22,5 +23,8 @@ export const requestRouter = createTRPCRouter({
   complete: operatorProcedure.input(moveInput).mutation(({ ctx, input }) => run(() => completeRequest(ctx.db, ctx.actor, input))),
   cancel: partyProcedure.input(moveWithReasonInput).mutation(({ ctx, input }) => run(() => cancelRequest(ctx.db, ctx.actor, input))),
   rate: firmProcedure.input(rateInput).mutation(({ ctx, input }) => run(() => rateRequest(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input))),
+  proposeReschedule: operatorProcedure.input(proposeRescheduleInput).mutation(({ ctx, input }) => run(() => proposeReschedule(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
+  acceptReschedule: firmProcedure.input(answerRescheduleInput).mutation(({ ctx, input }) => run(() => answerReschedule(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input, true))),
+  declineReschedule: firmProcedure.input(answerRescheduleInput).mutation(({ ctx, input }) => run(() => answerReschedule(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input, false))),
   message: partyProcedure.input(messageInput).mutation(({ ctx, input }) => run(() => postMessage(ctx.db, ctx.actor, input))),
 });

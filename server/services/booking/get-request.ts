@@ -7,22 +7,24 @@ import type { Actor } from "../actor";
 import { now } from "../clock";
 import { expireQuotes } from "./expire-quotes";
 import { loadRequestFor } from "./request-access";
+import { pendingProposal } from "./reschedule";
 
-export type RequestAction = "accept" | "withdraw" | "cancel" | "rate" | "quote" | "reject" | "start" | "complete" | "message" | "upload";
+export type RequestAction = "accept" | "withdraw" | "cancel" | "rate" | "quote" | "reject" | "start" | "complete" | "message" | "upload" | "reschedule" | "answerReschedule";
 
-function actionsFor(actor: Actor, r: { status: string; facilityId: number | null; quoteValidUntil: number | null }, rated: boolean, at: number): RequestAction[] {
+function actionsFor(actor: Actor, r: { status: string; facilityId: number | null; quoteValidUntil: number | null }, rated: boolean, at: number, proposal: boolean): RequestAction[] {
   const out: RequestAction[] = [];
   if (actor.role === "firm") {
     if (r.status === "quoted" && (r.quoteValidUntil ?? 0) > at) out.push("accept");
     if (r.status === "submitted" || r.status === "quoted") out.push("withdraw");
     if (r.status === "confirmed") out.push("cancel");
+    if (r.status === "confirmed" && proposal) out.push("answerReschedule");
     if (r.status === "completed" && !rated) out.push("rate");
     out.push("message", "upload");
   } else if (actor.role === "operator" || actor.role === "coordinator") {
     const mine = r.facilityId !== null && r.facilityId === actor.facilityId;
     if (mine && r.status === "submitted") out.push("quote");
     if (r.status === "submitted" && (mine || (actor.role === "coordinator" && r.facilityId === null))) out.push("reject");
-    if (mine && r.status === "confirmed") out.push("start", "cancel");
+    if (mine && r.status === "confirmed") out.push("start", "cancel", ...(proposal ? [] : (["reschedule"] as const)));
     if (mine && r.status === "in_progress") out.push("complete");
     if (mine) out.push("message", "upload");
   }
@@ -63,5 +65,5 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     .orderBy(asc(attachments.id))
     .all();
   const rating = db.select({ rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt }).from(feedback).where(eq(feedback.requestId, r.id)).get() ?? null;
-  return { request: r, firm, facility, events, reservations: booking, messages: thread, attachments: files, feedback: rating, actions: actionsFor(actor, r, rating !== null, at) };
+  return { request: r, firm, facility, events, reservations: booking, messages: thread, attachments: files, feedback: rating, actions: actionsFor(actor, r, rating !== null, at, pendingProposal(db, r.id, at) !== undefined) };
 }

@@ -18,6 +18,9 @@ const headline: Record<string, string> = {
   "request.message": "New message",
   "request.rated": "Feedback received",
   "request.routed": "Request routed to your facility",
+  "request.reschedule_proposed": "New slot proposed",
+  "request.rescheduled": "Booking moved",
+  "request.reschedule_declined": "New slot declined",
 };
 
 function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null) {

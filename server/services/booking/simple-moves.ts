@@ -1,8 +1,8 @@
 // The moves that only change status (and release capacity where the work will not happen):
 // withdraw, reject, start, complete, cancel.
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attachments, type RequestStatus } from "@/db/schema";
+import { attachments, reservations, type RequestStatus } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import { now } from "../clock";
@@ -28,7 +28,11 @@ function move(db: DB, actor: Actor, id: number, version: number | undefined, to:
         releaseReservations(tx, r.id, at);
         Object.assign(changes, { closedAt: at, reason });
       }
-      if (to === "in_progress") changes.startedAt = at;
+      if (to === "in_progress") {
+        changes.startedAt = at;
+        // Work began on the booked slot: a proposal to move it no longer applies.
+        tx.update(reservations).set({ releasedAt: at }).where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "hold"), isNull(reservations.releasedAt))).run();
+      }
       if (to === "completed") {
         if (["inspection", "testing", "verification"].includes(r.serviceType)) {
           const reports = tx.select({ n: count() }).from(attachments).where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report"))).get()!.n;
