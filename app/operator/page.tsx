@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../_auth/require-role";
 import { Forbidden } from "../_components/forbidden";
@@ -26,7 +27,17 @@ export default async function OperatorStartPage() {
   const when = (ms: number) => format.dateTime(new Date(ms), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
   return (
     <div className="space-y-8" data-testid="start-operator">
-      <h1 className="text-2xl font-semibold">{t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}</h1>
+        <div className="flex gap-2 text-sm">
+          <Link href="/requests" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {(await getTranslations("nav"))("requests")}
+          </Link>
+          <Link href="/operator/maintenance" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {t("manageMaintenance")}
+          </Link>
+        </div>
+      </div>
       <section>
         <h2 className="mb-3 font-medium">{t("equipment")}</h2>
         <dl className="grid grid-cols-3 gap-3">

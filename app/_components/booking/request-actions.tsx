@@ -153,7 +153,7 @@ export function RequestActions(p: Props) {
         <h3 className="font-medium">{t("reschedule")}</h3>
         <label htmlFor="reschedule-slot" className="block text-sm">
           {t("quoteSlot")}
-          <SlotPicker id="reschedule-slot" name="slot" equipmentId={p.preferredEquipmentId} from={Date.now()} to={p.window.to} hours={p.hours} units={p.units} />
+          <SlotPicker id="reschedule-slot" name="slot" equipmentId={p.preferredEquipmentId} from={p.window.from} to={p.window.to} hours={p.hours} units={p.units} />
         </label>
         <label htmlFor="reschedule-valid" className="block text-sm">
           {t("quoteValid")}

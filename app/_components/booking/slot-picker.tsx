@@ -14,7 +14,8 @@ export function formatSlot(s: { start: number; end: number }) {
 export function SlotPicker(props: { id: string; name: string; equipmentId: number | null; from: number; to: number; hours: number; units: number; allowNone?: boolean; noneLabel?: string }) {
   const t = useTranslations("requestForm");
   const trpc = useTRPC();
-  const from = Math.max(props.from, Date.now());
+  // Rounded to the hour so that the query key stays stable across renders.
+  const from = Math.max(props.from, Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const to = Math.min(Math.max(props.to, from + 3_600_000), from + 365 * 86_400_000);
   const enabled = props.equipmentId !== null && props.hours > 0 && to > from;
   const availability = useQuery({ ...trpc.equipment.availability.queryOptions({ equipmentId: props.equipmentId ?? 0, from, to }), enabled });

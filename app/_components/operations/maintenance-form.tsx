@@ -1,0 +1,98 @@
+"use client";
+// Adds a maintenance window: one equipment or the whole facility, once or weekly, optionally
+// cancelling the requests it meets; removes a window.
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "../../_trpc/client";
+import { useToast } from "../toaster";
+import { FormField, inputClass } from "../form-field";
+
+const toMs = (local: string) => (local ? Date.parse(`${local}:00+08:00`) : NaN);
+
+export function MaintenanceForm({ equipment }: { equipment: { id: number; name: string }[] }) {
+  const t = useTranslations("maintenance");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const [affected, setAffected] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.maintenance.create.mutationOptions({
+      onSuccess: (r) => {
+        toast("success", r.cancelled.length ? t("createdCancelled", { count: r.cancelled.length }) : t("created", { count: r.windows.length }));
+        setAffected(null);
+        router.refresh();
+      },
+      onError: (e) => {
+        const list = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors?.affected;
+        setAffected(list ?? null);
+        toast("error", e.message);
+      },
+    }),
+  );
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    create.mutate({
+      ...(f.equipmentId ? { equipmentId: Number(f.equipmentId) } : {}),
+      start: toMs(f.start),
+      end: toMs(f.end),
+      weeks: Number(f.weeks || 1),
+      reason: f.reason ?? "",
+      cancelAffected: f.cancelAffected === "on",
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="maintenance-form">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField id="mw-equipment" label={t("equipment")}>
+          <select id="mw-equipment" name="equipmentId" className={inputClass} defaultValue="">
+            <option value="">{t("wholeFacility")}</option>
+            {equipment.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField id="mw-reason" label={t("reason")}>
+          <input id="mw-reason" name="reason" required minLength={3} className={inputClass} />
+        </FormField>
+        <FormField id="mw-start" label={t("start")}>
+          <input id="mw-start" name="start" type="datetime-local" required className={inputClass} />
+        </FormField>
+        <FormField id="mw-end" label={t("end")}>
+          <input id="mw-end" name="end" type="datetime-local" required className={inputClass} />
+        </FormField>
+        <FormField id="mw-weeks" label={t("weeks")} hint={t("weeksHint")}>
+          <input id="mw-weeks" name="weeks" type="number" min={1} max={52} defaultValue={1} aria-describedby="mw-weeks-hint" className={inputClass} />
+        </FormField>
+      </div>
+      {affected && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="maintenance-affected">
+          {t("affected")}: {affected}
+        </p>
+      )}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="cancelAffected" /> {t("cancelAffected")}
+      </label>
+      <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {t("add")}
+      </button>
+    </form>
+  );
+}
+
+export function RemoveMaintenanceButton({ id }: { id: number }) {
+  const t = useTranslations("maintenance");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const remove = useMutation(trpc.maintenance.remove.mutationOptions({ onSuccess: () => (toast("success", t("removed")), router.refresh()), onError: (e) => toast("error", e.message) }));
+  return (
+    <button type="button" onClick={() => remove.mutate({ id })} disabled={remove.isPending} className="text-sm text-red-700 underline">
+      {t("remove")}
+    </button>
+  );
+}
