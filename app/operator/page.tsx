@@ -33,6 +33,9 @@ export default async function OperatorStartPage() {
           <Link href="/requests" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
             {(await getTranslations("nav"))("requests")}
           </Link>
+          <Link href="/operator/schedule" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {t("scheduleBoard")}
+          </Link>
           <Link href="/operator/maintenance" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
             {t("manageMaintenance")}
           </Link>

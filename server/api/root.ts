@@ -12,6 +12,7 @@ import { serviceRouter } from "./routers/service";
 import { requestRouter } from "./routers/request";
 import { notificationRouter } from "./routers/notification";
 import { maintenanceRouter } from "./routers/maintenance";
+import { scheduleRouter } from "./routers/schedule";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   request: requestRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
+  schedule: scheduleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -152,3 +152,21 @@ describe("rescheduling a confirmed booking", () => {
     expect((await refused(() => as(fx.operator).request.proposeReschedule({ id: s.id, start: at(24, 9), end: at(24, 11), validUntil: NOW + HOUR }))).message).toMatch(/Only a confirmed booking can be moved/);
   });
 });
+
+describe("schedule board", () => {
+  it("shows the facility's holds, bookings and maintenance with firm and reference, one lane per unit", async () => {
+    const a = await book(at(29, 9), 2, 1);
+    const b = await book(at(29, 10), 2, 1);
+    const board = await as(fx.operator).schedule.board({ from: at(29, 0), to: at(30, 0) });
+    const chamber = board.equipment.find((e) => e.id === fx.chamber.id)!;
+    expect(chamber.lanes).toHaveLength(2);
+    const refs = chamber.lanes.map((lane) => lane.filter((x) => x.kind === "booking").map((x) => x.ref));
+    expect(refs).toEqual([[a.ref], [b.ref]]);
+    expect(chamber.lanes[0][0].firmName).toBe("Firm A");
+    expect(board.equipment.map((e) => e.id)).not.toContain(fx.otherReactor.id);
+    const other = await as(fx.operatorB).schedule.board({ from: at(29, 0), to: at(30, 0) });
+    expect(JSON.stringify(other)).not.toContain(a.ref);
+    expect((await refused(() => as(fx.firmUser).schedule.board({ from: at(29, 0), to: at(30, 0) }))).code).toBe("FORBIDDEN");
+    expect((await refused(() => as(fx.operator).schedule.board({ from: at(29, 0), to: at(100, 0) }))).message).toBe("to: the board shows at most 62 days after from");
+  });
+});

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireRole } from "../../_auth/require-role";
+import { Forbidden } from "../../_components/forbidden";
+import { serverCaller } from "../../_trpc/server";
+import { first, type SearchParams } from "../../_components/search-params";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("schedule"))("title") };
+}
+
+const DAY = 86_400_000;
+const colours = { hold: "bg-amber-300 text-amber-950", booking: "bg-emerald-500 text-white", maintenance: "bg-violet-300 text-violet-950" } as const;
+
+/** The window of the board: a day, a week (from Monday) or a month, in Asia/Shanghai. */
+function windowOf(view: string, date: string): { from: number; to: number; prev: string; next: string } {
+  const [y, m, d] = date.split("-").map(Number);
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  if (view === "month") {
+    const from = Date.parse(`${date.slice(0, 7)}-01T00:00:00+08:00`);
+    const to = Date.parse(`${iso(Date.UTC(y, m, 1))}T00:00:00+08:00`);
+    return { from, to, prev: iso(Date.UTC(y, m - 2, 1)), next: iso(Date.UTC(y, m, 1)) };
+  }
+  if (view === "day") {
+    const from = Date.parse(`${date}T00:00:00+08:00`);
+    return { from, to: from + DAY, prev: iso(Date.UTC(y, m - 1, d - 1)), next: iso(Date.UTC(y, m - 1, d + 1)) };
+  }
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  const monday = Date.UTC(y, m - 1, d - weekday);
+  const from = Date.parse(`${iso(monday)}T00:00:00+08:00`);
+  return { from, to: from + 7 * DAY, prev: iso(monday - 7 * DAY), next: iso(monday + 7 * DAY) };
+}
+
+export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireRole("/operator/schedule", ["operator", "coordinator"]);
+  if (!actor) return <Forbidden />;
+  const sp = await searchParams;
+  const t = await getTranslations("schedule");
+  const tk = await getTranslations("reservationKind");
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const view = ["day", "week", "month"].includes(first(sp, "view") ?? "") ? first(sp, "view")! : "week";
+  const asked = first(sp, "date");
+  const date = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const w = windowOf(view, date);
+  const board = await (await serverCaller()).schedule.board({ from: w.from, to: w.to });
+  const span = w.to - w.from;
+  const pct = (t: number) => `${(Math.min(Math.max(t - w.from, 0), span) / span) * 100}%`;
+  const width = (a: number, b: number) => `${((Math.min(b, w.to) - Math.max(a, w.from)) / span) * 100}%`;
+  const ticks = Array.from({ length: Math.round(span / DAY) }, (_, i) => w.from + i * DAY);
+  const label = (ms: number) => format.dateTime(new Date(ms), view === "day" ? { hour: "2-digit", minute: "2-digit" } : { month: "numeric", day: "numeric", weekday: view === "week" ? "short" : undefined });
+  const when = (a: number, b: number) => `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short" })} – ${format.dateTime(new Date(b), { timeStyle: "short" })}`;
+  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
+  return (
+    <div className="space-y-4" data-testid="schedule-board">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <nav aria-label={t("navigation")} className="flex flex-wrap items-center gap-2">
+          <Link className={link} href={`?view=${view}&date=${w.prev}`} aria-label={t("previous")}>
+            ←
+          </Link>
+          <Link className={link} href={`?view=${view}`}>
+            {t("today")}
+          </Link>
+          <Link className={link} href={`?view=${view}&date=${w.next}`} aria-label={t("next")}>
+            →
+          </Link>
+          {(["day", "week", "month"] as const).map((v) => (
+            <Link key={v} className={`${link} ${v === view ? "bg-brand-100 font-medium" : ""}`} href={`?view=${v}&date=${date}`} aria-current={v === view ? "page" : undefined}>
+              {t(v)}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <p className="text-sm text-slate-600">
+        {format.dateTime(new Date(w.from), { dateStyle: "medium" })} – {format.dateTime(new Date(w.to - 1), { dateStyle: "medium" })}
+      </p>
+      <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
+        {(Object.keys(colours) as (keyof typeof colours)[]).map((k) => (
+          <li key={k} className="flex items-center gap-1">
+            <span className={`inline-block h-3 w-5 rounded ${colours[k]}`} aria-hidden="true" /> {tk(k)}
+          </li>
+        ))}
+        <li className="flex items-center gap-1">
+          <span className="inline-block h-3 w-0.5 bg-red-600" aria-hidden="true" /> {t("now")}
+        </li>
+      </ul>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="min-w-[720px]">
+          <div className="grid grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-500">
+            <div className="p-2">{t("equipment")}</div>
+            <div className="relative h-7">
+              {ticks.map((tick) => (
+                <span key={tick} className="absolute top-1 border-l border-slate-200 pl-1" style={{ left: pct(tick) }}>
+                  {label(tick)}
+                </span>
+              ))}
+            </div>
+          </div>
+          {board.equipment.map((e) =>
+            e.lanes.map((lane, i) => (
+              <div key={`${e.id}-${i}`} className="grid grid-cols-[12rem_1fr] border-b border-slate-100">
+                <div className="truncate p-2 text-sm" title={e.name}>
+                  {i === 0 ? (locale === "zh" && e.nameZh ? e.nameZh : e.name) : ""}
+                  {e.units > 1 && <span className="ml-1 text-xs text-slate-500">#{i + 1}</span>}
+                </div>
+                <div className="relative h-9">
+                  {board.now >= w.from && board.now < w.to && <span className="absolute inset-y-0 w-0.5 bg-red-600" style={{ left: pct(board.now) }} aria-hidden="true" />}
+                  {lane.map((item) => {
+                    const text = item.kind === "maintenance" ? `${tk("maintenance")}: ${item.reason ?? ""}` : `${item.ref} · ${item.firmName}`;
+                    const href = item.requestId ? `/requests/${item.requestId}` : "/operator/maintenance";
+                    return (
+                      <Link
+                        key={`${item.id}-${i}`}
+                        href={href}
+                        className={`absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`}
+                        style={{ left: pct(item.start), width: width(item.start, item.end), minWidth: "4px" }}
+                        title={`${text} · ${when(item.start, item.end)}`}
+                        aria-label={`${tk(item.kind)}: ${text}, ${when(item.start, item.end)}`}
+                        data-kind={item.kind}
+                      >
+                        {text}
+                      </Link>
+                    );
+                  })}
+                </div>
+              </div>
+            )),
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
