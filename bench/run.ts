@@ -11,6 +11,8 @@ import { listFacilities } from "@/server/services/registry/list-facilities";
 import { searchEquipment } from "@/server/services/registry/search-equipment";
 import { equipmentAvailability } from "@/server/services/scheduling/availability";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
+import { scheduleBoard } from "@/server/services/operations/schedule-board";
+import { loadActor } from "@/server/services/users/load-actor";
 import { measure, report } from "./harness";
 import { explainAvailability } from "./explain";
 import { measurePageWeight } from "./page-weight";
@@ -31,6 +33,10 @@ const equipmentCount = (db.$client.prepare(`SELECT COUNT(*) AS n FROM equipment`
 const reservationCount = (db.$client.prepare(`SELECT COUNT(*) AS n FROM reservations`).get() as { n: number }).n;
 console.log(`Dataset: ${file}: ${equipmentCount} equipment, ${reservationCount} reservations\n`);
 
+// The schedule board of the facility with the most equipment, as its operator sees it.
+const busiest = db.$client.prepare(`SELECT facility_id AS id, COUNT(*) AS n FROM equipment GROUP BY facility_id ORDER BY n DESC LIMIT 1`).get() as { id: number; n: number };
+const boardOperator = db.$client.prepare(`SELECT id FROM users WHERE facility_id = ? AND role IN ('operator', 'coordinator') LIMIT 1`).get(busiest.id) as { id: number };
+const boardActor = { ...loadActor(db, boardOperator.id)!, facilityId: busiest.id };
 let i = 0;
 const nextId = () => (i++ % equipmentCount) + 1;
 const now = Date.now();
@@ -42,6 +48,7 @@ report(baseline, [
   measure("equipment.search: text + range + 8 h next slot", () => searchEquipment(db, { q: "reactor", params: [{ key: "volume", min: 0.5, unit: "m³" }], durationHours: 8 }), 50),
   measure("equipment.availability: 1 equipment × 90 days", () => equipmentAvailability(db, nextId(), { from: now, to: now + 90 * 86_400_000 }), 500),
   measure("network.overview (home page)", () => networkOverview(db), 50),
+  measure(`schedule.board: busiest facility (${busiest.n} equipment) × 1 month`, () => scheduleBoard(db, boardActor, { from: now, to: now + 31 * 86_400_000 }), 50),
   measure("invariant check over all reservations", () => findInvariantViolations(db), 5, 1),
 ]);
 console.log("\nQuery plans of one availability query:");
