@@ -41,6 +41,19 @@ export default async function OperatorStartPage() {
           </Link>
         </div>
       </div>
+      {(data.calibrationsDue.length > 0 || data.accreditationsDue.length > 0) && (
+        <section role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="due-warnings">
+          <h2 className="mb-1 font-medium">{t("dueSoon")}</h2>
+          <ul className="list-disc pl-5">
+            {data.calibrationsDue.map((c) => (
+              <li key={c.id}>{t(c.dueAt! < data.now ? "calibrationExpired" : "calibrationDue", { name: c.name, date: format.dateTime(new Date(c.dueAt!), { dateStyle: "medium" }) })}</li>
+            ))}
+            {data.accreditationsDue.map((a) => (
+              <li key={a.certificateNo}>{t(a.validUntil < data.now ? "accreditationExpired" : "accreditationDue", { name: `${a.type} ${a.certificateNo}`, date: format.dateTime(new Date(a.validUntil), { dateStyle: "medium" }) })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h2 className="mb-3 font-medium">{t("equipment")}</h2>
         <dl className="grid grid-cols-3 gap-3">
@@ -58,7 +71,14 @@ export default async function OperatorStartPage() {
             headers={[tf("ref"), t("firm"), tf("titleCol"), t("age")]}
             rows={data.awaitingQuote.map((r) => ({
               key: r.id,
-              cells: [<span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>, r.firmName, r.title, format.relativeTime(new Date(r.createdAt), new Date(data.now))],
+              cells: [
+                <Link key="ref" href={`/requests/${r.id}`} className="font-mono whitespace-nowrap text-brand-700">
+                  {r.ref}
+                </Link>,
+                r.firmName,
+                r.title,
+                format.relativeTime(new Date(r.createdAt), new Date(data.now)),
+              ],
             }))}
           />
         )}
@@ -77,6 +97,27 @@ export default async function OperatorStartPage() {
             }))}
           />
         )}
+      </section>
+      {data.expiringQuotes.length > 0 && (
+        <section>
+          <h2 className="mb-3 font-medium">{t("expiringQuotes")}</h2>
+          <DataTable
+            headers={[tf("ref"), t("firm"), tf("titleCol"), t("validUntil")]}
+            rows={data.expiringQuotes.map((q) => ({ key: q.id, cells: [<Link key="r" href={`/requests/${q.id}`} className="font-mono text-brand-700">{q.ref}</Link>, q.firmName, q.title, when(q.validUntil!)] }))}
+          />
+        </section>
+      )}
+      <section>
+        <h2 className="mb-3 font-medium">{t("utilisation")}</h2>
+        <DataTable
+          testId="utilisation"
+          headers={[t("equipment"), t("booked"), t("available"), t("ratio")]}
+          rows={data.utilisation.map((u) => ({
+            key: u.equipmentId,
+            cells: [u.name, u.bookedUnitHours.toFixed(1), u.availableUnitHours.toFixed(1), u.ratio === null ? "—" : `${(u.ratio * 100).toFixed(1)}%`],
+          }))}
+        />
+        <p className="mt-1 text-xs text-slate-500">{t("utilisationDefinition")}</p>
       </section>
       <section>
         <h2 className="mb-3 font-medium">{t("byStatus")}</h2>

@@ -1,7 +1,8 @@
 // An operator's start page: their facility, requests awaiting a quote, and the coming week's bookings.
 import { and, asc, count, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
+import { accreditations, bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
+import { equipmentUtilisation } from "../scheduling/utilisation";
 import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import { now } from "../clock";
@@ -62,5 +63,29 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     .where(eq(bookingRequests.facilityId, actor.facilityId))
     .groupBy(bookingRequests.status)
     .all();
-  return { facility, equipmentByStatus, awaitingQuote, weekAhead, byStatus, now: at };
+  const soon = at + 30 * 86_400_000;
+  const expiringQuotes = db
+    .select({ id: bookingRequests.id, ref: bookingRequests.ref, title: bookingRequests.title, validUntil: bookingRequests.quoteValidUntil, firmName: firms.name })
+    .from(bookingRequests)
+    .innerJoin(firms, eq(firms.id, bookingRequests.firmId))
+    .where(and(eq(bookingRequests.facilityId, actor.facilityId), eq(bookingRequests.status, "quoted"), lt(bookingRequests.quoteValidUntil, at + 2 * 86_400_000)))
+    .orderBy(asc(bookingRequests.quoteValidUntil))
+    .all();
+  const calibrationsDue = db
+    .select({ id: equipment.id, name: equipment.name, dueAt: equipment.calibrationDueAt })
+    .from(equipment)
+    .where(and(eq(equipment.facilityId, actor.facilityId), ne(equipment.status, "retired"), lt(equipment.calibrationDueAt, soon)))
+    .orderBy(asc(equipment.calibrationDueAt))
+    .all();
+  const accreditationsDue = db
+    .select({ type: accreditations.type, certificateNo: accreditations.certificateNo, validUntil: accreditations.validUntil })
+    .from(accreditations)
+    .where(and(eq(accreditations.facilityId, actor.facilityId), lt(accreditations.validUntil, soon)))
+    .all();
+  // Utilisation this calendar month (Asia/Shanghai).
+  const local = new Date(at + 8 * 3_600_000);
+  const monthStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000;
+  const monthEnd = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - 8 * 3_600_000;
+  const utilisation = equipmentUtilisation(db, actor.facilityId, monthStart, monthEnd);
+  return { facility, equipmentByStatus, awaitingQuote, weekAhead, byStatus, expiringQuotes, calibrationsDue, accreditationsDue, utilisation, now: at };
 }
