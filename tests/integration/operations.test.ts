@@ -170,3 +170,33 @@ describe("schedule board", () => {
     expect((await refused(() => as(fx.operator).schedule.board({ from: at(29, 0), to: at(100, 0) }))).message).toBe("to: the board shows at most 62 days after from");
   });
 });
+
+describe("schedule exports", () => {
+  it("exports the facility's schedule as CSV with a BOM, only its own rows, formulas neutralised", async () => {
+    const { scheduleCsv } = await import("@/server/services/operations/exports");
+    const { loadActor } = await import("@/server/services/users/load-actor");
+    const r = await book(at(30, 9));
+    db.update(bookingRequests).set({ title: "=HYPERLINK(\"x\")" }).where(eq(bookingRequests.id, r.id)).run();
+    const actor = { ...loadActor(db, fx.operator.id)!, facilityId: fx.lab.id };
+    const csv = scheduleCsv(db, actor, at(30, 0), at(31, 0));
+    expect(csv.startsWith("\uFEFF\"kind\"")).toBe(true);
+    expect(csv).toContain(r.ref);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const other = scheduleCsv(db, { ...loadActor(db, fx.operatorB.id)!, facilityId: fx.otherLab.id }, at(30, 0), at(31, 0));
+    expect(other).not.toContain(r.ref);
+    expect(() => scheduleCsv(db, actor, at(31, 0), at(30, 0))).toThrow(/to: the period must be after from/);
+  });
+
+  it("serves a private iCal feed behind a token that regenerating revokes", async () => {
+    const { facilityIcalFeed } = await import("@/server/services/operations/exports");
+    const r = await book(at(31, 9));
+    const token = await as(fx.operator).schedule.regenerateIcalToken();
+    expect(await as(fx.operator).schedule.icalToken()).toBe(token);
+    expect(facilityIcalFeed(db, token)).toContain(r.ref);
+    const newer = await as(fx.operator).schedule.regenerateIcalToken();
+    expect(() => facilityIcalFeed(db, token)).toThrow(/not found/);
+    expect(facilityIcalFeed(db, newer)).toContain("BEGIN:VCALENDAR");
+    expect(() => facilityIcalFeed(db, "short")).toThrow(/not found/);
+    expect((await refused(() => as(fx.firmUser).schedule.regenerateIcalToken())).code).toBe("FORBIDDEN");
+  });
+});

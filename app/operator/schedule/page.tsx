@@ -5,6 +5,9 @@ import { requireRole } from "../../_auth/require-role";
 import { Forbidden } from "../../_components/forbidden";
 import { serverCaller } from "../../_trpc/server";
 import { first, type SearchParams } from "../../_components/search-params";
+import { TRPCReactProvider } from "../../_trpc/client";
+import { ClientIntl } from "../../_components/client-intl";
+import { IcalFeed } from "../../_components/operations/ical-feed";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +49,10 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const asked = first(sp, "date");
   const date = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const w = windowOf(view, date);
-  const board = await (await serverCaller()).schedule.board({ from: w.from, to: w.to });
+  const caller = await serverCaller();
+  const board = await caller.schedule.board({ from: w.from, to: w.to });
+  const token = await caller.schedule.icalToken();
+  const isoDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const span = w.to - w.from;
   const pct = (t: number) => `${(Math.min(Math.max(t - w.from, 0), span) / span) * 100}%`;
   const width = (a: number, b: number) => `${((Math.min(b, w.to) - Math.max(a, w.from)) / span) * 100}%`;
@@ -132,6 +138,32 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           )}
         </div>
       </div>
+      <section className="grid gap-4 md:grid-cols-2">
+        <form method="get" action="/api/operator/schedule-csv" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          <h2 className="font-medium">{t("csv")}</h2>
+          <div className="flex flex-wrap items-end gap-2">
+            <label htmlFor="csv-from">
+              {t("from")}
+              <input id="csv-from" name="from" type="date" defaultValue={isoDay(w.from)} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+            </label>
+            <label htmlFor="csv-to">
+              {t("to")}
+              <input id="csv-to" name="to" type="date" defaultValue={isoDay(w.to - 1)} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+            </label>
+            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              {t("download")}
+            </button>
+          </div>
+        </form>
+        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="text-sm font-medium">{t("feed")}</h2>
+          <ClientIntl namespaces={["schedule"]}>
+            <TRPCReactProvider>
+              <IcalFeed initialToken={token} />
+            </TRPCReactProvider>
+          </ClientIntl>
+        </div>
+      </section>
     </div>
   );
 }

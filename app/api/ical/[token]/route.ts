@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { facilityIcalFeed } from "@/server/services/operations/exports";
+import { DomainError } from "@/server/services/errors";
+
+export const dynamic = "force-dynamic";
+
+/** A facility's private schedule feed; the secret in the URL is the only key. */
+export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
+  try {
+    const body = facilityIcalFeed(getDb(), (await params).token.replace(/\.ics$/, ""));
+    return new Response(body, { headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store" } });
+  } catch (error) {
+    if (error instanceof DomainError) return new Response("Not found", { status: 404 });
+    throw error;
+  }
+}

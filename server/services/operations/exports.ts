@@ -1,0 +1,84 @@
+// The facility's schedule outside the app: CSV for a period (UTF-8 with BOM, so spreadsheet
+// programs show Chinese correctly) and a private iCal feed behind a secret, regenerable URL.
+import crypto from "node:crypto";
+import { and, asc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
+import type { Actor } from "../actor";
+import { DomainError, notFound } from "../errors";
+import { now } from "../clock";
+import { recordAudit } from "../audit/record-audit";
+import { shanghaiTime } from "../booking/slot-check";
+
+function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
+  const at = now();
+  return db
+    .select({
+      id: reservations.id,
+      kind: reservations.kind,
+      start: reservations.start,
+      end: reservations.end,
+      units: reservations.units,
+      reason: reservations.reason,
+      equipmentName: equipment.name,
+      ref: bookingRequests.ref,
+      title: bookingRequests.title,
+      status: bookingRequests.status,
+      firmName: firms.name,
+    })
+    .from(reservations)
+    .leftJoin(equipment, eq(equipment.id, reservations.equipmentId))
+    .leftJoin(bookingRequests, eq(bookingRequests.id, reservations.requestId))
+    .leftJoin(firms, eq(firms.id, bookingRequests.firmId))
+    .where(and(eq(reservations.facilityId, facilityId), isNull(reservations.releasedAt), or(ne(reservations.kind, "hold"), gt(reservations.expiresAt, at)), lt(reservations.start, to), gt(reservations.end, from)))
+    .orderBy(asc(reservations.start))
+    .all();
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : String(v);
+  // Quote every cell, and neutralise spreadsheet formulas.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+export function scheduleCsv(db: DB, actor: Actor & { facilityId: number }, from: number, to: number): string {
+  if (!(to > from) || to - from > 366 * 86_400_000) throw new DomainError("VALIDATION", "to: the period must be after from and at most 366 days long", { to: "at most 366 days after from" });
+  const header = ["kind", "equipment", "start (Asia/Shanghai)", "end (Asia/Shanghai)", "units", "reference", "firm", "title", "status", "reason"];
+  const lines = scheduleRows(db, actor.facilityId, from, to).map((r) =>
+    [r.kind, r.equipmentName ?? "whole facility", shanghaiTime(r.start), shanghaiTime(r.end), r.units, r.ref, r.firmName, r.title, r.status, r.reason].map(csvCell).join(","),
+  );
+  return "\uFEFF" + [header.map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
+}
+
+export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {
+  const token = crypto.randomBytes(24).toString("base64url");
+  db.update(facilities).set({ icalToken: token }).where(eq(facilities.id, actor.facilityId)).run();
+  recordAudit(db, { action: "facility.ical_token_regenerated", actorId: actor.userId, actorEmail: actor.email, target: `facility:${actor.facilityId}` });
+  return token;
+}
+
+export function currentIcalToken(db: DB, actor: Actor & { facilityId: number }): string | null {
+  return db.select({ t: facilities.icalToken }).from(facilities).where(eq(facilities.id, actor.facilityId)).get()?.t ?? null;
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+
+/** The facility's feed for a valid token: 30 days back, 180 ahead; NOT_FOUND otherwise. */
+export function facilityIcalFeed(db: DB, token: string): string {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("Feed");
+  const facility = db.select().from(facilities).where(eq(facilities.icalToken, token)).get();
+  if (!facility) throw notFound("Feed");
+  const at = now();
+  const events = scheduleRows(db, facility.id, at - 30 * 86_400_000, at + 180 * 86_400_000).flatMap((r) => [
+    "BEGIN:VEVENT",
+    `UID:reservation-${r.id}@pilot-network`,
+    `DTSTAMP:${stamp(at)}`,
+    `DTSTART:${stamp(r.start)}`,
+    `DTEND:${stamp(r.end)}`,
+    `SUMMARY:${escape(r.kind === "maintenance" ? `Maintenance: ${r.reason ?? ""}` : `${r.kind === "hold" ? "[hold] " : ""}${r.ref} ${r.firmName} · ${r.equipmentName}`)}`,
+    ...(r.title ? [`DESCRIPTION:${escape(r.title)}`] : []),
+    "END:VEVENT",
+  ]);
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Sichuan 1+N Pilot Network//Schedule//EN", `X-WR-CALNAME:${escape(facility.nameEn)}`, ...events, "END:VCALENDAR"].join("\r\n") + "\r\n";
+}
