@@ -200,3 +200,33 @@ describe("schedule exports", () => {
     expect((await refused(() => as(fx.firmUser).schedule.regenerateIcalToken())).code).toBe("FORBIDDEN");
   });
 });
+
+describe("catalogue and profile", () => {
+  it("adds equipment and services within the operator's own facility", async () => {
+    const e = await as(fx.operator).equipment.create({ name: "Spray dryer 50 kg/h", category: "spray_dryer", hourlyRateFen: 40_000, params: [{ key: "throughput", min: 2, max: 50 }] });
+    expect((await as(null).equipment.get({ id: e.id })).facility.slug).toBe("lab-a");
+    expect((await refused(() => as(fx.firmUser).equipment.create({ name: "X", category: "x", hourlyRateFen: 1 }))).code).toBe("FORBIDDEN");
+    expect((await refused(() => as(fx.operator).equipment.create({ name: "Xylo", category: "Bad Category", hourlyRateFen: 1 }))).message).toBe("category: lower-case letters, digits and _ only");
+    const s = await as(fx.operator).service.save({ type: "pilot_production", name: "Spray-drying pilot run", standards: ["GB 14881-2013"], priceBasis: "per_batch", priceFen: 800_000, equipmentIds: [e.id] });
+    expect((await as(null).equipment.get({ id: e.id })).services.map((x) => x.id)).toEqual([s.id]);
+    expect((await refused(() => as(fx.operator).service.save({ type: "testing", name: "Foreign link", equipmentIds: [fx.otherReactor.id] }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.operatorB).service.save({ id: s.id, type: "testing", name: "Hijack" }))).code).toBe("NOT_FOUND");
+    expect((await refused(() => as(fx.operator).service.save({ type: "testing", name: "No price", priceBasis: "per_hour" }))).message).toMatch(/^priceFen: give an indicative price/);
+    await as(fx.operator).service.withdraw({ id: s.id });
+    expect((await as(null).service.list({ facility: "lab-a", pageSize: 100 })).items.map((x) => x.id)).not.toContain(s.id);
+    expect((await refused(() => as(fx.operatorB).service.withdraw({ id: fx.testing.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("edits the profile in both languages and the opening hours, refusing hours that would strand bookings", async () => {
+    await as(fx.operator).facility.updateProfile({ nameEn: "Lab A Pilot Centre", nameZh: "甲中试中心", contactEmail: "desk@lab-a.example.cn" });
+    expect((await as(null).facility.get({ slug: "lab-a" })).facility).toMatchObject({ nameEn: "Lab A Pilot Centre", nameZh: "甲中试中心" });
+    const closedMornings = { "0": [["13:00", "17:30"]], "1": [["13:00", "17:30"]], "2": [["13:00", "17:30"]], "3": [["13:00", "17:30"]], "4": [["13:00", "17:30"]], "5": [], "6": [] } as never;
+    expect((await refused(() => as(fx.operator).facility.updateProfile({ openingHours: closedMornings }))).message).toMatch(/would fall outside the new opening hours: PT-/);
+    const bad = { "0": [["10:00", "09:00"]], "1": [], "2": [], "3": [], "4": [], "5": [], "6": [] } as never;
+    expect((await refused(() => as(fx.operator).facility.updateProfile({ openingHours: bad }))).message).toMatch(/the end must be after the start/);
+    expect((await refused(() => as(fx.firmUser).facility.updateProfile({ nameEn: "Mine now" }))).code).toBe("FORBIDDEN");
+    expect((await refused(() => as(fx.operator).facility.updateProfile({ contactEmail: "not-an-email" }))).message).toBe("contactEmail: enter a valid email address");
+    await as(fx.operator).facility.updateProfile({ accreditations: [{ type: "CMA", certificateNo: "2027-001", validUntil: NOW + 500 * DAY }] });
+    expect((await as(null).facility.get({ slug: "lab-a" })).accreditations).toMatchObject([{ type: "CMA", valid: true }]);
+  });
+});

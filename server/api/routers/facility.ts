@@ -1,4 +1,5 @@
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, operatorProcedure } from "../trpc";
+import { updateFacilityProfile, updateFacilityProfileInput } from "@/server/services/operations/update-facility-profile";
 import { run } from "../errors";
 import { listFacilities } from "@/server/services/registry/list-facilities";
 import { getFacility } from "@/server/services/registry/get-facility";
@@ -6,5 +7,6 @@ import { listFacilitiesInput, slugInput } from "@/server/services/registry/input
 
 export const facilityRouter = createTRPCRouter({
   list: publicProcedure.input(listFacilitiesInput).query(({ ctx, input }) => run(() => listFacilities(ctx.db, input))),
+  updateProfile: operatorProcedure.input(updateFacilityProfileInput).mutation(({ ctx, input }) => run(() => updateFacilityProfile(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
   get: publicProcedure.input(slugInput).query(({ ctx, input }) => run(() => getFacility(ctx.db, input.slug))),
 });

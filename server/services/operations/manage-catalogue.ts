@@ -1,0 +1,103 @@
+// An operator's catalogue: adding equipment, and adding, editing or withdrawing services with the
+// equipment they run on. Only within their own facility.
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { DB, DbOrTx } from "@/db/client";
+import { equipment, equipmentParams, serviceEquipment, services } from "@/db/schema";
+import { serviceTypes, priceBases } from "@/db/schema/enums";
+import { parameterKeys } from "@/db/reference/parameters";
+import type { Actor } from "../actor";
+import { DomainError, notFound } from "../errors";
+import { now } from "../clock";
+import { parseInput } from "../parse-input";
+import { recordAudit } from "../audit/record-audit";
+
+const param = z.object({ key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }), min: z.number().nullable(), max: z.number().nullable() });
+
+export const createEquipmentInput = z
+  .object({
+    name: z.string({ error: "enter a name" }).trim().min(2, "at least 2 characters").max(120, "at most 120 characters"),
+    nameZh: z.string().trim().max(120).default(""),
+    category: z.string({ error: "enter a category" }).trim().min(2, "at least 2 characters").max(60).regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _ only"),
+    manufacturer: z.string().trim().max(120).default(""),
+    model: z.string().trim().max(120).default(""),
+    units: z.coerce.number().int("whole units").min(1, "at least 1").max(100).default(1),
+    hourlyRateFen: z.coerce.number({ error: "enter a rate in fen" }).int().min(0, "not negative"),
+    setupMinutes: z.coerce.number().int().min(0).max(1440).default(0),
+    minHours: z.coerce.number().int().min(1).max(720).default(1),
+    maxHours: z.coerce.number().int().min(1).max(720).default(24),
+    leadDays: z.coerce.number().int().min(0).max(365).default(1),
+    originalValueFen: z.coerce.number().int().min(0).default(0),
+    calibrationDueAt: z.coerce.number().int().positive().nullable().default(null),
+    autoApprove: z.boolean().default(false),
+    sharing: z.enum(["external", "internal"]).default("external"),
+    params: z.array(param).max(12).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.minHours > v.maxHours) ctx.addIssue({ code: "custom", path: ["maxHours"], message: "must not be below the minimum" });
+    for (const [i, p] of v.params.entries()) if (p.min !== null && p.max !== null && p.min > p.max) ctx.addIssue({ code: "custom", path: ["params", i, "max"], message: "the maximum is below the minimum" });
+  });
+
+export function createEquipment(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof createEquipmentInput>) {
+  const input = parseInput(createEquipmentInput, raw);
+  return db.transaction(
+    (tx) => {
+      const { params, ...values } = input;
+      const row = tx.insert(equipment).values({ ...values, facilityId: actor.facilityId, createdAt: now(), updatedAt: now() }).returning({ id: equipment.id }).get();
+      if (params.length) tx.insert(equipmentParams).values(params.map((p) => ({ equipmentId: row.id, key: p.key, unit: parameterKeys[p.key as keyof typeof parameterKeys].unit, min: p.min, max: p.max }))).run();
+      recordAudit(tx, { action: "equipment.created", actorId: actor.userId, actorEmail: actor.email, target: `equipment:${row.id}` });
+      return { id: row.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export const saveServiceInput = z.object({
+  id: z.coerce.number().int().positive().optional(),
+  type: z.enum(serviceTypes, { error: "choose a service type" }),
+  name: z.string({ error: "enter a name" }).trim().min(2, "at least 2 characters").max(160, "at most 160 characters"),
+  nameZh: z.string().trim().max(160).default(""),
+  description: z.string().trim().max(4000).default(""),
+  standards: z.array(z.string().trim().min(2).max(60)).max(12, "at most 12 standards").default([]),
+  accredited: z.boolean().default(false),
+  typicalHours: z.coerce.number().int().min(1).max(2000).nullable().default(null),
+  priceBasis: z.enum(priceBases, { error: "choose a price basis" }).default("quote"),
+  priceFen: z.coerce.number().int().min(0, "not negative").nullable().default(null),
+  equipmentIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+});
+
+function assertOwnEquipment(tx: DbOrTx, facilityId: number, ids: number[]) {
+  if (!ids.length) return;
+  const own = tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.facilityId, facilityId), inArray(equipment.id, ids))).all();
+  if (own.length !== new Set(ids).size) throw notFound("Equipment");
+}
+
+export function saveService(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof saveServiceInput>) {
+  const input = parseInput(saveServiceInput, raw);
+  if (input.priceBasis !== "quote" && input.priceFen === null) throw new DomainError("VALIDATION", "priceFen: give an indicative price, or choose 'on quote'", { priceFen: "give an indicative price" });
+  return db.transaction(
+    (tx) => {
+      assertOwnEquipment(tx, actor.facilityId, input.equipmentIds);
+      const { id, equipmentIds, ...values } = input;
+      let serviceId: number;
+      if (id !== undefined) {
+        const existing = tx.select({ id: services.id, version: services.version }).from(services).where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId))).get();
+        if (!existing) throw notFound("Service");
+        tx.update(services).set({ ...values, version: existing.version + 1, updatedAt: now() }).where(eq(services.id, id)).run();
+        tx.delete(serviceEquipment).where(eq(serviceEquipment.serviceId, id)).run();
+        serviceId = id;
+      } else serviceId = tx.insert(services).values({ ...values, facilityId: actor.facilityId }).returning({ id: services.id }).get().id;
+      if (equipmentIds.length) tx.insert(serviceEquipment).values([...new Set(equipmentIds)].map((equipmentId) => ({ serviceId, equipmentId }))).run();
+      recordAudit(tx, { action: id ? "service.updated" : "service.created", actorId: actor.userId, actorEmail: actor.email, target: `service:${serviceId}` });
+      return { id: serviceId };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export function withdrawService(db: DB, actor: Actor & { facilityId: number }, id: number) {
+  const changed = db.update(services).set({ status: "withdrawn", updatedAt: now() }).where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId))).run().changes;
+  if (!changed) throw notFound("Service");
+  recordAudit(db, { action: "service.withdrawn", actorId: actor.userId, actorEmail: actor.email, target: `service:${id}` });
+  return { id };
+}
