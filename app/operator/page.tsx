@@ -17,6 +17,7 @@ export default async function OperatorStartPage() {
   const actor = await requireRole("/operator", ["operator", "coordinator"]);
   if (!actor) return <Forbidden />;
   const t = await getTranslations("operatorStart");
+  const tm = await getTranslations("manage");
   const te = await getTranslations("equipmentStatus");
   const tk = await getTranslations("reservationKind");
   const ts = await getTranslations("status");
@@ -38,6 +39,15 @@ export default async function OperatorStartPage() {
           </Link>
           <Link href="/operator/maintenance" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
             {t("manageMaintenance")}
+          </Link>
+          <Link href="/operator/equipment" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {tm("equipmentTitle")}
+          </Link>
+          <Link href="/operator/services" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {tm("servicesTitle")}
+          </Link>
+          <Link href="/operator/profile" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            {tm("profileTitle")}
           </Link>
         </div>
       </div>

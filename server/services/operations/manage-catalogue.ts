@@ -101,3 +101,14 @@ export function withdrawService(db: DB, actor: Actor & { facilityId: number }, i
   recordAudit(db, { action: "service.withdrawn", actorId: actor.userId, actorEmail: actor.email, target: `service:${id}` });
   return { id };
 }
+
+/** All of the facility's equipment (internal and retired too) and services, for its operators. */
+export function ownCatalogue(db: DB, actor: Actor & { facilityId: number }) {
+  const items = db.select().from(equipment).where(eq(equipment.facilityId, actor.facilityId)).all().sort((a, b) => a.name.localeCompare(b.name));
+  const catalogue = db.select().from(services).where(eq(services.facilityId, actor.facilityId)).all().sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  const links = catalogue.length ? db.select().from(serviceEquipment).where(inArray(serviceEquipment.serviceId, catalogue.map((s) => s.id))).all() : [];
+  return {
+    equipment: items,
+    services: catalogue.map((s) => ({ ...s, equipmentIds: links.filter((l) => l.serviceId === s.id).map((l) => l.equipmentId) })),
+  };
+}

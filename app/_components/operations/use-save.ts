@@ -1,0 +1,24 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useToast } from "../toaster";
+
+/** Mutation callbacks shared by the management forms: a toast, then fresh server data. */
+export function useSaveCallbacks(done?: () => void) {
+  const t = useTranslations("manage");
+  const toast = useToast();
+  const router = useRouter();
+  return {
+    onSuccess: () => {
+      toast("success", t("saved"));
+      done?.();
+      router.refresh();
+    },
+    onError: (e: { message: string }) => toast("error", e.message),
+  };
+}
+
+export const cny = (fen: number | null | undefined) => (fen === null || fen === undefined ? "" : String(fen / 100));
+export const fen = (yuan: string) => (yuan.trim() === "" ? null : Math.round(Number(yuan) * 100));
+export const dayInput = (ms: number | null | undefined) => (ms ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : "");
+export const fromDayInput = (v: string) => (v ? Date.parse(`${v}T00:00:00+08:00`) : null);
