@@ -97,7 +97,9 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
       const operatorId = Number(insertUser.run(operatorEmail, `Operator ${f}`, options.passwordHash, isHub ? "coordinator" : "operator", null, facilityId, now, now).lastInsertRowid);
 
       const equipmentRows: { id: number; category: string; rate: number; setup: number }[] = [];
-      for (let e = 0; e < (isHub ? 0 : SCALE.equipmentPerFacility); e++) {
+            // Facility 1 is twice the usual size (the schedule-board benchmark's facility); the last one has none, so the total stays 5,000.
+      const equipmentHere = isHub || f === SCALE.facilities ? 0 : f === 1 ? 2 * SCALE.equipmentPerFacility : SCALE.equipmentPerFacility;
+      for (let e = 0; e < equipmentHere; e++) {
         const { t } = templates[(f * 31 + e * 7) % templates.length];
         const variant = t.params[e % t.params.length];
         const setup = t.setup[e % t.setup.length];

@@ -2,12 +2,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const tsx = path.resolve("node_modules/.bin/tsx");
+// One node process per worker (node --import tsx), so that SIGKILL really stops the worker: the
+// tsx command would leave its node child running.
 const worker = path.resolve("tests/concurrency/worker.ts");
+const args = (job: Record<string, unknown>) => ["--import", "tsx", worker, JSON.stringify(job)];
 
 export function runWorker<T = Record<string, unknown>>(job: Record<string, unknown>): Promise<T[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [worker, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args(job), { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -20,7 +22,7 @@ export function runWorker<T = Record<string, unknown>>(job: Record<string, unkno
 }
 
 export function startWorker(job: Record<string, unknown>) {
-  const child = spawn(tsx, [worker, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args(job), { stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   let buffer = "";
   child.stdout.on("data", (d) => {

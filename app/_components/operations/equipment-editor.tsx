@@ -7,9 +7,19 @@ import { useTRPC } from "../../_trpc/client";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen, dayInput, fromDayInput } from "./use-save";
 
+type Param = { key: string; min: number | null; max: number | null };
 type Existing = { id: number; version: number; name: string; units: number; setupMinutes: number; minHours: number; maxHours: number; leadDays: number; hourlyRateFen: number; calibrationDueAt: number | null; autoApprove: boolean; status: string };
 
-export function EquipmentEditor({ existing }: { existing?: Existing }) {
+/** "volume 50 500" lines, in each key's canonical unit; "-" for an open bound. */
+const paramsText = (params: Param[] = []) => params.map((p) => `${p.key} ${p.min ?? "-"} ${p.max ?? "-"}`).join("\n");
+const parseParams = (text: string): Param[] =>
+  text
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/))
+    .filter((p) => p.length === 3)
+    .map(([key, min, max]) => ({ key, min: min === "-" ? null : Number(min), max: max === "-" ? null : Number(max) }));
+
+export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Existing; params?: Param[]; unitsHint: string }) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
@@ -28,6 +38,7 @@ export function EquipmentEditor({ existing }: { existing?: Existing }) {
       hourlyRateFen: fen(f.rate) ?? 0,
       calibrationDueAt: fromDayInput(f.calibration),
       autoApprove: f.autoApprove === "on",
+      params: parseParams(f.params ?? "") as never,
     };
     if (existing) update.mutate({ id: existing.id, version: existing.version, ...common, status: f.status as "operational" });
     else create.mutate({ name: f.name, category: f.category, ...common });
@@ -65,6 +76,13 @@ export function EquipmentEditor({ existing }: { existing?: Existing }) {
             ))}
           </select>,
         )}
+      <label htmlFor={`${prefix}-params`} className="block text-xs sm:col-span-4">
+        {t("params")}
+        <textarea id={`${prefix}-params`} name="params" rows={3} defaultValue={paramsText(params)} aria-describedby={`${prefix}-params-hint`} className={`${inputClass} font-mono`} />
+        <span id={`${prefix}-params-hint`} className="text-slate-600">
+          {unitsHint}
+        </span>
+      </label>
       <label className="flex items-center gap-2 text-xs sm:col-span-2">
         <input type="checkbox" name="autoApprove" defaultChecked={existing?.autoApprove ?? false} /> {t("autoApprove")}
       </label>

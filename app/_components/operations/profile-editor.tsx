@@ -38,7 +38,8 @@ export function ProfileEditor({ profile, accreditations, weekdayNames }: { profi
       .split("\n")
       .map((line) => line.trim().split(/\s+/))
       .filter((parts) => parts.length >= 3)
-      .map(([type, certificateNo, until]) => ({ type: type as "CMA", certificateNo, validUntil: fromDayInput(until) ?? 0 }));
+      // TYPE, then the certificate number (which may contain spaces), then the date.
+      .map((parts) => ({ type: parts[0] as "CMA", certificateNo: parts.slice(1, -1).join(" "), validUntil: fromDayInput(parts[parts.length - 1]) ?? 0 }));
     save.mutate({
       version: profile.version,
       nameEn: v("nameEn"),

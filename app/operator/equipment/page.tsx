@@ -6,6 +6,7 @@ import { serverCaller } from "../../_trpc/server";
 import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { EquipmentEditor } from "../../_components/operations/equipment-editor";
+import { parameterKeys } from "@/db/reference/parameters";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ export default async function ManageEquipmentPage() {
   if (!actor) return <Forbidden />;
   const t = await getTranslations("manage");
   const te = await getTranslations("equipmentStatus");
-  const { equipment } = await (await serverCaller()).facility.catalogue();
+  const { equipment, params } = await (await serverCaller()).facility.catalogue();
+  const unitsHint = `${t("paramsHint")} ${Object.entries(parameterKeys).map(([k, v]) => `${k} (${v.unit})`).join(", ")}`;
   return (
     <div className="space-y-6" data-testid="manage-equipment">
       <h1 className="text-2xl font-semibold">{t("equipmentTitle")}</h1>
@@ -26,7 +28,7 @@ export default async function ManageEquipmentPage() {
         <TRPCReactProvider>
           <section className="space-y-2">
             <h2 className="font-medium">{t("newEquipment")}</h2>
-            <EquipmentEditor />
+            <EquipmentEditor unitsHint={unitsHint} />
           </section>
           <ul className="space-y-3">
             {equipment.map((e) => (
@@ -36,7 +38,7 @@ export default async function ManageEquipmentPage() {
                     <span className="font-medium">{e.name}</span> <span className="text-sm text-slate-600">· {te(e.status)} · {e.sharing}</span>
                   </summary>
                   <div className="mt-2">
-                    <EquipmentEditor existing={e} />
+                    <EquipmentEditor existing={e} params={params.filter((p) => p.equipmentId === e.id)} unitsHint={unitsHint} />
                   </div>
                 </details>
               </li>

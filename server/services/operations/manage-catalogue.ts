@@ -106,9 +106,11 @@ export function withdrawService(db: DB, actor: Actor & { facilityId: number }, i
 export function ownCatalogue(db: DB, actor: Actor & { facilityId: number }) {
   const items = db.select().from(equipment).where(eq(equipment.facilityId, actor.facilityId)).all().sort((a, b) => a.name.localeCompare(b.name));
   const catalogue = db.select().from(services).where(eq(services.facilityId, actor.facilityId)).all().sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  const params = items.length ? db.select().from(equipmentParams).where(inArray(equipmentParams.equipmentId, items.map((e) => e.id))).all() : [];
   const links = catalogue.length ? db.select().from(serviceEquipment).where(inArray(serviceEquipment.serviceId, catalogue.map((s) => s.id))).all() : [];
   return {
     equipment: items,
+    params: params.map(({ equipmentId, key, min, max }) => ({ equipmentId, key, min, max })),
     services: catalogue.map((s) => ({ ...s, equipmentIds: links.filter((l) => l.serviceId === s.id).map((l) => l.equipmentId) })),
   };
 }
