@@ -30,26 +30,22 @@ export default async function OperatorStartPage() {
     <div className="space-y-8" data-testid="start-operator">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}</h1>
-        <div className="flex gap-2 text-sm">
-          <Link href="/requests" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {(await getTranslations("nav"))("requests")}
-          </Link>
-          <Link href="/operator/schedule" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {t("scheduleBoard")}
-          </Link>
-          <Link href="/operator/maintenance" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {t("manageMaintenance")}
-          </Link>
-          <Link href="/operator/equipment" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {tm("equipmentTitle")}
-          </Link>
-          <Link href="/operator/services" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {tm("servicesTitle")}
-          </Link>
-          <Link href="/operator/profile" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
-            {tm("profileTitle")}
-          </Link>
-        </div>
+        <nav aria-label={tm("manage")} className="flex flex-wrap gap-2 text-sm">
+          {(
+            [
+              ["/requests", (await getTranslations("nav"))("requests")],
+              ["/operator/schedule", t("scheduleBoard")],
+              ["/operator/maintenance", t("manageMaintenance")],
+              ["/operator/equipment", tm("equipmentTitle")],
+              ["/operator/services", tm("servicesTitle")],
+              ["/operator/profile", tm("profileTitle")],
+            ] as const
+          ).map(([href, label]) => (
+            <Link key={href} href={href} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+              {label}
+            </Link>
+          ))}
+        </nav>
       </div>
       {(data.calibrationsDue.length > 0 || data.accreditationsDue.length > 0) && (
         <section role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="due-warnings">

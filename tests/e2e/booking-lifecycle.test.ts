@@ -3,7 +3,7 @@
 // the bell shows each step.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newClient, DEMO_PASSWORD } from "./browser";
+import { launchBrowser, signedInClient } from "./browser";
 import { minimalPdf } from "@/db/seed/pdf";
 
 const baseURL = inject("baseURL");
@@ -11,17 +11,7 @@ let browser: Browser;
 let firm: BrowserContext;
 let operator: BrowserContext;
 
-async function signedIn(email: string): Promise<BrowserContext> {
-  const context = await newClient(browser, baseURL);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
-  await page.close();
-  return context;
-}
+const signedIn = (email: string) => signedInClient(browser, baseURL, email);
 
 async function bellCount(page: Page): Promise<number> {
   const badge = page.getByTestId("bell-count");

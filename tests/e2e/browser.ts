@@ -24,3 +24,16 @@ export async function newClient(browser: Browser, baseURL: string, options: { lo
 }
 
 export const DEMO_PASSWORD = "pilot-demo-2026";
+
+/** A browser context signed in as a demo account. */
+export async function signedInClient(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
+  const context = await newClient(browser, baseURL);
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.close();
+  return context;
+}

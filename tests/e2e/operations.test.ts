@@ -1,23 +1,13 @@
 // The operator's workspace in a real browser: a maintenance window appears on the public
 // calendar; a proposed new slot is accepted by the firm.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newClient, DEMO_PASSWORD } from "./browser";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, newClient, signedInClient } from "./browser";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
 
-async function signedIn(email: string): Promise<BrowserContext> {
-  const context = await newClient(browser, baseURL);
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
-  await page.close();
-  return context;
-}
+const signedIn = (email: string) => signedInClient(browser, baseURL, email);
 
 const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="request-status"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
 

@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
+import { FormErrors } from "./form-errors";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen, dayInput, fromDayInput } from "./use-save";
 
@@ -83,6 +84,7 @@ export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Ex
           {unitsHint}
         </span>
       </label>
+      <FormErrors errors={callbacks.errors} />
       <label className="flex items-center gap-2 text-xs sm:col-span-2">
         <input type="checkbox" name="autoApprove" defaultChecked={existing?.autoApprove ?? false} /> {t("autoApprove")}
       </label>

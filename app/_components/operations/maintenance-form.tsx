@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
+import { FormErrors } from "./form-errors";
 import { useToast } from "../toaster";
 import { FormField, inputClass } from "../form-field";
 
@@ -17,16 +18,21 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
   const router = useRouter();
   const toast = useToast();
   const [affected, setAffected] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const callbacks = { errors };
   const create = useMutation(
     trpc.maintenance.create.mutationOptions({
       onSuccess: (r) => {
+        setErrors({});
         toast("success", r.cancelled.length ? t("createdCancelled", { count: r.cancelled.length }) : t("created", { count: r.windows.length }));
         setAffected(null);
         router.refresh();
       },
       onError: (e) => {
-        const list = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors?.affected;
-        setAffected(list ?? null);
+        const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ?? {};
+        setAffected(fields.affected ?? null);
+        const { affected: _affected, ...rest } = fields;
+        setErrors(Object.keys(rest).length ? rest : fields.affected ? {} : { form: e.message });
         toast("error", e.message);
       },
     }),
@@ -69,6 +75,7 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
           <input id="mw-weeks" name="weeks" type="number" min={1} max={52} defaultValue={1} aria-describedby="mw-weeks-hint" className={inputClass} />
         </FormField>
       </div>
+      <FormErrors errors={callbacks.errors} />
       {affected && (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="maintenance-affected">
           {t("affected")}: {affected}

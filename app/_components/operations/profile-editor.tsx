@@ -4,6 +4,7 @@ import type { FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
+import { FormErrors } from "./form-errors";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, dayInput, fromDayInput } from "./use-save";
 
@@ -26,7 +27,8 @@ const days = ["0", "1", "2", "3", "4", "5", "6"] as const;
 export function ProfileEditor({ profile, accreditations, weekdayNames }: { profile: Profile; accreditations: Accreditation[]; weekdayNames: string[] }) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
-  const save = useMutation(trpc.facility.updateProfile.mutationOptions(useSaveCallbacks()));
+  const callbacks = useSaveCallbacks();
+  const save = useMutation(trpc.facility.updateProfile.mutationOptions(callbacks));
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -97,6 +99,7 @@ export function ProfileEditor({ profile, accreditations, weekdayNames }: { profi
           {t("accreditationsHint")}
         </span>
       </label>
+      <FormErrors errors={callbacks.errors} />
       <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
         {t("save")}
       </button>

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { serviceTypes, priceBases } from "@/db/schema/enums";
 import { useTRPC } from "../../_trpc/client";
+import { FormErrors } from "./form-errors";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen } from "./use-save";
 
@@ -82,6 +83,7 @@ export function ServiceEditor({ existing, equipment }: { existing?: Existing; eq
           ))}
         </div>
       </fieldset>
+      <FormErrors errors={callbacks.errors} />
       <label className="flex items-center gap-2 text-xs">
         <input type="checkbox" name="accredited" defaultChecked={existing?.accredited} /> {t("accredited")}
       </label>

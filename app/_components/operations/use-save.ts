@@ -1,20 +1,29 @@
 "use client";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useToast } from "../toaster";
 
-/** Mutation callbacks shared by the management forms: a toast, then fresh server data. */
+/** Mutation callbacks shared by the management forms: a toast, then fresh server data; on a
+ * refusal, the field-level reasons for the form to show beside it. */
 export function useSaveCallbacks(done?: () => void) {
   const t = useTranslations("manage");
   const toast = useToast();
   const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   return {
+    errors,
     onSuccess: () => {
+      setErrors({});
       toast("success", t("saved"));
       done?.();
       router.refresh();
     },
-    onError: (e: { message: string }) => toast("error", e.message),
+    onError: (e: { message: string; data?: unknown }) => {
+      const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors;
+      setErrors(fields && Object.keys(fields).length ? fields : { form: e.message });
+      toast("error", e.message);
+    },
   };
 }
 
