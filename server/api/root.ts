@@ -13,6 +13,7 @@ import { requestRouter } from "./routers/request";
 import { notificationRouter } from "./routers/notification";
 import { maintenanceRouter } from "./routers/maintenance";
 import { scheduleRouter } from "./routers/schedule";
+import { hubRouter } from "./routers/hub";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,
+  hub: hubRouter,
 });
 
 export type AppRouter = typeof appRouter;

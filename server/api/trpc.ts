@@ -59,5 +59,7 @@ export const operatorProcedure = roleProcedure(["operator", "coordinator"], (a) 
 );
 export const coordinatorProcedure = roleProcedure(["coordinator"], (a) => a.facilityId !== null);
 export const adminProcedure = roleProcedure(["admin"]);
+/** A procedure for an explicit set of roles. */
+export const roleProcedureFor = (roles: Role[]) => roleProcedure(roles);
 /** The two parties of a request: firm users, operators and coordinators (not admins, who only read). */
 export const partyProcedure = roleProcedure(["firm", "operator", "coordinator"]);

@@ -11,7 +11,8 @@ export type RequestRow = typeof bookingRequests.$inferSelect;
 export function canSee(actor: Actor, r: RequestRow): boolean {
   if (actor.role === "admin") return true;
   if (actor.role === "firm") return r.firmId === actor.firmId;
-  if (actor.role === "coordinator" && r.facilityId === null) return true;
+  // Coordinators follow what reaches the hub: unrouted requests and those they routed on.
+  if (actor.role === "coordinator" && (r.facilityId === null || r.routedAt !== null)) return true;
   return r.facilityId !== null && r.facilityId === actor.facilityId;
 }
 

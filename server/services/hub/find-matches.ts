@@ -1,0 +1,157 @@
+// The hub's matching: which facility + equipment + service can do a request, and when. Hard
+// constraints: an active facility offering the service type; operational shared equipment whose
+// envelope covers every required parameter; calibration (and, when asked, CMA/CNAS
+// accreditation) valid through the slot; a feasible slot in the window from the one availability
+// module. Ranked by earliest start, then the preferred prefecture, price, the facility's
+// completion rate and rating. Candidates failing exactly one requirement are near misses.
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import type { OpeningHours } from "@/db/schema/registry";
+import { now as clockNow } from "../clock";
+import { parseInput } from "../parse-input";
+import { computeFreeIntervals, firstSlot } from "../scheduling/free-intervals";
+import { matchInput, type MatchInput } from "./inputs";
+import { paramCheck, type Check } from "./match-requirements";
+
+export type Candidate = {
+  facility: { id: number; slug: string; nameEn: string; nameZh: string; prefecture: string };
+  equipment: { id: number; name: string; nameZh: string; units: number };
+  service: { id: number; name: string; nameZh: string };
+  slot: { start: number; end: number } | null;
+  priceFen: number;
+  completionRate: number | null;
+  rating: number | null;
+  checks: Check[];
+  rankReason: string;
+};
+
+type Row = {
+  id: number; name: string; name_zh: string; units: number; setup_minutes: number; lead_days: number; min_hours: number; max_hours: number; hourly_rate_fen: number; calibration_due_at: number | null;
+  facility_id: number; slug: string; f_name_en: string; f_name_zh: string; prefecture: string; fields: string; opening_hours: string; time_zone: string;
+  service_id: number; service_name: string; service_name_zh: string;
+};
+
+const DAY = 86_400_000;
+
+export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
+  const input = parseInput(matchInput, raw);
+  const from = Math.max(input.earliestStart, at);
+  const to = input.deadline;
+  // Every operational shared equipment of an active facility that offers the service type, with
+  // enough units; the facility's first active service of that type (preferring one linked to it).
+  const rows = db.all<Row>(sql`
+    SELECT e.id, e.name, e.name_zh, e.units, e.setup_minutes, e.lead_days, e.min_hours, e.max_hours, e.hourly_rate_fen, e.calibration_due_at,
+      f.id AS facility_id, f.slug, f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone,
+      s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
+    FROM equipment e
+    JOIN facilities f ON f.id = e.facility_id AND f.status = 'active'
+    JOIN services s ON s.id = (
+      SELECT s2.id FROM services s2 LEFT JOIN service_equipment se ON se.service_id = s2.id AND se.equipment_id = e.id
+      WHERE s2.facility_id = f.id AND s2.type = ${input.serviceType} AND s2.status = 'active'
+      ORDER BY se.equipment_id IS NULL, s2.id LIMIT 1)
+    WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ${input.units}
+      AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
+  if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
+
+  const ids = rows.map((r) => r.id);
+  const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+  const envelopes = db.all<{ equipment_id: number; key: string; unit: string; min: number | null; max: number | null }>(sql`SELECT equipment_id, key, unit, min, max FROM equipment_params WHERE equipment_id IN (${idList})`);
+  const accredited = input.accreditation
+    ? new Set(db.all<{ facility_id: number }>(sql`SELECT DISTINCT facility_id FROM accreditations WHERE type = ${input.accreditation} AND valid_until >= ${to}`).map((r) => r.facility_id))
+    : null;
+
+  // Requirements other than the slot, per equipment.
+  const staged = rows.map((r) => {
+    const checks: Check[] = input.requiredParams.map((p) => paramCheck(p, envelopes.find((x) => x.equipment_id === r.id && x.key === p.key)));
+    if (input.accreditation) checks.push({ requirement: "accreditation", needed: `${input.accreditation} valid through the window`, offered: accredited!.has(r.facility_id) ? `${input.accreditation} valid` : "none valid", met: accredited!.has(r.facility_id) });
+    return { r, checks };
+  });
+  const worth = staged.filter((s) => s.checks.filter((c) => !c.met).length <= 1);
+
+  // Availability of all of them at once: one query for holds and bookings, one for maintenance.
+  const worthIds = sql.join(worth.map((s) => sql`${s.r.id}`), sql`, `);
+  const busy = worth.length
+    ? db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
+        SELECT equipment_id, start, "end", units FROM reservations
+        WHERE equipment_id IN (${worthIds}) AND kind IN ('hold', 'booking') AND released_at IS NULL
+          AND (kind = 'booking' OR expires_at > ${at}) AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`)
+    : [];
+  const maintenance = worth.length
+    ? db.all<{ equipment_id: number | null; facility_id: number; start: number; end: number }>(sql`
+        SELECT equipment_id, facility_id, start, "end" FROM reservations
+        WHERE kind = 'maintenance' AND released_at IS NULL AND "end" > ${from - DAY} AND start < ${to + DAY}
+          AND (equipment_id IN (${worthIds}) OR (equipment_id IS NULL AND facility_id IN (${sql.join([...new Set(worth.map((s) => s.r.facility_id))].map((id) => sql`${id}`), sql`, `)})))`)
+    : [];
+  const record = db.all<{ facility_id: number; completed: number; closed: number; rating: number | null }>(sql`
+    SELECT r.facility_id,
+      SUM(r.status = 'completed') AS completed,
+      SUM(r.status IN ('completed', 'cancelled', 'rejected')) AS closed,
+      (SELECT AVG(fb.rating) FROM feedback fb JOIN booking_requests r2 ON r2.id = fb.request_id WHERE r2.facility_id = r.facility_id) AS rating
+    FROM booking_requests r WHERE r.facility_id IS NOT NULL GROUP BY r.facility_id`);
+
+  const results: (Candidate & { unmet: number; sortStart: number })[] = [];
+  for (const { r, checks } of worth) {
+    const rules = { units: r.units, setupMinutes: r.setup_minutes, leadDays: r.lead_days, bookable: true, openingHours: JSON.parse(r.opening_hours) as OpeningHours, timeZone: r.time_zone };
+    const free = computeFreeIntervals(
+      rules,
+      busy.filter((b) => b.equipment_id === r.id),
+      maintenance.filter((m) => m.equipment_id === r.id || (m.equipment_id === null && m.facility_id === r.facility_id)),
+      from,
+      to,
+      at,
+    );
+    // Calibration must run through the slot; look for the earliest slot that ends by then.
+    const calibratedUntil = r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity);
+    const usable = free.map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) })).filter((f) => f.end > f.start);
+    const slot = firstSlot(usable, input.hours, input.units);
+    const anySlot = slot ?? firstSlot(free, input.hours, input.units);
+    const all = [...checks];
+    if (anySlot && !slot) all.push({ requirement: "calibration", needed: "valid through the slot", offered: r.calibration_due_at ? `due ${new Date(r.calibration_due_at).toISOString().slice(0, 10)}` : "not recorded", met: false });
+    // The slot requirement is about free capacity; a slot that only calibration rules out counts
+    // as free here, so that the candidate shows as missing calibration alone.
+    all.push({ requirement: "slot", needed: `${input.hours} h × ${input.units} unit(s) in the window`, offered: anySlot ? new Date(anySlot.start).toISOString() : "no free slot", met: anySlot !== null });
+    if (input.field) {
+      const fields = JSON.parse(r.fields) as string[];
+      all.push({ requirement: "field", needed: input.field, offered: fields.join(", "), met: fields.includes(input.field) });
+    }
+    const unmet = all.filter((c) => !c.met && c.requirement !== "field").length;
+    if (unmet > 1) continue;
+    const rec = record.find((x) => x.facility_id === r.facility_id);
+    results.push({
+      facility: { id: r.facility_id, slug: r.slug, nameEn: r.f_name_en, nameZh: r.f_name_zh, prefecture: r.prefecture },
+      equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
+      service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
+      slot: slot ?? anySlot,
+      priceFen: r.hourly_rate_fen * input.hours * input.units,
+      completionRate: rec && rec.closed > 0 ? rec.completed / rec.closed : null,
+      rating: rec?.rating ?? null,
+      checks: all,
+      rankReason: "",
+      unmet,
+      sortStart: (slot ?? anySlot)?.start ?? Infinity,
+    });
+  }
+  const inPrefecture = (c: Candidate) => (input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1);
+  const order = (a: (typeof results)[number], b: (typeof results)[number]) =>
+    a.sortStart - b.sortStart || inPrefecture(a) - inPrefecture(b) || a.priceFen - b.priceFen || (b.completionRate ?? -1) - (a.completionRate ?? -1) || (b.rating ?? -1) - (a.rating ?? -1) || a.equipment.id - b.equipment.id;
+  const ranked = results.filter((c) => c.unmet === 0).sort(order);
+  ranked.forEach((c, i) => {
+    const prev = ranked[i - 1];
+    c.rankReason =
+      i === 0
+        ? "earliest feasible start"
+        : prev.sortStart < c.sortStart
+          ? "starts later than the one above"
+          : inPrefecture(prev) < inPrefecture(c)
+            ? "same start, outside the preferred prefecture"
+            : prev.priceFen < c.priceFen
+              ? "same start, higher price"
+              : "same start and price, lower completion rate or rating";
+  });
+  const strip = ({ unmet: _u, sortStart: _s, ...c }: (typeof results)[number]): Candidate => c;
+  return {
+    candidates: ranked.slice(0, input.limit).map(strip),
+    nearMisses: results.filter((c) => c.unmet === 1).sort(order).slice(0, input.limit).map((c) => ({ ...strip(c), rankReason: `misses: ${c.checks.find((x) => !x.met && x.requirement !== "field")!.requirement}` })),
+    considered: rows.length,
+  };
+}
