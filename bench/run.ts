@@ -12,6 +12,7 @@ import { searchEquipment } from "@/server/services/registry/search-equipment";
 import { equipmentAvailability } from "@/server/services/scheduling/availability";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 import { scheduleBoard } from "@/server/services/operations/schedule-board";
+import { findMatches } from "@/server/services/hub/find-matches";
 import { loadActor } from "@/server/services/users/load-actor";
 import { measure, report } from "./harness";
 import { explainAvailability } from "./explain";
@@ -48,6 +49,8 @@ report(baseline, [
   measure("equipment.search: text + range + 8 h next slot", () => searchEquipment(db, { q: "reactor", params: [{ key: "volume", min: 0.5, unit: "m³" }], durationHours: 8 }), 50),
   measure("equipment.availability: 1 equipment × 90 days", () => equipmentAvailability(db, nextId(), { from: now, to: now + 90 * 86_400_000 }), 500),
   measure("network.overview (home page)", () => networkOverview(db), 50),
+  measure("hub.matches: testing, volume ≥ 500 L, 8 h in 30 days (5,000 equipment)", () => findMatches(db, { serviceType: "testing", requiredParams: [{ key: "volume", min: 500, unit: "L" }], earliestStart: now + 86_400_000, deadline: now + 31 * 86_400_000, hours: 8 }, now), 30),
+  measure("hub.matches: pilot production, no parameters, 8 h in 30 days", () => findMatches(db, { serviceType: "pilot_production", earliestStart: now + 86_400_000, deadline: now + 31 * 86_400_000, hours: 8 }, now), 30),
   measure(`schedule.board: busiest facility (${busiest.n} equipment) × 1 month`, () => scheduleBoard(db, boardActor, { from: now, to: now + 31 * 86_400_000 }), 50),
   measure("invariant check over all reservations", () => findInvariantViolations(db), 5, 1),
 ]);

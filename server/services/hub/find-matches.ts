@@ -3,7 +3,8 @@
 // envelope covers every required parameter; calibration (and, when asked, CMA/CNAS
 // accreditation) valid through the slot; a feasible slot in the window from the one availability
 // module. Ranked by earliest start, then the preferred prefecture, price, the facility's
-// completion rate and rating. Candidates failing exactly one requirement are near misses.
+// completion rate and rating. Candidates failing exactly one requirement are near misses (the
+// closest and cheapest few of them: enough to show `limit`).
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
@@ -33,6 +34,22 @@ type Row = {
 
 const DAY = 86_400_000;
 
+type FacilityRecord = { facility_id: number; completed: number; closed: number; rating: number | null };
+// Completion rates and ratings move slowly; they are recomputed at most once a minute per database.
+const recordCache = new WeakMap<object, { at: number; rows: FacilityRecord[] }>();
+function facilityRecords(db: DbOrTx, at: number): FacilityRecord[] {
+  const cached = recordCache.get(db);
+  if (cached && at - cached.at < 60_000 && at >= cached.at) return cached.rows;
+  const rows = db.all<FacilityRecord>(sql`
+    SELECT r.facility_id,
+      SUM(r.status = 'completed') AS completed,
+      SUM(r.status IN ('completed', 'cancelled', 'rejected')) AS closed,
+      (SELECT AVG(fb.rating) FROM feedback fb JOIN booking_requests r2 ON r2.id = fb.request_id WHERE r2.facility_id = r.facility_id) AS rating
+    FROM booking_requests r WHERE r.facility_id IS NOT NULL GROUP BY r.facility_id`);
+  recordCache.set(db, { at, rows });
+  return rows;
+}
+
 export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
   const input = parseInput(matchInput, raw);
   const from = Math.max(input.earliestStart, at);
@@ -53,49 +70,67 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
       AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
   if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
 
-  const ids = rows.map((r) => r.id);
-  const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
-  const envelopes = db.all<{ equipment_id: number; key: string; unit: string; min: number | null; max: number | null }>(sql`SELECT equipment_id, key, unit, min, max FROM equipment_params WHERE equipment_id IN (${idList})`);
+  // Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than to run.
+  const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  const keys = [...new Set(input.requiredParams.map((p) => p.key))];
+  const envelopes = keys.length
+    ? db.all<{ equipment_id: number; key: string; unit: string; min: number | null; max: number | null }>(
+        sql`SELECT equipment_id, key, unit, min, max FROM equipment_params WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`,
+      )
+    : [];
   const accredited = input.accreditation
     ? new Set(db.all<{ facility_id: number }>(sql`SELECT DISTINCT facility_id FROM accreditations WHERE type = ${input.accreditation} AND valid_until >= ${to}`).map((r) => r.facility_id))
     : null;
 
+  const group = <T, K>(items: T[], key: (t: T) => K) => {
+    const map = new Map<K, T[]>();
+    for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    return map;
+  };
+  const envelopesOf = group(envelopes, (e) => e.equipment_id);
   // Requirements other than the slot, per equipment.
   const staged = rows.map((r) => {
-    const checks: Check[] = input.requiredParams.map((p) => paramCheck(p, envelopes.find((x) => x.equipment_id === r.id && x.key === p.key)));
+    const own = envelopesOf.get(r.id) ?? [];
+    const checks: Check[] = input.requiredParams.map((p) => paramCheck(p, own.find((x) => x.key === p.key)));
     if (input.accreditation) checks.push({ requirement: "accreditation", needed: `${input.accreditation} valid through the window`, offered: accredited!.has(r.facility_id) ? `${input.accreditation} valid` : "none valid", met: accredited!.has(r.facility_id) });
     return { r, checks };
   });
-  const worth = staged.filter((s) => s.checks.filter((c) => !c.met).length <= 1);
+  // Everything that meets the non-slot requirements gets its slot computed; of those missing one,
+  // only the closest and cheapest few (they can only be near misses, of which `limit` are shown).
+  const full = staged.filter((s) => s.checks.every((c) => c.met));
+  const partial = staged
+    .filter((s) => s.checks.filter((c) => !c.met).length === 1)
+    .sort((a, b) => Number(b.r.prefecture === input.prefecture) - Number(a.r.prefecture === input.prefecture) || a.r.hourly_rate_fen - b.r.hourly_rate_fen || a.r.id - b.r.id)
+    .slice(0, 5 * input.limit);
+  const worth = [...full, ...partial];
 
   // Availability of all of them at once: one query for holds and bookings, one for maintenance.
-  const worthIds = sql.join(worth.map((s) => sql`${s.r.id}`), sql`, `);
+  const worthIds = jsonIds(worth.map((s) => s.r.id));
   const busy = worth.length
     ? db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
         SELECT equipment_id, start, "end", units FROM reservations
-        WHERE equipment_id IN (${worthIds}) AND kind IN ('hold', 'booking') AND released_at IS NULL
+        WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND released_at IS NULL
           AND (kind = 'booking' OR expires_at > ${at}) AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`)
     : [];
   const maintenance = worth.length
     ? db.all<{ equipment_id: number | null; facility_id: number; start: number; end: number }>(sql`
         SELECT equipment_id, facility_id, start, "end" FROM reservations
         WHERE kind = 'maintenance' AND released_at IS NULL AND "end" > ${from - DAY} AND start < ${to + DAY}
-          AND (equipment_id IN (${worthIds}) OR (equipment_id IS NULL AND facility_id IN (${sql.join([...new Set(worth.map((s) => s.r.facility_id))].map((id) => sql`${id}`), sql`, `)})))`)
+          AND (equipment_id IN ${worthIds} OR (equipment_id IS NULL AND facility_id IN ${jsonIds([...new Set(worth.map((s) => s.r.facility_id))])}))`)
     : [];
-  const record = db.all<{ facility_id: number; completed: number; closed: number; rating: number | null }>(sql`
-    SELECT r.facility_id,
-      SUM(r.status = 'completed') AS completed,
-      SUM(r.status IN ('completed', 'cancelled', 'rejected')) AS closed,
-      (SELECT AVG(fb.rating) FROM feedback fb JOIN booking_requests r2 ON r2.id = fb.request_id WHERE r2.facility_id = r.facility_id) AS rating
-    FROM booking_requests r WHERE r.facility_id IS NOT NULL GROUP BY r.facility_id`);
+  const record = facilityRecords(db, at);
 
+  const busyOf = group(busy, (b) => b.equipment_id);
+  const maintenanceOfEquipment = group(maintenance.filter((m) => m.equipment_id !== null), (m) => m.equipment_id);
+  const maintenanceOfFacility = group(maintenance.filter((m) => m.equipment_id === null), (m) => m.facility_id);
+  const recordOf = new Map(record.map((x) => [x.facility_id, x]));
   const results: (Candidate & { unmet: number; sortStart: number })[] = [];
   for (const { r, checks } of worth) {
     const rules = { units: r.units, setupMinutes: r.setup_minutes, leadDays: r.lead_days, bookable: true, openingHours: JSON.parse(r.opening_hours) as OpeningHours, timeZone: r.time_zone };
     const free = computeFreeIntervals(
       rules,
-      busy.filter((b) => b.equipment_id === r.id),
-      maintenance.filter((m) => m.equipment_id === r.id || (m.equipment_id === null && m.facility_id === r.facility_id)),
+      busyOf.get(r.id) ?? [],
+      [...(maintenanceOfEquipment.get(r.id) ?? []), ...(maintenanceOfFacility.get(r.facility_id) ?? [])],
       from,
       to,
       at,
@@ -116,7 +151,7 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
     }
     const unmet = all.filter((c) => !c.met && c.requirement !== "field").length;
     if (unmet > 1) continue;
-    const rec = record.find((x) => x.facility_id === r.facility_id);
+    const rec = recordOf.get(r.facility_id);
     results.push({
       facility: { id: r.facility_id, slug: r.slug, nameEn: r.f_name_en, nameZh: r.f_name_zh, prefecture: r.prefecture },
       equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
