@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "../_auth/require-role";
 import { Forbidden } from "../_components/forbidden";
@@ -34,7 +35,9 @@ export default async function HubStartPage() {
           rows={data.unrouted.map((r) => ({
             key: r.id,
             cells: [
-              <span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>,
+              <Link key="ref" href={`/requests/${r.id}`} className="font-mono whitespace-nowrap text-brand-700 hover:underline">
+                {r.ref}
+              </Link>,
               r.title,
               tst(r.serviceType),
               r.firmName,

@@ -3,7 +3,7 @@
 // same schema as the API; files are uploaded once the request exists.
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { serviceTypes } from "@/db/schema/enums";
 import { parameterKeys, type ParameterKey } from "@/db/reference/parameters";
@@ -11,7 +11,7 @@ import { submitRequestInput } from "@/server/services/booking/inputs";
 import { useTRPC } from "../../_trpc/client";
 import { FormField, describedBy, inputClass } from "../form-field";
 import { useToast } from "../toaster";
-import { SlotPicker } from "./slot-picker";
+import { SlotPicker, formatSlot } from "./slot-picker";
 import { uploadFile } from "./upload-file";
 
 type Props = {
@@ -36,6 +36,10 @@ export function NewRequestForm(p: Props) {
   const [hours, setHours] = useState(p.equipment?.minHours ?? 8);
   const [units, setUnits] = useState(1);
   const [busy, setBusy] = useState(false);
+  // "Ask the hub": live suggestions the firm may pick, sending the request to that facility.
+  const [ask, setAsk] = useState<Parameters<typeof trpc.hub.matches.queryOptions>[0] | null>(null);
+  const [target, setTarget] = useState<{ equipmentId: number; serviceId: number; label: string } | null>(null);
+  const suggestions = useQuery({ ...trpc.hub.matches.queryOptions(ask ?? ({} as never)), enabled: ask !== null });
   const f = (id: string) => describedBy(id, errors[id]);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -50,8 +54,8 @@ export function NewRequestForm(p: Props) {
     const input = {
       title: v("title"),
       serviceType: v("serviceType"),
-      ...(p.equipment ? { equipmentId: p.equipment.id } : {}),
-      ...(p.service ? { serviceId: p.service.id } : {}),
+      ...(p.equipment ? { equipmentId: p.equipment.id } : target ? { equipmentId: target.equipmentId } : {}),
+      ...(p.service ? { serviceId: p.service.id } : target ? { serviceId: target.serviceId } : {}),
       description: v("description"),
       sampleDetails: v("sampleDetails"),
       ...(v("quantity") ? { quantity: v("quantity") } : {}),
@@ -171,6 +175,49 @@ export function NewRequestForm(p: Props) {
         <FormField id="preferred" label={t("preferred")} error={errors.preferredStart}>
           <SlotPicker id="preferred" name="preferred" equipmentId={p.equipment.id} from={Date.parse(`${earliest}T00:00:00+08:00`) || Date.now()} to={Date.parse(`${deadline}T00:00:00+08:00`) || Date.now()} hours={hours} units={units} allowNone />
         </FormField>
+      )}
+      {!p.equipment && !p.service && (
+        <section className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3" data-testid="hub-suggestions">
+          <button
+            type="button"
+            className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-sm text-brand-700"
+            onClick={(e) => {
+              const form = new FormData(e.currentTarget.form!);
+              const v = (k: string) => String(form.get(k) ?? "").trim();
+              const requiredParams = [0, 1, 2]
+                .map((i) => ({ key: v(`pk${i}`), min: v(`pmin${i}`), max: v(`pmax${i}`), unit: v(`pu${i}`) }))
+                .filter((r) => r.key && (r.min || r.max))
+                .map((r) => ({ key: r.key, unit: r.unit || parameterKeys[r.key as ParameterKey].unit, ...(r.min ? { min: Number(r.min) } : {}), ...(r.max ? { max: Number(r.max) } : {}) }));
+              setAsk({ serviceType: v("serviceType") as "testing", requiredParams, earliestStart: earliest, deadline, hours, units, limit: 5 });
+            }}
+          >
+            {t("findFacilities")}
+          </button>
+          {suggestions.isFetching && <p className="text-sm">{t("slotsLoading")}</p>}
+          {suggestions.error && <p className="text-sm text-red-700">{suggestions.error.message}</p>}
+          {suggestions.data && suggestions.data.candidates.length === 0 && <p className="text-sm">{t("noSuggestions")}</p>}
+          <ul className="space-y-1">
+            {suggestions.data?.candidates.map((c) => (
+              <li key={c.equipment.id} className="flex flex-wrap items-center justify-between gap-2 rounded bg-white p-2 text-sm">
+                <span>
+                  {c.facility.nameEn} · {c.equipment.name} · {c.slot ? formatSlot(c.slot) : ""} · ¥{(c.priceFen / 100).toLocaleString()}
+                  <span className="block text-xs text-slate-500">{c.checks.filter((x) => x.met).map((x) => `✓ ${x.requirement}`).join(" ")}</span>
+                </span>
+                <button type="button" className="rounded-md bg-brand-600 px-2 py-1 text-xs text-white" onClick={() => setTarget({ equipmentId: c.equipment.id, serviceId: c.service.id, label: `${c.facility.nameEn} · ${c.equipment.name}` })}>
+                  {t("pick")}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm" data-testid="hub-target">
+            {target ? t("sendingTo", { target: target.label }) : t("sendingToHub")}
+            {target && (
+              <button type="button" className="ml-2 text-xs underline" onClick={() => setTarget(null)}>
+                {t("sendToHubInstead")}
+              </button>
+            )}
+          </p>
+        </section>
       )}
       <FormField id="files" label={t("files")} hint={t("filesHint")} error={errors.files}>
         <input id="files" name="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.csv" aria-describedby="files-hint" className="mt-1 block text-sm" />

@@ -10,6 +10,8 @@ import { ClientIntl } from "../../_components/client-intl";
 import { StatusBadge } from "../../_components/status-badge";
 import { registryLabels, formatRange, formatFen } from "../../_components/registry/labels";
 import { RequestActions } from "../../_components/booking/request-actions";
+import { MatchList } from "../../_components/booking/match-list";
+import { RouteButton } from "../../_components/booking/route-buttons";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +38,13 @@ export default async function RequestPage({ params }: Props) {
   const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
   const equipment =
     (actions.includes("quote") || actions.includes("reschedule")) && facility ? (await caller.facility.get({ slug: facility.slug })).equipment.filter((e) => e.status === "operational").map((e) => ({ id: e.id, name: locale === "zh" && e.nameZh ? e.nameZh : e.name, rate: e.hourlyRateFen })) : [];
+  // The coordinator sees the hub's matches for a request waiting for the hub, or one to reassign.
+  const hubMode = actor.role === "coordinator" && ((r.status === "submitted" && r.facilityId === null) || r.status === "rejected" || (r.status === "submitted" && r.routedAt !== null));
+  const matches = hubMode
+    ? await caller.hub
+        .matches({ serviceType: r.serviceType, requiredParams: r.requiredParams as never, earliestStart: Math.max(r.earliestStart, Date.now()), deadline: Math.max(r.deadline, Date.now() + r.hours * 3_600_000 + 86_400_000), hours: r.hours, units: r.units, limit: 8 })
+        .catch(() => null)
+    : null;
   const preferred = equipment.find((e) => e.id === (r.quoteEquipmentId ?? r.equipmentId)) ?? equipment[0];
   return (
     <article className="space-y-6" data-testid="request-page">
@@ -208,6 +217,26 @@ export default async function RequestPage({ params }: Props) {
               </TRPCReactProvider>
             </ClientIntl>
           </section>
+          {matches && (
+            <section className="space-y-2" data-testid="hub-matches">
+              <h2 className="font-medium">{(await getTranslations("hubMatch"))("title")}</h2>
+              <ClientIntl namespaces={["hubMatch"]}>
+                <TRPCReactProvider>
+                  <MatchList
+                    testId="match-candidates"
+                    items={matches.candidates.filter((c) => c.facility.id !== r.facilityId)}
+                    action={(c) => <RouteButton requestId={r.id} facilityId={c.facility.id} equipmentId={c.equipment.id} reassign={r.facilityId !== null} />}
+                  />
+                </TRPCReactProvider>
+              </ClientIntl>
+              {matches.nearMisses.length > 0 && (
+                <details className="text-sm">
+                  <summary className="cursor-pointer">{(await getTranslations("hubMatch"))("nearMisses")}</summary>
+                  <MatchList testId="match-near-misses" items={matches.nearMisses} />
+                </details>
+              )}
+            </section>
+          )}
           <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <h2 className="mb-2 font-medium">{t("timeline")}</h2>
             <ol className="space-y-2 border-l border-slate-200 pl-4" data-testid="timeline">

@@ -52,7 +52,7 @@ function facilityRecords(db: DbOrTx, at: number): FacilityRecord[] {
 
 export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
   const input = parseInput(matchInput, raw);
-  const from = Math.max(input.earliestStart, at);
+  const from = Math.max(input.earliestStart, Math.ceil(at / 60_000) * 60_000);
   const to = input.deadline;
   // Every operational shared equipment of an active facility that offers the service type, with
   // enough units; the facility's first active service of that type (preferring one linked to it).
@@ -61,7 +61,7 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
       f.id AS facility_id, f.slug, f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone,
       s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
     FROM equipment e
-    JOIN facilities f ON f.id = e.facility_id AND f.status = 'active'
+    JOIN facilities f ON f.id = e.facility_id AND f.status = 'active' AND f.kind = 'facility'
     JOIN services s ON s.id = (
       SELECT s2.id FROM services s2 LEFT JOIN service_equipment se ON se.service_id = s2.id AND se.equipment_id = e.id
       WHERE s2.facility_id = f.id AND s2.type = ${input.serviceType} AND s2.status = 'active'
