@@ -12,6 +12,7 @@ import { now as clockNow } from "../clock";
 import { parseInput } from "../parse-input";
 import { computeFreeIntervals, firstSlot } from "../scheduling/free-intervals";
 import { matchInput, type MatchInput } from "./inputs";
+import { shanghaiTime } from "../booking/slot-check";
 import { paramCheck, type Check } from "./match-requirements";
 
 export type Candidate = {
@@ -141,10 +142,10 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
     const slot = firstSlot(usable, input.hours, input.units);
     const anySlot = slot ?? firstSlot(free, input.hours, input.units);
     const all = [...checks];
-    if (anySlot && !slot) all.push({ requirement: "calibration", needed: "valid through the slot", offered: r.calibration_due_at ? `due ${new Date(r.calibration_due_at).toISOString().slice(0, 10)}` : "not recorded", met: false });
+    if (anySlot && !slot) all.push({ requirement: "calibration", needed: "valid through the slot", offered: r.calibration_due_at ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}` : "not recorded", met: false });
     // The slot requirement is about free capacity; a slot that only calibration rules out counts
     // as free here, so that the candidate shows as missing calibration alone.
-    all.push({ requirement: "slot", needed: `${input.hours} h × ${input.units} unit(s) in the window`, offered: anySlot ? new Date(anySlot.start).toISOString() : "no free slot", met: anySlot !== null });
+    all.push({ requirement: "slot", needed: `${input.hours} h × ${input.units} unit(s) in the window`, offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot", met: anySlot !== null });
     if (input.field) {
       const fields = JSON.parse(r.fields) as string[];
       all.push({ requirement: "field", needed: input.field, offered: fields.join(", "), met: fields.includes(input.field) });
