@@ -33,9 +33,10 @@ beforeAll(() => {
 type Outcome = { ok: boolean; code?: string; message?: string; ref?: string; status?: string; id?: number };
 
 async function submitRace(equipmentId: number, rounds: number, processes: number, perProcess: number, offsetHours: number) {
-  const goAt = Date.now() + 1500;
+  // Far enough ahead for every process to start and wait; the workers prove they were ready in time.
+  const goAt = Date.now() + 6000;
   const slots = (p: number) =>
-    Array.from({ length: rounds }, (_, r) => Array.from({ length: perProcess }, () => ({ equipmentId, start: base + (offsetHours + r * 6) * HOUR, hours: 2, units: 1 }))).flat().map((s) => ({ ...s, p }));
+    Array.from({ length: rounds }, (_, r) => Array.from({ length: perProcess }, () => ({ equipmentId, start: base + (offsetHours + r * 6) * HOUR, hours: 2, units: 1, at: goAt + r * 100 }))).flat().map((s) => ({ ...s, p }));
   const results = await Promise.all(Array.from({ length: processes }, (_, p) => runWorker<Outcome>({ kind: "submit", db: file, userId: ids.firmUsers[p], goAt, slots: slots(p) })));
   return results.flat();
 }
@@ -78,7 +79,7 @@ describe("races on one database file", () => {
     const requests = Array.from({ length: 20 }, (_, i) =>
       submitRequest(db, { ...firm, firmId: firm.firmId! }, { title: `Quote race ${i}`, serviceType: "testing", equipmentId: ids.manual, earliestStart: base, deadline: base + 400 * HOUR, hours: 2 }),
     );
-    const goAt = Date.now() + 1500;
+    const goAt = Date.now() + 6000;
     const quotes = (slotOffset: number) => requests.map((r, i) => ({ id: r.id, equipmentId: ids.manual, start: base + (10 + i * 12 + slotOffset) * HOUR, end: base + (12 + i * 12 + slotOffset) * HOUR }));
     const [a, b] = await Promise.all([
       runWorker<Outcome>({ kind: "quote", db: file, userId: ids.operators[0], goAt, quotes: quotes(0) }),

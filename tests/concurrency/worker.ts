@@ -9,7 +9,7 @@ import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
 
 type Job =
-  | { kind: "submit"; db: string; userId: number; goAt: number; slots: { equipmentId: number; start: number; hours: number; units: number }[] }
+  | { kind: "submit"; db: string; userId: number; goAt: number; slots: { equipmentId: number; start: number; hours: number; units: number; at?: number }[] }
   | { kind: "quote"; db: string; userId: number; goAt: number; quotes: { id: number; equipmentId: number; start: number; end: number }[] }
   | { kind: "accept"; db: string; userId: number; goAt: number; ids: number[] }
   | { kind: "sweep"; db: string; goAt: number; untilMs: number }
@@ -29,7 +29,9 @@ function attempt(fn: () => { ref?: string; status?: string }) {
   }
 }
 
+/** Waits for the common start; first reports how early it was ready (negative = late). */
 async function waitUntil(t: number) {
+  out({ readyMsBeforeStart: t - Date.now() });
   while (Date.now() < t) await new Promise((r) => setTimeout(r, Math.min(5, t - Date.now())));
 }
 
@@ -38,7 +40,9 @@ const actorOf = (id: number) => loadActor(db, id)!;
 if (job.kind === "submit") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);
-  for (const s of job.slots)
+  for (const s of job.slots) {
+    // Each round starts at its own instant in every process, so that every round is a real race.
+    while (s.at !== undefined && Date.now() < s.at) await new Promise((r) => setTimeout(r, 1));
     out(
       attempt(() =>
         submitRequest(db, { ...actor, firmId: actor.firmId! }, {
@@ -53,6 +57,7 @@ if (job.kind === "submit") {
         }),
       ),
     );
+  }
 } else if (job.kind === "quote") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);

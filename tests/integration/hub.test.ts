@@ -1,11 +1,10 @@
 // The hub: matching with explanations, routing and reassigning.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { accreditations, bookingRequests, equipmentParams, notifications } from "@/db/schema";
 import { setClockForTests } from "@/server/services/clock";
-import { clientMessage } from "@/server/api/errors";
-import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
+import { freshDb, callerFor } from "../helpers/test-db";
+import { refusalChecker } from "../helpers/refusal";
 import { makeBookingFixture, requestBody, at, NOW, DAY } from "../helpers/booking-fixture";
 
 const { db } = freshDb();
@@ -22,18 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => setClockForTests(null));
 
-async function refused(call: () => Promise<unknown>) {
-  const { audit_log: _a, ...before } = tableCounts(db);
-  try {
-    await call();
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    const { audit_log: _b, ...after } = tableCounts(db);
-    expect(after).toEqual(before);
-    return { code: e.code, message: clientMessage(e) };
-  }
-  throw new Error("accepted");
-}
+const refused = refusalChecker(db);
 
 const ask = (over: Record<string, unknown> = {}) => ({ serviceType: "testing" as const, earliestStart: at(1, 0), deadline: at(10, 0), hours: 2, ...over });
 

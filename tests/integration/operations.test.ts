@@ -2,12 +2,11 @@
 // invariant, and the calibration and accreditation gates on accredited work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { accreditations, bookingRequests, equipment, notifications, reservations, services } from "@/db/schema";
 import { setClockForTests } from "@/server/services/clock";
-import { clientMessage } from "@/server/api/errors";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
-import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
+import { freshDb, callerFor } from "../helpers/test-db";
+import { refusalChecker } from "../helpers/refusal";
 import { makeBookingFixture, requestBody, at, NOW, HOUR, DAY } from "../helpers/booking-fixture";
 
 const { db } = freshDb();
@@ -20,18 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => setClockForTests(null));
 
-async function refused(call: () => Promise<unknown>) {
-  const { audit_log: _a, ...before } = tableCounts(db);
-  try {
-    await call();
-  } catch (e) {
-    if (!(e instanceof TRPCError)) throw e;
-    const { audit_log: _b, ...after } = tableCounts(db);
-    expect(after).toEqual(before);
-    return { code: e.code, message: clientMessage(e) };
-  }
-  throw new Error("accepted");
-}
+const refused = refusalChecker(db);
 
 const book = (start: number, hours = 2, units = 1) =>
   as(fx.firmUser).request.submit(requestBody({ equipmentId: fx.chamber.id, serviceType: "pilot_production", preferredStart: start, hours, units, deadline: start + 2 * DAY }));
