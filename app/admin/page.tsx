@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "../_auth/require-role";
 import { Forbidden } from "../_components/forbidden";
@@ -25,7 +26,12 @@ export default async function AdminStartPage() {
   const facilities = (status: string) => data.facilitiesByStatus.find((s) => s.status === status)?.n ?? 0;
   return (
     <div className="space-y-8" data-testid="start-admin">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link href="/admin/dashboard" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {(await getTranslations("dashboard"))("open")}
+        </Link>
+      </div>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <StatCard label={t("activeFacilities")} value={facilities("active")} />
         <StatCard label={t("suspendedFacilities")} value={facilities("suspended")} />

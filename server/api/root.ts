@@ -14,6 +14,7 @@ import { notificationRouter } from "./routers/notification";
 import { maintenanceRouter } from "./routers/maintenance";
 import { scheduleRouter } from "./routers/schedule";
 import { hubRouter } from "./routers/hub";
+import { statsRouter } from "./routers/stats";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,
   hub: hubRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;
