@@ -49,6 +49,15 @@ describe("the shell", () => {
     await context.close();
   });
 
+  it("explains every monitoring figure publicly", async () => {
+    const context = await newClient(browser, baseURL);
+    const page = await context.newPage();
+    await page.goto("/about/metrics");
+    await expect(page.locator("h1").textContent()).resolves.toBe("How the figures are defined");
+    await expect(page.getByTestId("metrics-page").textContent()).resolves.toContain("Booked unit-hours ÷ available unit-hours");
+    await context.close();
+  });
+
   it("sends security headers", async () => {
     const res = await fetch(`${baseURL}/`);
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

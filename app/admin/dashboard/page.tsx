@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { technologyFields, serviceTypes } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
@@ -94,7 +95,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <BarList title={t("firmsBySize")} items={result.data.firmsServed.bySize.map((s) => ({ label: tsize(s.size as "small"), value: s.n }))} />
             <BarList title={t("reasons")} items={result.data.rejectionReasons.map((r) => ({ label: r.reason, value: r.n }))} />
           </div>
-          <p className="text-xs text-slate-500">{t("definitions")}</p>
+          <p className="text-xs text-slate-500">
+            {t("definitions")}{" "}
+            <Link href="/about/metrics" className="text-brand-700 underline">
+              {t("definitionsLink")}
+            </Link>
+          </p>
         </>
       )}
     </div>
