@@ -15,6 +15,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const tc = await getTranslations("common");
   const tr = await getTranslations("roles");
   const link = "rounded-md px-2 py-1 hover:bg-white/10";
+  const unread = actor ? unreadCount(getDb(), actor) : 0;
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -48,7 +49,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {actor ? (
             <>
-              <BellLink count={unreadCount(getDb(), actor)} label={t("bell", { count: unreadCount(getDb(), actor) })} />
+              <BellLink count={unread} label={t("bell", { count: unread })} />
               <span className="hidden sm:inline" data-testid="signed-in-as">
                 {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
               </span>

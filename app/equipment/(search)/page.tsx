@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { parameterKeys, type ParameterKey } from "@/db/reference/parameters";
 import { prefectures } from "@/db/reference/prefectures";
 import { unitsFor } from "@/server/services/registry/units";
+import { NEXT_SLOT_HORIZON_DAYS } from "@/server/services/registry/search-equipment";
 import { serverCaller } from "../../_trpc/server";
 import { loadForPage } from "../../_trpc/load";
 import { all, first, type SearchParams } from "../../_components/search-params";
@@ -44,11 +45,11 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
   const categories = await caller.equipment.categories();
   const slot = (s: { start: number; end: number }) =>
     `${format.dateTime(new Date(s.start), { month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })} – ${format.dateTime(new Date(s.end), { hour: "2-digit", minute: "2-digit" })}`;
-  const nextSlotText = (e: { nextFreeSlot?: { start: number; end: number } | null; minHours: number; maxHours: number }) => {
+  const nextSlotText = (e: { nextFreeSlot?: { start: number; end: number } | null; minHours: number; maxHours: number }, horizonDays: number) => {
     const hours = Number(input.durationHours);
     if (hours < e.minHours) return t("belowMin", { count: e.minHours });
     if (hours > e.maxHours) return t("aboveMax", { count: e.maxHours });
-    return e.nextFreeSlot ? slot(e.nextFreeSlot) : t("noSlot", { days: 90 });
+    return e.nextFreeSlot ? slot(e.nextFreeSlot) : t("noSlot", { days: horizonDays });
   };
   const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm";
   return (
@@ -123,7 +124,7 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
             </label>
             <input id="duration" name="duration" type="number" min={1} max={720} defaultValue={input.durationHours} aria-describedby="duration-hint" className={`${inputClass} w-32`} />
             <p id="duration-hint" className="mt-1 text-xs text-slate-600">
-              {t("durationHint", { days: 90 })}
+              {t("durationHint", { days: NEXT_SLOT_HORIZON_DAYS })}
             </p>
           </div>
           <SearchActions resetHref="/equipment" />
@@ -157,7 +158,7 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
                   </span>,
                   e.units,
                   t("perHour", { amount: formatFen(e.hourlyRateFen, locale) }),
-                  ...(input.durationHours ? [nextSlotText(e)] : []),
+                  ...(input.durationHours ? [nextSlotText(e, result.data.horizonDays)] : []),
                 ],
               }))}
             />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { serviceTypes } from "@/db/schema/enums";
 import { parameterKeys } from "@/db/reference/parameters";
@@ -28,9 +29,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const locale = await getLocale();
   const caller = await serverCaller();
   const equipmentId = first(sp, "equipment");
-  const equipment = equipmentId && /^\d+$/.test(equipmentId) ? await caller.equipment.get({ id: Number(equipmentId) }).catch(() => null) : null;
+  // An unknown equipment or service is a 404, not a silent switch to "Ask the hub".
+  const equipment = equipmentId ? await caller.equipment.get({ id: Number(equipmentId) }).catch(() => notFound()) : null;
   const serviceId = first(sp, "service");
-  const service = serviceId && /^\d+$/.test(serviceId) ? await caller.service.get({ id: Number(serviceId) }).catch(() => null) : null;
+  const service = serviceId ? await caller.service.get({ id: Number(serviceId) }).catch(() => notFound()) : null;
   const facilityName = equipment ? (locale === "zh" ? equipment.facility.nameZh : equipment.facility.nameEn) : service ? (locale === "zh" ? service.facility.nameZh : service.facility.nameEn) : null;
   return (
     <div className="mx-auto max-w-3xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

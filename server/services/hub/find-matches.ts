@@ -85,7 +85,11 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
 
   const group = <T, K>(items: T[], key: (t: T) => K) => {
     const map = new Map<K, T[]>();
-    for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    for (const item of items) {
+      const list = map.get(key(item));
+      if (list) list.push(item);
+      else map.set(key(item), [item]);
+    }
     return map;
   };
   const envelopesOf = group(envelopes, (e) => e.equipment_id);

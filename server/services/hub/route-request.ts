@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
-import { equipment, facilities, requestEvents, services } from "@/db/schema";
+import { equipment, facilities, services } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError, notFound } from "../errors";
 import { now } from "../clock";
@@ -30,40 +30,33 @@ function targetFacility(tx: DbOrTx, r: RequestRow, facilityId: number, equipment
   return f;
 }
 
-export function routeRequest(db: DB, actor: Actor, raw: z.input<typeof routeInput>) {
+/**
+ * Sends a request to a facility: `route` for one waiting for the hub, `reassign` for one a facility
+ * rejected or has not quoted. Both write the event and tell the facility's operators.
+ */
+function sendToFacility(db: DB, actor: Actor, raw: z.input<typeof routeInput>, mode: "route" | "reassign") {
   const input = parseInput(routeInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       assertVersion(r, input.version);
-      if (r.status !== "submitted" || r.facilityId !== null) throw new DomainError("INVALID_STATE", `${r.ref} is not waiting for the hub; use reassign to move it.`);
+      if (mode === "route" && (r.status !== "submitted" || r.facilityId !== null)) throw new DomainError("INVALID_STATE", `${r.ref} is not waiting for the hub; use reassign to move it.`);
+      if (mode === "reassign") {
+        if (!(r.status === "rejected" || (r.status === "submitted" && r.facilityId !== null)))
+          throw new DomainError("INVALID_STATE", `Only a rejected request, or one still waiting for a facility's quote, can be reassigned; ${r.ref} is ${r.status.replace("_", " ")}.`);
+        if (r.facilityId === input.facilityId) throw new DomainError("VALIDATION", "facilityId: the request is already with this facility", { facilityId: "already with this facility" });
+      }
       const f = targetFacility(tx, r, input.facilityId, input.equipmentId);
-      const routed = recordTransition(tx, r, "submitted", actor.userId, at, { facilityId: f.id, equipmentId: input.equipmentId ?? r.equipmentId, routedAt: at }, `Routed to ${f.nameEn}`);
-      notifyOtherParty(tx, routed, actor.userId, "request.routed", at, `Routed to ${f.nameEn}`, "facility");
-      return { id: routed.id, ref: routed.ref, facilityId: f.id };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Moves a request a facility rejected, or has not quoted, to another facility. */
-export function reassignRequest(db: DB, actor: Actor, raw: z.input<typeof routeInput>) {
-  const input = parseInput(routeInput, raw);
-  return db.transaction(
-    (tx) => {
-      const at = now();
-      const r = loadRequestFor(tx, actor, input.id);
-      assertVersion(r, input.version);
-      if (!(r.status === "rejected" || (r.status === "submitted" && r.facilityId !== null))) throw new DomainError("INVALID_STATE", `Only a rejected request, or one still waiting for a facility's quote, can be reassigned; ${r.ref} is ${r.status.replace("_", " ")}.`);
-      if (r.facilityId === input.facilityId) throw new DomainError("VALIDATION", "facilityId: the request is already with this facility", { facilityId: "already with this facility" });
-      const f = targetFacility(tx, r, input.facilityId, input.equipmentId);
-      const note = `Reassigned to ${f.nameEn}${input.reason ? `: ${input.reason}` : ""}`;
-      const moved = recordTransition(tx, r, "submitted", actor.userId, at, { facilityId: f.id, equipmentId: input.equipmentId ?? null, routedAt: at, reason: null, closedAt: null }, note);
-      tx.insert(requestEvents).values({ requestId: r.id, actorId: actor.userId, fromStatus: "submitted", toStatus: "submitted", note: "Waiting for the new facility", createdAt: at }).run();
+      const note = mode === "route" ? `Routed to ${f.nameEn}` : `Reassigned to ${f.nameEn}${input.reason ? `: ${input.reason}` : ""}`;
+      const changes = mode === "route" ? { facilityId: f.id, equipmentId: input.equipmentId ?? r.equipmentId, routedAt: at } : { facilityId: f.id, equipmentId: input.equipmentId ?? null, routedAt: at, reason: null, closedAt: null };
+      const moved = recordTransition(tx, r, "submitted", actor.userId, at, changes, note);
       notifyOtherParty(tx, moved, actor.userId, "request.routed", at, note, "facility");
       return { id: moved.id, ref: moved.ref, facilityId: f.id };
     },
     { behavior: "immediate" },
   );
 }
+
+export const routeRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) => sendToFacility(db, actor, raw, "route");
+export const reassignRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) => sendToFacility(db, actor, raw, "reassign");
