@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { statsOverview } from "@/server/services/stats/overview";
+import { equipmentRequests } from "@/server/services/stats/equipment-requests";
 import { freshDb, callerFor } from "../helpers/test-db";
 
 const H = 3_600_000;
@@ -39,7 +40,7 @@ describe("stats.overview", () => {
     expect(s.completionRate).toBe(0.5);
     expect(s.rejectionRate).toBe(0.5);
     expect(s.rejectionReasons).toEqual([{ reason: "No capacity", n: 1 }]);
-    expect(s.firmsServed).toEqual({ distinct: 1, repeatShare: 0, bySize: [{ size: "small", n: 1 }] });
+    expect(s.firmsServed).toEqual({ distinct: 1, repeatShare: 0, bySize: [{ key: "small", n: 1 }], byIndustry: [{ key: "chemicals", n: 1 }], byPrefecture: [{ key: "chengdu", n: 1 }] });
     expect(s.revenueFen).toBe(1000);
     expect(s.revenuePerEquipmentValue).toBe(0.01);
     expect(s.hub).toEqual({ routed: 1, medianHoursToRoute: 6, crossPrefectureShare: 1 });
@@ -64,5 +65,16 @@ describe("stats.overview", () => {
     const err = await callerFor(db, ids.admin).stats.overview({ from: MON + H, to: MON }).catch((e: TRPCError) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((await callerFor(db, ids.admin).stats.overview({ from: MON, to: MON + 24 * H })).funnel.submitted).toBe(3);
+  });
+
+  it("drills down to one equipment's requests in the period", async () => {
+    const d = equipmentRequests(db, { equipmentId: ids.eq, from: MON, to: MON + 24 * H });
+    expect(d.equipment).toMatchObject({ name: "E", prefecture: "chengdu" });
+    expect(d.utilisation).toMatchObject({ bookedUnitHours: 11, availableUnitHours: 24 });
+    expect(d.requests.map((r) => [r.ref, r.status, r.firm])).toEqual([["R1", "completed", "A"]]);
+    expect(equipmentRequests(db, { equipmentId: ids.eq, from: MON + 100 * 24 * H, to: MON + 101 * 24 * H }).requests).toEqual([]);
+    await expect(callerFor(db, ids.admin).stats.equipmentRequests({ equipmentId: 9999, from: MON, to: MON + H })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(db, ids.firmUser).stats.equipmentRequests({ equipmentId: ids.eq, from: MON, to: MON + H })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(db, ids.admin).stats.equipmentRequests({ equipmentId: ids.eq, from: MON, to: MON - H })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -92,7 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               items={(["submitted", "quoted", "confirmed", "completed"] as const).map((k) => ({ label: ts(k), value: result.data.funnel[k] }))}
             />
             <BarList title={t("byStatus")} items={result.data.requestsByStatus.map((s) => ({ label: ts(s.status as "submitted"), value: s.n }))} />
-            <BarList title={t("firmsBySize")} items={result.data.firmsServed.bySize.map((s) => ({ label: tsize(s.size as "small"), value: s.n }))} />
+            <BarList title={t("firmsBySize")} items={result.data.firmsServed.bySize.map((s) => ({ label: tsize(s.key as "small"), value: s.n }))} />
             <BarList title={t("reasons")} items={result.data.rejectionReasons.map((r) => ({ label: r.reason, value: r.n }))} />
           </div>
           <p className="text-xs text-slate-500">

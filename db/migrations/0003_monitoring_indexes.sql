@@ -1,0 +1,7 @@
+CREATE INDEX `booking_requests_created_idx` ON `booking_requests` (`created_at`,`facility_id`,`service_type`,`status`,`quoted_at`,`confirmed_at`,`started_at`,`completed_at`);--> statement-breakpoint
+CREATE INDEX `booking_requests_confirmed_idx` ON `booking_requests` (`confirmed_at`,`facility_id`,`service_type`,`firm_id`);--> statement-breakpoint
+CREATE INDEX `booking_requests_completed_idx` ON `booking_requests` (`completed_at`,`facility_id`,`service_type`,`firm_id`,`status`,`quote_amount_fen`);--> statement-breakpoint
+CREATE INDEX `booking_requests_closed_idx` ON `booking_requests` (`closed_at`,`facility_id`,`service_type`,`status`,`reason`);--> statement-breakpoint
+CREATE INDEX `booking_requests_routed_idx` ON `booking_requests` (`routed_at`,`facility_id`,`service_type`,`firm_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `reservations_booking_cover_idx` ON `reservations` (`equipment_id`,`end`,`start`,`units`) WHERE "reservations"."kind" = 'booking' AND "reservations"."released_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `reservations_maintenance_end_idx` ON `reservations` (`end`,`start`,`facility_id`,`equipment_id`) WHERE "reservations"."kind" = 'maintenance' AND "reservations"."released_at" IS NULL;

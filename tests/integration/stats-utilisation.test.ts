@@ -1,0 +1,106 @@
+// stats.utilisation and stats.machineHours on a hand-computed fixture: a period of two days that
+// crosses a month's end (Jan 31 – Feb 1, Asia/Shanghai), bookings crossing the period's start,
+// the month boundary and the period's end, units > 1, maintenance of one equipment and of a whole
+// facility, a released booking, a hold, a retired equipment, and filters that leave nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { equipment, facilities, reservations, users } from "@/db/schema";
+import { openingHoursPresets } from "@/db/seed/opening-hours";
+import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
+import { freshDb, callerFor } from "../helpers/test-db";
+
+const H = 3_600_000;
+const JAN31 = Date.UTC(2027, 0, 30, 16); // 2027-01-31 00:00 in Shanghai
+const FEB1 = JAN31 + 24 * H;
+const period = { from: JAN31, to: JAN31 + 48 * H };
+const { db } = freshDb();
+const ids: Record<string, number> = {};
+
+beforeAll(() => {
+  const fac = (slug: string, prefecture: string, fields: string[]) =>
+    db.insert(facilities).values({ slug, nameEn: slug, nameZh: slug, prefecture, fields, openingHours: openingHoursPresets.continuous }).returning().get().id;
+  ids.a = fac("a", "chengdu", ["advanced_materials", "chemicals"]);
+  ids.b = fac("b", "mianyang", ["ai"]);
+  const eq = (facilityId: number, name: string, units: number, status: "operational" | "retired" = "operational") =>
+    db.insert(equipment).values({ facilityId, name, category: "c", units, hourlyRateFen: 1, status }).returning().get().id;
+  ids.a1 = eq(ids.a, "A1", 2);
+  ids.a2 = eq(ids.a, "A2", 1);
+  ids.b1 = eq(ids.b, "B1", 1);
+  eq(ids.a, "Retired", 1, "retired");
+  const add = (facilityId: number, equipmentId: number | null, start: number, end: number, v: Partial<typeof reservations.$inferInsert> = {}) =>
+    db.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...v }).run();
+  add(ids.a, ids.a1, JAN31 - 2 * H, JAN31 + 2 * H, { units: 2 }); // 2 h inside × 2 units = 4, January
+  add(ids.a, ids.a1, FEB1 - H, FEB1 + H); // 1 h January + 1 h February
+  add(ids.a, ids.a2, FEB1 + 10 * H, FEB1 + 15 * H); // 5 h February
+  add(ids.a, ids.a2, FEB1 + 16 * H, FEB1 + 18 * H, { releasedAt: JAN31 }); // cancelled
+  add(ids.a, ids.a2, FEB1 + 18 * H, FEB1 + 20 * H, { kind: "hold", expiresAt: FEB1 + 99 * H }); // not booked
+  add(ids.b, ids.b1, FEB1 + 23 * H, FEB1 + 27 * H); // 1 h inside the period, February
+  add(ids.a, ids.a2, FEB1, FEB1 + 6 * H, { kind: "maintenance", units: 0 }); // A2 down 6 h in February
+  add(ids.b, null, JAN31 + 12 * H, JAN31 + 18 * H, { kind: "maintenance", units: 0 }); // facility B down 6 h in January
+  ids.admin = db.insert(users).values({ email: "admin@x.cn", name: "Admin", passwordHash: "x", role: "admin" }).returning().get().id;
+  ids.operator = db.insert(users).values({ email: "op@x.cn", name: "Op", passwordHash: "x", role: "operator", facilityId: ids.a }).returning().get().id;
+  ids.coordinator = db.insert(users).values({ email: "co@x.cn", name: "Co", passwordHash: "x", role: "coordinator" }).returning().get().id;
+});
+
+const f = (booked: number, available: number) => ({ bookedUnitHours: booked, availableUnitHours: available, ratio: booked / available });
+
+describe("stats.utilisation", () => {
+  it("computes every breakdown and the monthly trend", () => {
+    const u = statsUtilisation(db, period);
+    // Available: A1 48 h × 2 = 96; A2 48 − 6 = 42; B1 48 − 6 = 42. Booked: A1 6, A2 5, B1 1.
+    expect(u.network).toEqual(f(12, 180));
+    expect(u.byMonth).toEqual([
+      { month: "2027-01", ...f(5, 48 + 24 + 18) },
+      { month: "2027-02", ...f(7, 48 + 18 + 24) },
+    ]);
+    expect(u.byPrefecture).toEqual([
+      { prefecture: "chengdu", ...f(11, 138) },
+      { prefecture: "mianyang", ...f(1, 42) },
+    ]);
+    expect(u.byField).toEqual([
+      { field: "advanced_materials", ...f(11, 138) },
+      { field: "chemicals", ...f(11, 138) },
+      { field: "ai", ...f(1, 42) },
+    ]);
+    expect(u.byFacility.map((x) => [x.slug, x.bookedUnitHours, x.availableUnitHours])).toEqual([["a", 11, 138], ["b", 1, 42]]);
+    expect(u.byEquipment).toEqual([]); // listed only for one facility
+  });
+
+  it("drills down to one facility's equipment", () => {
+    const u = statsUtilisation(db, { ...period, facilityId: ids.a });
+    expect(u.byEquipment.map((e) => [e.name, e.bookedUnitHours, e.availableUnitHours])).toEqual([["A2", 5, 42], ["A1", 6, 96]]);
+    expect(u.network).toEqual(f(11, 138));
+  });
+
+  it("shows nothing to divide as null, never a division by zero", () => {
+    const u = statsUtilisation(db, { ...period, prefecture: "leshan" });
+    expect(u.network).toEqual({ bookedUnitHours: 0, availableUnitHours: 0, ratio: null });
+    expect(u.byMonth.map((m) => m.ratio)).toEqual([null, null]);
+    expect(u.byPrefecture).toEqual([]);
+  });
+});
+
+describe("stats.machineHours", () => {
+  it("annualises the hours each unit ran and flags equipment under 800 h a year", () => {
+    const m = statsMachineHours(db, period);
+    // × 8760 / 48: A1 6 unit-h ÷ 2 units = 3 h → 547.5; A2 5 h → 912.5; B1 1 h → 182.5.
+    expect(m.equipment.map((e) => [e.name, e.hours, e.hoursPerYear, e.belowBenchmark])).toEqual([
+      ["B1", 1, 182.5, true],
+      ["A1", 3, 547.5, true],
+      ["A2", 5, 912.5, false],
+    ]);
+    expect(m).toMatchObject({ benchmark: 800, equipmentCount: 3, belowCount: 2, belowShare: 2 / 3 });
+    expect(statsMachineHours(db, { ...period, prefecture: "leshan" })).toMatchObject({ equipmentCount: 0, belowCount: 0, belowShare: null });
+  });
+});
+
+describe("who may read the figures", () => {
+  it("refuses every role but admin", async () => {
+    for (const who of [ids.operator, ids.coordinator]) {
+      await expect(callerFor(db, who).stats.utilisation(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(db, who).stats.machineHours(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(callerFor(db, null).stats.utilisation(period)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await callerFor(db, ids.admin).stats.utilisation(period)).network.bookedUnitHours).toBe(12);
+    await expect(callerFor(db, ids.admin).stats.machineHours({ ...period, prefecture: "atlantis" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
