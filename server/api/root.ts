@@ -15,6 +15,7 @@ import { maintenanceRouter } from "./routers/maintenance";
 import { scheduleRouter } from "./routers/schedule";
 import { hubRouter } from "./routers/hub";
 import { statsRouter } from "./routers/stats";
+import { adminRouter } from "./routers/admin";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   schedule: scheduleRouter,
   hub: hubRouter,
   stats: statsRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

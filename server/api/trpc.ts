@@ -26,10 +26,15 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+const PASSWORD_CHANGE_PATHS = new Set(["user.me", "user.changePassword", "notification.unreadCount"]);
+
+export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
   const actor = loadActor(ctx.db, ctx.session.userId);
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account is disabled or no longer exists." });
+  // After an admin created the account or reset its password, nothing but the change itself is allowed.
+  if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
+    throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password before you continue (Account → Password)." });
   return next({ ctx: { ...ctx, actor } });
 });
 

@@ -1,0 +1,45 @@
+// What an admin may set on a facility: the registry entry (names, kind, host, prefecture, fields,
+// descriptions, contact) and, at creation, its weekly opening hours from a preset.
+import { z } from "zod";
+import { facilityKinds, facilityStatuses, technologyFields } from "@/db/schema/enums";
+import { prefectureCodes } from "@/db/reference/prefectures";
+
+const facilityFields = z.object({
+  nameEn: z.string().trim().min(3, "at least 3 characters").max(200),
+  nameZh: z.string().trim().min(2, "at least 2 characters").max(100),
+  host: z.string().trim().max(200).optional(),
+  level: z.string().trim().max(60).optional(),
+  prefecture: z.enum(prefectureCodes, { error: "choose a prefecture" }),
+  address: z.string().trim().max(300).optional(),
+  fields: z.array(z.enum(technologyFields, { error: "unknown technology field" })).min(1, "choose at least one technology field").max(10),
+  descriptionEn: z.string().trim().max(4000).optional(),
+  descriptionZh: z.string().trim().max(4000).optional(),
+  contactName: z.string().trim().max(120).optional(),
+  contactPhone: z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only").optional(),
+  contactEmail: z.union([z.literal(""), z.email({ message: "enter a valid email address" })]).optional(),
+});
+
+export const openingPresets = ["office", "extended", "continuous"] as const;
+
+export const createFacilityInput = facilityFields.extend({
+  slug: z.string().trim().toLowerCase().min(3, "at least 3 characters").max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens"),
+  kind: z.enum(facilityKinds, { error: "hub or facility" }).default("facility"),
+  openingHours: z.enum(openingPresets, { error: "office, extended or continuous" }).default("office"),
+});
+
+export const updateFacilityInput = facilityFields.partial().extend({
+  id: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+export const setFacilityStatusInput = z.object({
+  id: z.coerce.number().int().positive(),
+  status: z.enum(facilityStatuses, { error: "active or suspended" }),
+  reason: z.string().trim().max(500).default(""),
+});
+
+export const adminListFacilitiesInput = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(facilityStatuses).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
