@@ -7,5 +7,6 @@ import type { Actor } from "@/server/services/actor";
 export async function requireRole(path: string, roles: Role[]): Promise<Actor | null> {
   const actor = await currentActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  if (actor.mustChangePassword) redirect("/account/password");
   return roles.includes(actor.role) ? actor : null;
 }

@@ -16,7 +16,7 @@ export default async function MetricsPage() {
       <p className="text-slate-600">{t("lead")}</p>
       <dl className="space-y-3">
         {figures.map((f) => (
-          <div key={f} className="rounded-lg border border-slate-200 bg-white p-4">
+          <div key={f} id={f} className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4">
             <dt className="font-medium">{t(`${f}.name`)}</dt>
             <dd className="mt-1 text-sm text-slate-700">{t(`${f}.definition`)}</dd>
           </div>

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { technologyFields, serviceTypes } from "@/db/schema/enums";
-import { prefectures } from "@/db/reference/prefectures";
 import { requireRole } from "../../_auth/require-role";
 import { Forbidden } from "../../_components/forbidden";
 import { serverCaller } from "../../_trpc/server";
 import { loadForPage } from "../../_trpc/load";
-import { first, type SearchParams } from "../../_components/search-params";
-import { SelectField } from "../../_components/registry/select-field";
-import { SearchActions } from "../../_components/registry/search-actions";
+import type { SearchParams } from "../../_components/search-params";
 import { BadInput } from "../../_components/registry/bad-input";
 import { StatCard } from "../../_components/stat-card";
-import { BarList } from "../../_components/bar-list";
-import { registryLabels, formatFen } from "../../_components/registry/labels";
+import { formatFen } from "../../_components/registry/labels";
+import { statsHref, statsQueryOf } from "../../_components/stats/stats-query";
+import { statsTables, tableLabels } from "../../_components/stats/tables";
+import { FiltersForm } from "../../_components/stats/filters-form";
+import { StatsTableView } from "../../_components/stats/stats-table-view";
+import { BarsChart, TrendChart } from "../../_components/stats/charts";
+import { Breadcrumb } from "../../_components/stats/breadcrumb";
 
 export const dynamic = "force-dynamic";
 
@@ -21,87 +22,134 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-/** The period: ?period=month|quarter|year (ending now) or ?from=&to= days in Asia/Shanghai. */
-function periodOf(sp: SearchParams): { from: number; to: number; period: string } {
-  const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : NaN);
-  const from = day(first(sp, "from"));
-  const to = day(first(sp, "to"));
-  if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to: to + 86_400_000, period: "custom" };
-  const period = first(sp, "period") ?? "year";
-  const days = period === "month" ? 30 : period === "quarter" ? 91 : 365;
-  const end = Math.ceil(Date.now() / 86_400_000) * 86_400_000;
-  return { from: end - days * 86_400_000, to: end, period };
-}
-
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 const hours = (x: number | null) => (x === null ? "—" : `${x.toFixed(1)} h`);
+const pctValue = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireRole("/admin/dashboard", ["admin"]);
   if (!actor) return <Forbidden />;
   const sp = await searchParams;
   const t = await getTranslations("dashboard");
-  const ts = await getTranslations("status");
-  const tst = await getTranslations("serviceType");
-  const tsize = await getTranslations("firmSize");
-  const labels = await registryLabels();
   const locale = await getLocale();
-  const { from, to, period } = periodOf(sp);
+  const q = statsQueryOf(sp);
   const caller = await serverCaller();
-  const input = { from, to, prefecture: first(sp, "prefecture"), field: first(sp, "field"), serviceType: first(sp, "serviceType") };
-  const result = await loadForPage(() => caller.stats.overview(input as Parameters<typeof caller.stats.overview>[0]));
+  const input = { from: q.from, to: q.to, prefecture: q.prefecture, field: q.field, facilityId: q.facilityId, serviceType: q.serviceType } as Parameters<typeof caller.stats.overview>[0];
+  const facilityList = (await caller.admin.facilities({ pageSize: 500 })).rows.map((f) => [f.id, locale === "zh" ? f.nameZh : f.nameEn] as [number, string]);
+  const result = await loadForPage(async () => {
+    const [overview, utilisation, machineHours] = await Promise.all([caller.stats.overview(input), caller.stats.utilisation(input), caller.stats.machineHours(input)]);
+    return { overview, utilisation, machineHours };
+  });
+  const labels = await tableLabels();
+  const here = (changes: Record<string, string | number | undefined>) => statsHref("/admin/dashboard", sp, changes);
+  const csv = (name: string) => statsHref(`/api/admin/stats/${name}`, sp);
   return (
     <div className="space-y-6" data-testid="dashboard">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <form method="get" action="/admin/dashboard" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <SelectField id="period" label={t("period")} value={period === "custom" ? undefined : period} anyLabel={t("year")} options={[["month", t("month")], ["quarter", t("quarter")]]} />
-        <label htmlFor="from" className="block text-sm font-medium">
-          {t("from")}
-          <input id="from" name="from" type="date" defaultValue={first(sp, "from")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
-        </label>
-        <label htmlFor="to" className="block text-sm font-medium">
-          {t("to")}
-          <input id="to" name="to" type="date" defaultValue={first(sp, "to")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
-        </label>
-        <SelectField id="prefecture" label={t("prefecture")} value={input.prefecture} anyLabel={t("all")} options={prefectures.map((p) => [p.code, locale === "zh" ? p.zh : p.en])} />
-        <SelectField id="field" label={t("field")} value={input.field} anyLabel={t("all")} options={technologyFields.map((f) => [f, labels.field(f)])} />
-        <SelectField id="serviceType" label={t("serviceType")} value={input.serviceType} anyLabel={t("all")} options={serviceTypes.map((s) => [s, tst(s)])} />
-        <SearchActions resetHref="/admin/dashboard" className="sm:col-span-3 lg:col-span-6" />
-      </form>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Link href="/about/metrics" className="text-sm text-brand-700 underline">
+          {t("definitionsLink")}
+        </Link>
+      </div>
+      <Breadcrumb sp={sp} q={q} facilityName={facilityList.find(([id]) => id === q.facilityId)?.[1]} />
+      <FiltersForm sp={sp} q={q} facilities={facilityList} />
       {!result.ok ? (
         <BadInput message={result.message} resetHref="/admin/dashboard" />
       ) : (
-        <>
-          <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="headline">
-            <StatCard label={t("utilisation")} value={pct(result.data.utilisation.ratio)} />
-            <StatCard label={t("completionRate")} value={pct(result.data.completionRate)} />
-            <StatCard label={t("rejectionRate")} value={pct(result.data.rejectionRate)} />
-            <StatCard label={t("revenue")} value={formatFen(result.data.revenueFen, locale)} />
-            <StatCard label={t("toQuote")} value={hours(result.data.medianHoursToQuote)} />
-            <StatCard label={t("toStart")} value={hours(result.data.medianHoursToStart)} />
-            <StatCard label={t("firms")} value={result.data.firmsServed.distinct} />
-            <StatCard label={t("repeatFirms")} value={pct(result.data.firmsServed.repeatShare)} />
-            <StatCard label={t("routed")} value={result.data.hub.routed} />
-            <StatCard label={t("toRoute")} value={hours(result.data.hub.medianHoursToRoute)} />
-            <StatCard label={t("crossPrefecture")} value={pct(result.data.hub.crossPrefectureShare)} />
-            <StatCard label={t("revenuePerValue")} value={pct(result.data.revenuePerEquipmentValue)} />
-          </dl>
-          <div className="grid gap-4 md:grid-cols-2">
-            <BarList
-              title={t("funnel")}
-              items={(["submitted", "quoted", "confirmed", "completed"] as const).map((k) => ({ label: ts(k), value: result.data.funnel[k] }))}
-            />
-            <BarList title={t("byStatus")} items={result.data.requestsByStatus.map((s) => ({ label: ts(s.status as "submitted"), value: s.n }))} />
-            <BarList title={t("firmsBySize")} items={result.data.firmsServed.bySize.map((s) => ({ label: tsize(s.key as "small"), value: s.n }))} />
-            <BarList title={t("reasons")} items={result.data.rejectionReasons.map((r) => ({ label: r.reason, value: r.n }))} />
-          </div>
-          <p className="text-xs text-slate-500">
-            {t("definitions")}{" "}
-            <Link href="/about/metrics" className="text-brand-700 underline">
-              {t("definitionsLink")}
-            </Link>
-          </p>
-        </>
+        (() => {
+          const { overview: o, utilisation: u, machineHours: m } = result.data;
+          const tables = statsTables(result.data, labels, {
+            prefecture: (code) => here({ prefecture: code }),
+            field: (code) => here({ field: code }),
+            facility: (id) => here({ facilityId: id }),
+            equipment: (id) => statsHref(`/admin/dashboard/equipment/${id}`, sp),
+          });
+          return (
+            <>
+              <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="headline">
+                <StatCard label={t("utilisation")} value={pct(o.utilisation.ratio)} testId="stat-utilisation" />
+                <StatCard label={t("completionRate")} value={pct(o.completionRate)} />
+                <StatCard label={t("rejectionRate")} value={pct(o.rejectionRate)} />
+                <StatCard label={t("revenue")} value={formatFen(o.revenueFen, locale)} />
+                <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} />
+                <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} />
+                <StatCard label={t("firms")} value={o.firmsServed.distinct} testId="stat-firms" />
+                <StatCard label={t("repeatFirms")} value={pct(o.firmsServed.repeatShare)} />
+                <StatCard label={t("routed")} value={o.hub.routed} />
+                <StatCard label={t("toRoute")} value={hours(o.hub.medianHoursToRoute)} />
+                <StatCard label={t("crossPrefecture")} value={pct(o.hub.crossPrefectureShare)} />
+                <StatCard label={t("revenuePerValue")} value={pct(o.revenuePerEquipmentValue)} />
+              </dl>
+
+              <h2 className="pt-2 text-xl font-semibold">{t("utilisationSection")}</h2>
+              <section className="rounded-lg border border-slate-200 bg-white p-4">
+                <h3 className="mb-2 font-medium">{t("trend")}</h3>
+                <TrendChart label={t("trend")} points={u.byMonth.map((x) => ({ month: x.month, value: pctValue(x.ratio) }))} />
+              </section>
+              <StatsTableView title={t("trend")} table={tables.months} csvHref={csv("months")} definition="utilisation" />
+              <div className="grid gap-4 lg:grid-cols-2">
+                {!q.prefecture && !q.facilityId && (
+                  <div className="space-y-3">
+                    <section className="rounded-lg border border-slate-200 bg-white p-4">
+                      <h3 className="mb-2 font-medium">{t("byPrefecture")}</h3>
+                      <BarsChart label={t("byPrefecture")} unit="%" bars={u.byPrefecture.map((x) => ({ name: labels.prefecture(x.prefecture), value: pctValue(x.ratio) }))} />
+                    </section>
+                    <StatsTableView title={t("byPrefecture")} table={tables.prefectures} csvHref={csv("prefectures")} definition="utilisation" scroll />
+                  </div>
+                )}
+                {!q.field && !q.facilityId && (
+                  <div className="space-y-3">
+                    <section className="rounded-lg border border-slate-200 bg-white p-4">
+                      <h3 className="mb-2 font-medium">{t("byField")}</h3>
+                      <BarsChart label={t("byField")} unit="%" bars={u.byField.map((x) => ({ name: labels.field(x.field), value: pctValue(x.ratio) }))} />
+                    </section>
+                    <StatsTableView title={t("byField")} table={tables.fields} csvHref={csv("fields")} definition="utilisation" scroll />
+                  </div>
+                )}
+              </div>
+              {q.facilityId ? (
+                <StatsTableView title={t("byEquipment")} table={tables.equipment} csvHref={csv("equipment")} definition="utilisation" />
+              ) : (
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <section className="rounded-lg border border-slate-200 bg-white p-4">
+                    <h3 className="mb-2 font-medium">{t("ranking")}</h3>
+                    <BarsChart label={t("ranking")} unit="%" bars={u.byFacility.slice(0, 15).map((x) => ({ name: labels.name(x.nameEn, x.nameZh), value: pctValue(x.ratio) }))} />
+                  </section>
+                  <StatsTableView title={t("byFacility")} table={tables.facilities} csvHref={csv("facilities")} definition="utilisation" scroll />
+                </div>
+              )}
+
+              <h2 className="pt-2 text-xl font-semibold">{t("machineHours")}</h2>
+              <p className="text-sm text-slate-700" data-testid="machine-hours-summary">
+                {t("belowBenchmark", { below: m.belowCount, total: m.equipmentCount, share: pct(m.belowShare), benchmark: m.benchmark })}
+              </p>
+              <StatsTableView title={t("machineHoursTable", { shown: m.equipment.length })} table={tables["machine-hours"]} csvHref={csv("machine-hours")} definition="machineHours" scroll />
+
+              <h2 className="pt-2 text-xl font-semibold">{t("requestsSection")}</h2>
+              <div className="grid gap-4 lg:grid-cols-2">
+                <div className="space-y-3">
+                  <section className="rounded-lg border border-slate-200 bg-white p-4">
+                    <h3 className="mb-2 font-medium">{t("funnel")}</h3>
+                    <BarsChart label={t("funnel")} bars={tables.funnel.rows.map(([name, value]) => ({ name: String(name), value: Number(value) }))} />
+                  </section>
+                  <StatsTableView title={t("funnel")} table={tables.funnel} csvHref={csv("funnel")} definition="funnel" />
+                </div>
+                <div className="space-y-3">
+                  <StatsTableView title={t("byStatus")} table={tables.status} csvHref={csv("status")} definition="rates" />
+                  <StatsTableView title={t("reasons")} table={tables.reasons} csvHref={csv("reasons")} definition="rates" />
+                </div>
+              </div>
+
+              <h2 className="pt-2 text-xl font-semibold">{t("firmsSection")}</h2>
+              <div className="grid gap-4 lg:grid-cols-3">
+                <StatsTableView title={t("firmsBySize")} table={tables["firms-size"]} csvHref={csv("firms-size")} definition="firms" />
+                <StatsTableView title={t("firmsByIndustry")} table={tables["firms-industry"]} csvHref={csv("firms-industry")} definition="firms" scroll />
+                <StatsTableView title={t("firmsByPrefecture")} table={tables["firms-prefecture"]} csvHref={csv("firms-prefecture")} definition="firms" scroll />
+              </div>
+              <p className="text-xs text-slate-500">{t("definitions")}</p>
+            </>
+          );
+        })()
       )}
     </div>
   );

@@ -9,7 +9,7 @@ export const statsRouter = createTRPCRouter({
   overview: adminProcedure.input(statsInput).query(({ ctx, input }) => run(() => statsOverview(ctx.db, input))),
   utilisation: adminProcedure.input(statsInput).query(({ ctx, input }) => run(() => statsUtilisation(ctx.db, input))),
   machineHours: adminProcedure
-    .input(statsInput.and(z.object({ limit: z.number().int().min(1).max(1000).default(100) })))
+    .input(statsInput.and(z.object({ limit: z.number().int().min(1).max(20_000).default(100) })))
     .query(({ ctx, input }) => run(() => statsMachineHours(ctx.db, input, input.limit))),
   /** The drill-down's last step: one equipment's requests in the period. */
   equipmentRequests: adminProcedure.input(equipmentRequestsInput).query(({ ctx, input }) => run(() => equipmentRequests(ctx.db, input))),

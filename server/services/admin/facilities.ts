@@ -13,8 +13,6 @@ import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { adminListFacilitiesInput, createFacilityInput, setFacilityStatusInput, updateFacilityInput } from "./facility-inputs";
 
-const PAGE_SIZE = 50;
-
 export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilitiesInput>) {
   const input = parseInput(adminListFacilitiesInput, raw);
   const where: SQL[] = [];
@@ -35,11 +33,11 @@ export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilit
     .from(facilities)
     .where(filter)
     .orderBy(sql`${facilities.kind} = 'facility'`, asc(facilities.nameEn))
-    .limit(PAGE_SIZE)
-    .offset((input.page - 1) * PAGE_SIZE)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
     .all();
   const total = db.select({ n: count() }).from(facilities).where(filter).get()!.n;
-  return { rows, total, page: input.page, pageSize: PAGE_SIZE };
+  return { rows, total, page: input.page, pageSize: input.pageSize };
 }
 
 export function adminGetFacility(db: DB, id: number) {

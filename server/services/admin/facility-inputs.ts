@@ -42,4 +42,5 @@ export const adminListFacilitiesInput = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(facilityStatuses).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -9,6 +9,7 @@ import { DomainError, notFound } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { shanghaiTime } from "../booking/slot-check";
+import { toCsv } from "../csv";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
   const at = now();
@@ -35,19 +36,11 @@ function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
     .all();
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : String(v);
-  // Quote every cell, and neutralise spreadsheet formulas.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-};
-
 export function scheduleCsv(db: DB, actor: Actor & { facilityId: number }, from: number, to: number): string {
   if (!(to > from) || to - from > 366 * 86_400_000) throw new DomainError("VALIDATION", "to: the period must be after from and at most 366 days long", { to: "at most 366 days after from" });
   const header = ["kind", "equipment", "start (Asia/Shanghai)", "end (Asia/Shanghai)", "units", "reference", "firm", "title", "status", "reason"];
-  const lines = scheduleRows(db, actor.facilityId, from, to).map((r) =>
-    [r.kind, r.equipmentName ?? "whole facility", shanghaiTime(r.start), shanghaiTime(r.end), r.units, r.ref, r.firmName, r.title, r.status, r.reason].map(csvCell).join(","),
-  );
-  return "\uFEFF" + [header.map(csvCell).join(","), ...lines].join("\r\n") + "\r\n";
+  const rows = scheduleRows(db, actor.facilityId, from, to).map((r) => [r.kind, r.equipmentName ?? "whole facility", shanghaiTime(r.start), shanghaiTime(r.end), r.units, r.ref, r.firmName, r.title, r.status, r.reason]);
+  return toCsv(header, rows);
 }
 
 export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {
