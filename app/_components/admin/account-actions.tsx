@@ -7,7 +7,7 @@ import { useTRPC } from "../../_trpc/client";
 import { useSaveCallbacks } from "../operations/use-save";
 import { OneTimePassword } from "./one-time-password";
 
-const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
+const small = "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
 
 export function AccountActions({ id, email, disabled, self }: { id: number; email: string; disabled: boolean; self: boolean }) {
   const t = useTranslations("adminUsers");

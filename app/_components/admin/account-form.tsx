@@ -34,32 +34,38 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
           {t("name")}
           <input id="a-name" name="name" aria-invalid={callbacks.errors.name ? true : undefined} className={inputClass} />
         </label>
-        <label htmlFor="a-role" className="block text-sm font-medium">
-          {t("role")}
+        <div>
+          <label htmlFor="a-role" className="block text-sm font-medium">
+            {t("role")}
+          </label>
           <select id="a-role" name="role" value={role} onChange={(e) => setRole(e.target.value as "operator")} className={inputClass}>
             {(["operator", "coordinator", "admin"] as const).map((r) => (
               <option key={r} value={r}>{t(`roles.${r}`)}</option>
             ))}
           </select>
-        </label>
+        </div>
         {role === "operator" && (
-          <label htmlFor="a-facilityId" className="block text-sm font-medium">
-            {t("facility")}
+          <div>
+            <label htmlFor="a-facilityId" className="block text-sm font-medium">
+              {t("facility")}
+            </label>
             <select id="a-facilityId" name="facilityId" defaultValue="" aria-invalid={callbacks.errors.facilityId ? true : undefined} className={inputClass}>
               <option value="">{t("choose")}</option>
               {facilities.map(([id, name]) => (
                 <option key={id} value={id}>{name}</option>
               ))}
             </select>
-          </label>
+          </div>
         )}
-        <label htmlFor="a-locale" className="block text-sm font-medium">
-          {t("locale")}
+        <div>
+          <label htmlFor="a-locale" className="block text-sm font-medium">
+            {t("locale")}
+          </label>
           <select id="a-locale" name="locale" defaultValue="zh" className={inputClass}>
             <option value="zh">中文</option>
             <option value="en">English</option>
           </select>
-        </label>
+        </div>
         <FormErrors errors={callbacks.errors} />
         <div className="sm:col-span-full">
           <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">

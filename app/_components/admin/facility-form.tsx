@@ -66,15 +66,19 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
       {!facility && (
         <>
           {input("slug", t("slug"))}
-          <label className="block text-sm font-medium" htmlFor="f-kind">
-            {t("kind")}
+          <div>
+            <label htmlFor="f-kind" className="block text-sm font-medium">
+              {t("kind")}
+            </label>
             <select id="f-kind" name="kind" defaultValue="facility" className={inputClass}>
               <option value="facility">{t("kindFacility")}</option>
               <option value="hub">{t("kindHub")}</option>
             </select>
-          </label>
-          <label className="block text-sm font-medium sm:col-span-2" htmlFor="f-openingHours">
-            {t("openingHours")}
+          </div>
+          <div className="sm:col-span-2">
+            <label htmlFor="f-openingHours" className="block text-sm font-medium">
+              {t("openingHours")}
+            </label>
             <select id="f-openingHours" name="openingHours" defaultValue="office" className={inputClass}>
               {(["office", "extended", "continuous"] as const).map((p) => (
                 <option key={p} value={p}>
@@ -82,15 +86,17 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </>
       )}
       {input("nameEn", t("nameEn"), facility?.nameEn)}
       {input("nameZh", t("nameZh"), facility?.nameZh)}
       {input("host", t("host"), facility?.host)}
       {input("level", t("level"), facility?.level)}
-      <label className="block text-sm font-medium" htmlFor="f-prefecture">
-        {t("prefecture")}
+      <div>
+        <label htmlFor="f-prefecture" className="block text-sm font-medium">
+          {t("prefecture")}
+        </label>
         <select id="f-prefecture" name="prefecture" defaultValue={facility?.prefecture ?? ""} aria-invalid={callbacks.errors.prefecture ? true : undefined} className={inputClass}>
           <option value="">{t("choose")}</option>
           {prefectures.map((p) => (
@@ -99,7 +105,7 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {input("address", t("address"), facility?.address)}
       <fieldset className="sm:col-span-2">
         <legend className="text-sm font-medium">{t("fields")}</legend>
@@ -117,10 +123,12 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
       {input("contactEmail", t("contactEmail"), facility?.contactEmail, "email")}
       <span />
       {(["descriptionEn", "descriptionZh"] as const).map((k) => (
-        <label key={k} className="block text-sm font-medium" htmlFor={`f-${k}`}>
-          {t(k)}
+        <div key={k}>
+          <label className="block text-sm font-medium" htmlFor={`f-${k}`}>
+            {t(k)}
+          </label>
           <textarea id={`f-${k}`} name={k} rows={4} defaultValue={facility?.[k] ?? ""} className={inputClass} />
-        </label>
+        </div>
       ))}
       <FormErrors errors={callbacks.errors} />
       <div className="sm:col-span-2">

@@ -24,14 +24,15 @@ export function TrendChart({ label, points }: { label: string; points: { month: 
 
 /** Horizontal bars, longest first as given; `unit` "%" formats the axis as a percentage. */
 export function BarsChart({ label, bars, unit = "" }: { label: string; bars: { name: string; value: number | null }[]; unit?: string }) {
-  const height = Math.max(120, bars.length * 28 + 40);
+  const height = Math.max(120, bars.length * 34 + 40);
+  const short = (name: string) => (name.length > 22 ? `${name.slice(0, 21)}…` : name);
   return (
     <figure role="img" aria-label={label} className="w-full" style={{ height }} data-testid="chart-bars">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" tickFormatter={(v) => `${v}${unit}`} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} tickFormatter={short} interval={0} />
           <Tooltip formatter={(v) => (v === null ? "—" : `${v}${unit}`)} />
           <Bar dataKey="value" name={label} fill={BRAND} isAnimationActive={false} />
         </BarChart>
