@@ -19,6 +19,7 @@ import { explainAvailability } from "./explain";
 import { measurePageWeight } from "./page-weight";
 import { benchBookingPath } from "./booking-path";
 import { benchHttpSubmit } from "./http-submit";
+import { benchStats } from "./stats";
 import os from "node:os";
 
 const file = process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db");
@@ -56,6 +57,7 @@ report(baseline, [
 ]);
 console.log("\nQuery plans of one availability query:");
 for (const line of explainAvailability(db)) console.log(`  ${line}`);
+benchStats(db);
 db.$client.close();
 
 // Write benchmarks run on a copy, so the dataset stays as seeded.
