@@ -131,17 +131,19 @@ export default async function FacilityPage({ params }: Props) {
         </div>
       </section>
 
-      <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
-        <h2 className="font-medium">{t("requestTest")}</h2>
-        <p className="mt-1 text-sm text-slate-700">{t("requestTestHint")}</p>
-        <div className="mt-2 flex flex-wrap gap-2 text-sm">
-          {data.services.slice(0, 6).map((s) => (
-            <Link key={s.id} href={`/requests/new?service=${s.id}`} className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50">
-              {locale === "zh" && s.nameZh ? s.nameZh : s.name}
-            </Link>
-          ))}
-        </div>
-      </section>
+      {facility.status === "active" && (
+        <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
+          <h2 className="font-medium">{t("requestTest")}</h2>
+          <p className="mt-1 text-sm text-slate-700">{t("requestTestHint")}</p>
+          <div className="mt-2 flex flex-wrap gap-2 text-sm">
+            {data.services.slice(0, 6).map((s) => (
+              <Link key={s.id} href={`/requests/new?service=${s.id}`} className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50">
+                {locale === "zh" && s.nameZh ? s.nameZh : s.name}
+              </Link>
+            ))}
+          </div>
+        </section>
+      )}
 
       <section>
         <h2 className="mb-3 text-lg font-medium">{t("equipment")}</h2>
