@@ -23,6 +23,7 @@ import type { Rng } from "./random";
 import { DAY, HOUR, MINUTE, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
+import { seedInternalUse } from "./demo-internal-use";
 
 type Phase = "past" | "current" | "future";
 type Intent = { status: RequestStatus; phase: Phase; hub?: boolean };
@@ -193,6 +194,7 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
     }
   }
   for (const [year, last] of counters) db.insert(requestCounters).values({ year, last }).run();
+  seedInternalUse(db, rng, today, providers, presetOf, planner);
 }
 
 function hubRequest(rng: Rng, now: number, today: number, firmId: number, requester: number) {

@@ -56,6 +56,27 @@ describe("monitoring dashboard", () => {
   });
 });
 
+describe("who may see the figures", () => {
+  it("refuses other roles the dashboard and its CSV, and names the tables that exist", async () => {
+    const firm = await signedInClient(browser, baseURL, "firm@pilot.demo");
+    const page = await firm.newPage();
+    await page.goto("/admin/dashboard");
+    await expect(page.getByRole("heading", { name: "Not available for your role" }).isVisible()).resolves.toBe(true);
+    expect((await page.request.get("/api/admin/stats/prefectures?period=year")).status()).toBe(403);
+    await firm.close();
+    const visitor = await newClient(browser, baseURL);
+    expect((await visitor.request.get("/api/admin/stats/prefectures")).status()).toBe(401);
+    await visitor.close();
+    const admin = await signedInClient(browser, baseURL, "admin@pilot.demo");
+    const missing = await admin.request.get("/api/admin/stats/nonsense");
+    expect(missing.status()).toBe(404);
+    expect((await missing.json()).error.message).toMatch(/Tables: months, prefectures/);
+    const bad = await admin.request.get("/api/admin/stats/requests?equipmentId=abc");
+    expect(bad.status()).toBe(400);
+    await admin.close();
+  });
+});
+
 describe("administration", () => {
   it("creates an operator account whose one-time password must be changed at first sign-in", async () => {
     const admin = await signedInClient(browser, baseURL, "admin@pilot.demo");

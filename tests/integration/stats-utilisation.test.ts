@@ -104,3 +104,22 @@ describe("who may read the figures", () => {
     await expect(callerFor(db, ids.admin).stats.machineHours({ ...period, prefecture: "atlantis" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("the monthly split", () => {
+  it("splits a booking across every month it spans, and clips a period that starts mid-month", () => {
+    const { db: d } = freshDb();
+    const facilityId = d.insert(facilities).values({ slug: "m", nameEn: "M", nameZh: "M", prefecture: "chengdu", openingHours: openingHoursPresets.continuous }).returning().get().id;
+    const equipmentId = d.insert(equipment).values({ facilityId, name: "Kiln", category: "c", units: 3, hourlyRateFen: 1 }).returning().get().id;
+    const at = (month: number, day: number, hour = 0) => Date.UTC(2027, month - 1, day, hour - 8); // Shanghai wall clock
+    // Two units from Jan 30 12:00 to Mar 2 06:00; the period (Jan 31 – Mar 1) keeps 24 h of January, all of February (672 h) and 24 h of March.
+    d.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start: at(1, 30, 12), end: at(3, 2, 6), units: 2 }).run();
+    d.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start: at(2, 10), end: at(2, 10, 5), units: 3 }).run(); // 15 unit-h in February
+    const u = statsUtilisation(d, { from: at(1, 31), to: at(3, 2) }); // Jan 31 – Mar 1
+    expect(u.byMonth.map((m) => [m.month, m.bookedUnitHours, m.availableUnitHours])).toEqual([
+      ["2027-01", 24 * 2, 24 * 3],
+      ["2027-02", 672 * 2 + 15, 672 * 3],
+      ["2027-03", 24 * 2, 24 * 3],
+    ]);
+    expect(u.network.bookedUnitHours).toBe(u.byMonth.reduce((s, m) => s + m.bookedUnitHours, 0));
+  });
+});

@@ -67,18 +67,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           return (
             <>
               <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="headline">
-                <StatCard label={t("utilisation")} value={pct(o.utilisation.ratio)} testId="stat-utilisation" />
-                <StatCard label={t("completionRate")} value={pct(o.completionRate)} />
-                <StatCard label={t("rejectionRate")} value={pct(o.rejectionRate)} />
-                <StatCard label={t("revenue")} value={formatFen(o.revenueFen, locale)} />
-                <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} />
-                <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} />
-                <StatCard label={t("firms")} value={o.firmsServed.distinct} testId="stat-firms" />
-                <StatCard label={t("repeatFirms")} value={pct(o.firmsServed.repeatShare)} />
-                <StatCard label={t("routed")} value={o.hub.routed} />
-                <StatCard label={t("toRoute")} value={hours(o.hub.medianHoursToRoute)} />
-                <StatCard label={t("crossPrefecture")} value={pct(o.hub.crossPrefectureShare)} />
-                <StatCard label={t("revenuePerValue")} value={pct(o.revenuePerEquipmentValue)} />
+                <StatCard label={t("utilisation")} value={pct(o.utilisation.ratio)} testId="stat-utilisation" definition="utilisation" />
+                <StatCard label={t("completionRate")} value={pct(o.completionRate)} definition="rates" />
+                <StatCard label={t("rejectionRate")} value={pct(o.rejectionRate)} definition="rates" />
+                <StatCard label={t("revenue")} value={formatFen(o.revenueFen, locale)} definition="revenue" />
+                <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} definition="medians" />
+                <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} definition="medians" />
+                <StatCard label={t("firms")} value={o.firmsServed.distinct} testId="stat-firms" definition="firms" />
+                <StatCard label={t("repeatFirms")} value={pct(o.firmsServed.repeatShare)} definition="firms" />
+                <StatCard label={t("routed")} value={o.hub.routed} definition="hub" />
+                <StatCard label={t("toRoute")} value={hours(o.hub.medianHoursToRoute)} definition="hub" />
+                <StatCard label={t("crossPrefecture")} value={pct(o.hub.crossPrefectureShare)} definition="hub" />
+                <StatCard label={t("revenuePerValue")} value={pct(o.revenuePerEquipmentValue)} definition="revenue" />
               </dl>
 
               <h2 className="pt-2 text-xl font-semibold">{t("utilisationSection")}</h2>
