@@ -2,6 +2,8 @@
 
 export const roles = ["firm", "operator", "coordinator", "admin"] as const;
 export type Role = (typeof roles)[number];
+/** The roles an admin creates accounts for (firms register themselves). */
+export const staffRoles = ["operator", "coordinator", "admin"] as const;
 
 export const facilityKinds = ["hub", "facility"] as const;
 export const facilityStatuses = ["active", "suspended"] as const;

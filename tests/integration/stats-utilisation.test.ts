@@ -3,6 +3,7 @@
 // the month boundary and the period's end, units > 1, maintenance of one equipment and of a whole
 // facility, a released booking, a hold, a retired equipment, and filters that leave nothing.
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { equipment, facilities, reservations, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
@@ -76,6 +77,17 @@ describe("stats.utilisation", () => {
     expect(u.network).toEqual({ bookedUnitHours: 0, availableUnitHours: 0, ratio: null });
     expect(u.byMonth.map((m) => m.ratio)).toEqual([null, null]);
     expect(u.byPrefecture).toEqual([]);
+  });
+});
+
+describe("the figures of one dashboard share a cube", () => {
+  it("until the database changes", () => {
+    const before = statsUtilisation(db, period).network.bookedUnitHours;
+    expect(statsMachineHours(db, period).equipmentCount).toBe(3);
+    const id = db.insert(reservations).values({ facilityId: ids.b, equipmentId: ids.b1, kind: "booking", start: FEB1 + 2 * H, end: FEB1 + 3 * H, units: 1 }).returning().get().id;
+    expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before + 1);
+    db.delete(reservations).where(eq(reservations.id, id)).run();
+    expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before);
   });
 });
 

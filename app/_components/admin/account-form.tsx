@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { staffRoles } from "@/db/schema/enums";
 import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "../operations/form-errors";
 import { inputClass } from "../form-field";
@@ -13,7 +14,7 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
   const t = useTranslations("adminUsers");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
-  const [role, setRole] = useState<"operator" | "coordinator" | "admin">("operator");
+  const [role, setRole] = useState<(typeof staffRoles)[number]>("operator");
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
   const create = useMutation(trpc.admin.createUser.mutationOptions({ ...callbacks, onSuccess: (r) => (setIssued({ email: r.email, password: r.temporaryPassword }), callbacks.onSuccess()) }));
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -39,7 +40,7 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
             {t("role")}
           </label>
           <select id="a-role" name="role" value={role} onChange={(e) => setRole(e.target.value as "operator")} className={inputClass}>
-            {(["operator", "coordinator", "admin"] as const).map((r) => (
+            {staffRoles.map((r) => (
               <option key={r} value={r}>{t(`roles.${r}`)}</option>
             ))}
           </select>

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { technologyFields } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
+import { openingPresets } from "@/server/services/admin/facility-inputs";
 import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "../operations/form-errors";
 import { inputClass } from "../form-field";
@@ -80,7 +81,7 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
               {t("openingHours")}
             </label>
             <select id="f-openingHours" name="openingHours" defaultValue="office" className={inputClass}>
-              {(["office", "extended", "continuous"] as const).map((p) => (
+              {openingPresets.map((p) => (
                 <option key={p} value={p}>
                   {t(`preset.${p}`)}
                 </option>

@@ -19,7 +19,6 @@ export async function tableLabels() {
   const locale = await getLocale();
   const t = await getTranslations("statsTables");
   const status = await getTranslations("status");
-  const stage = await getTranslations("status");
   const size = await getTranslations("firmSize");
   const industry = await getTranslations("industry");
   const serviceType = await getTranslations("serviceType");
@@ -28,7 +27,6 @@ export async function tableLabels() {
     locale,
     t,
     status: (s: string) => (status.has(s) ? status(s) : s),
-    stage: (s: string) => stage(s),
     size: (s: string) => (size.has(s) ? size(s) : s),
     industry: (s: string) => (industry.has(s) ? industry(s) : s),
     serviceType: (s: string) => (serviceType.has(s) ? serviceType(s) : s),
@@ -60,7 +58,7 @@ export function statsTables(data: { overview: Out["overview"]; utilisation: Out[
       links: drill && m.equipment.map((x) => drill.equipment(x.equipmentId)),
     },
     status: { name: "status", header: [t("status"), t("requests")], rows: o.requestsByStatus.map((x) => [l.status(x.status), x.n]) },
-    funnel: { name: "funnel", header: [t("stage"), t("requests")], rows: (["submitted", "quoted", "confirmed", "completed"] as const).map((k) => [l.stage(k), o.funnel[k]]) },
+    funnel: { name: "funnel", header: [t("stage"), t("requests")], rows: (["submitted", "quoted", "confirmed", "completed"] as const).map((k) => [l.status(k), o.funnel[k]]) },
     reasons: { name: "reasons", header: [t("reason"), t("requests")], rows: o.rejectionReasons.map((x) => [x.reason, x.n]) },
     "firms-size": { name: "firms-size", header: [t("size"), t("firms")], rows: o.firmsServed.bySize.map((x) => [l.size(x.key), x.n]) },
     "firms-industry": { name: "firms-industry", header: [t("industry"), t("firms")], rows: o.firmsServed.byIndustry.map((x) => [l.industry(x.key), x.n]) },

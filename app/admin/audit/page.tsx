@@ -5,6 +5,7 @@ import { Forbidden } from "../../_components/forbidden";
 import { serverCaller } from "../../_trpc/server";
 import { loadForPage } from "../../_trpc/load";
 import { first, type SearchParams } from "../../_components/search-params";
+import { dayStart } from "../../_components/stats/stats-query";
 import { SelectField } from "../../_components/registry/select-field";
 import { SearchActions } from "../../_components/registry/search-actions";
 import { Pagination } from "../../_components/registry/pagination";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Action families a reader filters by (an action is matched by prefix). */
 const families = ["auth.", "auth.sign_in", "auth.denied", "admin.", "facility.", "equipment.", "service.", "request.", "maintenance.", "hub."];
-const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : undefined);
+const day = (v?: string) => (Number.isNaN(dayStart(v)) ? undefined : dayStart(v));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await requireRole("/admin/audit", ["admin"]))) return <Forbidden />;

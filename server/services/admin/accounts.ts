@@ -2,16 +2,18 @@
 // a one-time password the admin hands over, to be changed at first sign-in), disable and
 // re-enable a user (a disabled user is refused on their next request), and reset a password.
 import { randomInt } from "node:crypto";
-import { and, asc, count, eq, like, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
 import { facilities, roles, users } from "@/db/schema";
+import { staffRoles } from "@/db/schema/enums";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "../actor";
 import { DomainError, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
+import { likeTerms } from "../registry/like-terms";
 
 const PAGE_SIZE = 50;
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"; // no 0/O, 1/l/I
@@ -25,7 +27,7 @@ export const createAccountInput = z
   .object({
     email: z.email({ message: "enter a valid email address" }).trim().toLowerCase().max(200),
     name: z.string().trim().min(2, "at least 2 characters").max(120),
-    role: z.enum(["operator", "coordinator", "admin"], { error: "operator, coordinator or admin" }),
+    role: z.enum(staffRoles, { error: "operator, coordinator or admin" }),
     facilityId: z.coerce.number().int().positive().optional(),
     locale: z.enum(["en", "zh"]).default("zh"),
   })
@@ -47,7 +49,7 @@ export function listUsers(db: DB, raw: z.input<typeof listUsersInput>) {
   const input = parseInput(listUsersInput, raw);
   const where: SQL[] = [];
   if (input.role) where.push(eq(users.role, input.role));
-  if (input.q) where.push(or(like(users.email, `%${input.q}%`), like(users.name, `%${input.q}%`))!);
+  for (const term of likeTerms(input.q)) where.push(sql`(${users.email} LIKE ${term} ESCAPE '\\' OR ${users.name} LIKE ${term} ESCAPE '\\')`);
   const filter = where.length ? and(...where) : undefined;
   const rows = db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, mustChangePassword: users.mustChangePassword, lastSignInAt: users.lastSignInAt, facility: facilities.nameEn, facilityZh: facilities.nameZh })

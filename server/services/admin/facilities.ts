@@ -1,7 +1,7 @@
 // Admins keep the registry: create facilities (the network has one hub), edit their entries, and
 // suspend or reactivate them. A suspended facility is hidden from search and takes no new
 // requests (the registry and booking paths check the status); its existing work stays visible.
-import { and, asc, count, eq, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DB } from "@/db/client";
 import { facilities } from "@/db/schema";
@@ -11,16 +11,15 @@ import { DomainError, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
+import { likeTerms } from "../registry/like-terms";
 import { adminListFacilitiesInput, createFacilityInput, setFacilityStatusInput, updateFacilityInput } from "./facility-inputs";
 
 export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilitiesInput>) {
   const input = parseInput(adminListFacilitiesInput, raw);
   const where: SQL[] = [];
   if (input.status) where.push(eq(facilities.status, input.status));
-  if (input.q) {
-    const term = `%${input.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    where.push(or(sql`${facilities.nameEn} LIKE ${term} ESCAPE '\\'`, sql`${facilities.nameZh} LIKE ${term} ESCAPE '\\'`, like(facilities.slug, term))!);
-  }
+  for (const term of likeTerms(input.q))
+    where.push(sql`(${facilities.nameEn} LIKE ${term} ESCAPE '\\' OR ${facilities.nameZh} LIKE ${term} ESCAPE '\\' OR ${facilities.slug} LIKE ${term} ESCAPE '\\')`);
   const filter = where.length ? and(...where) : undefined;
   const rows = db
     .select({

@@ -3,23 +3,19 @@
 import { z } from "zod";
 import { facilityKinds, facilityStatuses, technologyFields } from "@/db/schema/enums";
 import { prefectureCodes } from "@/db/reference/prefectures";
+import { openingHoursPresets } from "@/db/seed/opening-hours";
+import { facilityProfileFields } from "../facility-profile-fields";
 
-const facilityFields = z.object({
-  nameEn: z.string().trim().min(3, "at least 3 characters").max(200),
-  nameZh: z.string().trim().min(2, "at least 2 characters").max(100),
+/** The profile fields, plus what only an admin sets: host, level, prefecture and fields. */
+const facilityFields = facilityProfileFields.extend({
   host: z.string().trim().max(200).optional(),
   level: z.string().trim().max(60).optional(),
   prefecture: z.enum(prefectureCodes, { error: "choose a prefecture" }),
-  address: z.string().trim().max(300).optional(),
   fields: z.array(z.enum(technologyFields, { error: "unknown technology field" })).min(1, "choose at least one technology field").max(10),
-  descriptionEn: z.string().trim().max(4000).optional(),
-  descriptionZh: z.string().trim().max(4000).optional(),
-  contactName: z.string().trim().max(120).optional(),
-  contactPhone: z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only").optional(),
-  contactEmail: z.union([z.literal(""), z.email({ message: "enter a valid email address" })]).optional(),
 });
 
-export const openingPresets = ["office", "extended", "continuous"] as const;
+/** The weekly opening hours a new facility starts with (its operator refines them). */
+export const openingPresets = Object.keys(openingHoursPresets) as [keyof typeof openingHoursPresets, ...(keyof typeof openingHoursPresets)[]];
 
 export const createFacilityInput = facilityFields.extend({
   slug: z.string().trim().toLowerCase().min(3, "at least 3 characters").max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens"),

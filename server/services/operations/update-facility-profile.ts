@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/record-audit";
 import { openIntervals } from "../scheduling/opening-hours";
 import { totalLength } from "../scheduling/intervals";
 import { shanghaiTime } from "../booking/slot-check";
+import { facilityProfileFields } from "../facility-profile-fields";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "use HH:MM");
 const daySpans = z
@@ -27,16 +28,8 @@ const daySpans = z
     }
   });
 
-export const updateFacilityProfileInput = z.object({
+export const updateFacilityProfileInput = facilityProfileFields.partial().extend({
   version: z.coerce.number().int().positive().optional(),
-  nameEn: z.string().trim().min(3, "at least 3 characters").max(200).optional(),
-  nameZh: z.string().trim().min(2, "at least 2 characters").max(100).optional(),
-  descriptionEn: z.string().trim().max(4000).optional(),
-  descriptionZh: z.string().trim().max(4000).optional(),
-  address: z.string().trim().max(300).optional(),
-  contactName: z.string().trim().max(120).optional(),
-  contactPhone: z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only").optional(),
-  contactEmail: z.union([z.literal(""), z.email({ message: "enter a valid email address" })]).optional(),
   openingHours: z.object({ "0": daySpans, "1": daySpans, "2": daySpans, "3": daySpans, "4": daySpans, "5": daySpans, "6": daySpans }).optional(),
   accreditations: z
     .array(z.object({ type: z.enum(["CMA", "CNAS", "CNAS-ISO17025", "ISO9001", "GLP", "GMP"], { error: "unknown accreditation" }), certificateNo: z.string().trim().min(3).max(60), scope: z.string().trim().max(300).default(""), validUntil: z.coerce.number().int().positive() }))

@@ -2,21 +2,25 @@
 // entry is valid only while the database is unchanged: SQLite's data_version changes when another
 // connection commits, and total_changes() when this one writes.
 import type { DB } from "@/db/client";
-import type { StatsFilters } from "./input";
-import { facilityCondition } from "./input";
+import { facilityCondition, type StatsFilters } from "./input";
 import { utilisationCube, type UtilisationCube } from "../scheduling/utilisation-cube";
 
 const SIZE = 4;
-let entriesOf = new WeakMap<object, { key: string; cube: UtilisationCube }[]>(); // per connection
+type Entries = { key: string; cube: UtilisationCube }[];
+let perConnection = new WeakMap<object, { entries: Entries; state: () => string }>();
 
-function stateOf(db: DB): string {
-  const client = db.$client;
-  return `${client.pragma("data_version", { simple: true })}:${client.prepare("SELECT total_changes()").pluck().get()}`;
+function cacheOf(db: DB) {
+  let c = perConnection.get(db.$client);
+  if (!c) {
+    const version = db.$client.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
+    perConnection.set(db.$client, (c = { entries: [], state: () => version.get() as string }));
+  }
+  return c;
 }
 
 export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
-  const entries = entriesOf.get(db.$client) ?? entriesOf.set(db.$client, []).get(db.$client)!;
-  const key = JSON.stringify([stateOf(db), input.from, input.to, input.prefecture, input.field, input.facilityId]);
+  const { entries, state } = cacheOf(db);
+  const key = JSON.stringify([state(), input.from, input.to, input.prefecture, input.field, input.facilityId]);
   const hit = entries.find((e) => e.key === key);
   if (hit) return hit.cube;
   const cube = utilisationCube(db, facilityCondition(input), input.from, input.to);
@@ -27,5 +31,5 @@ export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
 
 /** For benchmarks that time each figure on its own. */
 export function clearCubeCache(): void {
-  entriesOf = new WeakMap();
+  perConnection = new WeakMap();
 }

@@ -6,17 +6,12 @@ import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { notFound } from "../errors";
 import { timeInput } from "../time-input";
-import { MAX_PERIOD_MS } from "./input";
+import { checkPeriod } from "./input";
 import { equipmentUtilisation } from "../scheduling/utilisation";
 
 export const EQUIPMENT_REQUESTS_LIMIT = 500;
 
-export const equipmentRequestsInput = z
-  .object({ equipmentId: z.coerce.number().int().positive(), from: timeInput, to: timeInput })
-  .superRefine((v, ctx) => {
-    if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    else if (v.to - v.from > MAX_PERIOD_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
-  });
+export const equipmentRequestsInput = z.object({ equipmentId: z.coerce.number().int().positive(), from: timeInput, to: timeInput }).superRefine(checkPeriod);
 
 export function equipmentRequests(db: DB, raw: z.input<typeof equipmentRequestsInput>) {
   const { equipmentId, from, to } = parseInput(equipmentRequestsInput, raw);

@@ -7,6 +7,12 @@ import { timeInput } from "../time-input";
 
 export const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 
+/** A period is [from, to): to after from, at most five years long. */
+export function checkPeriod(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
+  if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  else if (v.to - v.from > MAX_PERIOD_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
+}
+
 export const statsInput = z
   .object({
     from: timeInput,
@@ -16,10 +22,7 @@ export const statsInput = z
     facilityId: z.coerce.number().int().positive().optional(),
     serviceType: z.enum(serviceTypes, { error: "unknown service type" }).optional(),
   })
-  .superRefine((v, ctx) => {
-    if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-    else if (v.to - v.from > MAX_PERIOD_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
-  });
+  .superRefine(checkPeriod);
 export type StatsInput = z.input<typeof statsInput>;
 export type StatsFilters = z.output<typeof statsInput>;
 

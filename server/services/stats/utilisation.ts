@@ -29,27 +29,26 @@ function groupBy(rows: CubeRow[], keysOf: (r: CubeRow) => string[]): { key: stri
   return [...acc].map(([key, g]) => ({ key, figure: figure(g.booked, g.available) })).sort((a, b) => (b.figure.ratio ?? -1) - (a.figure.ratio ?? -1) || a.key.localeCompare(b.key));
 }
 
+const total = (rows: CubeRow[]) => figure(sum(rows.map((r) => r.booked)), sum(rows.map((r) => sum(r.available))));
+
 /** The network's utilisation for the period and filters (the headline figure). */
 export function networkUtilisation(db: DB, raw: StatsInput): UtilisationFigure {
-  const { rows } = cubeFor(db, parseInput(statsInput, raw));
-  return figure(sum(rows.map((r) => r.booked)), sum(rows.map((r) => sum(r.available))));
+  return total(cubeFor(db, parseInput(statsInput, raw)).rows);
 }
 
 export function statsUtilisation(db: DB, raw: StatsInput) {
   const input = parseInput(statsInput, raw);
   const { months, rows, bookedByMonth } = cubeFor(db, input);
   const facility = new Map(rows.map((r) => [String(r.facilityId), { facilityId: r.facilityId, slug: r.facilitySlug, nameEn: r.facilityNameEn, nameZh: r.facilityNameZh, prefecture: r.prefecture }]));
+  const item = new Map(rows.map((r) => [String(r.equipmentId), { equipmentId: r.equipmentId, name: r.name, nameZh: r.nameZh, units: r.units }]));
   return {
-    network: figure(sum(rows.map((r) => r.booked)), sum(rows.map((r) => sum(r.available)))),
+    network: total(rows),
     byPrefecture: groupBy(rows, (r) => [r.prefecture]).map((g) => ({ prefecture: g.key, ...g.figure })),
     byField: groupBy(rows, (r) => r.fields).map((g) => ({ field: g.key, ...g.figure })),
     byFacility: groupBy(rows, (r) => [String(r.facilityId)]).map((g) => ({ ...facility.get(g.key)!, ...g.figure })),
     /** Listed once the filters narrow to one facility (the drill-down). */
     byEquipment: input.facilityId
-      ? groupBy(rows, (r) => [String(r.equipmentId)]).map((g) => {
-          const r = rows.find((x) => String(x.equipmentId) === g.key)!;
-          return { equipmentId: r.equipmentId, name: r.name, nameZh: r.nameZh, units: r.units, ...g.figure };
-        })
+      ? groupBy(rows, (r) => [String(r.equipmentId)]).map((g) => ({ ...item.get(g.key)!, ...g.figure }))
       : [],
     byMonth: months.map((m, i) => ({ month: m.key, ...figure(bookedByMonth[i], sum(rows.map((r) => r.available[i]))) })),
   };

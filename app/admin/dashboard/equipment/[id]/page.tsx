@@ -44,7 +44,7 @@ export default async function EquipmentFiguresPage({ params, searchParams }: { p
         <StatCard label={t("availableHours")} value={u ? u.availableUnitHours.toFixed(1) : "—"} />
         <StatCard label={t("units")} value={d.equipment.units} />
       </dl>
-      <StatsTableView title={t("equipmentRequests")} table={table} csvHref={((base) => `${base}${base.includes("?") ? "&" : "?"}equipmentId=${d.equipment.id}`)(statsHref("/api/admin/stats/requests", sp))} />
+      <StatsTableView title={t("equipmentRequests")} table={table} csvHref={statsHref("/api/admin/stats/requests", sp, { equipmentId: d.equipment.id })} />
       {d.truncated && <p className="text-sm text-slate-600">{t("truncated", { n: d.requests.length })}</p>}
     </div>
   );

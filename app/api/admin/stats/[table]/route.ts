@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { getFormatter } from "next-intl/server";
 import { toCsv } from "@/server/services/csv";
 import { serverCaller } from "../../../../_trpc/server";
-import { statsQueryOf } from "../../../../_components/stats/stats-query";
+import { statsInputOf, statsQueryOf } from "../../../../_components/stats/stats-query";
 import { requestsTable, statsTables, tableLabels, tableNames, type StatsTable } from "../../../../_components/stats/tables";
 import { clientMessage } from "@/server/api/errors";
 
@@ -22,7 +22,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
   try {
     const caller = await serverCaller();
     const q = statsQueryOf(sp);
-    const input = { from: q.from, to: q.to, prefecture: q.prefecture, field: q.field, facilityId: q.facilityId, serviceType: q.serviceType } as Parameters<typeof caller.stats.overview>[0];
+    const input = statsInputOf(q);
     const labels = await tableLabels();
     let csv: StatsTable;
     if (table === "requests") {
