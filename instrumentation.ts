@@ -14,5 +14,12 @@ export async function register() {
   };
   setInterval(sweep, 60_000).unref();
   const smtp = process.env.SMTP_URL;
-  if (smtp) setInterval(() => void sendOutbox(getDb(), smtp).catch((error) => console.error("sending mail failed:", error)), 30_000).unref();
+  if (smtp)
+    setInterval(
+      () =>
+        void sendOutbox(getDb(), smtp).catch((error) =>
+          console.error("sending mail failed:", error),
+        ),
+      30_000,
+    ).unref();
 }

@@ -8,7 +8,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("appTagline") };
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("appTagline"),
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -18,19 +21,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           {t("skipToContent")}
         </a>
         <Toaster dismissLabel={t("dismiss")}>
-              <SiteHeader actor={actor} />
-              <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-                {children}
-              </main>
-              <footer className="border-t border-slate-200 bg-white">
-                <p className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600" data-testid="illustrative-note">
-                  {t("illustrativeNote")}
-                </p>
-              </footer>
+          <SiteHeader actor={actor} />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <footer className="border-t border-slate-200 bg-white">
+            <p
+              className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600"
+              data-testid="illustrative-note"
+            >
+              {t("illustrativeNote")}
+            </p>
+          </footer>
         </Toaster>
       </body>
     </html>

@@ -21,17 +21,27 @@ export default async function HomePage() {
         <p className="mt-3 max-w-2xl text-brand-100">{t("lead")}</p>
         {overview.hub && (
           <p className="mt-4 text-sm">
-            <span className="font-medium">{t("hub")}:</span> {locale === "zh" ? overview.hub.nameZh : overview.hub.nameEn}
+            <span className="font-medium">{t("hub")}:</span>{" "}
+            {locale === "zh" ? overview.hub.nameZh : overview.hub.nameEn}
           </p>
         )}
         <div className="mt-6 flex flex-wrap gap-3">
-          <Link href="/facilities" className="rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50">
+          <Link
+            href="/facilities"
+            className="rounded-md bg-white px-4 py-2 font-medium text-brand-900 hover:bg-brand-50"
+          >
             {t("browse")}
           </Link>
-          <Link href="/equipment" className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10">
+          <Link
+            href="/equipment"
+            className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10"
+          >
             {t("findEquipment")}
           </Link>
-          <Link href="/register" className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10">
+          <Link
+            href="/register"
+            className="rounded-md border border-white/60 px-4 py-2 hover:bg-white/10"
+          >
             {t("getStarted")}
           </Link>
         </div>
@@ -47,9 +57,20 @@ export default async function HomePage() {
         <BarList
           title={t("byPrefecture")}
           testId="chart-prefecture"
-          items={overview.byPrefecture.map((p) => ({ label: prefectureName(p.prefecture, locale), value: p.n, href: `/facilities?prefecture=${p.prefecture}` }))}
+          items={overview.byPrefecture.map((p) => ({
+            label: prefectureName(p.prefecture, locale),
+            value: p.n,
+            href: `/facilities?prefecture=${p.prefecture}`,
+          }))}
         />
-        <BarList title={t("byField")} items={overview.byField.map((f) => ({ label: tf(f.field as "ai"), value: f.n, href: `/facilities?field=${f.field}` }))} />
+        <BarList
+          title={t("byField")}
+          items={overview.byField.map((f) => ({
+            label: tf(f.field as "ai"),
+            value: f.n,
+            href: `/facilities?field=${f.field}`,
+          }))}
+        />
       </div>
     </div>
   );

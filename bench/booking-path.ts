@@ -8,23 +8,62 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { measure, type Timing } from "./harness";
 
 export function benchBookingPath(db: DB): { bare: Timing; booking: Timing } {
-  const firmUser = db.select({ id: users.id }).from(users).where(eq(users.role, "firm")).limit(1).get()!;
+  const firmUser = db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.role, "firm"))
+    .limit(1)
+    .get()!;
   const actor = loadActor(db, firmUser.id)!;
-  const auto = db.select().from(equipment).where(and(eq(equipment.autoApprove, true), eq(equipment.status, "operational"))).limit(1).get()!;
+  const auto = db
+    .select()
+    .from(equipment)
+    .where(and(eq(equipment.autoApprove, true), eq(equipment.status, "operational")))
+    .limit(1)
+    .get()!;
   // Slots far in the future, one hour apart, so every booking succeeds.
   const base = Math.ceil((Date.now() + 3 * 365 * 86_400_000) / 3_600_000) * 3_600_000;
   let n = 0;
   const gap = (auto.setupMinutes * 2 + 60) * 60_000 + 3_600_000;
-  const bareInsert = db.$client.prepare(`INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, created_at) VALUES (?, ?, NULL, 'booking', ?, ?, 1, ?)`);
+  const bareInsert = db.$client.prepare(
+    `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, created_at) VALUES (?, ?, NULL, 'booking', ?, ?, 1, ?)`,
+  );
   let m = 0;
-  const bare = measure("bare INSERT of a reservation row (own transaction)", () => {
-    const start = base - 400 * 86_400_000 - m++ * gap;
-    db.$client.transaction(() => bareInsert.run(auto.facilityId, auto.id, start, start + 3_600_000, Date.now())).immediate();
-  }, 2000, 50);
-  const booking = measure("request.submit booking path (auto-approve)", () => {
-    const start = base + n++ * gap;
-    const r = submitRequest(db, { ...actor, firmId: actor.firmId! }, { title: "Bench", serviceType: "testing", equipmentId: auto.id, earliestStart: start, deadline: start + 2 * 3_600_000, preferredStart: start, hours: 1, units: 1 });
-    if (r.status !== "confirmed") throw new Error("bench booking was not confirmed");
-  }, 500, 20);
+  const bare = measure(
+    "bare INSERT of a reservation row (own transaction)",
+    () => {
+      const start = base - 400 * 86_400_000 - m++ * gap;
+      db.$client
+        .transaction(() =>
+          bareInsert.run(auto.facilityId, auto.id, start, start + 3_600_000, Date.now()),
+        )
+        .immediate();
+    },
+    2000,
+    50,
+  );
+  const booking = measure(
+    "request.submit booking path (auto-approve)",
+    () => {
+      const start = base + n++ * gap;
+      const r = submitRequest(
+        db,
+        { ...actor, firmId: actor.firmId! },
+        {
+          title: "Bench",
+          serviceType: "testing",
+          equipmentId: auto.id,
+          earliestStart: start,
+          deadline: start + 2 * 3_600_000,
+          preferredStart: start,
+          hours: 1,
+          units: 1,
+        },
+      );
+      if (r.status !== "confirmed") throw new Error("bench booking was not confirmed");
+    },
+    500,
+    20,
+  );
   return { bare, booking };
 }

@@ -24,7 +24,9 @@ export function explainAvailability(db: DB): string[] {
   const lines: string[] = [];
   for (const { sql } of captured) {
     const bindCount = (sql.match(/\?/g) ?? []).length;
-    const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(bindCount).fill(0)) as { detail: string }[];
+    const plan = original(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(bindCount).fill(0)) as {
+      detail: string;
+    }[];
     lines.push(...plan.map((p) => p.detail));
   }
   return lines;

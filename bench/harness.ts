@@ -18,7 +18,11 @@ export function measure(name: string, fn: () => unknown, runs = 50, warmup = 5):
 
 export function report(baseline: Timing, rows: Timing[]): void {
   const fmt = (n: number) => (n < 1 ? n.toFixed(3) : n.toFixed(1)).padStart(9);
-  console.log(`${"benchmark".padEnd(50)} ${"median ms".padStart(9)} ${"p95 ms".padStart(9)} ${"× baseline (median)".padStart(20)}`);
+  console.log(
+    `${"benchmark".padEnd(50)} ${"median ms".padStart(9)} ${"p95 ms".padStart(9)} ${"× baseline (median)".padStart(20)}`,
+  );
   for (const r of [baseline, ...rows])
-    console.log(`${r.name.padEnd(50)} ${fmt(r.medianMs)} ${fmt(r.p95Ms)} ${(r.medianMs / baseline.medianMs).toFixed(1).padStart(20)}`);
+    console.log(
+      `${r.name.padEnd(50)} ${fmt(r.medianMs)} ${fmt(r.p95Ms)} ${(r.medianMs / baseline.medianMs).toFixed(1).padStart(20)}`,
+    );
 }

@@ -5,10 +5,18 @@ import superjson from "superjson";
 import Database from "better-sqlite3";
 import { serveBuild } from "./serve";
 
-type Result = { name: string; requestsPerSec: number; p97_5Ms: number; non2xx: number; errors: number };
+type Result = {
+  name: string;
+  requestsPerSec: number;
+  p97_5Ms: number;
+  non2xx: number;
+  errors: number;
+};
 
 function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+  return new Promise((resolve, reject) =>
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 async function signIn(base: string, email: string, password: string): Promise<string> {
@@ -18,31 +26,65 @@ async function signIn(base: string, email: string, password: string): Promise<st
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), "x-forwarded-for": "10.99.0.1" },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookies.join("; "),
+      "x-forwarded-for": "10.99.0.1",
+    },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in for the HTTP bench failed (${res.status})`);
   return session;
 }
 
 export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<Result[]> {
   const db = new Database(dbFile, { readonly: true });
-  const manual = db.prepare(`SELECT e.id FROM equipment e WHERE e.auto_approve = 0 AND e.status = 'operational' LIMIT 1`).get() as { id: number };
+  const manual = db
+    .prepare(
+      `SELECT e.id FROM equipment e WHERE e.auto_approve = 0 AND e.status = 'operational' LIMIT 1`,
+    )
+    .get() as { id: number };
   db.close();
   const { base, stop } = await serveBuild({ DATA_DIR: dataDir, DATABASE_PATH: dbFile });
   try {
     const cookie = await signIn(base, "firm@pilot.demo", "pilot-demo-2026");
     const start = Date.now() + 30 * 86_400_000;
-    const body = JSON.stringify(superjson.serialize({ title: "HTTP bench", serviceType: "testing", equipmentId: manual.id, earliestStart: start, deadline: start + 30 * 86_400_000, hours: 4 }));
+    const body = JSON.stringify(
+      superjson.serialize({
+        title: "HTTP bench",
+        serviceType: "testing",
+        equipmentId: manual.id,
+        earliestStart: start,
+        deadline: start + 30 * 86_400_000,
+        hours: 4,
+      }),
+    );
     const results: Result[] = [];
     for (const [name, opts] of [
       ["GET /api/health", { url: `${base}/api/health` }],
-      ["POST request.submit", { url: `${base}/api/trpc/request.submit`, method: "POST" as const, headers: { "content-type": "application/json", cookie }, body }],
+      [
+        "POST request.submit",
+        {
+          url: `${base}/api/trpc/request.submit`,
+          method: "POST" as const,
+          headers: { "content-type": "application/json", cookie },
+          body,
+        },
+      ],
     ] as const) {
       await cannon({ ...opts, connections: 10, duration: 2 }); // warm-up
       const r = await cannon({ ...opts, connections: 50, duration: 8 });
-      results.push({ name, requestsPerSec: r.requests.average, p97_5Ms: r.latency.p97_5, non2xx: r.non2xx, errors: r.errors });
+      results.push({
+        name,
+        requestsPerSec: r.requests.average,
+        p97_5Ms: r.latency.p97_5,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
     }
     return results;
   } finally {

@@ -7,12 +7,24 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { serveBuild } from "./serve";
 
-const pages = ["/", "/facilities", "/facilities?q=reactor&prefecture=meishan", "/facilities/sichuan-pilot-hub", "/equipment?pk=volume&pmin=500&pu=L&duration=8", "/services?q=GB%2FT+2423"];
+const pages = [
+  "/",
+  "/facilities",
+  "/facilities?q=reactor&prefecture=meishan",
+  "/facilities/sichuan-pilot-hub",
+  "/equipment?pk=volume&pmin=500&pu=L&duration=8",
+  "/services?q=GB%2FT+2423",
+];
 
-export async function measurePageWeight(): Promise<{ path: string; gzipBytes: number; scripts: number }[]> {
+export async function measurePageWeight(): Promise<
+  { path: string; gzipBytes: number; scripts: number }[]
+> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pilot-bench-"));
   const env = { DATA_DIR: dir, DATABASE_PATH: path.join(dir, "pilot.db") };
-  spawnSync(path.resolve("node_modules/.bin/tsx"), ["server/cli/prepare.ts"], { env: { ...process.env, ...env }, stdio: "ignore" });
+  spawnSync(path.resolve("node_modules/.bin/tsx"), ["server/cli/prepare.ts"], {
+    env: { ...process.env, ...env },
+    stdio: "ignore",
+  });
   const { base, stop } = await serveBuild(env);
   try {
     const out: { path: string; gzipBytes: number; scripts: number }[] = [];
@@ -20,7 +32,10 @@ export async function measurePageWeight(): Promise<{ path: string; gzipBytes: nu
       const html = await (await fetch(base + p)).text();
       const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
       let gzipBytes = 0;
-      for (const src of srcs) gzipBytes += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+      for (const src of srcs)
+        gzipBytes += zlib.gzipSync(
+          Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()),
+        ).length;
       out.push({ path: p, gzipBytes, scripts: srcs.length });
     }
     return out;

@@ -25,34 +25,119 @@ import os from "node:os";
 const file = process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db");
 if (!fs.existsSync(file)) {
   console.log(`No benchmark dataset at ${file}: building it (npm run db:seed -- --scale) …`);
-  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["server/cli/seed.ts", "--scale"], { stdio: "inherit", env: { ...process.env, DATABASE_PATH: file } });
+  const seeded = spawnSync(
+    path.resolve("node_modules/.bin/tsx"),
+    ["server/cli/seed.ts", "--scale"],
+    { stdio: "inherit", env: { ...process.env, DATABASE_PATH: file } },
+  );
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 const db = openDatabase(file);
 migrateDatabase(db);
 const point = db.$client.prepare(`SELECT id, name FROM equipment WHERE id = ?`);
-const equipmentCount = (db.$client.prepare(`SELECT COUNT(*) AS n FROM equipment`).get() as { n: number }).n;
-const reservationCount = (db.$client.prepare(`SELECT COUNT(*) AS n FROM reservations`).get() as { n: number }).n;
+const equipmentCount = (
+  db.$client.prepare(`SELECT COUNT(*) AS n FROM equipment`).get() as { n: number }
+).n;
+const reservationCount = (
+  db.$client.prepare(`SELECT COUNT(*) AS n FROM reservations`).get() as { n: number }
+).n;
 console.log(`Dataset: ${file}: ${equipmentCount} equipment, ${reservationCount} reservations\n`);
 
 // The schedule board of the facility with the most equipment, as its operator sees it.
-const busiest = db.$client.prepare(`SELECT facility_id AS id, COUNT(*) AS n FROM equipment GROUP BY facility_id ORDER BY n DESC LIMIT 1`).get() as { id: number; n: number };
-const boardOperator = db.$client.prepare(`SELECT id FROM users WHERE facility_id = ? AND role IN ('operator', 'coordinator') LIMIT 1`).get(busiest.id) as { id: number };
+const busiest = db.$client
+  .prepare(
+    `SELECT facility_id AS id, COUNT(*) AS n FROM equipment GROUP BY facility_id ORDER BY n DESC LIMIT 1`,
+  )
+  .get() as { id: number; n: number };
+const boardOperator = db.$client
+  .prepare(
+    `SELECT id FROM users WHERE facility_id = ? AND role IN ('operator', 'coordinator') LIMIT 1`,
+  )
+  .get(busiest.id) as { id: number };
 const boardActor = { ...loadActor(db, boardOperator.id)!, facilityId: busiest.id };
 let i = 0;
 const nextId = () => (i++ % equipmentCount) + 1;
 const now = Date.now();
-const baseline = measure("baseline: equipment by id (indexed point query)", () => point.get(nextId()), 2000, 100);
+const baseline = measure(
+  "baseline: equipment by id (indexed point query)",
+  () => point.get(nextId()),
+  2000,
+  100,
+);
 report(baseline, [
-  measure("facility.list: text + field + prefecture", () => listFacilities(db, { q: "reactor", field: "advanced_materials", prefecture: "chengdu" }), 200),
-  measure("facility.list: text only (two terms)", () => listFacilities(db, { q: "benchmark climate" }), 200),
-  measure("equipment.search: 2 parameter ranges (5,000 equipment)", () => searchEquipment(db, { params: [{ key: "volume", min: 500, unit: "L" }, { key: "temperature", min: 150, unit: "°C" }] }), 200),
-  measure("equipment.search: text + range + 8 h next slot", () => searchEquipment(db, { q: "reactor", params: [{ key: "volume", min: 0.5, unit: "m³" }], durationHours: 8 }), 50),
-  measure("equipment.availability: 1 equipment × 90 days", () => equipmentAvailability(db, nextId(), { from: now, to: now + 90 * 86_400_000 }), 500),
+  measure(
+    "facility.list: text + field + prefecture",
+    () => listFacilities(db, { q: "reactor", field: "advanced_materials", prefecture: "chengdu" }),
+    200,
+  ),
+  measure(
+    "facility.list: text only (two terms)",
+    () => listFacilities(db, { q: "benchmark climate" }),
+    200,
+  ),
+  measure(
+    "equipment.search: 2 parameter ranges (5,000 equipment)",
+    () =>
+      searchEquipment(db, {
+        params: [
+          { key: "volume", min: 500, unit: "L" },
+          { key: "temperature", min: 150, unit: "°C" },
+        ],
+      }),
+    200,
+  ),
+  measure(
+    "equipment.search: text + range + 8 h next slot",
+    () =>
+      searchEquipment(db, {
+        q: "reactor",
+        params: [{ key: "volume", min: 0.5, unit: "m³" }],
+        durationHours: 8,
+      }),
+    50,
+  ),
+  measure(
+    "equipment.availability: 1 equipment × 90 days",
+    () => equipmentAvailability(db, nextId(), { from: now, to: now + 90 * 86_400_000 }),
+    500,
+  ),
   measure("network.overview (home page)", () => networkOverview(db), 50),
-  measure("hub.matches: testing, volume ≥ 500 L, 8 h in 30 days (5,000 equipment)", () => findMatches(db, { serviceType: "testing", requiredParams: [{ key: "volume", min: 500, unit: "L" }], earliestStart: now + 86_400_000, deadline: now + 31 * 86_400_000, hours: 8 }, now), 30),
-  measure("hub.matches: pilot production, no parameters, 8 h in 30 days", () => findMatches(db, { serviceType: "pilot_production", earliestStart: now + 86_400_000, deadline: now + 31 * 86_400_000, hours: 8 }, now), 30),
-  measure(`schedule.board: busiest facility (${busiest.n} equipment) × 1 month`, () => scheduleBoard(db, boardActor, { from: now, to: now + 31 * 86_400_000 }), 50),
+  measure(
+    "hub.matches: testing, volume ≥ 500 L, 8 h in 30 days (5,000 equipment)",
+    () =>
+      findMatches(
+        db,
+        {
+          serviceType: "testing",
+          requiredParams: [{ key: "volume", min: 500, unit: "L" }],
+          earliestStart: now + 86_400_000,
+          deadline: now + 31 * 86_400_000,
+          hours: 8,
+        },
+        now,
+      ),
+    30,
+  ),
+  measure(
+    "hub.matches: pilot production, no parameters, 8 h in 30 days",
+    () =>
+      findMatches(
+        db,
+        {
+          serviceType: "pilot_production",
+          earliestStart: now + 86_400_000,
+          deadline: now + 31 * 86_400_000,
+          hours: 8,
+        },
+        now,
+      ),
+    30,
+  ),
+  measure(
+    `schedule.board: busiest facility (${busiest.n} equipment) × 1 month`,
+    () => scheduleBoard(db, boardActor, { from: now, to: now + 31 * 86_400_000 }),
+    50,
+  ),
   measure("invariant check over all reservations", () => findInvariantViolations(db), 5, 1),
 ]);
 console.log("\nQuery plans of one availability query:");
@@ -73,17 +158,29 @@ const { bare, booking } = benchBookingPath(writable);
 writable.$client.close();
 console.log("\nBooking path in-process (on a copy of the dataset):");
 report(bare, [booking]);
-console.log(`  throughput ratio booking / bare INSERT: ${(bare.medianMs / booking.medianMs).toFixed(3)} (goal ≥ 0.5)`);
+console.log(
+  `  throughput ratio booking / bare INSERT: ${(bare.medianMs / booking.medianMs).toFixed(3)} (goal ≥ 0.5)`,
+);
 
 if (!process.argv.includes("--no-http")) {
   console.log("\nOver HTTP against next start, 50 connections, 8 s each (autocannon):");
   const http = await benchHttpSubmit(copy, scratch);
-  for (const r of http) console.log(`  ${r.name.padEnd(24)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s   p97.5 ${String(r.p97_5Ms).padStart(5)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`);
-  console.log(`  throughput ratio request.submit / health: ${(http[1].requestsPerSec / http[0].requestsPerSec).toFixed(3)} (goal ≥ 0.3)`);
+  for (const r of http)
+    console.log(
+      `  ${r.name.padEnd(24)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s   p97.5 ${String(r.p97_5Ms).padStart(5)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`,
+    );
+  console.log(
+    `  throughput ratio request.submit / health: ${(http[1].requestsPerSec / http[0].requestsPerSec).toFixed(3)} (goal ≥ 0.3)`,
+  );
 }
 fs.rmSync(scratch, { recursive: true, force: true });
 
 if (!process.argv.includes("--no-pages")) {
-  console.log("\nJavaScript each registry page sends (gzip), from a production build on the demo data:");
-  for (const row of await measurePageWeight()) console.log(`  ${row.path.padEnd(40)} ${(row.gzipBytes / 1024).toFixed(1).padStart(7)} kB in ${row.scripts} scripts`);
+  console.log(
+    "\nJavaScript each registry page sends (gzip), from a production build on the demo data:",
+  );
+  for (const row of await measurePageWeight())
+    console.log(
+      `  ${row.path.padEnd(40)} ${(row.gzipBytes / 1024).toFixed(1).padStart(7)} kB in ${row.scripts} scripts`,
+    );
 }

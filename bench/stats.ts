@@ -12,22 +12,59 @@ import { clearCubeCache } from "@/server/services/stats/cube-cache";
 import { measure, report } from "./harness";
 
 export function benchStats(db: DB) {
-  const year = { from: Date.parse("2026-01-01T00:00:00+08:00"), to: Date.parse("2027-01-01T00:00:00+08:00") };
-  const busiest = db.get<{ id: number }>(sql`SELECT equipment_id AS id FROM reservations WHERE kind = 'booking' GROUP BY equipment_id ORDER BY COUNT(*) DESC LIMIT 1`)!.id;
-  const cold = <T>(fn: () => T) => () => (clearCubeCache(), fn());
+  const year = {
+    from: Date.parse("2026-01-01T00:00:00+08:00"),
+    to: Date.parse("2027-01-01T00:00:00+08:00"),
+  };
+  const busiest = db.get<{ id: number }>(
+    sql`SELECT equipment_id AS id FROM reservations WHERE kind = 'booking' GROUP BY equipment_id ORDER BY COUNT(*) DESC LIMIT 1`,
+  )!.id;
+  const cold =
+    <T>(fn: () => T) =>
+    () => (clearCubeCache(), fn());
   const dashboard = (filters: object) => () => {
     clearCubeCache();
     const input = { ...year, ...filters };
     return [statsOverview(db, input), statsUtilisation(db, input), statsMachineHours(db, input)];
   };
-  const baseline = measure("baseline: COUNT(*) over reservations", () => db.get(sql`SELECT COUNT(*) FROM reservations`), 30, 3);
+  const baseline = measure(
+    "baseline: COUNT(*) over reservations",
+    () => db.get(sql`SELECT COUNT(*) FROM reservations`),
+    30,
+    3,
+  );
   const rows = [
-    measure("stats.overview, 1 year (with utilisation)", cold(() => statsOverview(db, year)), 20, 2),
-    measure("stats.utilisation, 1 year (5 breakdowns + 12 months)", cold(() => statsUtilisation(db, year)), 20, 2),
-    measure("stats.machineHours, 1 year (5,000 equipment)", cold(() => statsMachineHours(db, year)), 20, 2),
-    measure("stats.equipmentRequests, busiest equipment, 1 year", () => equipmentRequests(db, { equipmentId: busiest, ...year }), 20, 2),
+    measure(
+      "stats.overview, 1 year (with utilisation)",
+      cold(() => statsOverview(db, year)),
+      20,
+      2,
+    ),
+    measure(
+      "stats.utilisation, 1 year (5 breakdowns + 12 months)",
+      cold(() => statsUtilisation(db, year)),
+      20,
+      2,
+    ),
+    measure(
+      "stats.machineHours, 1 year (5,000 equipment)",
+      cold(() => statsMachineHours(db, year)),
+      20,
+      2,
+    ),
+    measure(
+      "stats.equipmentRequests, busiest equipment, 1 year",
+      () => equipmentRequests(db, { equipmentId: busiest, ...year }),
+      20,
+      2,
+    ),
     measure("dashboard total, 1 year, no filter", dashboard({}), 20, 2),
-    measure("dashboard total, 1 year, prefecture = chengdu", dashboard({ prefecture: "chengdu" }), 20, 2),
+    measure(
+      "dashboard total, 1 year, prefecture = chengdu",
+      dashboard({ prefecture: "chengdu" }),
+      20,
+      2,
+    ),
   ];
   console.log("\nMonitoring figures for one year (goal: dashboard total ≤ 300 ms p95):");
   report(baseline, rows);

@@ -6,7 +6,9 @@ export function dataDir(): string {
 }
 
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(dataDir(), "pilot.db"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(dataDir(), "pilot.db"),
+  );
 }
 
 export function migrationsFolder(): string {

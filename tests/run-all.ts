@@ -12,13 +12,29 @@ if (!chromiumPath()) {
 }
 const vitest = path.join(process.cwd(), "node_modules", ".bin", "vitest");
 const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pilot-vitest-")), "results.json");
-const result = spawnSync(vitest, ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${summary}`, ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const result = spawnSync(
+  vitest,
+  [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${summary}`,
+    ...process.argv.slice(2),
+  ],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
 try {
-  const r = JSON.parse(fs.readFileSync(summary, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+  const r = JSON.parse(fs.readFileSync(summary, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+  };
+  console.log(
+    `tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`,
+  );
 } catch {
   console.log("tests: 0 passed, 1 failed (the test run wrote no results)");
 }

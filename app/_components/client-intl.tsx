@@ -4,7 +4,19 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-export async function ClientIntl({ namespaces, children }: { namespaces: string[]; children: ReactNode }) {
+export async function ClientIntl({
+  namespaces,
+  children,
+}: {
+  namespaces: string[];
+  children: ReactNode;
+}) {
   const messages = await getMessages();
-  return <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]]))}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider
+      messages={Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]]))}
+    >
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -1,9 +1,20 @@
 // A simple responsive table: headers and rows of already-rendered cells.
 import type { ReactNode } from "react";
 
-export function DataTable({ headers, rows, testId }: { headers: string[]; rows: { key: string | number; cells: ReactNode[] }[]; testId?: string }) {
+export function DataTable({
+  headers,
+  rows,
+  testId,
+}: {
+  headers: string[];
+  rows: { key: string | number; cells: ReactNode[] }[];
+  testId?: string;
+}) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid={testId}>
+    <div
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      data-testid={testId}
+    >
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-100 text-slate-700">
           <tr>

@@ -3,7 +3,15 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 
 /** Switches between English and Chinese; the labels come from the server in the current language. */
-export function LanguageSwitch({ locale, label, switchTo }: { locale: string; label: string; switchTo: string }) {
+export function LanguageSwitch({
+  locale,
+  label,
+  switchTo,
+}: {
+  locale: string;
+  label: string;
+  switchTo: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const target = locale === "zh" ? "en" : "zh";

@@ -15,7 +15,9 @@ export function all(sp: SearchParams, key: string): string[] {
 /** The same query string with some keys replaced (undefined removes them). */
 export function withParams(sp: SearchParams, changes: Record<string, string | undefined>): string {
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) if (!(k in changes)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x);
+  for (const [k, v] of Object.entries(sp))
+    if (!(k in changes))
+      for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x);
   for (const [k, v] of Object.entries(changes)) if (v !== undefined && v !== "") out.set(k, v);
   const s = out.toString();
   return s ? `?${s}` : "";

@@ -15,7 +15,12 @@ export function SignOutButton({ label }: { label: string }) {
     window.location.assign("/");
   }
   return (
-    <button type="button" onClick={signOut} disabled={pending} className="rounded-md px-2 py-1 text-sm hover:bg-white/10 disabled:opacity-60">
+    <button
+      type="button"
+      onClick={signOut}
+      disabled={pending}
+      className="rounded-md px-2 py-1 text-sm hover:bg-white/10 disabled:opacity-60"
+    >
       {label}
     </button>
   );

@@ -60,12 +60,19 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               <Link href="/signin" className={link}>
                 {t("signIn")}
               </Link>
-              <Link href="/register" className="rounded-md bg-white px-2 py-1 font-medium text-brand-900 hover:bg-brand-50">
+              <Link
+                href="/register"
+                className="rounded-md bg-white px-2 py-1 font-medium text-brand-900 hover:bg-brand-50"
+              >
                 {t("register")}
               </Link>
             </>
           )}
-          <LanguageSwitch locale={await getLocale()} label={tc("language")} switchTo={tc("switchTo")} />
+          <LanguageSwitch
+            locale={await getLocale()}
+            label={tc("language")}
+            switchTo={tc("switchTo")}
+          />
         </div>
       </div>
     </header>
@@ -74,13 +81,31 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
 
 function BellLink({ count, label }: { count: number; label: string }) {
   return (
-    <Link href="/notifications" aria-label={label} title={label} className="relative rounded-md px-2 py-1 hover:bg-white/10" data-testid="bell">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Link
+      href="/notifications"
+      aria-label={label}
+      title={label}
+      className="relative rounded-md px-2 py-1 hover:bg-white/10"
+      data-testid="bell"
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-5 w-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
       {count > 0 && (
-        <span className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold" data-testid="bell-count">
+        <span
+          className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold"
+          data-testid="bell-count"
+        >
           {count > 99 ? "99+" : count}
         </span>
       )}

@@ -15,5 +15,9 @@ const colours: Record<RequestStatus, string> = {
 
 export async function StatusBadge({ status }: { status: RequestStatus }) {
   const t = await getTranslations("status");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colours[status]}`}>{t(status)}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colours[status]}`}>
+      {t(status)}
+    </span>
+  );
 }

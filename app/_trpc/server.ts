@@ -7,5 +7,9 @@ import { clientIp } from "@/server/auth/client-ip";
 
 export async function serverCaller() {
   const userId = await sessionUserId();
-  return createCaller({ db: getDb(), session: userId === null ? null : { userId }, ip: clientIp(await headers()) });
+  return createCaller({
+    db: getDb(),
+    session: userId === null ? null : { userId },
+    ip: clientIp(await headers()),
+  });
 }

@@ -3,11 +3,20 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function AdminNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+export function AdminNav({
+  items,
+  label,
+}: {
+  items: { href: string; label: string }[];
+  label: string;
+}) {
   const path = usePathname();
   const current = (href: string) => (href === "/admin" ? path === "/admin" : path.startsWith(href));
   return (
-    <nav aria-label={label} className="-mx-1 mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm">
+    <nav
+      aria-label={label}
+      className="-mx-1 mb-6 flex flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm"
+    >
       {items.map((i) => (
         <Link
           key={i.href}

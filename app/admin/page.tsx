@@ -23,12 +23,16 @@ export default async function AdminStartPage() {
   const caller = await serverCaller();
   const data = await caller.workspace.admin();
   const outbox = await caller.audit.outbox({ page: 1 });
-  const facilities = (status: string) => data.facilitiesByStatus.find((s) => s.status === status)?.n ?? 0;
+  const facilities = (status: string) =>
+    data.facilitiesByStatus.find((s) => s.status === status)?.n ?? 0;
   return (
     <div className="space-y-8" data-testid="start-admin">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href="/admin/dashboard" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/admin/dashboard"
+          className="rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {(await getTranslations("dashboard"))("open")}
         </Link>
       </div>
@@ -39,7 +43,10 @@ export default async function AdminStartPage() {
         <StatCard label={t("firms")} value={data.firmCount} />
         <StatCard label={t("users")} value={data.userCount} />
       </dl>
-      <BarList title={t("last30")} items={data.requestsLast30Days.map((s) => ({ label: ts(s.status), value: s.n }))} />
+      <BarList
+        title={t("last30")}
+        items={data.requestsLast30Days.map((s) => ({ label: ts(s.status), value: s.n }))}
+      />
       <section>
         <h2 className="mb-3 font-medium">{t("audit")}</h2>
         {data.recentAudit.length === 0 ? (
@@ -63,7 +70,9 @@ export default async function AdminStartPage() {
       </section>
       <section>
         <h2 className="mb-1 font-medium">{t("outbox")}</h2>
-        <p className="mb-3 text-sm text-slate-600">{outbox.smtpConfigured ? t("outboxSmtp") : t("outboxNoSmtp")}</p>
+        <p className="mb-3 text-sm text-slate-600">
+          {outbox.smtpConfigured ? t("outboxSmtp") : t("outboxNoSmtp")}
+        </p>
         {outbox.rows.length === 0 ? (
           <EmptyState text={t("outboxEmpty")} />
         ) : (
@@ -72,7 +81,14 @@ export default async function AdminStartPage() {
             headers={[t("time"), t("to"), t("subject"), t("sent")]}
             rows={outbox.rows.slice(0, 15).map((m) => ({
               key: m.id,
-              cells: [format.dateTime(new Date(m.createdAt), { dateStyle: "short", timeStyle: "short" }), m.toAddress, m.subject, m.sentAt ? format.dateTime(new Date(m.sentAt), { timeStyle: "short" }) : m.error ?? "—"],
+              cells: [
+                format.dateTime(new Date(m.createdAt), { dateStyle: "short", timeStyle: "short" }),
+                m.toAddress,
+                m.subject,
+                m.sentAt
+                  ? format.dateTime(new Date(m.sentAt), { timeStyle: "short" })
+                  : (m.error ?? "—"),
+              ],
             }))}
           />
         )}

@@ -6,16 +6,40 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { DomainError, type DomainErrorCode } from "@/server/services/errors";
 import type { Actor } from "@/server/services/actor";
 
-const statuses: Record<DomainErrorCode, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID_STATE: 412, VALIDATION: 400, UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429 };
+const statuses: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  INVALID_STATE: 412,
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  TOO_MANY_REQUESTS: 429,
+};
 
-export async function withActor(handler: (actor: Actor) => Promise<Response> | Response): Promise<Response> {
+export async function withActor(
+  handler: (actor: Actor) => Promise<Response> | Response,
+): Promise<Response> {
   const id = await sessionUserId();
   const actor = id === null ? null : loadActor(getDb(), id);
-  if (!actor) return Response.json({ error: { code: "UNAUTHORIZED", message: "Please sign in first." } }, { status: 401 });
+  if (!actor)
+    return Response.json(
+      { error: { code: "UNAUTHORIZED", message: "Please sign in first." } },
+      { status: 401 },
+    );
   try {
     return await handler(actor);
   } catch (error) {
-    if (error instanceof DomainError) return Response.json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors ?? null } }, { status: statuses[error.code] });
+    if (error instanceof DomainError)
+      return Response.json(
+        {
+          error: {
+            code: error.code,
+            message: error.message,
+            fieldErrors: error.fieldErrors ?? null,
+          },
+        },
+        { status: statuses[error.code] },
+      );
     throw error;
   }
 }

@@ -70,11 +70,22 @@ export default async function FirmStartPage() {
             rows={data.recent.map((r) => ({
               key: r.id,
               cells: [
-                <span key="ref" className="font-mono whitespace-nowrap">{r.ref}</span>,
+                <span key="ref" className="font-mono whitespace-nowrap">
+                  {r.ref}
+                </span>,
                 r.title,
-                r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub"),
+                r.facilityNameEn
+                  ? locale === "zh"
+                    ? r.facilityNameZh
+                    : r.facilityNameEn
+                  : t("toHub"),
                 <StatusBadge key="status" status={r.status} />,
-                <span key="updated" className="whitespace-nowrap">{format.dateTime(new Date(r.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</span>,
+                <span key="updated" className="whitespace-nowrap">
+                  {format.dateTime(new Date(r.updatedAt), {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                  })}
+                </span>,
               ],
             }))}
           />

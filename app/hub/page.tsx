@@ -35,14 +35,25 @@ export default async function HubStartPage() {
           rows={data.unrouted.map((r) => ({
             key: r.id,
             cells: [
-              <Link key="ref" href={`/requests/${r.id}`} className="font-mono whitespace-nowrap text-brand-700 hover:underline">
+              <Link
+                key="ref"
+                href={`/requests/${r.id}`}
+                className="font-mono whitespace-nowrap text-brand-700 hover:underline"
+              >
                 {r.ref}
               </Link>,
               r.title,
               tst(r.serviceType),
               r.firmName,
               format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "short" }),
-              <span key="age" className={r.overdue ? "rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900" : "text-xs text-slate-600"}>
+              <span
+                key="age"
+                className={
+                  r.overdue
+                    ? "rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-900"
+                    : "text-xs text-slate-600"
+                }
+              >
                 {r.overdue ? t("overdue") : t("waiting", { days: r.workingDaysWaiting })}
               </span>,
             ],

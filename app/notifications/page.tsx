@@ -22,7 +22,12 @@ async function markAllRead() {
 }
 
 export default async function NotificationsPage() {
-  const actor = (await requireRole("/notifications", ["firm", "operator", "coordinator", "admin"]))!;
+  const actor = (await requireRole("/notifications", [
+    "firm",
+    "operator",
+    "coordinator",
+    "admin",
+  ]))!;
   const t = await getTranslations("nav");
   const format = await getFormatter();
   const items = listNotifications(getDb(), actor, 50);
@@ -32,7 +37,10 @@ export default async function NotificationsPage() {
         <h1 className="text-2xl font-semibold">{t("notifications")}</h1>
         {items.some((n) => !n.readAt) && (
           <form action={markAllRead}>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
+            >
               ✓ {t("markAllRead")}
             </button>
           </form>
@@ -45,14 +53,22 @@ export default async function NotificationsPage() {
           {items.map((n) => (
             <li key={n.id} className={`p-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
               {n.requestId ? (
-                <Link href={`/requests/${n.requestId}`} className="font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/requests/${n.requestId}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
                   {n.title}
                 </Link>
               ) : (
                 <span className="font-medium">{n.title}</span>
               )}
               <p className="text-slate-600">{n.body}</p>
-              <p className="text-xs text-slate-500">{format.dateTime(new Date(n.createdAt), { dateStyle: "medium", timeStyle: "short" })}</p>
+              <p className="text-xs text-slate-500">
+                {format.dateTime(new Date(n.createdAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                })}
+              </p>
             </li>
           ))}
         </ul>

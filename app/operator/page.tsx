@@ -25,11 +25,19 @@ export default async function OperatorStartPage() {
   const format = await getFormatter();
   const locale = await getLocale();
   const data = await (await serverCaller()).workspace.operator();
-  const when = (ms: number) => format.dateTime(new Date(ms), { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = (ms: number) =>
+    format.dateTime(new Date(ms), {
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
   return (
     <div className="space-y-8" data-testid="start-operator">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}</h1>
+        <h1 className="text-2xl font-semibold">
+          {t("title", { facility: locale === "zh" ? data.facility.nameZh : data.facility.nameEn })}
+        </h1>
         <nav aria-label={tm("manage")} className="flex flex-wrap gap-2 text-sm">
           {(
             [
@@ -41,21 +49,39 @@ export default async function OperatorStartPage() {
               ["/operator/profile", tm("profileTitle")],
             ] as const
           ).map(([href, label]) => (
-            <Link key={href} href={href} className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            <Link
+              key={href}
+              href={href}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50"
+            >
               {label}
             </Link>
           ))}
         </nav>
       </div>
       {(data.calibrationsDue.length > 0 || data.accreditationsDue.length > 0) && (
-        <section role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="due-warnings">
+        <section
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+          data-testid="due-warnings"
+        >
           <h2 className="mb-1 font-medium">{t("dueSoon")}</h2>
           <ul className="list-disc pl-5">
             {data.calibrationsDue.map((c) => (
-              <li key={c.id}>{t(c.dueAt! < data.now ? "calibrationExpired" : "calibrationDue", { name: c.name, date: format.dateTime(new Date(c.dueAt!), { dateStyle: "medium" }) })}</li>
+              <li key={c.id}>
+                {t(c.dueAt! < data.now ? "calibrationExpired" : "calibrationDue", {
+                  name: c.name,
+                  date: format.dateTime(new Date(c.dueAt!), { dateStyle: "medium" }),
+                })}
+              </li>
             ))}
             {data.accreditationsDue.map((a) => (
-              <li key={a.certificateNo}>{t(a.validUntil < data.now ? "accreditationExpired" : "accreditationDue", { name: `${a.type} ${a.certificateNo}`, date: format.dateTime(new Date(a.validUntil), { dateStyle: "medium" }) })}</li>
+              <li key={a.certificateNo}>
+                {t(a.validUntil < data.now ? "accreditationExpired" : "accreditationDue", {
+                  name: `${a.type} ${a.certificateNo}`,
+                  date: format.dateTime(new Date(a.validUntil), { dateStyle: "medium" }),
+                })}
+              </li>
             ))}
           </ul>
         </section>
@@ -78,7 +104,11 @@ export default async function OperatorStartPage() {
             rows={data.awaitingQuote.map((r) => ({
               key: r.id,
               cells: [
-                <Link key="ref" href={`/requests/${r.id}`} className="font-mono whitespace-nowrap text-brand-700">
+                <Link
+                  key="ref"
+                  href={`/requests/${r.id}`}
+                  className="font-mono whitespace-nowrap text-brand-700"
+                >
                   {r.ref}
                 </Link>,
                 r.firmName,
@@ -99,7 +129,13 @@ export default async function OperatorStartPage() {
             headers={[t("when"), t("equipment"), t("kind"), tf("ref"), t("firm")]}
             rows={data.weekAhead.map((r) => ({
               key: r.reservationId,
-              cells: [`${when(r.start)} – ${when(r.end)}`, r.equipmentName, tk(r.kind), r.ref ?? "—", r.firmName ?? "—"],
+              cells: [
+                `${when(r.start)} – ${when(r.end)}`,
+                r.equipmentName,
+                tk(r.kind),
+                r.ref ?? "—",
+                r.firmName ?? "—",
+              ],
             }))}
           />
         )}
@@ -109,7 +145,17 @@ export default async function OperatorStartPage() {
           <h2 className="mb-3 font-medium">{t("expiringQuotes")}</h2>
           <DataTable
             headers={[tf("ref"), t("firm"), tf("titleCol"), t("validUntil")]}
-            rows={data.expiringQuotes.map((q) => ({ key: q.id, cells: [<Link key="r" href={`/requests/${q.id}`} className="font-mono text-brand-700">{q.ref}</Link>, q.firmName, q.title, when(q.validUntil!)] }))}
+            rows={data.expiringQuotes.map((q) => ({
+              key: q.id,
+              cells: [
+                <Link key="r" href={`/requests/${q.id}`} className="font-mono text-brand-700">
+                  {q.ref}
+                </Link>,
+                q.firmName,
+                q.title,
+                when(q.validUntil!),
+              ],
+            }))}
           />
         </section>
       )}
@@ -120,7 +166,12 @@ export default async function OperatorStartPage() {
           headers={[t("equipment"), t("booked"), t("available"), t("ratio")]}
           rows={data.utilisation.map((u) => ({
             key: u.equipmentId,
-            cells: [u.name, u.bookedUnitHours.toFixed(1), u.availableUnitHours.toFixed(1), u.ratio === null ? "—" : `${(u.ratio * 100).toFixed(1)}%`],
+            cells: [
+              u.name,
+              u.bookedUnitHours.toFixed(1),
+              u.availableUnitHours.toFixed(1),
+              u.ratio === null ? "—" : `${(u.ratio * 100).toFixed(1)}%`,
+            ],
           }))}
         />
         <p className="mt-1 text-xs text-slate-500">{t("utilisationDefinition")}</p>

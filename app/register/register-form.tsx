@@ -34,7 +34,8 @@ export function RegisterForm() {
     const local = registerFirmInput.safeParse(input);
     if (!local.success) {
       const found: Errors = {};
-      for (const issue of local.error.issues) found[issue.path.join(".")] ??= translate(issue.message);
+      for (const issue of local.error.issues)
+        found[issue.path.join(".")] ??= translate(issue.message);
       setErrors(found);
       toast("error", t("fixErrors"));
       return;
@@ -44,18 +45,29 @@ export function RegisterForm() {
       await register.mutateAsync(local.data);
     } catch (error) {
       const data = (error as { data?: { fieldErrors?: Errors | null } }).data;
-      const fields = Object.fromEntries(Object.entries(data?.fieldErrors ?? {}).map(([k, v]) => [k, translate(v)]));
+      const fields = Object.fromEntries(
+        Object.entries(data?.fieldErrors ?? {}).map(([k, v]) => [k, translate(v)]),
+      );
       setErrors(fields);
       toast("error", Object.keys(fields).length ? t("fixErrors") : (error as Error).message);
       return;
     }
-    const result = await signIn("credentials", { email: local.data.email, password: local.data.password, redirect: false });
+    const result = await signIn("credentials", {
+      email: local.data.email,
+      password: local.data.password,
+      redirect: false,
+    });
     toast("success", t("success"));
     router.push(result?.ok ? "/firm" : "/signin");
     router.refresh();
   }
 
-  const field = (id: string) => describedBy(id, errors[id], id === "creditCode" ? t("creditCodeHint") : id === "password" ? t("passwordHint") : undefined);
+  const field = (id: string) =>
+    describedBy(
+      id,
+      errors[id],
+      id === "creditCode" ? t("creditCodeHint") : id === "password" ? t("passwordHint") : undefined,
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -66,11 +78,34 @@ export function RegisterForm() {
             <input {...field("firmName")} autoComplete="organization" className={inputClass} />
           </FormField>
         </div>
-        <FormField id="creditCode" label={t("creditCode")} hint={t("creditCodeHint")} error={errors.creditCode}>
-          <input {...field("creditCode")} maxLength={18} className={`${inputClass} font-mono uppercase`} />
+        <FormField
+          id="creditCode"
+          label={t("creditCode")}
+          hint={t("creditCodeHint")}
+          error={errors.creditCode}
+        >
+          <input
+            {...field("creditCode")}
+            maxLength={18}
+            className={`${inputClass} font-mono uppercase`}
+          />
         </FormField>
-        <ChoiceField id="size" label={t("size")} placeholder={t("choose")} error={errors.size} props={field("size")} options={firmSizes.map((s) => [s, ts(s)])} />
-        <ChoiceField id="industry" label={t("industry")} placeholder={t("choose")} error={errors.industry} props={field("industry")} options={industries.map((i) => [i, ti(i)])} />
+        <ChoiceField
+          id="size"
+          label={t("size")}
+          placeholder={t("choose")}
+          error={errors.size}
+          props={field("size")}
+          options={firmSizes.map((s) => [s, ts(s)])}
+        />
+        <ChoiceField
+          id="industry"
+          label={t("industry")}
+          placeholder={t("choose")}
+          error={errors.industry}
+          props={field("industry")}
+          options={industries.map((i) => [i, ti(i)])}
+        />
         <ChoiceField
           id="prefecture"
           label={t("prefecture")}
@@ -88,18 +123,39 @@ export function RegisterForm() {
         <FormField id="email" label={t("email")} error={errors.email}>
           <input {...field("email")} type="email" autoComplete="email" className={inputClass} />
         </FormField>
-        <FormField id="password" label={t("password")} hint={t("passwordHint")} error={errors.password}>
-          <input {...field("password")} type="password" autoComplete="new-password" className={inputClass} />
+        <FormField
+          id="password"
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={errors.password}
+        >
+          <input
+            {...field("password")}
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+          />
         </FormField>
       </fieldset>
-      <button type="submit" disabled={register.isPending} className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={register.isPending}
+        className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {register.isPending ? t("submitting") : t("submit")}
       </button>
     </form>
   );
 }
 
-function ChoiceField(input: { id: string; label: string; placeholder: string; error?: string; props: ReturnType<typeof describedBy>; options: [string, string][] }) {
+function ChoiceField(input: {
+  id: string;
+  label: string;
+  placeholder: string;
+  error?: string;
+  props: ReturnType<typeof describedBy>;
+  options: [string, string][];
+}) {
   return (
     <FormField id={input.id} label={input.label} error={input.error}>
       <select {...input.props} defaultValue="" className={inputClass}>

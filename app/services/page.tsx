@@ -19,30 +19,63 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("servicesPage"))("title") };
 }
 
-export default async function ServicesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function ServicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const t = await getTranslations("servicesPage");
   const tr = await getTranslations("registry");
   const ts = await getTranslations("serviceType");
   const locale = await getLocale();
   const caller = await serverCaller();
-  const input = { q: first(sp, "q"), type: first(sp, "type"), facility: first(sp, "facility"), page: first(sp, "page"), pageSize: 30 };
-  const result = await loadForPage(() => caller.service.list(input as Parameters<typeof caller.service.list>[0]));
-  const price = (basis: string, fen: number | null) => (basis === "quote" || fen === null ? t("onQuote") : t(basis as "per_hour", { amount: formatFen(fen, locale) }));
+  const input = {
+    q: first(sp, "q"),
+    type: first(sp, "type"),
+    facility: first(sp, "facility"),
+    page: first(sp, "page"),
+    pageSize: 30,
+  };
+  const result = await loadForPage(() =>
+    caller.service.list(input as Parameters<typeof caller.service.list>[0]),
+  );
+  const price = (basis: string, fen: number | null) =>
+    basis === "quote" || fen === null
+      ? t("onQuote")
+      : t(basis as "per_hour", { amount: formatFen(fen, locale) });
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-slate-600">{t("lead")}</p>
       </div>
-      <form method="get" action="/services" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        action="/services"
+        role="search"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         <div className="sm:col-span-2">
           <label htmlFor="q" className="block text-sm font-medium">
             {t("q")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={input.q} placeholder={t("qPlaceholder")} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={input.q}
+            placeholder={t("qPlaceholder")}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
         </div>
-        <SelectField id="type" label={t("type")} value={input.type} anyLabel={tr("any")} options={serviceTypes.map((s) => [s, ts(s)])} />
+        <SelectField
+          id="type"
+          label={t("type")}
+          value={input.type}
+          anyLabel={tr("any")}
+          options={serviceTypes.map((s) => [s, ts(s)])}
+        />
         <SearchActions resetHref="/services" className="sm:col-span-3" />
       </form>
       {!result.ok ? (
@@ -62,22 +95,37 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
                     {result.data.items
                       .filter((s) => s.type === type)
                       .map((s) => (
-                        <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                        <li
+                          key={s.id}
+                          className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+                        >
                           <p className="font-medium">
                             {locale === "zh" && s.nameZh ? s.nameZh : s.name}
-                            {s.accredited && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">{t("accredited")}</span>}
+                            {s.accredited && (
+                              <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
+                                {t("accredited")}
+                              </span>
+                            )}
                           </p>
                           <p className="text-slate-600">
                             {t("standards")}: {s.standards.join(", ")}
                           </p>
                           <p className="text-slate-600">
                             {price(s.priceBasis, s.priceFen)}
-                            {s.typicalHours ? ` · ${t("typicalHours", { count: s.typicalHours })}` : ""}
+                            {s.typicalHours
+                              ? ` · ${t("typicalHours", { count: s.typicalHours })}`
+                              : ""}
                           </p>
-                          <Link href={`/facilities/${s.facility.slug}`} className="text-brand-700 hover:underline">
+                          <Link
+                            href={`/facilities/${s.facility.slug}`}
+                            className="text-brand-700 hover:underline"
+                          >
                             {locale === "zh" ? s.facility.nameZh : s.facility.nameEn}
                           </Link>
-                          <span className="text-xs text-slate-500"> · {prefectureName(s.facility.prefecture, locale)}</span>
+                          <span className="text-xs text-slate-500">
+                            {" "}
+                            · {prefectureName(s.facility.prefecture, locale)}
+                          </span>
                         </li>
                       ))}
                   </ul>

@@ -17,7 +17,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   function describeError(code: string | null | undefined): string {
     const [reason, minutes] = (code ?? "").split(":");
     if (reason === "locked") return t("errors.locked", { minutes: Number(minutes) });
-    if (reason === "wrong_credentials" || reason === "disabled" || reason === "missing") return t(`errors.${reason}`);
+    if (reason === "wrong_credentials" || reason === "disabled" || reason === "missing")
+      return t(`errors.${reason}`);
     return t("errors.unknown");
   }
 
@@ -37,24 +38,54 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     }
     const session = await getSession();
     toast("success", t("success", { name: session?.user?.name ?? email }));
-    router.push(callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/start");
+    router.push(
+      callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//")
+        ? callbackUrl
+        : "/start",
+    );
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? "signin-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={error ? "signin-error" : undefined}
+    >
       {error && (
-        <p id="signin-error" role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="signin-error">
+        <p
+          id="signin-error"
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="signin-error"
+        >
           {error}
         </p>
       )}
       <FormField id="email" label={t("email")}>
-        <input {...describedBy("email")} type="email" autoComplete="username" required className={inputClass} />
+        <input
+          {...describedBy("email")}
+          type="email"
+          autoComplete="username"
+          required
+          className={inputClass}
+        />
       </FormField>
       <FormField id="password" label={t("password")}>
-        <input {...describedBy("password")} type="password" autoComplete="current-password" required className={inputClass} />
+        <input
+          {...describedBy("password")}
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+        />
       </FormField>
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? t("submitting") : t("submit")}
       </button>
       <p className="text-sm text-slate-600">

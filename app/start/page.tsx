@@ -6,5 +6,7 @@ export const dynamic = "force-dynamic";
 /** Sends each role to its own start page. */
 export default async function StartPage() {
   const actor = await currentActor();
-  redirect(!actor ? "/signin" : actor.mustChangePassword ? "/account/password" : startPageOf[actor.role]);
+  redirect(
+    !actor ? "/signin" : actor.mustChangePassword ? "/account/password" : startPageOf[actor.role],
+  );
 }

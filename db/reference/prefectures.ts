@@ -24,7 +24,10 @@ export const prefectures = [
 ] as const;
 
 export type PrefectureCode = (typeof prefectures)[number]["code"];
-export const prefectureCodes = prefectures.map((p) => p.code) as [PrefectureCode, ...PrefectureCode[]];
+export const prefectureCodes = prefectures.map((p) => p.code) as [
+  PrefectureCode,
+  ...PrefectureCode[],
+];
 
 export function prefectureByEnglishName(name: string) {
   return prefectures.find((p) => p.en.toLowerCase() === name.toLowerCase());

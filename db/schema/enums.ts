@@ -22,7 +22,14 @@ export const technologyFields = [
 ] as const;
 export type TechnologyField = (typeof technologyFields)[number];
 
-export const accreditationTypes = ["CMA", "CNAS", "CNAS-ISO17025", "ISO9001", "GLP", "GMP"] as const;
+export const accreditationTypes = [
+  "CMA",
+  "CNAS",
+  "CNAS-ISO17025",
+  "ISO9001",
+  "GLP",
+  "GMP",
+] as const;
 
 export const equipmentStatuses = ["operational", "maintenance", "retired"] as const;
 export const equipmentSharing = ["external", "internal"] as const;

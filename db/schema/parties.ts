@@ -16,7 +16,10 @@ export const firms = sqliteTable(
     prefecture: text("prefecture").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("firms_credit_code_uq").on(t.creditCode), index("firms_prefecture_idx").on(t.prefecture)],
+  (t) => [
+    uniqueIndex("firms_credit_code_uq").on(t.creditCode),
+    index("firms_prefecture_idx").on(t.prefecture),
+  ],
 );
 
 export const users = sqliteTable(
@@ -30,7 +33,9 @@ export const users = sqliteTable(
     role: text("role", { enum: roles }).notNull(),
     firmId: integer("firm_id").references(() => firms.id),
     facilityId: integer("facility_id").references(() => facilities.id),
-    locale: text("locale", { enum: ["en", "zh"] }).notNull().default("en"),
+    locale: text("locale", { enum: ["en", "zh"] })
+      .notNull()
+      .default("en"),
     disabled: flag("disabled").notNull().default(false),
     mustChangePassword: flag("must_change_password").notNull().default(false),
     lastSignInAt: millis("last_sign_in_at"),

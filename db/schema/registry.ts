@@ -1,5 +1,13 @@
 // The registry: facilities (the hub and the N platforms), their equipment and their services.
-import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import {
+  sqliteTable,
+  text,
+  integer,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from "drizzle-orm/sqlite-core";
 import {
   facilityKinds,
   facilityStatuses,
@@ -65,7 +73,10 @@ export const accreditations = sqliteTable(
     validUntil: millis("valid_until").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("accreditations_facility_idx").on(t.facilityId), index("accreditations_type_idx").on(t.type, t.validUntil)],
+  (t) => [
+    index("accreditations_facility_idx").on(t.facilityId),
+    index("accreditations_type_idx").on(t.type, t.validUntil),
+  ],
 );
 
 export const equipment = sqliteTable(
@@ -160,5 +171,8 @@ export const serviceEquipment = sqliteTable(
       .notNull()
       .references(() => equipment.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.equipmentId] }), index("service_equipment_equipment_idx").on(t.equipmentId)],
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.equipmentId] }),
+    index("service_equipment_equipment_idx").on(t.equipmentId),
+  ],
 );

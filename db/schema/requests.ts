@@ -31,7 +31,10 @@ export const bookingRequests = sqliteTable(
     hazardClass: text("hazard_class"),
     standard: text("standard"),
     quantity: text("quantity"),
-    requiredParams: text("required_params", { mode: "json" }).$type<RequiredParam[]>().notNull().default([]),
+    requiredParams: text("required_params", { mode: "json" })
+      .$type<RequiredParam[]>()
+      .notNull()
+      .default([]),
     earliestStart: millis("earliest_start").notNull(),
     deadline: millis("deadline").notNull(),
     hours: integer("hours").notNull(),
@@ -62,11 +65,44 @@ export const bookingRequests = sqliteTable(
     index("booking_requests_status_created_idx").on(t.status, t.createdAt),
     // The monitoring figures count requests by when they were created, confirmed, completed, closed
     // or routed: each index covers the columns its figures read, so a year is an index-only range.
-    index("booking_requests_created_idx").on(t.createdAt, t.facilityId, t.serviceType, t.status, t.quotedAt, t.confirmedAt, t.startedAt, t.completedAt),
-    index("booking_requests_confirmed_idx").on(t.confirmedAt, t.facilityId, t.serviceType, t.firmId),
-    index("booking_requests_completed_idx").on(t.completedAt, t.facilityId, t.serviceType, t.firmId, t.status, t.quoteAmountFen),
-    index("booking_requests_closed_idx").on(t.closedAt, t.facilityId, t.serviceType, t.status, t.reason),
-    index("booking_requests_routed_idx").on(t.routedAt, t.facilityId, t.serviceType, t.firmId, t.createdAt),
+    index("booking_requests_created_idx").on(
+      t.createdAt,
+      t.facilityId,
+      t.serviceType,
+      t.status,
+      t.quotedAt,
+      t.confirmedAt,
+      t.startedAt,
+      t.completedAt,
+    ),
+    index("booking_requests_confirmed_idx").on(
+      t.confirmedAt,
+      t.facilityId,
+      t.serviceType,
+      t.firmId,
+    ),
+    index("booking_requests_completed_idx").on(
+      t.completedAt,
+      t.facilityId,
+      t.serviceType,
+      t.firmId,
+      t.status,
+      t.quoteAmountFen,
+    ),
+    index("booking_requests_closed_idx").on(
+      t.closedAt,
+      t.facilityId,
+      t.serviceType,
+      t.status,
+      t.reason,
+    ),
+    index("booking_requests_routed_idx").on(
+      t.routedAt,
+      t.facilityId,
+      t.serviceType,
+      t.firmId,
+      t.createdAt,
+    ),
   ],
 );
 
@@ -104,10 +140,16 @@ export const reservations = sqliteTable(
     index("reservations_facility_start_idx").on(t.facilityId, t.start),
     index("reservations_request_idx").on(t.requestId),
     // Facility-wide maintenance windows, read by every availability query of the facility.
-    index("reservations_facility_wide_end_idx").on(t.facilityId, t.end).where(sql`${t.equipmentId} IS NULL`),
+    index("reservations_facility_wide_end_idx")
+      .on(t.facilityId, t.end)
+      .where(sql`${t.equipmentId} IS NULL`),
     // The utilisation figures read live bookings and maintenance over a period from these alone.
-    index("reservations_booking_cover_idx").on(t.equipmentId, t.end, t.start, t.units).where(sql`${t.kind} = 'booking' AND ${t.releasedAt} IS NULL`),
-    index("reservations_maintenance_end_idx").on(t.end, t.start, t.facilityId, t.equipmentId).where(sql`${t.kind} = 'maintenance' AND ${t.releasedAt} IS NULL`),
+    index("reservations_booking_cover_idx")
+      .on(t.equipmentId, t.end, t.start, t.units)
+      .where(sql`${t.kind} = 'booking' AND ${t.releasedAt} IS NULL`),
+    index("reservations_maintenance_end_idx")
+      .on(t.end, t.start, t.facilityId, t.equipmentId)
+      .where(sql`${t.kind} = 'maintenance' AND ${t.releasedAt} IS NULL`),
   ],
 );
 

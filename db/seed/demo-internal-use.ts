@@ -13,7 +13,14 @@ import { DAY, HOUR } from "./time";
 
 const CHUNK = 500;
 
-export function seedInternalUse(db: DB, rng: Rng, today: number, providers: SeededFacility[], presetOf: Map<number, keyof typeof openingHoursPresets>, planner: SlotPlanner): number {
+export function seedInternalUse(
+  db: DB,
+  rng: Rng,
+  today: number,
+  providers: SeededFacility[],
+  presetOf: Map<number, keyof typeof openingHoursPresets>,
+  planner: SlotPlanner,
+): number {
   const rows: (typeof reservations.$inferInsert)[] = [];
   for (const f of providers) {
     const preset = presetOf.get(f.id) ?? "office";
@@ -24,15 +31,30 @@ export function seedInternalUse(db: DB, rng: Rng, today: number, providers: Seed
       const busy = 0.1 + rng.next() * 0.8; // the share of open days this equipment is used in-house
       for (let day = today - 365 * DAY; day < today; day += DAY) {
         if (!rng.chance(busy)) continue;
-        const hours = rng.int(Math.max(e.minHours, Math.min(3, e.maxHours)), Math.min(e.maxHours, longest));
+        const hours = rng.int(
+          Math.max(e.minHours, Math.min(3, e.maxHours)),
+          Math.min(e.maxHours, longest),
+        );
         const units = rng.int(1, e.units);
         const slot = planner.findSlot(rng, e, preset, day, day, hours, units);
         if (!slot || slot.end > today) continue;
         planner.place(e, slot.start, slot.end, units);
-        rows.push({ facilityId: f.id, equipmentId: e.id, kind: "booking", start: slot.start, end: slot.end, units, reason: "In-house use", createdAt: slot.start - (e.leadDays + rng.int(1, 20)) * DAY - HOUR });
+        rows.push({
+          facilityId: f.id,
+          equipmentId: e.id,
+          kind: "booking",
+          start: slot.start,
+          end: slot.end,
+          units,
+          reason: "In-house use",
+          createdAt: slot.start - (e.leadDays + rng.int(1, 20)) * DAY - HOUR,
+        });
       }
     }
   }
-  for (let i = 0; i < rows.length; i += CHUNK) db.insert(reservations).values(rows.slice(i, i + CHUNK)).run();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    db.insert(reservations)
+      .values(rows.slice(i, i + CHUNK))
+      .run();
   return rows.length;
 }

@@ -1,7 +1,14 @@
 // Demo registry: facilities with accreditations, illustrative equipment with capability
 // parameters, and services linked to that equipment.
 import type { DB } from "../client";
-import { facilities, accreditations, equipment, equipmentParams, services, serviceEquipment } from "../schema";
+import {
+  facilities,
+  accreditations,
+  equipment,
+  equipmentParams,
+  services,
+  serviceEquipment,
+} from "../schema";
 import { prefectures } from "../reference/prefectures";
 import { parameterKeys } from "../reference/parameters";
 import type { TechnologyField } from "../schema/enums";
@@ -27,7 +34,11 @@ export type SeededEquipment = {
   params: [key: string, min: number | null, max: number | null][];
 };
 
-export type SeededFacility = FacilitySeed & { id: number; equipment: SeededEquipment[]; serviceIds: { id: number; type: string; categories: string[] }[] };
+export type SeededFacility = FacilitySeed & {
+  id: number;
+  equipment: SeededEquipment[];
+  serviceIds: { id: number; type: string; categories: string[] }[];
+};
 
 const fieldNames: Record<TechnologyField, [string, string]> = {
   ai: ["artificial intelligence", "人工智能"],
@@ -43,9 +54,22 @@ const fieldNames: Record<TechnologyField, [string, string]> = {
 };
 
 const areaCodes: Record<string, string> = {
-  chengdu: "028", mianyang: "0816", panzhihua: "0812", neijiang: "0832", deyang: "0838", meishan: "028",
-  yibin: "0831", zigong: "0813", luzhou: "0830", leshan: "0833", suining: "0825", nanchong: "0817",
-  yaan: "0835", ziyang: "028", guangan: "0826", dazhou: "0818",
+  chengdu: "028",
+  mianyang: "0816",
+  panzhihua: "0812",
+  neijiang: "0832",
+  deyang: "0838",
+  meishan: "028",
+  yibin: "0831",
+  zigong: "0813",
+  luzhou: "0830",
+  leshan: "0833",
+  suining: "0825",
+  nanchong: "0817",
+  yaan: "0835",
+  ziyang: "028",
+  guangan: "0826",
+  dazhou: "0818",
 };
 
 const hubTemplates = ["sem", "xrd", "climate_chamber", "hplc", "jacketed_reactor"];
@@ -57,11 +81,21 @@ function templatesFor(f: FacilitySeed): EquipmentTemplate[] {
   }
   const seen = new Set<string>();
   const list: EquipmentTemplate[] = [];
-  for (const field of f.fields) for (const t of equipmentCatalog[field] ?? []) if (!seen.has(t.category)) { seen.add(t.category); list.push(t); }
+  for (const field of f.fields)
+    for (const t of equipmentCatalog[field] ?? [])
+      if (!seen.has(t.category)) {
+        seen.add(t.category);
+        list.push(t);
+      }
   // Cross-field instruments every testing platform tends to have.
   for (const c of ["climate_chamber", "universal_testing_machine"]) {
-    const t = Object.values(equipmentCatalog).flat().find((x) => x.category === c)!;
-    if (!seen.has(c)) { seen.add(c); list.push(t); }
+    const t = Object.values(equipmentCatalog)
+      .flat()
+      .find((x) => x.category === c)!;
+    if (!seen.has(c)) {
+      seen.add(c);
+      list.push(t);
+    }
   }
   return list;
 }
@@ -115,9 +149,23 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
       const expired = rng.chance(0.15);
       db.insert(accreditations)
         .values([
-          { facilityId: row.id, type: "CMA", certificateNo: `${rng.int(19, 24)}2${rng.int(10, 99)}${rng.int(1000000, 9999999)}`, scope: "Inspection and testing", validUntil: today + (expired ? -rng.int(10, 200) : rng.int(20, 1400)) * DAY },
+          {
+            facilityId: row.id,
+            type: "CMA",
+            certificateNo: `${rng.int(19, 24)}2${rng.int(10, 99)}${rng.int(1000000, 9999999)}`,
+            scope: "Inspection and testing",
+            validUntil: today + (expired ? -rng.int(10, 200) : rng.int(20, 1400)) * DAY,
+          },
           ...(rng.chance(0.6) || f.kind === "hub"
-            ? [{ facilityId: row.id, type: "CNAS", certificateNo: `CNAS L${rng.int(10000, 29999)}`, scope: "ISO/IEC 17025 testing", validUntil: today + rng.int(25, 1500) * DAY }]
+            ? [
+                {
+                  facilityId: row.id,
+                  type: "CNAS",
+                  certificateNo: `CNAS L${rng.int(10000, 29999)}`,
+                  scope: "ISO/IEC 17025 testing",
+                  validUntil: today + rng.int(25, 1500) * DAY,
+                },
+              ]
             : []),
         ])
         .run();
@@ -126,28 +174,48 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
     const stretch = longestOpenStretchHours(f.hours);
     const templates = templatesFor(f);
     const count = f.kind === "hub" ? templates.length : Math.min(templates.length, rng.int(4, 6));
-    let chosen = f.kind === "hub" ? templates : [...templates].sort(() => rng.next() - 0.5).slice(0, count);
+    let chosen =
+      f.kind === "hub" ? templates : [...templates].sort(() => rng.next() - 0.5).slice(0, count);
     // The README's walk-through operator runs a reactor of at least 500 L.
     const walkthrough = f.slug.startsWith("jinxiang");
     if (walkthrough && !chosen.some((t) => t.category === "jacketed_reactor"))
       chosen = [templates.find((t) => t.category === "jacketed_reactor")!, ...chosen.slice(1)];
     const seeded: SeededEquipment[] = [];
     chosen.forEach((t, i) => {
-      const variant = f.slug.startsWith("jinxiang") && t.category === "jacketed_reactor" ? t.params[1] : rng.pick(t.params);
+      const variant =
+        f.slug.startsWith("jinxiang") && t.category === "jacketed_reactor"
+          ? t.params[1]
+          : rng.pick(t.params);
       const maker = rng.pick(t.makers);
       const units = rng.pick(t.units);
       const roll = rng.next();
-      const status = walkthrough && t.category === "jacketed_reactor" ? "operational" : roll < 0.06 ? "maintenance" : roll < 0.08 ? "retired" : "operational";
+      const status =
+        walkthrough && t.category === "jacketed_reactor"
+          ? "operational"
+          : roll < 0.06
+            ? "maintenance"
+            : roll < 0.08
+              ? "retired"
+              : "operational";
       const calRoll = rng.next();
-      const calibrationDueAt = today + (calRoll < 0.06 ? -rng.int(3, 60) : calRoll < 0.15 ? rng.int(2, 28) : rng.int(45, 330)) * DAY;
-      const minHours = Math.min(t.hours[0], stretch === Infinity ? t.hours[0] : Math.floor(stretch / 2));
+      const calibrationDueAt =
+        today +
+        (calRoll < 0.06 ? -rng.int(3, 60) : calRoll < 0.15 ? rng.int(2, 28) : rng.int(45, 330)) *
+          DAY;
+      const minHours = Math.min(
+        t.hours[0],
+        stretch === Infinity ? t.hours[0] : Math.floor(stretch / 2),
+      );
       const maxHours = Math.max(minHours, Math.min(t.hours[1], stretch));
       const volume = variant.find((p) => p[0] === "volume");
       const name = `${t.en}${volume ? ` ${volume[2]} L` : ""}`;
       const setupMinutes = rng.pick(t.setup);
       const leadDays = rng.pick([1, 1, 2, 3, 5]);
       const hourlyRateFen = Math.round(rng.int(t.rateYuan[0], t.rateYuan[1]) / 10) * 1000;
-      const autoApprove = ["salt_spray_chamber", "hplc", "gpu_cluster", "battery_cycler", "climate_chamber"].includes(t.category) && i % 2 === 0;
+      const autoApprove =
+        ["salt_spray_chamber", "hplc", "gpu_cluster", "battery_cycler", "climate_chamber"].includes(
+          t.category,
+        ) && i % 2 === 0;
       const e = db
         .insert(equipment)
         .values({
@@ -174,9 +242,30 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         .returning({ id: equipment.id })
         .get();
       db.insert(equipmentParams)
-        .values(variant.map(([key, min, max]) => ({ equipmentId: e.id, key, unit: parameterKeys[key].unit, min, max })))
+        .values(
+          variant.map(([key, min, max]) => ({
+            equipmentId: e.id,
+            key,
+            unit: parameterKeys[key].unit,
+            min,
+            max,
+          })),
+        )
         .run();
-      seeded.push({ id: e.id, facilityId: row.id, category: t.category, units, setupMinutes, minHours, maxHours, leadDays, hourlyRateFen, status, autoApprove, params: variant });
+      seeded.push({
+        id: e.id,
+        facilityId: row.id,
+        category: t.category,
+        units,
+        setupMinutes,
+        minHours,
+        maxHours,
+        leadDays,
+        hourlyRateFen,
+        status,
+        autoApprove,
+        params: variant,
+      });
     });
     const categories = new Set(seeded.map((s) => s.category));
     const fitting = serviceCatalog.filter((s) => s.categories.some((c) => categories.has(c)));
@@ -202,11 +291,19 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
           accredited: s.accredited,
           typicalHours: s.hours,
           priceBasis: s.basis,
-          priceFen: s.basis === "quote" ? null : s.basis === "per_hour" ? rate : Math.round((rate * Math.min(s.hours, 8)) / 10000) * 10000,
+          priceFen:
+            s.basis === "quote"
+              ? null
+              : s.basis === "per_hour"
+                ? rate
+                : Math.round((rate * Math.min(s.hours, 8)) / 10000) * 10000,
         })
         .returning({ id: services.id })
         .get();
-      if (linked.length) db.insert(serviceEquipment).values(linked.map((e) => ({ serviceId: svc.id, equipmentId: e.id }))).run();
+      if (linked.length)
+        db.insert(serviceEquipment)
+          .values(linked.map((e) => ({ serviceId: svc.id, equipmentId: e.id })))
+          .run();
       serviceIds.push({ id: svc.id, type: s.type, categories: s.categories });
     }
     out.push({ ...f, id: row.id, equipment: seeded, serviceIds });

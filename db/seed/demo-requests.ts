@@ -44,25 +44,71 @@ const plan: [RequestStatus, Phase, number, boolean?][] = [
   ["cancelled", "future", 4],
 ];
 
-type Event = { at: number; from: RequestStatus | null; to: RequestStatus; actor: number | null; note?: string };
-
-const titles: Record<string, string[]> = {
-  testing: ["Qualification test of new batch", "Type test before certification", "Customer-required test campaign"],
-  inspection: ["Incoming lot inspection", "First-article inspection", "Failure analysis inspection"],
-  verification: ["Process verification before scale-up", "Design verification run", "Proof-of-concept verification"],
-  pilot_production: ["Pilot batch for customer samples", "Trial production run", "Pilot run for process window"],
-  scale_up: ["Scale-up from bench to pilot", "Second-stage scale-up", "Scale-up feasibility run"],
-  consulting: ["Pilot line design review", "Certification path consulting", "Technology maturation plan"],
+type Event = {
+  at: number;
+  from: RequestStatus | null;
+  to: RequestStatus;
+  actor: number | null;
+  note?: string;
 };
 
-const rejectReasons = ["Sample hazard class not accepted at this site", "Requested standard outside our accreditation scope", "No capacity before the deadline", "Insufficient sample information"];
-const cancelReasons = ["Customer postponed the project", "Samples not delivered in time", "Equipment fault: rescheduling required"];
+const titles: Record<string, string[]> = {
+  testing: [
+    "Qualification test of new batch",
+    "Type test before certification",
+    "Customer-required test campaign",
+  ],
+  inspection: [
+    "Incoming lot inspection",
+    "First-article inspection",
+    "Failure analysis inspection",
+  ],
+  verification: [
+    "Process verification before scale-up",
+    "Design verification run",
+    "Proof-of-concept verification",
+  ],
+  pilot_production: [
+    "Pilot batch for customer samples",
+    "Trial production run",
+    "Pilot run for process window",
+  ],
+  scale_up: ["Scale-up from bench to pilot", "Second-stage scale-up", "Scale-up feasibility run"],
+  consulting: [
+    "Pilot line design review",
+    "Certification path consulting",
+    "Technology maturation plan",
+  ],
+};
 
-export function seedRequests(db: DB, rng: Rng, now: number, today: number, facilities: SeededFacility[], staff: SeededStaff, dataDir: string): void {
+const rejectReasons = [
+  "Sample hazard class not accepted at this site",
+  "Requested standard outside our accreditation scope",
+  "No capacity before the deadline",
+  "Insufficient sample information",
+];
+const cancelReasons = [
+  "Customer postponed the project",
+  "Samples not delivered in time",
+  "Equipment fault: rescheduling required",
+];
+
+export function seedRequests(
+  db: DB,
+  rng: Rng,
+  now: number,
+  today: number,
+  facilities: SeededFacility[],
+  staff: SeededStaff,
+  dataDir: string,
+): void {
   const planner = new SlotPlanner();
-  const providers = facilities.filter((f) => f.kind !== "hub" && f.equipment.some((e) => e.status === "operational"));
+  const providers = facilities.filter(
+    (f) => f.kind !== "hub" && f.equipment.some((e) => e.status === "operational"),
+  );
   const presetOf = new Map(facilities.map((f) => [f.id, f.hours]));
-  const walkthrough = providers.find((f) => f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX)) ?? providers[0];
+  const walkthrough =
+    providers.find((f) => f.slug.startsWith(WALKTHROUGH_FACILITY_PREFIX)) ?? providers[0];
 
   // Maintenance first, so bookings avoid it.
   const maintenanceRows: (typeof reservations.$inferInsert)[] = [];
@@ -72,12 +118,28 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
         const start = today - rng.int(2, 6) * DAY;
         const end = today + rng.int(7, 20) * DAY;
         planner.addMaintenance(f.id, e.id, start, end);
-        maintenanceRows.push({ facilityId: f.id, equipmentId: e.id, kind: "maintenance", start, end, reason: "Repair and recalibration", createdAt: start - DAY });
+        maintenanceRows.push({
+          facilityId: f.id,
+          equipmentId: e.id,
+          kind: "maintenance",
+          start,
+          end,
+          reason: "Repair and recalibration",
+          createdAt: start - DAY,
+        });
       } else if (e.status === "operational" && rng.chance(0.25)) {
         const start = today + rng.int(-200, 50) * DAY + 8 * HOUR;
         const end = start + rng.int(1, 3) * DAY;
         planner.addMaintenance(f.id, e.id, start, end);
-        maintenanceRows.push({ facilityId: f.id, equipmentId: e.id, kind: "maintenance", start, end, reason: "Scheduled preventive maintenance", createdAt: start - 20 * DAY });
+        maintenanceRows.push({
+          facilityId: f.id,
+          equipmentId: e.id,
+          kind: "maintenance",
+          start,
+          end,
+          reason: "Scheduled preventive maintenance",
+          createdAt: start - 20 * DAY,
+        });
       }
     }
   }
@@ -85,12 +147,29 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
     const start = today + rng.int(15, 40) * DAY;
     const end = start + 2 * DAY;
     planner.addMaintenance(f.id, null, start, end);
-    maintenanceRows.push({ facilityId: f.id, equipmentId: null, kind: "maintenance", start, end, reason: "Facility-wide safety inspection and power maintenance", createdAt: now - 5 * DAY });
+    maintenanceRows.push({
+      facilityId: f.id,
+      equipmentId: null,
+      kind: "maintenance",
+      start,
+      end,
+      reason: "Facility-wide safety inspection and power maintenance",
+      createdAt: now - 5 * DAY,
+    });
   }
   if (maintenanceRows.length) db.insert(reservations).values(maintenanceRows).run();
 
-  const intents: Intent[] = plan.flatMap(([status, phase, n, viaHub]) => Array.from({ length: n }, () => ({ status, phase, hub: viaHub })));
-  type Built = { row: typeof bookingRequests.$inferInsert; events: Event[]; reservation?: typeof reservations.$inferInsert; facility?: SeededFacility; report?: boolean; rated?: boolean };
+  const intents: Intent[] = plan.flatMap(([status, phase, n, viaHub]) =>
+    Array.from({ length: n }, () => ({ status, phase, hub: viaHub })),
+  );
+  type Built = {
+    row: typeof bookingRequests.$inferInsert;
+    events: Event[];
+    reservation?: typeof reservations.$inferInsert;
+    facility?: SeededFacility;
+    report?: boolean;
+    rated?: boolean;
+  };
   const built: Built[] = [];
 
   for (const intent of intents) {
@@ -108,12 +187,21 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
       const svc = f.serviceIds.find((s) => s.categories.includes(e.category)) ?? f.serviceIds[0];
       if (!svc) continue;
       const preset = presetOf.get(f.id)!;
-      const hours = rng.int(e.minHours, Math.min(e.maxHours, preset === "continuous" ? 72 : e.maxHours));
+      const hours = rng.int(
+        e.minHours,
+        Math.min(e.maxHours, preset === "continuous" ? 72 : e.maxHours),
+      );
       const units = e.units > 1 && rng.chance(0.3) ? rng.int(1, e.units) : 1;
       const lead = e.leadDays * DAY;
-      const needsSlot = !["submitted", "rejected"].includes(intent.status) && !(intent.status === "withdrawn" && rng.chance(0.4));
+      const needsSlot =
+        !["submitted", "rejected"].includes(intent.status) &&
+        !(intent.status === "withdrawn" && rng.chance(0.4));
       const [from, to] =
-        intent.phase === "past" ? [today - 360 * DAY, today - 4 * DAY] : intent.phase === "current" ? [today - 2 * DAY, today] : [today + lead + DAY, today + 60 * DAY];
+        intent.phase === "past"
+          ? [today - 360 * DAY, today - 4 * DAY]
+          : intent.phase === "current"
+            ? [today - 2 * DAY, today]
+            : [today + lead + DAY, today + 60 * DAY];
       let slot: { start: number; end: number } | null = null;
       if (needsSlot) {
         slot = planner.findSlot(rng, e, preset, from, to, hours, units);
@@ -123,15 +211,39 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
         const start = from + rng.int(0, Math.round((to - from) / DAY)) * DAY + 9 * HOUR;
         slot = { start, end: start + hours * HOUR };
       }
-      const b = timeline(rng, intent, needsSlot, now, slot, lead, e, units, hours, f, staff, requester);
+      const b = timeline(
+        rng,
+        intent,
+        needsSlot,
+        now,
+        slot,
+        lead,
+        e,
+        units,
+        hours,
+        f,
+        staff,
+        requester,
+      );
       b.row.firmId = firm.id;
       b.row.requesterId = requester;
       b.row.serviceId = svc.id;
       b.row.serviceType = svc.type as typeof bookingRequests.$inferInsert.serviceType;
       b.row.title = `${rng.pick(titles[svc.type] ?? titles.testing)}`;
-      if (b.reservation && b.reservation.releasedAt == null && !(b.reservation.kind === "hold" && (b.reservation.expiresAt ?? 0) <= now))
+      if (
+        b.reservation &&
+        b.reservation.releasedAt == null &&
+        !(b.reservation.kind === "hold" && (b.reservation.expiresAt ?? 0) <= now)
+      )
         planner.place(e, slot.start, slot.end, units);
-      built.push({ ...b, facility: f, report: intent.status === "completed" && ["inspection", "testing", "verification"].includes(svc.type), rated: intent.status === "completed" && rng.chance(0.6) });
+      built.push({
+        ...b,
+        facility: f,
+        report:
+          intent.status === "completed" &&
+          ["inspection", "testing", "verification"].includes(svc.type),
+        rated: intent.status === "completed" && rng.chance(0.6),
+      });
       break;
     }
   }
@@ -146,33 +258,83 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
     const n = (counters.get(year) ?? 0) + 1;
     counters.set(year, n);
     b.row.ref = `PT-${year}-${String(n).padStart(6, "0")}`;
-    const req = db.insert(bookingRequests).values(b.row as typeof bookingRequests.$inferInsert).returning({ id: bookingRequests.id }).get();
-    if (b.reservation) db.insert(reservations).values({ ...b.reservation, requestId: req.id }).run();
+    const req = db
+      .insert(bookingRequests)
+      .values(b.row as typeof bookingRequests.$inferInsert)
+      .returning({ id: bookingRequests.id })
+      .get();
+    if (b.reservation)
+      db.insert(reservations)
+        .values({ ...b.reservation, requestId: req.id })
+        .run();
     db.insert(requestEvents)
-      .values(b.events.map((ev) => ({ requestId: req.id, actorId: ev.actor, fromStatus: ev.from, toStatus: ev.to, note: ev.note ?? null, createdAt: ev.at })))
+      .values(
+        b.events.map((ev) => ({
+          requestId: req.id,
+          actorId: ev.actor,
+          fromStatus: ev.from,
+          toStatus: ev.to,
+          note: ev.note ?? null,
+          createdAt: ev.at,
+        })),
+      )
       .run();
-    const operator = b.facility ? staff.operatorByFacility.get(b.facility.id)! : staff.coordinatorId;
+    const operator = b.facility
+      ? staff.operatorByFacility.get(b.facility.id)!
+      : staff.coordinatorId;
     if (b.report) {
-      const content = minimalPdf([`Illustrative test report for ${b.row.ref}`, `${b.row.title}`, "Demo data: not a real result.", `Issued ${new Date(b.row.completedAt!).toISOString().slice(0, 10)}`]);
+      const content = minimalPdf([
+        `Illustrative test report for ${b.row.ref}`,
+        `${b.row.title}`,
+        "Demo data: not a real result.",
+        `Issued ${new Date(b.row.completedAt!).toISOString().slice(0, 10)}`,
+      ]);
       const sha256 = crypto.createHash("sha256").update(content).digest("hex");
       const rel = path.join("attachments", `${sha256}.pdf`);
       fs.writeFileSync(path.join(dataDir, rel), content);
       db.insert(attachments)
-        .values({ requestId: req.id, uploaderId: operator, kind: "report", fileName: `${b.row.ref}-report.pdf`, mimeType: "application/pdf", size: content.length, sha256, storagePath: rel, createdAt: b.row.completedAt! - 10 * MINUTE })
+        .values({
+          requestId: req.id,
+          uploaderId: operator,
+          kind: "report",
+          fileName: `${b.row.ref}-report.pdf`,
+          mimeType: "application/pdf",
+          size: content.length,
+          sha256,
+          storagePath: rel,
+          createdAt: b.row.completedAt! - 10 * MINUTE,
+        })
         .run();
     }
     if (b.rated) {
       const rating = rng.pick([5, 5, 5, 4, 4, 4, 3, 2]);
       db.insert(feedback)
-        .values({ requestId: req.id, firmId: b.row.firmId!, authorId: b.row.requesterId!, rating, comment: rating >= 4 ? "On time and clearly reported." : "Report came later than agreed.", createdAt: b.row.completedAt! + DAY })
+        .values({
+          requestId: req.id,
+          firmId: b.row.firmId!,
+          authorId: b.row.requesterId!,
+          rating,
+          comment: rating >= 4 ? "On time and clearly reported." : "Report came later than agreed.",
+          createdAt: b.row.completedAt! + DAY,
+        })
         .run();
     }
     if (b.facility && rng.chance(0.25)) {
       const at = b.row.createdAt! + 2 * HOUR;
       db.insert(messages)
         .values([
-          { requestId: req.id, authorId: b.row.requesterId!, body: "Could you confirm the sample quantity you need?", createdAt: at },
-          { requestId: req.id, authorId: operator, body: "Three samples of at least 200 g each, please.", createdAt: at + 3 * HOUR },
+          {
+            requestId: req.id,
+            authorId: b.row.requesterId!,
+            body: "Could you confirm the sample quantity you need?",
+            createdAt: at,
+          },
+          {
+            requestId: req.id,
+            authorId: operator,
+            body: "Three samples of at least 200 g each, please.",
+            createdAt: at + 3 * HOUR,
+          },
         ])
         .run();
     }
@@ -199,12 +361,39 @@ export function seedRequests(db: DB, rng: Rng, now: number, today: number, facil
 
 function hubRequest(rng: Rng, now: number, today: number, firmId: number, requester: number) {
   const createdAt = now - rng.int(2, 150) * HOUR;
-  const needs: { title: string; type: "pilot_production" | "testing" | "scale_up" | "verification"; params: RequiredParam[] }[] = [
-    { title: "Need a 500 L jacketed reactor for a pilot batch", type: "pilot_production", params: [{ key: "volume", unit: "L", min: 500 }, { key: "temperature", unit: "°C", max: 180 }] },
-    { title: "Cycle-life testing of 50 pouch cells", type: "testing", params: [{ key: "channels", unit: "ch", min: 50 }] },
-    { title: "Fermentation scale-up to 1,000 L", type: "scale_up", params: [{ key: "volume", unit: "L", min: 1000 }] },
-    { title: "Vibration qualification of an avionics box", type: "verification", params: [{ key: "force", unit: "kN", min: 30 }] },
-    { title: "Spray drying of a probiotic powder at 20 kg/h", type: "pilot_production", params: [{ key: "throughput", unit: "kg/h", min: 20 }] },
+  const needs: {
+    title: string;
+    type: "pilot_production" | "testing" | "scale_up" | "verification";
+    params: RequiredParam[];
+  }[] = [
+    {
+      title: "Need a 500 L jacketed reactor for a pilot batch",
+      type: "pilot_production",
+      params: [
+        { key: "volume", unit: "L", min: 500 },
+        { key: "temperature", unit: "°C", max: 180 },
+      ],
+    },
+    {
+      title: "Cycle-life testing of 50 pouch cells",
+      type: "testing",
+      params: [{ key: "channels", unit: "ch", min: 50 }],
+    },
+    {
+      title: "Fermentation scale-up to 1,000 L",
+      type: "scale_up",
+      params: [{ key: "volume", unit: "L", min: 1000 }],
+    },
+    {
+      title: "Vibration qualification of an avionics box",
+      type: "verification",
+      params: [{ key: "force", unit: "kN", min: 30 }],
+    },
+    {
+      title: "Spray drying of a probiotic powder at 20 kg/h",
+      type: "pilot_production",
+      params: [{ key: "throughput", unit: "kg/h", min: 20 }],
+    },
   ];
   const need = rng.pick(needs);
   const earliestStart = today + rng.int(7, 20) * DAY;
@@ -226,7 +415,15 @@ function hubRequest(rng: Rng, now: number, today: number, firmId: number, reques
       createdAt,
       updatedAt: createdAt,
     } as typeof bookingRequests.$inferInsert,
-    events: [{ at: createdAt, from: null, to: "submitted" as const, actor: requester, note: "Sent to the hub" }],
+    events: [
+      {
+        at: createdAt,
+        from: null,
+        to: "submitted" as const,
+        actor: requester,
+        note: "Sent to the hub",
+      },
+    ],
   };
 }
 
@@ -248,14 +445,29 @@ function timeline(
   const s = slot.start;
   const operator = staff.operatorByFacility.get(f.id)!;
   const viaHub = rng.chance(0.25);
-  const createdAt = Math.min(s - lead - 2 * DAY, now - 2 * HOUR) - rng.int(0, 20) * DAY - rng.int(0, 23) * HOUR;
+  const createdAt =
+    Math.min(s - lead - 2 * DAY, now - 2 * HOUR) - rng.int(0, 20) * DAY - rng.int(0, 23) * HOUR;
   const clampNow = (t: number) => Math.min(t, now - 30 * MINUTE);
-  const events: Event[] = [{ at: createdAt, from: null, to: "submitted", actor: requester, note: viaHub ? "Sent to the hub" : undefined }];
+  const events: Event[] = [
+    {
+      at: createdAt,
+      from: null,
+      to: "submitted",
+      actor: requester,
+      note: viaHub ? "Sent to the hub" : undefined,
+    },
+  ];
   let t = createdAt;
   let routedAt: number | null = null;
   if (viaHub) {
     routedAt = clampNow(t + rng.int(2, 40) * HOUR);
-    events.push({ at: routedAt, from: "submitted", to: "submitted", actor: staff.coordinatorId, note: `Routed to ${f.nameEn}` });
+    events.push({
+      at: routedAt,
+      from: "submitted",
+      to: "submitted",
+      actor: staff.coordinatorId,
+      note: `Routed to ${f.nameEn}`,
+    });
     t = routedAt;
   }
   const amount = Math.round((e.hourlyRateFen * hours * units) / 10000) * 10000;
@@ -263,14 +475,27 @@ function timeline(
     facilityId: f.id,
     equipmentId: e.id,
     description: "Illustrative demo request.",
-    sampleDetails: rng.pick(["3 samples, 200 g each", "Raw material, 50 kg", "Cells: 20 pcs", "Prototype unit, 1 pc", "Powder, 5 kg"]),
-    hazardClass: rng.chance(0.15) ? rng.pick(["Class 3 flammable liquid", "Class 8 corrosive", "Class 9 lithium batteries"]) : null,
+    sampleDetails: rng.pick([
+      "3 samples, 200 g each",
+      "Raw material, 50 kg",
+      "Cells: 20 pcs",
+      "Prototype unit, 1 pc",
+      "Powder, 5 kg",
+    ]),
+    hazardClass: rng.chance(0.15)
+      ? rng.pick(["Class 3 flammable liquid", "Class 8 corrosive", "Class 9 lithium batteries"])
+      : null,
     standard: null,
     quantity: rng.pick(["1 batch", "3 samples", "20 pcs", "50 kg"]),
     requiredParams: e.params
       .slice(0, 1)
       .filter(([, , max]) => max !== null)
-      .map(([key, min, max]) => ({ key, unit: parameterKeys[key as ParameterKey].unit, min: min ?? undefined, max: max ?? undefined })),
+      .map(([key, min, max]) => ({
+        key,
+        unit: parameterKeys[key as ParameterKey].unit,
+        min: min ?? undefined,
+        max: max ?? undefined,
+      })),
     earliestStart: Math.max(createdAt + lead, s - rng.int(0, 7) * DAY),
     deadline: slot.end + rng.int(3, 30) * DAY,
     hours,
@@ -281,7 +506,8 @@ function timeline(
   let reservation: typeof reservations.$inferInsert | undefined;
   const status = intent.status;
   const quoteWindowEnd = Math.min(s - lead, now - HOUR);
-  const auto = e.autoApprove && ["completed", "confirmed", "in_progress"].includes(status) && rng.chance(0.5);
+  const auto =
+    e.autoApprove && ["completed", "confirmed", "in_progress"].includes(status) && rng.chance(0.5);
   const quoted = !auto && hasSlot;
 
   if (status === "rejected") {
@@ -296,15 +522,54 @@ function timeline(
       quotedAt = t;
       validUntil = t;
     } else {
-      quotedAt = Math.max(t, Math.min(now - 30 * MINUTE, Math.max(t + HOUR, Math.min(quoteWindowEnd, t + Math.round(rng.next() * 0.4 * (quoteWindowEnd - t))))));
-      validUntil = status === "quoted" ? Math.min(s - HOUR, now + rng.int(1, 6) * DAY) : quotedAt + 7 * DAY;
+      quotedAt = Math.max(
+        t,
+        Math.min(
+          now - 30 * MINUTE,
+          Math.max(
+            t + HOUR,
+            Math.min(quoteWindowEnd, t + Math.round(rng.next() * 0.4 * (quoteWindowEnd - t))),
+          ),
+        ),
+      );
+      validUntil =
+        status === "quoted" ? Math.min(s - HOUR, now + rng.int(1, 6) * DAY) : quotedAt + 7 * DAY;
       if (status === "expired") validUntil = Math.min(validUntil, now - HOUR);
-      events.push({ at: quotedAt, from: "submitted", to: "quoted", actor: operator, note: `Quote CNY ${(amount / 100).toLocaleString("en")}` });
+      events.push({
+        at: quotedAt,
+        from: "submitted",
+        to: "quoted",
+        actor: operator,
+        note: `Quote CNY ${(amount / 100).toLocaleString("en")}`,
+      });
     }
-    Object.assign(row, { quoteAmountFen: amount, quoteValidUntil: validUntil, quoteEquipmentId: e.id, quoteStart: s, quoteEnd: slot.end, quoteUnits: units, quotedAt: auto ? null : quotedAt });
-    reservation = { facilityId: f.id, equipmentId: e.id, kind: "hold", start: s, end: slot.end, units, expiresAt: validUntil, createdAt: quotedAt };
+    Object.assign(row, {
+      quoteAmountFen: amount,
+      quoteValidUntil: validUntil,
+      quoteEquipmentId: e.id,
+      quoteStart: s,
+      quoteEnd: slot.end,
+      quoteUnits: units,
+      quotedAt: auto ? null : quotedAt,
+    });
+    reservation = {
+      facilityId: f.id,
+      equipmentId: e.id,
+      kind: "hold",
+      start: s,
+      end: slot.end,
+      units,
+      expiresAt: validUntil,
+      createdAt: quotedAt,
+    };
     if (status === "expired") {
-      events.push({ at: validUntil, from: "quoted", to: "expired", actor: null, note: "Quote not accepted before it expired" });
+      events.push({
+        at: validUntil,
+        from: "quoted",
+        to: "expired",
+        actor: null,
+        note: "Quote not accepted before it expired",
+      });
       Object.assign(reservation, { releasedAt: validUntil });
       row.closedAt = validUntil;
     } else if (status === "withdrawn") {
@@ -313,14 +578,37 @@ function timeline(
       Object.assign(reservation, { releasedAt: at });
       row.closedAt = at;
     } else if (status !== "quoted") {
-      const confirmedAt = auto ? t : Math.min(validUntil - HOUR, clampNow(quotedAt + Math.round(rng.next() * 0.5 * (Math.min(s, now) - quotedAt))));
-      events.push({ at: confirmedAt, from: auto ? "submitted" : "quoted", to: "confirmed", actor: auto ? null : requester, note: auto ? "Auto-approved: the requested slot was free" : undefined });
-      Object.assign(reservation, { kind: "booking", expiresAt: null, createdAt: auto ? t : reservation.createdAt });
+      const confirmedAt = auto
+        ? t
+        : Math.min(
+            validUntil - HOUR,
+            clampNow(quotedAt + Math.round(rng.next() * 0.5 * (Math.min(s, now) - quotedAt))),
+          );
+      events.push({
+        at: confirmedAt,
+        from: auto ? "submitted" : "quoted",
+        to: "confirmed",
+        actor: auto ? null : requester,
+        note: auto ? "Auto-approved: the requested slot was free" : undefined,
+      });
+      Object.assign(reservation, {
+        kind: "booking",
+        expiresAt: null,
+        createdAt: auto ? t : reservation.createdAt,
+      });
       row.confirmedAt = confirmedAt;
       if (status === "cancelled") {
-        const at = clampNow(confirmedAt + Math.round(rng.next() * (Math.min(s, now) - confirmedAt)));
+        const at = clampNow(
+          confirmedAt + Math.round(rng.next() * (Math.min(s, now) - confirmedAt)),
+        );
         const byFirm = rng.chance(0.5);
-        events.push({ at, from: "confirmed", to: "cancelled", actor: byFirm ? requester : operator, note: rng.pick(cancelReasons) });
+        events.push({
+          at,
+          from: "confirmed",
+          to: "cancelled",
+          actor: byFirm ? requester : operator,
+          note: rng.pick(cancelReasons),
+        });
         Object.assign(reservation, { releasedAt: at });
         Object.assign(row, { reason: events[events.length - 1].note, closedAt: at });
       } else if (status === "in_progress" || status === "completed") {
@@ -329,7 +617,13 @@ function timeline(
         row.startedAt = startedAt;
         if (status === "completed") {
           const done = clampNow(slot.end + rng.int(0, 120) * MINUTE);
-          events.push({ at: done, from: "in_progress", to: "completed", actor: operator, note: "Report uploaded" });
+          events.push({
+            at: done,
+            from: "in_progress",
+            to: "completed",
+            actor: operator,
+            note: "Report uploaded",
+          });
           Object.assign(row, { completedAt: done, closedAt: done });
         }
       }

@@ -15,7 +15,10 @@ export function isEmpty(db: DB): boolean {
 }
 
 /** `passwordHash` is the hash of DEMO_PASSWORD, made by the caller (hashing lives in server/auth). */
-export function seedDemo(db: DB, options: { now?: number; dataDir: string; passwordHash: string }): void {
+export function seedDemo(
+  db: DB,
+  options: { now?: number; dataDir: string; passwordHash: string },
+): void {
   const now = options.now ?? Date.now();
   const today = shanghaiMidnight(now);
   const rng = createRng(20240531); // the hub's opening day

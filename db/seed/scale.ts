@@ -13,18 +13,33 @@ import { firmSizes, technologyFields } from "../schema/enums";
 import { makeCreditCode } from "./credit-codes";
 import { DAY, HOUR, MINUTE, shanghaiMidnight, shanghaiYear } from "./time";
 
-export const SCALE = { facilities: 200, equipmentPerFacility: 25, reservationsPerEquipment: 200, requestsPerEquipment: 40, firms: 2000 };
+export const SCALE = {
+  facilities: 200,
+  equipmentPerFacility: 25,
+  reservationsPerEquipment: 200,
+  requestsPerEquipment: 40,
+  firms: 2000,
+};
 
-export type ScaleOptions = { passwordHash: string; now?: number; onProgress?: (step: string, done: number, total: number) => void };
+export type ScaleOptions = {
+  passwordHash: string;
+  now?: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+};
 
-export function seedScale(db: DB, options: ScaleOptions): { reservations: number; requests: number } {
+export function seedScale(
+  db: DB,
+  options: ScaleOptions,
+): { reservations: number; requests: number } {
   const sqlite = db.$client;
   const rng = createRng(5000);
   const now = options.now ?? Date.now();
   const today = shanghaiMidnight(now);
   const progress = options.onProgress ?? (() => {});
   const hours = JSON.stringify(openingHoursPresets.continuous);
-  const templates = Object.entries(equipmentCatalog).flatMap(([field, list]) => list.map((t) => ({ field, t })));
+  const templates = Object.entries(equipmentCatalog).flatMap(([field, list]) =>
+    list.map((t) => ({ field, t })),
+  );
 
   const insertFacility = sqlite.prepare(
     `INSERT INTO facilities (slug, name_en, name_zh, kind, prefecture, address, fields, description_en, description_zh, status, opening_hours, time_zone, from_published_list, version, created_at, updated_at)
@@ -34,13 +49,19 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
     `INSERT INTO equipment (facility_id, name, name_zh, category, manufacturer, model, description, units, hourly_rate_fen, setup_minutes, min_hours, max_hours, lead_days, status, calibration_due_at, auto_approve, original_value_fen, sharing, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, 1, 72, 1, ?, ?, ?, ?, 'external', 1, ?, ?)`,
   );
-  const insertParam = sqlite.prepare(`INSERT INTO equipment_params (equipment_id, key, unit, min, max) VALUES (?, ?, ?, ?, ?)`);
+  const insertParam = sqlite.prepare(
+    `INSERT INTO equipment_params (equipment_id, key, unit, min, max) VALUES (?, ?, ?, ?, ?)`,
+  );
   const insertService = sqlite.prepare(
     `INSERT INTO services (facility_id, type, name, name_zh, description, standards, accredited, typical_hours, price_basis, price_fen, status, version, created_at, updated_at)
      VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, NULL, 'active', 1, ?, ?)`,
   );
-  const insertServiceEquipment = sqlite.prepare(`INSERT OR IGNORE INTO service_equipment (service_id, equipment_id) VALUES (?, ?)`);
-  const insertFirm = sqlite.prepare(`INSERT INTO firms (name, credit_code, size, industry, prefecture, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertServiceEquipment = sqlite.prepare(
+    `INSERT OR IGNORE INTO service_equipment (service_id, equipment_id) VALUES (?, ?)`,
+  );
+  const insertFirm = sqlite.prepare(
+    `INSERT INTO firms (name, credit_code, size, industry, prefecture, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const insertUser = sqlite.prepare(
     `INSERT INTO users (email, name, password_hash, role, firm_id, facility_id, locale, disabled, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'en', 0, 0, ?, ?)`,
   );
@@ -52,7 +73,9 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
   const insertReservation = sqlite.prepare(
     `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, expires_at, released_at, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
-  const insertEvent = sqlite.prepare(`INSERT INTO request_events (request_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, NULL, ?)`);
+  const insertEvent = sqlite.prepare(
+    `INSERT INTO request_events (request_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
   const insertCounter = sqlite.prepare(`INSERT INTO request_counters (year, last) VALUES (?, ?)`);
 
   // Firms and their users.
@@ -60,10 +83,33 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
   sqlite.transaction(() => {
     for (let i = 0; i < SCALE.firms; i++) {
       const pref = prefectures[i % prefectures.length];
-      const code = makeCreditCode(`51${String(1 + (i % 20)).padStart(2, "0")}00`, String(30_000_000 + i * 13).slice(0, 8));
-      const firmId = Number(insertFirm.run(`Benchmark Firm ${i + 1} (synthetic)`, code, firmSizes[i % 4], industries[i % industries.length], pref.code, now).lastInsertRowid);
+      const code = makeCreditCode(
+        `51${String(1 + (i % 20)).padStart(2, "0")}00`,
+        String(30_000_000 + i * 13).slice(0, 8),
+      );
+      const firmId = Number(
+        insertFirm.run(
+          `Benchmark Firm ${i + 1} (synthetic)`,
+          code,
+          firmSizes[i % 4],
+          industries[i % industries.length],
+          pref.code,
+          now,
+        ).lastInsertRowid,
+      );
       const email = i === 0 ? "firm@pilot.demo" : `firm${i + 1}@scale.demo`;
-      const userId = Number(insertUser.run(email, `Firm user ${i + 1}`, options.passwordHash, "firm", firmId, null, now, now).lastInsertRowid);
+      const userId = Number(
+        insertUser.run(
+          email,
+          `Firm user ${i + 1}`,
+          options.passwordHash,
+          "firm",
+          firmId,
+          null,
+          now,
+          now,
+        ).lastInsertRowid,
+      );
       firmUsers.push({ firmId, userId });
     }
   })();
@@ -88,17 +134,52 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
     sqlite.transaction(() => {
       const isHub = f === 0;
       const pref = prefectures[f % prefectures.length];
-      const fields = [technologyFields[f % technologyFields.length], technologyFields[(f * 7 + 3) % technologyFields.length]];
+      const fields = [
+        technologyFields[f % technologyFields.length],
+        technologyFields[(f * 7 + 3) % technologyFields.length],
+      ];
       const slug = isHub ? "sichuan-pilot-hub" : `bench-facility-${f}`;
       const facilityId = Number(
-        insertFacility.run(slug, isHub ? "Sichuan Pilot-Scale R&D Co., Ltd." : `Benchmark Facility ${f} (synthetic)`, isHub ? "四川省中试研发有限公司" : `基准测试平台${f}`, isHub ? "hub" : "facility", pref.code, JSON.stringify(fields), "Synthetic benchmark facility.", "基准测试用合成平台。", hours, now, now).lastInsertRowid,
+        insertFacility.run(
+          slug,
+          isHub ? "Sichuan Pilot-Scale R&D Co., Ltd." : `Benchmark Facility ${f} (synthetic)`,
+          isHub ? "四川省中试研发有限公司" : `基准测试平台${f}`,
+          isHub ? "hub" : "facility",
+          pref.code,
+          JSON.stringify(fields),
+          "Synthetic benchmark facility.",
+          "基准测试用合成平台。",
+          hours,
+          now,
+          now,
+        ).lastInsertRowid,
       );
-      const operatorEmail = isHub ? "coordinator@pilot.demo" : f === 1 ? "operator@pilot.demo" : `ops${f}@scale.demo`;
-      const operatorId = Number(insertUser.run(operatorEmail, `Operator ${f}`, options.passwordHash, isHub ? "coordinator" : "operator", null, facilityId, now, now).lastInsertRowid);
+      const operatorEmail = isHub
+        ? "coordinator@pilot.demo"
+        : f === 1
+          ? "operator@pilot.demo"
+          : `ops${f}@scale.demo`;
+      const operatorId = Number(
+        insertUser.run(
+          operatorEmail,
+          `Operator ${f}`,
+          options.passwordHash,
+          isHub ? "coordinator" : "operator",
+          null,
+          facilityId,
+          now,
+          now,
+        ).lastInsertRowid,
+      );
 
       const equipmentRows: { id: number; category: string; rate: number; setup: number }[] = [];
-            // Facility 1 is twice the usual size (the schedule-board benchmark's facility); the last one has none, so the total stays 5,000.
-      const equipmentHere = isHub || f === SCALE.facilities ? 0 : f === 1 ? 2 * SCALE.equipmentPerFacility : SCALE.equipmentPerFacility;
+      // Facility 1 is twice the usual size (the schedule-board benchmark's facility); the last one has none, so the total stays 5,000.
+      const equipmentHere =
+        isHub || f === SCALE.facilities
+          ? 0
+          : f === 1
+            ? 2 * SCALE.equipmentPerFacility
+            : SCALE.equipmentPerFacility;
       for (let e = 0; e < equipmentHere; e++) {
         const { t } = templates[(f * 31 + e * 7) % templates.length];
         const variant = t.params[e % t.params.length];
@@ -106,15 +187,48 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
         const rate = t.rateYuan[0] * 100;
         const units = t.units[e % t.units.length];
         const id = Number(
-          insertEquipment.run(facilityId, `${t.en} #${e + 1}`, t.zh, t.category, t.makers[0][0], t.makers[0][1], units, rate, setup, "operational", today + rng.int(-30, 300) * DAY, e % 5 === 0 ? 1 : 0, t.valueWan[0] * 1_000_000, now, now).lastInsertRowid,
+          insertEquipment.run(
+            facilityId,
+            `${t.en} #${e + 1}`,
+            t.zh,
+            t.category,
+            t.makers[0][0],
+            t.makers[0][1],
+            units,
+            rate,
+            setup,
+            "operational",
+            today + rng.int(-30, 300) * DAY,
+            e % 5 === 0 ? 1 : 0,
+            t.valueWan[0] * 1_000_000,
+            now,
+            now,
+          ).lastInsertRowid,
         );
-        for (const [key, min, max] of variant) insertParam.run(id, key, parameterKeys[key].unit, min, max);
+        for (const [key, min, max] of variant)
+          insertParam.run(id, key, parameterKeys[key].unit, min, max);
         equipmentRows.push({ id, category: t.category, rate, setup });
       }
-      const services = serviceCatalog.filter((s) => s.categories.some((c) => equipmentRows.some((e) => e.category === c))).slice(0, 3);
+      const services = serviceCatalog
+        .filter((s) => s.categories.some((c) => equipmentRows.some((e) => e.category === c)))
+        .slice(0, 3);
       const serviceRows = services.map((s) => {
-        const id = Number(insertService.run(facilityId, s.type, s.en, s.zh, JSON.stringify(s.standards), s.accredited ? 1 : 0, s.hours, s.basis, now, now).lastInsertRowid);
-        for (const e of equipmentRows) if (s.categories.includes(e.category)) insertServiceEquipment.run(id, e.id);
+        const id = Number(
+          insertService.run(
+            facilityId,
+            s.type,
+            s.en,
+            s.zh,
+            JSON.stringify(s.standards),
+            s.accredited ? 1 : 0,
+            s.hours,
+            s.basis,
+            now,
+            now,
+          ).lastInsertRowid,
+        );
+        for (const e of equipmentRows)
+          if (s.categories.includes(e.category)) insertServiceEquipment.run(id, e.id);
         return { id, type: s.type, categories: s.categories };
       });
 
@@ -129,7 +243,18 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
           const isRequest = svc !== undefined && k % 5 === 0;
           if (!isRequest) {
             const maintenance = k % 10 === 3;
-            insertReservation.run(facilityId, e.id, null, maintenance ? "maintenance" : "booking", start - (maintenance ? setupMs : 0), end + (maintenance ? setupMs : 0), null, null, maintenance ? "Preventive maintenance" : "Internal R&D use", start - 7 * DAY);
+            insertReservation.run(
+              facilityId,
+              e.id,
+              null,
+              maintenance ? "maintenance" : "booking",
+              start - (maintenance ? setupMs : 0),
+              end + (maintenance ? setupMs : 0),
+              null,
+              null,
+              maintenance ? "Preventive maintenance" : "Internal R&D use",
+              start - 7 * DAY,
+            );
             reservationCount++;
             continue;
           }
@@ -151,7 +276,8 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
             }
           } else if (end > now) status = "in_progress";
           else status = rng.chance(0.1) ? "cancelled" : "completed";
-          const confirmedAt = status === "quoted" ? null : Math.min(quotedAt + rng.int(1, 48) * HOUR, start - HOUR);
+          const confirmedAt =
+            status === "quoted" ? null : Math.min(quotedAt + rng.int(1, 48) * HOUR, start - HOUR);
           if (status === "cancelled") releasedAt = (confirmedAt ?? quotedAt) + HOUR;
           const validUntil = expiresAt ?? quotedAt + 7 * DAY;
           const startedAt = status === "in_progress" || status === "completed" ? start : null;
@@ -159,16 +285,56 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
           const closedAt = completedAt ?? releasedAt;
           const updatedAt = closedAt ?? startedAt ?? confirmedAt ?? quotedAt;
           const requestId = Number(
-            insertRequest.run(nextRef(createdAt), firm.firmId, firm.userId, facilityId, svc.id, svc.type, e.id, `Benchmark request ${requestCount + 1}`, start - DAY, end + 14 * DAY, hoursNeeded, status,
-              amount, validUntil, e.id, start, end, status === "cancelled" ? "Customer postponed the project" : null, quotedAt, confirmedAt, startedAt, completedAt, closedAt, createdAt, updatedAt).lastInsertRowid,
+            insertRequest.run(
+              nextRef(createdAt),
+              firm.firmId,
+              firm.userId,
+              facilityId,
+              svc.id,
+              svc.type,
+              e.id,
+              `Benchmark request ${requestCount + 1}`,
+              start - DAY,
+              end + 14 * DAY,
+              hoursNeeded,
+              status,
+              amount,
+              validUntil,
+              e.id,
+              start,
+              end,
+              status === "cancelled" ? "Customer postponed the project" : null,
+              quotedAt,
+              confirmedAt,
+              startedAt,
+              completedAt,
+              closedAt,
+              createdAt,
+              updatedAt,
+            ).lastInsertRowid,
           );
-          insertReservation.run(facilityId, e.id, requestId, kind, start, end, expiresAt, releasedAt, null, quotedAt);
+          insertReservation.run(
+            facilityId,
+            e.id,
+            requestId,
+            kind,
+            start,
+            end,
+            expiresAt,
+            releasedAt,
+            null,
+            quotedAt,
+          );
           insertEvent.run(requestId, firm.userId, null, "submitted", createdAt);
           insertEvent.run(requestId, operatorId, "submitted", "quoted", quotedAt);
-          if (confirmedAt) insertEvent.run(requestId, firm.userId, "quoted", "confirmed", confirmedAt);
-          if (status === "cancelled") insertEvent.run(requestId, firm.userId, "confirmed", "cancelled", releasedAt);
-          if (startedAt) insertEvent.run(requestId, operatorId, "confirmed", "in_progress", startedAt);
-          if (completedAt) insertEvent.run(requestId, operatorId, "in_progress", "completed", completedAt);
+          if (confirmedAt)
+            insertEvent.run(requestId, firm.userId, "quoted", "confirmed", confirmedAt);
+          if (status === "cancelled")
+            insertEvent.run(requestId, firm.userId, "confirmed", "cancelled", releasedAt);
+          if (startedAt)
+            insertEvent.run(requestId, operatorId, "confirmed", "in_progress", startedAt);
+          if (completedAt)
+            insertEvent.run(requestId, operatorId, "in_progress", "completed", completedAt);
           reservationCount++;
           requestCount++;
         }
@@ -178,7 +344,16 @@ export function seedScale(db: DB, options: ScaleOptions): { reservations: number
   }
   sqlite.transaction(() => {
     for (const [year, last] of counters) insertCounter.run(year, last);
-    insertUser.run("admin@pilot.demo", "Science Department", options.passwordHash, "admin", null, null, now, now);
+    insertUser.run(
+      "admin@pilot.demo",
+      "Science Department",
+      options.passwordHash,
+      "admin",
+      null,
+      null,
+      now,
+      now,
+    );
   })();
   return { reservations: reservationCount, requests: requestCount };
 }

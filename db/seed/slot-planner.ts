@@ -22,13 +22,20 @@ export class SlotPlanner {
     const pad = e.setupMinutes * MINUTE;
     const ws = start - pad;
     const we = end + pad;
-    const maint = [...(this.maintenanceByEquipment.get(e.id) ?? []), ...(this.maintenanceByFacility.get(e.facilityId) ?? [])];
+    const maint = [
+      ...(this.maintenanceByEquipment.get(e.id) ?? []),
+      ...(this.maintenanceByFacility.get(e.facilityId) ?? []),
+    ];
     if (maint.some((m) => m.start < we && ws < m.end)) return false;
-    const overlapping = (this.active.get(e.id) ?? []).filter((r) => r.start - pad < we && ws < r.end + pad);
+    const overlapping = (this.active.get(e.id) ?? []).filter(
+      (r) => r.start - pad < we && ws < r.end + pad,
+    );
     // The load peaks at the widened start of some interval inside the new one's widened span.
     const points = [ws, ...overlapping.map((r) => r.start - pad).filter((p) => p > ws && p < we)];
     for (const p of points) {
-      const load = overlapping.filter((r) => r.start - pad <= p && p < r.end + pad).reduce((s, r) => s + r.units, 0);
+      const load = overlapping
+        .filter((r) => r.start - pad <= p && p < r.end + pad)
+        .reduce((s, r) => s + r.units, 0);
       if (load + units > e.units) return false;
     }
     return true;

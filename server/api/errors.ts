@@ -14,9 +14,14 @@ const codes: Record<DomainErrorCode, TRPCError["code"]> = {
 };
 
 export function toTRPCError(error: unknown): unknown {
-  if (error instanceof DomainError) return new TRPCError({ code: codes[error.code], message: error.message, cause: error });
+  if (error instanceof DomainError)
+    return new TRPCError({ code: codes[error.code], message: error.message, cause: error });
   if (error instanceof Error && /SQLITE_BUSY/.test(error.message))
-    return new TRPCError({ code: "CONFLICT", message: "The system is busy with another change. Please try again.", cause: error });
+    return new TRPCError({
+      code: "CONFLICT",
+      message: "The system is busy with another change. Please try again.",
+      cause: error,
+    });
   return error;
 }
 
@@ -43,7 +48,8 @@ export function fieldErrorsOf(error: TRPCError): Record<string, string> | null {
 
 /** The sentence a client sees: "field: reason; …" for validation, never a stack or raw JSON. */
 export function clientMessage(error: TRPCError): string {
-  if (error.code === "INTERNAL_SERVER_ERROR") return "Something went wrong on our side. Please try again.";
+  if (error.code === "INTERNAL_SERVER_ERROR")
+    return "Something went wrong on our side. Please try again.";
   const fields = error.cause instanceof ZodError ? fieldErrorsOf(error) : null;
   return fields
     ? Object.entries(fields)

@@ -18,7 +18,11 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message: clientMessage(error), data: { ...data, fieldErrors: fieldErrorsOf(error) } };
+    return {
+      ...shape,
+      message: clientMessage(error),
+      data: { ...data, fieldErrors: fieldErrorsOf(error) },
+    };
   },
 });
 
@@ -26,15 +30,26 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-const PASSWORD_CHANGE_PATHS = new Set(["user.me", "user.changePassword", "notification.unreadCount"]);
+const PASSWORD_CHANGE_PATHS = new Set([
+  "user.me",
+  "user.changePassword",
+  "notification.unreadCount",
+]);
 
 export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
   const actor = loadActor(ctx.db, ctx.session.userId);
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account is disabled or no longer exists." });
+  if (!actor)
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Your account is disabled or no longer exists.",
+    });
   // After an admin created the account or reset its password, nothing but the change itself is allowed.
   if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
-    throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password before you continue (Account → Password)." });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Choose a new password before you continue (Account → Password).",
+    });
   return next({ ctx: { ...ctx, actor } });
 });
 
@@ -49,19 +64,23 @@ function roleProcedure(allowed: Role[], check?: (actor: Actor) => boolean) {
         detail: { role: ctx.actor.role, needed: allowed },
         ip: ctx.ip,
       });
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${allowed.join(" or ")} role.` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs the ${allowed.join(" or ")} role.`,
+      });
     }
     return next();
   });
 }
 
-export const firmProcedure = roleProcedure(["firm"], (a) => a.firmId !== null).use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, firmId: ctx.actor.firmId! } }),
+export const firmProcedure = roleProcedure(["firm"], (a) => a.firmId !== null).use(
+  ({ ctx, next }) => next({ ctx: { ...ctx, firmId: ctx.actor.firmId! } }),
 );
 /** Operators and coordinators (operators of the hub); the facility comes from the session, never from input. */
-export const operatorProcedure = roleProcedure(["operator", "coordinator"], (a) => a.facilityId !== null).use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, facilityId: ctx.actor.facilityId! } }),
-);
+export const operatorProcedure = roleProcedure(
+  ["operator", "coordinator"],
+  (a) => a.facilityId !== null,
+).use(({ ctx, next }) => next({ ctx: { ...ctx, facilityId: ctx.actor.facilityId! } }));
 export const coordinatorProcedure = roleProcedure(["coordinator"], (a) => a.facilityId !== null);
 export const adminProcedure = roleProcedure(["admin"]);
 /** A procedure for an explicit set of roles. */

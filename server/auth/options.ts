@@ -15,14 +15,26 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         // The error text reaches the sign-in form as a reason code it translates.
         if (!credentials?.email || !credentials.password) throw new Error("missing");
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
         try {
-          const actor = await signIn(getDb(), { email: credentials.email, password: credentials.password, ip: clientIp(headers) });
-          return { id: String(actor.userId), email: actor.email, name: actor.name, role: actor.role };
+          const actor = await signIn(getDb(), {
+            email: credentials.email,
+            password: credentials.password,
+            ip: clientIp(headers),
+          });
+          return {
+            id: String(actor.userId),
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+          };
         } catch (error) {
           if (error instanceof DomainError) throw new Error(error.reason ?? error.message);
           throw error;

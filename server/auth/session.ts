@@ -16,4 +16,9 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 /** Where each role lands after signing in. */
-export const startPageOf = { firm: "/firm", operator: "/operator", coordinator: "/hub", admin: "/admin" } as const;
+export const startPageOf = {
+  firm: "/firm",
+  operator: "/operator",
+  coordinator: "/hub",
+  admin: "/admin",
+} as const;

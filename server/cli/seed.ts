@@ -9,7 +9,9 @@ import { hashPassword } from "@/server/auth/password";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 
 const scale = process.argv.includes("--scale");
-const file = scale ? (process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db")) : databasePath();
+const file = scale
+  ? (process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db"))
+  : databasePath();
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 
 if (scale) {
@@ -24,20 +26,28 @@ if (scale) {
     onProgress(step, done, total) {
       if (Date.now() - last > 2000 || done === total) {
         last = Date.now();
-        process.stdout.write(`  ${step}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+        process.stdout.write(
+          `  ${step}: ${done}/${total} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+        );
       }
     },
   });
-  console.log(`Wrote ${result.requests} requests and ${result.reservations} reservations in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing …`);
+  console.log(
+    `Wrote ${result.requests} requests and ${result.reservations} reservations in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing …`,
+  );
   db.$client.exec("ANALYZE");
   const violations = findInvariantViolations(db);
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
   if (violations.length) {
-    console.error(`Invariant violated ${violations.length} times, e.g. ${JSON.stringify(violations[0])}`);
+    console.error(
+      `Invariant violated ${violations.length} times, e.g. ${JSON.stringify(violations[0])}`,
+    );
     process.exit(1);
   }
-  console.log(`Benchmark dataset ready in ${file} (${((Date.now() - started) / 1000).toFixed(1)} s); invariant holds.`);
+  console.log(
+    `Benchmark dataset ready in ${file} (${((Date.now() - started) / 1000).toFixed(1)} s); invariant holds.`,
+  );
 } else {
   const db = openDatabase(file);
   migrateDatabase(db);

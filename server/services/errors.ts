@@ -1,6 +1,13 @@
 // The closed set of domain errors. Routers map them to tRPC codes in one place (server/api/errors.ts).
 
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_STATE" | "VALIDATION" | "UNAUTHORIZED" | "TOO_MANY_REQUESTS";
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "INVALID_STATE"
+  | "VALIDATION"
+  | "UNAUTHORIZED"
+  | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   constructor(

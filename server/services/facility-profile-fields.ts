@@ -9,6 +9,13 @@ export const facilityProfileFields = z.object({
   descriptionZh: z.string().trim().max(4000).optional(),
   address: z.string().trim().max(300).optional(),
   contactName: z.string().trim().max(120).optional(),
-  contactPhone: z.string().trim().max(40).regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only").optional(),
-  contactEmail: z.union([z.literal(""), z.email({ message: "enter a valid email address" })]).optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only")
+    .optional(),
+  contactEmail: z
+    .union([z.literal(""), z.email({ message: "enter a valid email address" })])
+    .optional(),
 });

@@ -7,7 +7,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "input"] ??= issue.message;
+  for (const issue of parsed.error.issues)
+    fieldErrors[issue.path.join(".") || "input"] ??= issue.message;
   throw new DomainError(
     "VALIDATION",
     Object.entries(fieldErrors)

@@ -12,10 +12,48 @@ import { startWorker } from "./spawn";
 describe("crash safety", () => {
   it("keeps every acknowledged booking after SIGKILL, with integrity and the invariant intact", async () => {
     const { db, file } = freshDb();
-    const facilityId = db.insert(facilities).values({ slug: "crash-lab", nameEn: "C", nameZh: "C", prefecture: "chengdu", openingHours: openingHoursPresets.continuous }).returning().get().id;
-    const firmId = db.insert(firms).values({ name: "F", creditCode: "C", size: "small", industry: "chemicals", prefecture: "chengdu" }).returning().get().id;
-    const userId = db.insert(users).values({ email: "crash@example.cn", name: "C", passwordHash: "x", role: "firm", firmId }).returning().get().id;
-    const equipmentId = db.insert(equipment).values({ facilityId, name: "E", category: "c", units: 1, autoApprove: true, leadDays: 0, minHours: 1, maxHours: 24, hourlyRateFen: 1 }).returning().get().id;
+    const facilityId = db
+      .insert(facilities)
+      .values({
+        slug: "crash-lab",
+        nameEn: "C",
+        nameZh: "C",
+        prefecture: "chengdu",
+        openingHours: openingHoursPresets.continuous,
+      })
+      .returning()
+      .get().id;
+    const firmId = db
+      .insert(firms)
+      .values({
+        name: "F",
+        creditCode: "C",
+        size: "small",
+        industry: "chemicals",
+        prefecture: "chengdu",
+      })
+      .returning()
+      .get().id;
+    const userId = db
+      .insert(users)
+      .values({ email: "crash@example.cn", name: "C", passwordHash: "x", role: "firm", firmId })
+      .returning()
+      .get().id;
+    const equipmentId = db
+      .insert(equipment)
+      .values({
+        facilityId,
+        name: "E",
+        category: "c",
+        units: 1,
+        autoApprove: true,
+        leadDays: 0,
+        minHours: 1,
+        maxHours: 24,
+        hourlyRateFen: 1,
+      })
+      .returning()
+      .get().id;
     db.$client.close();
 
     const start = Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000;
@@ -31,7 +69,13 @@ describe("crash safety", () => {
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
     const after = openDatabase(file);
-    const refs = new Set((after.$client.prepare(`SELECT ref FROM booking_requests WHERE status = 'confirmed'`).all() as { ref: string }[]).map((r) => r.ref));
+    const refs = new Set(
+      (
+        after.$client
+          .prepare(`SELECT ref FROM booking_requests WHERE status = 'confirmed'`)
+          .all() as { ref: string }[]
+      ).map((r) => r.ref),
+    );
     for (const a of acknowledged) expect(refs.has(a.ref), a.ref).toBe(true);
     expect(refs.size).toBeGreaterThanOrEqual(acknowledged.length);
     expect(findInvariantViolations(after)).toEqual([]);

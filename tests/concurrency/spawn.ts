@@ -17,10 +17,19 @@ export function runWorker<T = Record<string, unknown>>(job: Record<string, unkno
     child.on("exit", (code) => {
       if (code !== 0) reject(new Error(`worker exited ${code}: ${err}`));
       else {
-        const lines = out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as T & { readyMsBeforeStart?: number });
+        const lines = out
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as T & { readyMsBeforeStart?: number });
         // A worker that was not ready before the common start would not have raced: fail loudly.
-        const late = lines.find((l) => l.readyMsBeforeStart !== undefined && l.readyMsBeforeStart < 0);
-        if (late) reject(new Error(`a worker started ${-late.readyMsBeforeStart!} ms after the common start`));
+        const late = lines.find(
+          (l) => l.readyMsBeforeStart !== undefined && l.readyMsBeforeStart < 0,
+        );
+        if (late)
+          reject(
+            new Error(`a worker started ${-late.readyMsBeforeStart!} ms after the common start`),
+          );
         else resolve(lines.filter((l) => l.readyMsBeforeStart === undefined));
       }
     });

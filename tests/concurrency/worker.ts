@@ -9,8 +9,20 @@ import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
 
 type Job =
-  | { kind: "submit"; db: string; userId: number; goAt: number; slots: { equipmentId: number; start: number; hours: number; units: number; at?: number }[] }
-  | { kind: "quote"; db: string; userId: number; goAt: number; quotes: { id: number; equipmentId: number; start: number; end: number }[] }
+  | {
+      kind: "submit";
+      db: string;
+      userId: number;
+      goAt: number;
+      slots: { equipmentId: number; start: number; hours: number; units: number; at?: number }[];
+    }
+  | {
+      kind: "quote";
+      db: string;
+      userId: number;
+      goAt: number;
+      quotes: { id: number; equipmentId: number; start: number; end: number }[];
+    }
   | { kind: "accept"; db: string; userId: number; goAt: number; ids: number[] }
   | { kind: "sweep"; db: string; goAt: number; untilMs: number }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number };
@@ -45,16 +57,20 @@ if (job.kind === "submit") {
     while (s.at !== undefined && Date.now() < s.at) await new Promise((r) => setTimeout(r, 1));
     out(
       attempt(() =>
-        submitRequest(db, { ...actor, firmId: actor.firmId! }, {
-          title: "Race",
-          serviceType: "testing",
-          equipmentId: s.equipmentId,
-          earliestStart: s.start,
-          deadline: s.start + (s.hours + 24) * 3_600_000,
-          preferredStart: s.start,
-          hours: s.hours,
-          units: s.units,
-        }),
+        submitRequest(
+          db,
+          { ...actor, firmId: actor.firmId! },
+          {
+            title: "Race",
+            serviceType: "testing",
+            equipmentId: s.equipmentId,
+            earliestStart: s.start,
+            deadline: s.start + (s.hours + 24) * 3_600_000,
+            preferredStart: s.start,
+            hours: s.hours,
+            units: s.units,
+          },
+        ),
       ),
     );
   }
@@ -62,7 +78,23 @@ if (job.kind === "submit") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);
   for (const q of job.quotes)
-    out(attempt(() => quoteRequest(db, { ...actor, facilityId: actor.facilityId! }, { id: q.id, equipmentId: q.equipmentId, start: q.start, end: q.end, units: 1, amountFen: 1000, validUntil: q.start - 3_600_000 })));
+    out(
+      attempt(() =>
+        quoteRequest(
+          db,
+          { ...actor, facilityId: actor.facilityId! },
+          {
+            id: q.id,
+            equipmentId: q.equipmentId,
+            start: q.start,
+            end: q.end,
+            units: 1,
+            amountFen: 1000,
+            validUntil: q.start - 3_600_000,
+          },
+        ),
+      ),
+    );
 } else if (job.kind === "accept") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);
@@ -79,7 +111,20 @@ if (job.kind === "submit") {
   const actor = actorOf(job.userId);
   for (let i = 0; ; i++) {
     const start = job.start + i * 3_600_000;
-    const r = submitRequest(db, { ...actor, firmId: actor.firmId! }, { title: "Flood", serviceType: "testing", equipmentId: job.equipmentId, earliestStart: start, deadline: start + 2 * 3_600_000, preferredStart: start, hours: 1, units: 1 });
+    const r = submitRequest(
+      db,
+      { ...actor, firmId: actor.firmId! },
+      {
+        title: "Flood",
+        serviceType: "testing",
+        equipmentId: job.equipmentId,
+        earliestStart: start,
+        deadline: start + 2 * 3_600_000,
+        preferredStart: start,
+        hours: 1,
+        units: 1,
+      },
+    );
     out({ ref: r.ref, status: r.status });
   }
 }

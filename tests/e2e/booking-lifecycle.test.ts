@@ -19,7 +19,9 @@ async function bellCount(page: Page): Promise<number> {
 }
 
 async function waitForStatus(page: Page, status: string) {
-  await page.locator(`[data-testid="request-status"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+  await page
+    .locator(`[data-testid="request-status"][data-status="${status}"]`)
+    .waitFor({ timeout: 15_000 });
 }
 
 beforeAll(async () => {
@@ -35,9 +37,17 @@ describe("a booking from request to rating", () => {
   it("goes through every step with the bell telling each side", async () => {
     const f = await firm.newPage();
     await f.goto("/equipment?q=reactor&pk=volume&pmin=500&pu=L");
-    await f.getByTestId("equipment-results").getByRole("link", { name: /Jacketed glass-lined reactor 1000 L/ }).first().click();
+    await f
+      .getByTestId("equipment-results")
+      .getByRole("link", { name: /Jacketed glass-lined reactor 1000 L/ })
+      .first()
+      .click();
     await f.waitForURL(/\/equipment\/\d+/);
-    const facilityName = (await f.getByTestId("equipment-page").locator("header a").first().textContent())!;
+    const facilityName = (await f
+      .getByTestId("equipment-page")
+      .locator("header a")
+      .first()
+      .textContent())!;
     expect(facilityName).toMatch(/Jinxiang Sairui/);
     await f.getByTestId("request-this").click();
     await f.waitForURL(/\/requests\/new\?equipment=/);
@@ -70,7 +80,9 @@ describe("a booking from request to rating", () => {
     await f.getByTestId("quote").waitFor();
     await f.getByTestId("action-accept").click();
     await waitForStatus(f, "confirmed");
-    const ics = await f.request.get(new URL((await f.getByTestId("ics-link").getAttribute("href"))!, baseURL).toString());
+    const ics = await f.request.get(
+      new URL((await f.getByTestId("ics-link").getAttribute("href"))!, baseURL).toString(),
+    );
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain(`SUMMARY:${ref}`);
 
@@ -79,8 +91,16 @@ describe("a booking from request to rating", () => {
     await waitForStatus(o, "in_progress");
     await o.getByTestId("action-complete").click();
     await o.getByTestId("toast-error").waitFor();
-    await expect(o.getByTestId("toast-error").first().textContent()).resolves.toMatch(/Upload the report/);
-    await o.getByLabel("Upload the report").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: minimalPdf(["E2E report", ref]) });
+    await expect(o.getByTestId("toast-error").first().textContent()).resolves.toMatch(
+      /Upload the report/,
+    );
+    await o
+      .getByLabel("Upload the report")
+      .setInputFiles({
+        name: "report.pdf",
+        mimeType: "application/pdf",
+        buffer: minimalPdf(["E2E report", ref]),
+      });
     await o.getByRole("button", { name: "Add a file" }).click();
     await o.getByTestId("attachments").waitFor();
     await o.getByTestId("action-complete").click();
@@ -88,7 +108,9 @@ describe("a booking from request to rating", () => {
 
     await f.goto(requestUrl);
     const reportLink = f.getByTestId("attachments").getByRole("link", { name: "report.pdf" });
-    const download = await f.request.get(new URL((await reportLink.getAttribute("href"))!, baseURL).toString());
+    const download = await f.request.get(
+      new URL((await reportLink.getAttribute("href"))!, baseURL).toString(),
+    );
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("application/pdf");
     expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
@@ -96,14 +118,22 @@ describe("a booking from request to rating", () => {
     await f.getByLabel("Comment").fill("Fast and clear");
     await f.getByRole("button", { name: "Rate" }).click();
     await f.getByTestId("feedback").waitFor();
-    await expect(f.getByTestId("timeline").textContent()).resolves.toMatch(/Submitted.*Quoted.*Confirmed.*In progress.*Completed/s);
+    await expect(f.getByTestId("timeline").textContent()).resolves.toMatch(
+      /Submitted.*Quoted.*Confirmed.*In progress.*Completed/s,
+    );
 
     // another firm cannot open it, nor its report
     const other = await signedIn("firm2@pilot.demo");
     const stranger = await other.newPage();
     const response = await stranger.goto(requestUrl);
     expect(response?.status()).toBe(404);
-    expect((await stranger.request.get(new URL((await reportLink.getAttribute("href"))!, baseURL).toString())).status()).toBe(404);
+    expect(
+      (
+        await stranger.request.get(
+          new URL((await reportLink.getAttribute("href"))!, baseURL).toString(),
+        )
+      ).status(),
+    ).toBe(404);
     await other.close();
 
     await f.goto("/notifications");

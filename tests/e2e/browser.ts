@@ -8,25 +8,42 @@ let clientCounter = 0;
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath()!,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-sync",
+    ],
   });
 }
 
-export async function newClient(browser: Browser, baseURL: string, options: { locale?: "en" | "zh" } = {}): Promise<BrowserContext> {
+export async function newClient(
+  browser: Browser,
+  baseURL: string,
+  options: { locale?: "en" | "zh" } = {},
+): Promise<BrowserContext> {
   clientCounter += 1;
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1280, height: 900 },
     extraHTTPHeaders: { "x-forwarded-for": `198.18.${process.pid % 250}.${clientCounter % 250}` },
   });
-  if (options.locale) await context.addCookies([{ name: "locale", value: options.locale, url: baseURL }]);
+  if (options.locale)
+    await context.addCookies([{ name: "locale", value: options.locale, url: baseURL }]);
   return context;
 }
 
 export const DEMO_PASSWORD = "pilot-demo-2026";
 
 /** A browser context signed in as a demo account. */
-export async function signedInClient(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
+export async function signedInClient(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+): Promise<BrowserContext> {
   const context = await newClient(browser, baseURL);
   const page = await context.newPage();
   await page.goto("/signin");

@@ -33,17 +33,34 @@ export default async function setup(project: TestProject) {
   const root = process.cwd();
   const nextBin = path.join(root, "node_modules", ".bin", "next");
   if (!buildIsCurrent(root)) {
-    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const } });
+    const build = spawnSync(nextBin, ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const },
+    });
     if (build.status !== 0) throw new Error("next build failed");
     stampBuild(root);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pilot-e2e-"));
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "pilot.db"), NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
-  const prepare = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["server/cli/prepare.ts"], { env, stdio: "inherit" });
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_PATH: path.join(dataDir, "pilot.db"),
+    NEXTAUTH_URL: baseURL,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production" as const,
+  };
+  const prepare = spawnSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["server/cli/prepare.ts"],
+    { env, stdio: "inherit" },
+  );
   if (prepare.status !== 0) throw new Error("preparing the e2e data directory failed");
-  server = spawn(nextBin, ["start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  server = spawn(nextBin, ["start", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {

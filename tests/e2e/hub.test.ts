@@ -27,8 +27,14 @@ describe("asking the hub", () => {
     await f.locator('input[name="pmin0"]').fill("500");
     await f.locator('input[name="pu0"]').fill("L");
     await f.getByRole("button", { name: "Find facilities that can do it" }).click();
-    await f.getByTestId("hub-suggestions").getByRole("button", { name: "Send to this facility" }).first().waitFor();
-    await expect(f.getByTestId("hub-target").textContent()).resolves.toMatch(/Will be sent to the hub/);
+    await f
+      .getByTestId("hub-suggestions")
+      .getByRole("button", { name: "Send to this facility" })
+      .first()
+      .waitFor();
+    await expect(f.getByTestId("hub-target").textContent()).resolves.toMatch(
+      /Will be sent to the hub/,
+    );
     await f.getByRole("button", { name: "Submit request" }).click();
     await f.waitForURL(/\/requests\/\d+$/);
     const url = f.url();
@@ -45,10 +51,16 @@ describe("asking the hub", () => {
     const slug = (await first.locator("a[data-slug]").getAttribute("data-slug"))!;
     await first.getByRole("button", { name: "Route here" }).click();
     await c.getByTestId("toast-success").waitFor();
-    await c.waitForFunction(() => !document.querySelector('[data-testid="match-candidates"]') || document.body.textContent?.includes("Routed to"));
+    await c.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="match-candidates"]') ||
+        document.body.textContent?.includes("Routed to"),
+    );
     await coordinator.close();
 
-    const operatorEmail = slug.startsWith("jinxiang-sairui") ? "operator@pilot.demo" : `ops.${slug}@pilot.demo`;
+    const operatorEmail = slug.startsWith("jinxiang-sairui")
+      ? "operator@pilot.demo"
+      : `ops.${slug}@pilot.demo`;
     const operator = await signedInClient(browser, baseURL, operatorEmail);
     const o = await operator.newPage();
     await o.goto("/requests?status=submitted");

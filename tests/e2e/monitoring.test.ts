@@ -32,20 +32,43 @@ describe("monitoring dashboard", () => {
     const facilityLink = page.getByTestId("table-facilities").locator("tbody a").first();
     const facilityName = (await facilityLink.textContent())!;
     // Every facility listed under Chengdu is in Chengdu.
-    for (const cell of await page.getByTestId("table-facilities").locator("tbody tr td:nth-child(2)").allTextContents()) expect(cell).toBe("Chengdu");
+    for (const cell of await page
+      .getByTestId("table-facilities")
+      .locator("tbody tr td:nth-child(2)")
+      .allTextContents())
+      expect(cell).toBe("Chengdu");
     await facilityLink.click();
     await page.waitForURL(/facilityId=\d+/);
     await expect(page.getByTestId("breadcrumb").textContent()).resolves.toContain(facilityName);
     const table = page.getByTestId("table-equipment");
-    const shown = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    const shown = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+      );
     expect(shown.length).toBeGreaterThan(0);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), table.getByTestId("csv-equipment").click()]);
-    expect(download.suggestedFilename()).toMatch(/^equipment-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      table.getByTestId("csv-equipment").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^equipment-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const csv = fs.readFileSync((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff); // the BOM spreadsheet programs need for Chinese
-    const lines = csv.slice(1).trim().split("\r\n").map((l) => l.slice(1, -1).split('","'));
-    expect(lines[0]).toEqual(["Equipment", "Units", "Booked unit-hours", "Available unit-hours", "Utilisation (%)"]);
+    const lines = csv
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((l) => l.slice(1, -1).split('","'));
+    expect(lines[0]).toEqual([
+      "Equipment",
+      "Units",
+      "Booked unit-hours",
+      "Available unit-hours",
+      "Utilisation (%)",
+    ]);
     expect(lines.slice(1).map((row) => row.map((c) => (c === "" ? "—" : c)))).toEqual(shown);
 
     // The last step: one equipment and its requests.
@@ -61,7 +84,9 @@ describe("who may see the figures", () => {
     const firm = await signedInClient(browser, baseURL, "firm@pilot.demo");
     const page = await firm.newPage();
     await page.goto("/admin/dashboard");
-    await expect(page.getByRole("heading", { name: "Not available for your role" }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("heading", { name: "Not available for your role" }).isVisible(),
+    ).resolves.toBe(true);
     expect((await page.request.get("/api/admin/stats/prefectures?period=year")).status()).toBe(403);
     await firm.close();
     const visitor = await newClient(browser, baseURL);

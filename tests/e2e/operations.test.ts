@@ -9,7 +9,10 @@ let browser: Browser;
 
 const signedIn = (email: string) => signedInClient(browser, baseURL, email);
 
-const waitForStatus = (page: Page, status: string) => page.locator(`[data-testid="request-status"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+const waitForStatus = (page: Page, status: string) =>
+  page
+    .locator(`[data-testid="request-status"][data-status="${status}"]`)
+    .waitFor({ timeout: 15_000 });
 
 /** A weekday about `days` ahead, as YYYY-MM-DD in Shanghai. */
 function weekdayAhead(days: number): string {
@@ -32,7 +35,9 @@ describe("operator workspace", () => {
     await o.goto("/operator");
     await o.getByRole("link", { name: "Maintenance windows" }).click();
     await o.getByTestId("maintenance-form").waitFor();
-    const reactor = o.getByLabel("Equipment").locator("option", { hasText: "Jacketed glass-lined reactor 1000 L" });
+    const reactor = o
+      .getByLabel("Equipment")
+      .locator("option", { hasText: "Jacketed glass-lined reactor 1000 L" });
     const reactorId = (await reactor.getAttribute("value"))!;
     await o.getByLabel("Equipment").selectOption(reactorId);
     const day = weekdayAhead(70);
@@ -40,12 +45,17 @@ describe("operator workspace", () => {
     await o.getByLabel("Start").fill(`${day}T08:00`);
     await o.getByLabel("End").fill(`${day}T18:00`);
     await o.getByRole("button", { name: "Add window" }).click();
-    await o.getByTestId("maintenance-list").getByText("Annual pressure-vessel inspection").waitFor();
+    await o
+      .getByTestId("maintenance-list")
+      .getByText("Annual pressure-vessel inspection")
+      .waitFor();
 
     const visitor = await newClient(browser, baseURL);
     const v = await visitor.newPage();
     await v.goto(`/equipment/${reactorId}?month=${day.slice(0, 7)}`);
-    await expect(v.locator(`[data-date="${day}"]`).getAttribute("data-status")).resolves.toBe("maintenance");
+    await expect(v.locator(`[data-date="${day}"]`).getAttribute("data-status")).resolves.toBe(
+      "maintenance",
+    );
     await visitor.close();
     await operator.close();
   });
@@ -55,7 +65,11 @@ describe("operator workspace", () => {
     const operator = await signedIn("operator@pilot.demo");
     const f = await firm.newPage();
     await f.goto("/equipment?q=reactor&pk=volume&pmin=500&pu=L");
-    await f.getByTestId("equipment-results").getByRole("link", { name: /Jacketed glass-lined reactor 1000 L/ }).first().click();
+    await f
+      .getByTestId("equipment-results")
+      .getByRole("link", { name: /Jacketed glass-lined reactor 1000 L/ })
+      .first()
+      .click();
     await f.getByTestId("request-this").click();
     await f.getByLabel("Title").fill("E2E reschedule run");
     await f.getByRole("button", { name: "Submit request" }).click();
@@ -63,7 +77,11 @@ describe("operator workspace", () => {
     const url = f.url();
     const o = await operator.newPage();
     await o.goto(url);
-    await o.getByTestId("quote-slot-picker").locator("option:not([disabled])").first().waitFor({ state: "attached" });
+    await o
+      .getByTestId("quote-slot-picker")
+      .locator("option:not([disabled])")
+      .first()
+      .waitFor({ state: "attached" });
     await o.getByRole("button", { name: "Send quote" }).click();
     await waitForStatus(o, "quoted");
     await f.goto(url);
@@ -82,7 +100,10 @@ describe("operator workspace", () => {
     await f.getByTestId("reschedule-answer").waitFor();
     await f.getByTestId("action-accept-reschedule").click();
     await f.getByTestId("toast-success").waitFor();
-    await f.waitForFunction((old) => document.querySelector('[data-testid="quote"]')?.textContent !== old, before);
+    await f.waitForFunction(
+      (old) => document.querySelector('[data-testid="quote"]')?.textContent !== old,
+      before,
+    );
     await expect(f.getByTestId("timeline").textContent()).resolves.toMatch(/Moved to/);
     await firm.close();
     await operator.close();

@@ -43,17 +43,23 @@ describe("the public registry", () => {
     await page.getByTestId("equipment-results").locator("tbody tr a").first().click();
     await page.waitForURL(/\/equipment\/\d+/);
     await page.getByTestId("specifications").waitFor();
-    await expect(page.getByTestId("specifications").textContent()).resolves.toMatch(/Working volume.*L/);
+    await expect(page.getByTestId("specifications").textContent()).resolves.toMatch(
+      /Working volume.*L/,
+    );
     const calendar = page.getByTestId("availability-calendar");
     await calendar.waitFor();
     const days = calendar.locator("a[data-status]");
     expect(await days.count()).toBeGreaterThanOrEqual(28);
     await page.getByRole("link", { name: "Next month" }).click();
     await page.waitForURL(/month=/);
-    const bookable = calendar.locator('a[data-status="free"], a[data-status="partly_free"]').first();
+    const bookable = calendar
+      .locator('a[data-status="free"], a[data-status="partly_free"]')
+      .first();
     await bookable.click();
     await page.waitForURL(/day=/);
-    await expect(page.getByTestId("day-intervals").textContent()).resolves.toMatch(/\d{2}:\d{2} – \d{2}:\d{2}.*unit/);
+    await expect(page.getByTestId("day-intervals").textContent()).resolves.toMatch(
+      /\d{2}:\d{2} – \d{2}:\d{2}.*unit/,
+    );
     await context.close();
   });
 
@@ -67,13 +73,17 @@ describe("the public registry", () => {
     await page.getByLabel("单位").first().selectOption("L");
     await page.getByRole("button", { name: "搜索" }).click();
     await page.waitForURL(/pk=volume/);
-    await expect(page.getByTestId("result-count").textContent()).resolves.toMatch(/^共 \d+ 条结果$/);
+    await expect(page.getByTestId("result-count").textContent()).resolves.toMatch(
+      /^共 \d+ 条结果$/,
+    );
     await page.getByTestId("equipment-results").locator("tbody tr a").first().click();
     await page.waitForURL(/\/equipment\/\d+/);
     await expect(page.locator("h1").textContent()).resolves.toMatch(/反应釜/);
     await expect(page.getByTestId("specifications").textContent()).resolves.toContain("工作容积");
     await page.getByTestId("availability-calendar").waitFor();
-    await expect(page.getByTestId("availability-calendar").textContent()).resolves.toContain("空闲");
+    await expect(page.getByTestId("availability-calendar").textContent()).resolves.toContain(
+      "空闲",
+    );
     await context.close();
   });
 
@@ -90,7 +100,9 @@ describe("the public registry", () => {
     await page.getByTestId("facility-page").waitFor();
     await expect(page.locator("h1").textContent()).resolves.toMatch(/Vanadium-Titanium/);
     await page.goto("/equipment?pk=volume&pmin=900&pmax=100&pu=L");
-    await expect(page.getByTestId("bad-input").textContent()).resolves.toContain("params.0.max: the maximum is below the minimum");
+    await expect(page.getByTestId("bad-input").textContent()).resolves.toContain(
+      "params.0.max: the maximum is below the minimum",
+    );
     const missing = await page.goto("/facilities/no-such-facility");
     expect(missing?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");

@@ -25,14 +25,22 @@ describe("the shell", () => {
     const context = await newClient(browser, baseURL);
     const page = await context.newPage();
     await page.goto("/");
-    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(/^One hub, \d+ facilities/);
-    expect(Number(await page.getByTestId("stat-facilities").locator("dd").textContent())).toBeGreaterThanOrEqual(23);
-    await expect(page.getByTestId("illustrative-note").textContent()).resolves.toMatch(/illustrative/);
+    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(
+      /^One hub, \d+ facilities/,
+    );
+    expect(
+      Number(await page.getByTestId("stat-facilities").locator("dd").textContent()),
+    ).toBeGreaterThanOrEqual(23);
+    await expect(page.getByTestId("illustrative-note").textContent()).resolves.toMatch(
+      /illustrative/,
+    );
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
 
     await page.getByTestId("language-switch").click();
     await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
-    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(/^一个枢纽、\d+ 个平台/);
+    await expect(page.getByTestId("home-title").textContent()).resolves.toMatch(
+      /^一个枢纽、\d+ 个平台/,
+    );
     await expect(page.getByTestId("chart-prefecture").textContent()).resolves.toContain("成都市");
 
     await page.reload();
@@ -54,7 +62,9 @@ describe("the shell", () => {
     const page = await context.newPage();
     await page.goto("/about/metrics");
     await expect(page.locator("h1").textContent()).resolves.toBe("How the figures are defined");
-    await expect(page.getByTestId("metrics-page").textContent()).resolves.toContain("Booked unit-hours ÷ available unit-hours");
+    await expect(page.getByTestId("metrics-page").textContent()).resolves.toContain(
+      "Booked unit-hours ÷ available unit-hours",
+    );
     await context.close();
   });
 
@@ -104,7 +114,9 @@ describe("signing in", () => {
     const context = await newClient(browser, baseURL);
     const page = await context.newPage();
     await signIn(page, "firm@pilot.demo", "not-the-password");
-    await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("Wrong email or password.");
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toBe(
+      "Wrong email or password.",
+    );
     expect(new URL(page.url()).pathname).toBe("/signin");
     await context.close();
   });
@@ -120,7 +132,9 @@ describe("signing in", () => {
     await page.goto("/register");
     await page.getByRole("button", { name: "注册" }).click();
     await expect(page.getByTestId("error-creditCode").textContent()).resolves.toBe("必须是18位");
-    await expect(page.getByTestId("error-password").textContent()).resolves.toBe("至少需要10个字符");
+    await expect(page.getByTestId("error-password").textContent()).resolves.toBe(
+      "至少需要10个字符",
+    );
     await context.close();
   });
 
@@ -130,10 +144,14 @@ describe("signing in", () => {
     const email = "firm.colleague@pilot.demo";
     for (let i = 1; i <= 5; i++) {
       await signIn(page, email, `wrong-password-${i}`);
-      await expect(page.getByTestId("signin-error").textContent()).resolves.toBe("Wrong email or password.");
+      await expect(page.getByTestId("signin-error").textContent()).resolves.toBe(
+        "Wrong email or password.",
+      );
     }
     await signIn(page, email, DEMO_PASSWORD);
-    await expect(page.getByTestId("signin-error").textContent()).resolves.toMatch(/Too many failed sign-in attempts/);
+    await expect(page.getByTestId("signin-error").textContent()).resolves.toMatch(
+      /Too many failed sign-in attempts/,
+    );
     expect(new URL(page.url()).pathname).toBe("/signin");
     await context.close();
   });
@@ -153,14 +171,18 @@ describe("registering a firm", () => {
     await page.getByLabel("Email").fill("zhao.min@example.cn");
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Register" }).click();
-    await expect(page.getByTestId("error-creditCode").textContent()).resolves.toMatch(/check character/);
+    await expect(page.getByTestId("error-creditCode").textContent()).resolves.toMatch(
+      /check character/,
+    );
     await expect(page.getByTestId("error-password").textContent()).resolves.toMatch(/at least 10/);
 
     await page.getByLabel("Unified social credit code").fill("914403001922038216");
     await page.getByLabel("Password").fill("violet-kiln-orbit-42");
     await page.getByRole("button", { name: "Register" }).click();
     await page.waitForURL("**/firm");
-    await expect(page.getByTestId("start-firm").textContent()).resolves.toContain("Chengdu Test Instruments Co., Ltd.");
+    await expect(page.getByTestId("start-firm").textContent()).resolves.toContain(
+      "Chengdu Test Instruments Co., Ltd.",
+    );
     await context.close();
   });
 });

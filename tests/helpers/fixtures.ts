@@ -14,18 +14,37 @@ export async function makeFixture(db: DB) {
   const facility = (slug: string, kind: "hub" | "facility") =>
     db
       .insert(facilities)
-      .values({ slug, nameEn: slug, nameZh: slug, kind, prefecture: "chengdu", openingHours: openingHoursPresets.office })
+      .values({
+        slug,
+        nameEn: slug,
+        nameZh: slug,
+        kind,
+        prefecture: "chengdu",
+        openingHours: openingHoursPresets.office,
+      })
       .returning()
       .get();
   const hub = facility("hub", "hub");
   const lab = facility("lab-a", "facility");
   const otherLab = facility("lab-b", "facility");
   const firm = (name: string, creditCode: string) =>
-    db.insert(firms).values({ name, creditCode, size: "small", industry: "chemicals", prefecture: "chengdu" }).returning().get();
+    db
+      .insert(firms)
+      .values({ name, creditCode, size: "small", industry: "chemicals", prefecture: "chengdu" })
+      .returning()
+      .get();
   const firmA = firm("Firm A", makeCreditCode("510100", "10000001"));
   const firmB = firm("Firm B", makeCreditCode("510700", "10000002"));
-  const user = (email: string, role: "firm" | "operator" | "coordinator" | "admin", extra: { firmId?: number; facilityId?: number } = {}) =>
-    db.insert(users).values({ email, name: email.split("@")[0], passwordHash, role, ...extra }).returning().get();
+  const user = (
+    email: string,
+    role: "firm" | "operator" | "coordinator" | "admin",
+    extra: { firmId?: number; facilityId?: number } = {},
+  ) =>
+    db
+      .insert(users)
+      .values({ email, name: email.split("@")[0], passwordHash, role, ...extra })
+      .returning()
+      .get();
   return {
     hub,
     lab,

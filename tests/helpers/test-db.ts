@@ -19,6 +19,15 @@ export function callerFor(db: DB, userId: number | null, ip = "198.51.100.7") {
 
 /** Row counts of every table, to prove a refused call changed nothing. */
 export function tableCounts(db: DB): Record<string, number> {
-  const tables = db.$client.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`).all() as { name: string }[];
-  return Object.fromEntries(tables.map((t) => [t.name, (db.$client.prepare(`SELECT COUNT(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
+  const tables = db.$client
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`,
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t.name,
+      (db.$client.prepare(`SELECT COUNT(*) AS n FROM "${t.name}"`).get() as { n: number }).n,
+    ]),
+  );
 }

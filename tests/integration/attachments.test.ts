@@ -41,41 +41,89 @@ function code(fn: () => unknown): string {
 
 describe("attachments", () => {
   it("stores a firm's specification and a facility's report, readable by both parties only", async () => {
-    const r = await callerFor(db, fx.firmUser.id).request.submit(requestBody({ equipmentId: fx.reactor.id }));
+    const r = await callerFor(db, fx.firmUser.id).request.submit(
+      requestBody({ equipmentId: fx.reactor.id }),
+    );
     const pdf = minimalPdf(["Specification"]);
     const spec = addAttachment(db, actor(fx.firmUser), r.id, { name: "spec.pdf", bytes: pdf });
     expect(spec).toMatchObject({ kind: "spec", mimeType: "application/pdf", size: pdf.length });
-    const report = addAttachment(db, actor(fx.operator), r.id, { name: "../../etc/report.csv", bytes: new TextEncoder().encode("a,b\n1,2\n") });
-    expect(report).toMatchObject({ kind: "report", fileName: ".._.._etc_report.csv", mimeType: "text/csv" });
-    expect(Buffer.from(readAttachment(db, actor(fx.operator), spec.id).bytes)).toEqual(Buffer.from(pdf));
-    expect(readAttachment(db, actor(fx.firmUserColleague()), report.id).fileName).toBe(".._.._etc_report.csv");
+    const report = addAttachment(db, actor(fx.operator), r.id, {
+      name: "../../etc/report.csv",
+      bytes: new TextEncoder().encode("a,b\n1,2\n"),
+    });
+    expect(report).toMatchObject({
+      kind: "report",
+      fileName: ".._.._etc_report.csv",
+      mimeType: "text/csv",
+    });
+    expect(Buffer.from(readAttachment(db, actor(fx.operator), spec.id).bytes)).toEqual(
+      Buffer.from(pdf),
+    );
+    expect(readAttachment(db, actor(fx.firmUserColleague()), report.id).fileName).toBe(
+      ".._.._etc_report.csv",
+    );
     expect(readAttachment(db, actor(fx.admin), report.id).mimeType).toBe("text/csv");
-    expect(code(() => readAttachment(db, actor(fx.firmUserB), spec.id))).toBe("NOT_FOUND: File not found.");
-    expect(code(() => readAttachment(db, actor(fx.operatorB), spec.id))).toBe("NOT_FOUND: File not found.");
-    expect(code(() => addAttachment(db, actor(fx.firmUserB), r.id, { name: "x.pdf", bytes: pdf }))).toBe("NOT_FOUND: Request not found.");
-    expect(code(() => addAttachment(db, actor(fx.admin), r.id, { name: "x.pdf", bytes: pdf }))).toMatch(/^FORBIDDEN/);
+    expect(code(() => readAttachment(db, actor(fx.firmUserB), spec.id))).toBe(
+      "NOT_FOUND: File not found.",
+    );
+    expect(code(() => readAttachment(db, actor(fx.operatorB), spec.id))).toBe(
+      "NOT_FOUND: File not found.",
+    );
+    expect(
+      code(() => addAttachment(db, actor(fx.firmUserB), r.id, { name: "x.pdf", bytes: pdf })),
+    ).toBe("NOT_FOUND: Request not found.");
+    expect(
+      code(() => addAttachment(db, actor(fx.admin), r.id, { name: "x.pdf", bytes: pdf })),
+    ).toMatch(/^FORBIDDEN/);
   });
 
   it("refuses wrong types, oversized files and a sixth file", async () => {
-    const r = await callerFor(db, fx.firmUser.id).request.submit(requestBody({ equipmentId: fx.reactor.id }));
+    const r = await callerFor(db, fx.firmUser.id).request.submit(
+      requestBody({ equipmentId: fx.reactor.id }),
+    );
     const firm = actor(fx.firmUser);
-    expect(code(() => addAttachment(db, firm, r.id, { name: "report.pdf", bytes: new Uint8Array([0x4d, 0x5a, 1, 2, 3]) }))).toMatch(/^VALIDATION: file: not a PDF, PNG, JPEG, XLSX, DOCX or CSV/);
+    expect(
+      code(() =>
+        addAttachment(db, firm, r.id, {
+          name: "report.pdf",
+          bytes: new Uint8Array([0x4d, 0x5a, 1, 2, 3]),
+        }),
+      ),
+    ).toMatch(/^VALIDATION: file: not a PDF, PNG, JPEG, XLSX, DOCX or CSV/);
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
-    expect(code(() => addAttachment(db, firm, r.id, { name: "big.pdf", bytes: big }))).toBe("VALIDATION: file: larger than 20 MB");
-    for (let i = 0; i < 5; i++) addAttachment(db, firm, r.id, { name: `p${i}.pdf`, bytes: minimalPdf([`page ${i}`]) });
-    expect(code(() => addAttachment(db, firm, r.id, { name: "p6.pdf", bytes: minimalPdf(["six"]) }))).toBe("VALIDATION: file: a request holds at most 5 files");
+    expect(code(() => addAttachment(db, firm, r.id, { name: "big.pdf", bytes: big }))).toBe(
+      "VALIDATION: file: larger than 20 MB",
+    );
+    for (let i = 0; i < 5; i++)
+      addAttachment(db, firm, r.id, { name: `p${i}.pdf`, bytes: minimalPdf([`page ${i}`]) });
+    expect(
+      code(() => addAttachment(db, firm, r.id, { name: "p6.pdf", bytes: minimalPdf(["six"]) })),
+    ).toBe("VALIDATION: file: a request holds at most 5 files");
   });
 
   it("exports a confirmed booking as an .ics event", async () => {
-    const r = await callerFor(db, fx.firmUser.id).request.submit(requestBody({ equipmentId: fx.chamber.id, serviceType: "testing", preferredStart: at(1, 15), hours: 2 }));
+    const r = await callerFor(db, fx.firmUser.id).request.submit(
+      requestBody({
+        equipmentId: fx.chamber.id,
+        serviceType: "testing",
+        preferredStart: at(1, 15),
+        hours: 2,
+      }),
+    );
     const ics = bookingCalendar(db, actor(fx.firmUser), r.id);
     expect(ics.fileName).toBe(`${r.ref}.ics`);
     expect(ics.body).toContain("BEGIN:VEVENT");
     expect(ics.body).toContain("DTSTART:20270105T070000Z");
     expect(ics.body).toContain("DTEND:20270105T090000Z");
-    expect(code(() => bookingCalendar(db, actor(fx.firmUserB), r.id))).toBe("NOT_FOUND: Request not found.");
-    const pending = await callerFor(db, fx.firmUser.id).request.submit(requestBody({ equipmentId: fx.reactor.id }));
-    expect(code(() => bookingCalendar(db, actor(fx.firmUser), pending.id))).toMatch(/^INVALID_STATE: .* has no confirmed booking yet/);
+    expect(code(() => bookingCalendar(db, actor(fx.firmUserB), r.id))).toBe(
+      "NOT_FOUND: Request not found.",
+    );
+    const pending = await callerFor(db, fx.firmUser.id).request.submit(
+      requestBody({ equipmentId: fx.reactor.id }),
+    );
+    expect(code(() => bookingCalendar(db, actor(fx.firmUser), pending.id))).toMatch(
+      /^INVALID_STATE: .* has no confirmed booking yet/,
+    );
   });
 });

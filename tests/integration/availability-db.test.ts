@@ -14,8 +14,28 @@ const BASE = Date.UTC(2027, 0, 3, 16);
 describe("equipmentAvailability over the database", () => {
   it("matches the pure computation over all reservations", () => {
     const { db } = freshDb();
-    const facilityId = db.insert(facilities).values({ slug: "f", nameEn: "F", nameZh: "F", prefecture: "chengdu", openingHours: openingHoursPresets.extended }).returning().get().id;
-    const other = db.insert(facilities).values({ slug: "g", nameEn: "G", nameZh: "G", prefecture: "chengdu", openingHours: openingHoursPresets.office }).returning().get().id;
+    const facilityId = db
+      .insert(facilities)
+      .values({
+        slug: "f",
+        nameEn: "F",
+        nameZh: "F",
+        prefecture: "chengdu",
+        openingHours: openingHoursPresets.extended,
+      })
+      .returning()
+      .get().id;
+    const other = db
+      .insert(facilities)
+      .values({
+        slug: "g",
+        nameEn: "G",
+        nameZh: "G",
+        prefecture: "chengdu",
+        openingHours: openingHoursPresets.office,
+      })
+      .returning()
+      .get().id;
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
@@ -25,7 +45,14 @@ describe("equipmentAvailability over the database", () => {
             at: fc.integer({ min: -3 * 1440, max: 10 * 1440 }),
             length: fc.integer({ min: 1, max: 2000 }),
             units: fc.integer({ min: 1, max: 4 }),
-            kind: fc.constantFrom("hold", "booking", "maintenance", "facility_maintenance", "other_facility", "other_equipment"),
+            kind: fc.constantFrom(
+              "hold",
+              "booking",
+              "maintenance",
+              "facility_maintenance",
+              "other_facility",
+              "other_equipment",
+            ),
             released: fc.boolean(),
             expiresIn: fc.integer({ min: -1440, max: 1440 }),
           }),
@@ -34,8 +61,24 @@ describe("equipmentAvailability over the database", () => {
         fc.integer({ min: 0, max: 5 * 1440 }),
         fc.integer({ min: 60, max: 5 * 1440 }),
         (units, setupMinutes, rows, fromMinute, lengthMinutes) => {
-          const id = db.insert(equipment).values({ facilityId, name: "E", category: "c", units, setupMinutes, leadDays: 0, hourlyRateFen: 1 }).returning().get().id;
-          const otherId = db.insert(equipment).values({ facilityId, name: "E2", category: "c", units, hourlyRateFen: 1 }).returning().get().id;
+          const id = db
+            .insert(equipment)
+            .values({
+              facilityId,
+              name: "E",
+              category: "c",
+              units,
+              setupMinutes,
+              leadDays: 0,
+              hourlyRateFen: 1,
+            })
+            .returning()
+            .get().id;
+          const otherId = db
+            .insert(equipment)
+            .values({ facilityId, name: "E2", category: "c", units, hourlyRateFen: 1 })
+            .returning()
+            .get().id;
           const now = BASE;
           const busy: { start: number; end: number; units: number }[] = [];
           const maintenance: { start: number; end: number }[] = [];
@@ -46,7 +89,12 @@ describe("equipmentAvailability over the database", () => {
             const kind = r.kind === "hold" || r.kind === "booking" ? r.kind : "maintenance";
             const row = {
               facilityId: r.kind === "other_facility" ? other : facilityId,
-              equipmentId: r.kind === "facility_maintenance" || r.kind === "other_facility" ? null : r.kind === "other_equipment" ? otherId : id,
+              equipmentId:
+                r.kind === "facility_maintenance" || r.kind === "other_facility"
+                  ? null
+                  : r.kind === "other_equipment"
+                    ? otherId
+                    : id,
               kind: kind as "hold" | "booking" | "maintenance",
               start,
               end,
@@ -56,13 +104,17 @@ describe("equipmentAvailability over the database", () => {
             };
             db.insert(reservations).values(row).run();
             if (r.released || r.kind === "other_facility" || r.kind === "other_equipment") continue;
-            if (r.kind === "booking" || (r.kind === "hold" && expiresAt > now)) busy.push({ start, end, units: r.units });
-            if (r.kind === "maintenance" || r.kind === "facility_maintenance") maintenance.push({ start, end });
+            if (r.kind === "booking" || (r.kind === "hold" && expiresAt > now))
+              busy.push({ start, end, units: r.units });
+            if (r.kind === "maintenance" || r.kind === "facility_maintenance")
+              maintenance.push({ start, end });
           }
           const from = BASE + fromMinute * MIN;
           const to = from + lengthMinutes * MIN;
           const fromDb = equipmentAvailability(db, id, { from, to, now }).intervals;
-          expect(fromDb).toEqual(computeFreeIntervals(loadCapacity(db, id), busy, maintenance, from, to, now));
+          expect(fromDb).toEqual(
+            computeFreeIntervals(loadCapacity(db, id), busy, maintenance, from, to, now),
+          );
           db.$client.prepare(`DELETE FROM reservations`).run();
         },
       ),

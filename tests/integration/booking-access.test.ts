@@ -17,11 +17,38 @@ beforeAll(async () => {
   const op = callerFor(db, fx.operator.id);
   const submitted = await firm.request.submit(requestBody({ equipmentId: fx.reactor.id }));
   const quoted = await firm.request.submit(requestBody({ equipmentId: fx.reactor.id }));
-  await op.request.quote({ id: quoted.id, equipmentId: fx.reactor.id, start: at(1, 9), end: at(1, 12), units: 1, amountFen: 1, validUntil: NOW + 10 * HOUR });
-  const confirmed = await firm.request.submit(requestBody({ equipmentId: fx.chamber.id, serviceType: "testing", preferredStart: at(1, 9), hours: 2 }));
-  const started = await firm.request.submit(requestBody({ equipmentId: fx.chamber.id, serviceType: "pilot_production", preferredStart: at(1, 12), hours: 2 }));
+  await op.request.quote({
+    id: quoted.id,
+    equipmentId: fx.reactor.id,
+    start: at(1, 9),
+    end: at(1, 12),
+    units: 1,
+    amountFen: 1,
+    validUntil: NOW + 10 * HOUR,
+  });
+  const confirmed = await firm.request.submit(
+    requestBody({
+      equipmentId: fx.chamber.id,
+      serviceType: "testing",
+      preferredStart: at(1, 9),
+      hours: 2,
+    }),
+  );
+  const started = await firm.request.submit(
+    requestBody({
+      equipmentId: fx.chamber.id,
+      serviceType: "pilot_production",
+      preferredStart: at(1, 12),
+      hours: 2,
+    }),
+  );
   await op.request.start({ id: started.id });
-  ids = { submitted: submitted.id, quoted: quoted.id, confirmed: confirmed.id, started: started.id };
+  ids = {
+    submitted: submitted.id,
+    quoted: quoted.id,
+    confirmed: confirmed.id,
+    started: started.id,
+  };
 });
 afterAll(() => setClockForTests(null));
 
@@ -45,7 +72,20 @@ describe("booking mutations: wrong role and foreign tenant", () => {
     ["accept", (c) => c.request.accept({ id: ids.quoted }), "firm"],
     ["withdraw", (c) => c.request.withdraw({ id: ids.submitted }), "firm"],
     ["rate", (c) => c.request.rate({ id: ids.confirmed, rating: 5 }), "firm"],
-    ["quote", (c) => c.request.quote({ id: ids.submitted, equipmentId: fx.reactor.id, start: at(2, 9), end: at(2, 12), units: 1, amountFen: 1, validUntil: NOW + HOUR }), "facility"],
+    [
+      "quote",
+      (c) =>
+        c.request.quote({
+          id: ids.submitted,
+          equipmentId: fx.reactor.id,
+          start: at(2, 9),
+          end: at(2, 12),
+          units: 1,
+          amountFen: 1,
+          validUntil: NOW + HOUR,
+        }),
+      "facility",
+    ],
     ["reject", (c) => c.request.reject({ id: ids.submitted, reason: "Not possible" }), "facility"],
     ["start", (c) => c.request.start({ id: ids.confirmed }), "facility"],
     ["complete", (c) => c.request.complete({ id: ids.started }), "facility"],
@@ -60,7 +100,10 @@ describe("booking mutations: wrong role and foreign tenant", () => {
     });
   }
   it("cancel and message: admins FORBIDDEN, strangers NOT_FOUND on both sides", async () => {
-    for (const call of [(c: ReturnType<typeof as>) => c.request.cancel({ id: ids.confirmed, reason: "Because" }), (c: ReturnType<typeof as>) => c.request.message({ id: ids.confirmed, body: "Hello" })]) {
+    for (const call of [
+      (c: ReturnType<typeof as>) => c.request.cancel({ id: ids.confirmed, reason: "Because" }),
+      (c: ReturnType<typeof as>) => c.request.message({ id: ids.confirmed, body: "Hello" }),
+    ]) {
       expect(await code(() => call(as(fx.admin)))).toBe("FORBIDDEN");
       expect(await code(() => call(as(fx.firmUserB)))).toBe("NOT_FOUND");
       expect(await code(() => call(as(fx.operatorB)))).toBe("NOT_FOUND");

@@ -12,7 +12,12 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { submitRequest } from "@/server/services/booking/submit-request";
 import { quoteRequest } from "@/server/services/booking/quote-request";
 import { acceptQuote } from "@/server/services/booking/accept-quote";
-import { withdrawRequest, startRequest, completeRequest, cancelRequest } from "@/server/services/booking/simple-moves";
+import {
+  withdrawRequest,
+  startRequest,
+  completeRequest,
+  cancelRequest,
+} from "@/server/services/booking/simple-moves";
 import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 import type { DB } from "@/db/client";
@@ -32,25 +37,96 @@ type Op =
   | { op: "sweep" };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant("auto" as const), k: fc.integer({ min: 0, max: 10 }), h: fc.integer({ min: 1, max: 3 }), u: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({
+    op: fc.constant("auto" as const),
+    k: fc.integer({ min: 0, max: 10 }),
+    h: fc.integer({ min: 1, max: 3 }),
+    u: fc.integer({ min: 1, max: 2 }),
+  }),
   fc.record({ op: fc.constant("manual" as const) }),
-  fc.record({ op: fc.constant("quote" as const), i: fc.nat(40), k: fc.integer({ min: 0, max: 10 }), h: fc.integer({ min: 1, max: 3 }), validMin: fc.integer({ min: 1, max: 180 }) }),
-  fc.record({ op: fc.constantFrom("accept" as const, "withdraw" as const, "cancel" as const, "start" as const, "complete" as const), i: fc.nat(40) }),
+  fc.record({
+    op: fc.constant("quote" as const),
+    i: fc.nat(40),
+    k: fc.integer({ min: 0, max: 10 }),
+    h: fc.integer({ min: 1, max: 3 }),
+    validMin: fc.integer({ min: 1, max: 180 }),
+  }),
+  fc.record({
+    op: fc.constantFrom(
+      "accept" as const,
+      "withdraw" as const,
+      "cancel" as const,
+      "start" as const,
+      "complete" as const,
+    ),
+    i: fc.nat(40),
+  }),
   fc.record({ op: fc.constant("advance" as const), minutes: fc.integer({ min: 1, max: 120 }) }),
   fc.record({ op: fc.constant("sweep" as const) }),
 );
 
-type ModelRes = { eq: "auto" | "manual"; start: number; end: number; units: number; kind: "hold" | "booking"; expiresAt: number | null; released: boolean };
+type ModelRes = {
+  eq: "auto" | "manual";
+  start: number;
+  end: number;
+  units: number;
+  kind: "hold" | "booking";
+  expiresAt: number | null;
+  released: boolean;
+};
 type ModelReq = { id: number; status: string; validUntil: number | null; res: ModelRes | null };
 
 function setup(): { db: DB; autoId: number; manualId: number; firm: number; operator: number } {
   const { db } = freshDb();
-  const facilityId = db.insert(facilities).values({ slug: "m", nameEn: "M", nameZh: "M", prefecture: "chengdu", openingHours: openingHoursPresets.continuous }).returning().get().id;
-  const firmId = db.insert(firms).values({ name: "F", creditCode: "X", size: "small", industry: "chemicals", prefecture: "chengdu" }).returning().get().id;
-  const firm = db.insert(users).values({ email: "f@x.cn", name: "F", passwordHash: "x", role: "firm", firmId }).returning().get().id;
-  const operator = db.insert(users).values({ email: "o@x.cn", name: "O", passwordHash: "x", role: "operator", facilityId }).returning().get().id;
+  const facilityId = db
+    .insert(facilities)
+    .values({
+      slug: "m",
+      nameEn: "M",
+      nameZh: "M",
+      prefecture: "chengdu",
+      openingHours: openingHoursPresets.continuous,
+    })
+    .returning()
+    .get().id;
+  const firmId = db
+    .insert(firms)
+    .values({
+      name: "F",
+      creditCode: "X",
+      size: "small",
+      industry: "chemicals",
+      prefecture: "chengdu",
+    })
+    .returning()
+    .get().id;
+  const firm = db
+    .insert(users)
+    .values({ email: "f@x.cn", name: "F", passwordHash: "x", role: "firm", firmId })
+    .returning()
+    .get().id;
+  const operator = db
+    .insert(users)
+    .values({ email: "o@x.cn", name: "O", passwordHash: "x", role: "operator", facilityId })
+    .returning()
+    .get().id;
   const mk = (autoApprove: boolean, units: number) =>
-    db.insert(equipment).values({ facilityId, name: "E", category: "c", units, autoApprove, setupMinutes: 0, leadDays: 0, minHours: 1, maxHours: 24, hourlyRateFen: 100 }).returning().get().id;
+    db
+      .insert(equipment)
+      .values({
+        facilityId,
+        name: "E",
+        category: "c",
+        units,
+        autoApprove,
+        setupMinutes: 0,
+        leadDays: 0,
+        minHours: 1,
+        maxHours: 24,
+        hourlyRateFen: 100,
+      })
+      .returning()
+      .get().id;
   return { db, autoId: mk(true, 2), manualId: mk(false, 1), firm, operator };
 }
 
@@ -63,16 +139,27 @@ describe("booking path against a reference model", () => {
       fc.property(fc.array(opArb, { minLength: 20, maxLength: 70 }), (ops) => {
         const { db, autoId, manualId, firm, operator } = setup();
         const firmActor = { ...loadActor(db, firm)!, firmId: loadActor(db, firm)!.firmId! };
-        const opActor = { ...loadActor(db, operator)!, facilityId: loadActor(db, operator)!.facilityId! };
+        const opActor = {
+          ...loadActor(db, operator)!,
+          facilityId: loadActor(db, operator)!.facilityId!,
+        };
         let now = T0;
         setClockForTests(now);
         const model: ModelReq[] = [];
         const capacity = { auto: 2, manual: 1 };
-        const live = (r: ModelRes) => !r.released && (r.kind === "booking" || (r.expiresAt ?? 0) > now);
+        const live = (r: ModelRes) =>
+          !r.released && (r.kind === "booking" || (r.expiresAt ?? 0) > now);
         const fits = (eqName: "auto" | "manual", start: number, end: number, units: number) => {
-          const others = model.map((m) => m.res).filter((r): r is ModelRes => !!r && r.eq === eqName && live(r));
+          const others = model
+            .map((m) => m.res)
+            .filter((r): r is ModelRes => !!r && r.eq === eqName && live(r));
           const points = [start, ...others.map((r) => r.start).filter((p) => p > start && p < end)];
-          return points.every((p) => others.filter((r) => r.start <= p && p < r.end).reduce((s, r) => s + r.units, 0) + units <= capacity[eqName]);
+          return points.every(
+            (p) =>
+              others.filter((r) => r.start <= p && p < r.end).reduce((s, r) => s + r.units, 0) +
+                units <=
+              capacity[eqName],
+          );
         };
         const expire = (m: ModelReq) => {
           m.status = "expired";
@@ -99,16 +186,46 @@ describe("booking path against a reference model", () => {
               expected = fits("auto", start, end, o.u) ? "ok" : "CONFLICT";
               let id = 0;
               got = attempt(() => {
-                id = submitRequest(db, firmActor, { title: "Auto", serviceType: "pilot_production", equipmentId: autoId, earliestStart: start, deadline: end + HOUR, preferredStart: start, hours: o.h, units: o.u }).id;
+                id = submitRequest(db, firmActor, {
+                  title: "Auto",
+                  serviceType: "pilot_production",
+                  equipmentId: autoId,
+                  earliestStart: start,
+                  deadline: end + HOUR,
+                  preferredStart: start,
+                  hours: o.h,
+                  units: o.u,
+                }).id;
               });
-              if (got === "ok") model.push({ id, status: "confirmed", validUntil: now, res: { eq: "auto", start, end, units: o.u, kind: "booking", expiresAt: null, released: false } });
+              if (got === "ok")
+                model.push({
+                  id,
+                  status: "confirmed",
+                  validUntil: now,
+                  res: {
+                    eq: "auto",
+                    start,
+                    end,
+                    units: o.u,
+                    kind: "booking",
+                    expiresAt: null,
+                    released: false,
+                  },
+                });
               break;
             }
             case "manual": {
               expected = "ok";
               let id = 0;
               got = attempt(() => {
-                id = submitRequest(db, firmActor, { title: "Manual", serviceType: "pilot_production", equipmentId: manualId, earliestStart: slotAt(0), deadline: slotAt(40), hours: 1 }).id;
+                id = submitRequest(db, firmActor, {
+                  title: "Manual",
+                  serviceType: "pilot_production",
+                  equipmentId: manualId,
+                  earliestStart: slotAt(0),
+                  deadline: slotAt(40),
+                  hours: 1,
+                }).id;
               });
               model.push({ id, status: "submitted", validUntil: null, res: null });
               break;
@@ -118,14 +235,49 @@ describe("booking path against a reference model", () => {
               const start = slotAt(o.k);
               const end = start + o.h * HOUR;
               const validUntil = Math.min(now + o.validMin * MIN, start);
-              expected = target.status !== "submitted" ? "INVALID_STATE" : validUntil <= now ? "VALIDATION" : fits("manual", start, end, 1) ? "ok" : "CONFLICT";
-              got = attempt(() => quoteRequest(db, opActor, { id: target.id, equipmentId: manualId, start, end, units: 1, amountFen: 1, validUntil }));
-              if (got === "ok") Object.assign(target, { status: "quoted", validUntil, res: { eq: "manual", start, end, units: 1, kind: "hold", expiresAt: validUntil, released: false } });
+              expected =
+                target.status !== "submitted"
+                  ? "INVALID_STATE"
+                  : validUntil <= now
+                    ? "VALIDATION"
+                    : fits("manual", start, end, 1)
+                      ? "ok"
+                      : "CONFLICT";
+              got = attempt(() =>
+                quoteRequest(db, opActor, {
+                  id: target.id,
+                  equipmentId: manualId,
+                  start,
+                  end,
+                  units: 1,
+                  amountFen: 1,
+                  validUntil,
+                }),
+              );
+              if (got === "ok")
+                Object.assign(target, {
+                  status: "quoted",
+                  validUntil,
+                  res: {
+                    eq: "manual",
+                    start,
+                    end,
+                    units: 1,
+                    kind: "hold",
+                    expiresAt: validUntil,
+                    released: false,
+                  },
+                });
               break;
             }
             case "accept": {
               if (!target) continue;
-              expected = target.status !== "quoted" ? "INVALID_STATE" : (target.validUntil ?? 0) > now ? "ok" : "INVALID_STATE";
+              expected =
+                target.status !== "quoted"
+                  ? "INVALID_STATE"
+                  : (target.validUntil ?? 0) > now
+                    ? "ok"
+                    : "INVALID_STATE";
               got = attempt(() => acceptQuote(db, firmActor, { id: target.id }));
               if (target.status === "quoted") {
                 if (got === "ok") {
@@ -140,18 +292,30 @@ describe("booking path against a reference model", () => {
             case "start":
             case "complete": {
               if (!target) continue;
-              const from = { withdraw: ["submitted", "quoted"], cancel: ["confirmed"], start: ["confirmed"], complete: ["in_progress"] }[o.op];
-              const to = { withdraw: "withdrawn", cancel: "cancelled", start: "in_progress", complete: "completed" }[o.op];
+              const from = {
+                withdraw: ["submitted", "quoted"],
+                cancel: ["confirmed"],
+                start: ["confirmed"],
+                complete: ["in_progress"],
+              }[o.op];
+              const to = {
+                withdraw: "withdrawn",
+                cancel: "cancelled",
+                start: "in_progress",
+                complete: "completed",
+              }[o.op];
               expected = from.includes(target.status) ? "ok" : "INVALID_STATE";
               got = attempt(() => {
                 if (o.op === "withdraw") withdrawRequest(db, firmActor, { id: target.id });
-                else if (o.op === "cancel") cancelRequest(db, firmActor, { id: target.id, reason: "Model says so" });
+                else if (o.op === "cancel")
+                  cancelRequest(db, firmActor, { id: target.id, reason: "Model says so" });
                 else if (o.op === "start") startRequest(db, opActor, { id: target.id });
                 else completeRequest(db, opActor, { id: target.id });
               });
               if (got === "ok") {
                 target.status = to;
-                if ((to === "withdrawn" || to === "cancelled") && target.res) target.res.released = true;
+                if ((to === "withdrawn" || to === "cancelled") && target.res)
+                  target.res.released = true;
               }
               break;
             }
@@ -161,16 +325,30 @@ describe("booking path against a reference model", () => {
               continue;
             case "sweep":
               expireQuotes(db);
-              for (const m of model) if (m.status === "quoted" && (m.validUntil ?? 0) <= now) expire(m);
+              for (const m of model)
+                if (m.status === "quoted" && (m.validUntil ?? 0) <= now) expire(m);
               continue;
           }
           expect(got, `${JSON.stringify(o)} on ${JSON.stringify(target)}`).toBe(expected);
           for (const m of model) {
-            const row = db.select().from(bookingRequests).where(eq(bookingRequests.id, m.id)).get()!;
+            const row = db
+              .select()
+              .from(bookingRequests)
+              .where(eq(bookingRequests.id, m.id))
+              .get()!;
             expect(row.status, `request ${m.id} after ${JSON.stringify(o)}`).toBe(m.status);
-            const liveRows = db.select().from(reservations).where(and(eq(reservations.requestId, m.id), isNull(reservations.releasedAt))).all();
-            const modelLive = m.res && !m.res.released ? [{ start: m.res.start, end: m.res.end, kind: m.res.kind, units: m.res.units }] : [];
-            expect(liveRows.map((r) => ({ start: r.start, end: r.end, kind: r.kind, units: r.units }))).toEqual(modelLive);
+            const liveRows = db
+              .select()
+              .from(reservations)
+              .where(and(eq(reservations.requestId, m.id), isNull(reservations.releasedAt)))
+              .all();
+            const modelLive =
+              m.res && !m.res.released
+                ? [{ start: m.res.start, end: m.res.end, kind: m.res.kind, units: m.res.units }]
+                : [];
+            expect(
+              liveRows.map((r) => ({ start: r.start, end: r.end, kind: r.kind, units: r.units })),
+            ).toEqual(modelLive);
           }
         }
         expect(findInvariantViolations(db, now)).toEqual([]);

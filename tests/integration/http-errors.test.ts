@@ -7,7 +7,10 @@ import { freshDb } from "../helpers/test-db";
 
 const { db } = freshDb();
 
-type ErrorShape = { message: string; data: { code: string; fieldErrors: Record<string, string> | null; stack?: string } };
+type ErrorShape = {
+  message: string;
+  data: { code: string; fieldErrors: Record<string, string> | null; stack?: string };
+};
 
 async function post(path: string, input: unknown) {
   const req = new Request(`http://localhost/api/trpc/${path}`, {
@@ -15,7 +18,12 @@ async function post(path: string, input: unknown) {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(superjson.serialize(input)),
   });
-  const res = await fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => ({ db, session: null, ip: "127.0.0.1" }) });
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => ({ db, session: null, ip: "127.0.0.1" }),
+  });
   // With the superjson transformer the error travels as { error: { json: … } }.
   const raw = (await res.json()) as { error: { json: ErrorShape } };
   return { status: res.status, body: { error: raw.error.json } };
@@ -23,10 +31,18 @@ async function post(path: string, input: unknown) {
 
 describe("HTTP error shape", () => {
   it("a bad registration is a 400 naming each field", async () => {
-    const { status, body } = await post("firm.register", { firmName: "X Co", creditCode: "123", email: "bad", password: "short" });
+    const { status, body } = await post("firm.register", {
+      firmName: "X Co",
+      creditCode: "123",
+      email: "bad",
+      password: "short",
+    });
     expect(status).toBe(400);
     expect(body.error.data.code).toBe("BAD_REQUEST");
-    expect(body.error.data.fieldErrors).toMatchObject({ creditCode: "must be exactly 18 characters", email: "enter a valid email address" });
+    expect(body.error.data.fieldErrors).toMatchObject({
+      creditCode: "must be exactly 18 characters",
+      email: "enter a valid email address",
+    });
     expect(body.error.message).toContain("creditCode: must be exactly 18 characters");
     expect(body.error.data.stack).toBeUndefined();
   });

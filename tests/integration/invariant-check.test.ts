@@ -12,15 +12,38 @@ let db: DB;
 let facilityId: number;
 
 function makeEquipment(units: number, setupMinutes: number) {
-  return db.insert(equipment).values({ facilityId, name: "E", category: "reactor", units, setupMinutes, hourlyRateFen: 100 }).returning().get().id;
+  return db
+    .insert(equipment)
+    .values({ facilityId, name: "E", category: "reactor", units, setupMinutes, hourlyRateFen: 100 })
+    .returning()
+    .get().id;
 }
-function reserve(equipmentId: number | null, start: number, end: number, extra: Partial<typeof reservations.$inferInsert> = {}) {
-  return db.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...extra }).returning().get().id;
+function reserve(
+  equipmentId: number | null,
+  start: number,
+  end: number,
+  extra: Partial<typeof reservations.$inferInsert> = {},
+) {
+  return db
+    .insert(reservations)
+    .values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...extra })
+    .returning()
+    .get().id;
 }
 
 beforeEach(() => {
   db = freshDb().db;
-  facilityId = db.insert(facilities).values({ slug: "f", nameEn: "F", nameZh: "F", prefecture: "chengdu", openingHours: openingHoursPresets.continuous }).returning().get().id;
+  facilityId = db
+    .insert(facilities)
+    .values({
+      slug: "f",
+      nameEn: "F",
+      nameZh: "F",
+      prefecture: "chengdu",
+      openingHours: openingHoursPresets.continuous,
+    })
+    .returning()
+    .get().id;
 });
 
 describe("findInvariantViolations", () => {
@@ -37,14 +60,18 @@ describe("findInvariantViolations", () => {
     reserve(e, T + H, T + 3 * H);
     expect(findInvariantViolations(db, T - H)).toEqual([]);
     const third = reserve(e, T + 2 * H, T + 5 * H);
-    expect(findInvariantViolations(db, T - H)).toEqual([{ kind: "capacity", equipmentId: e, reservationId: third, at: T + 2 * H, load: 3, units: 2 }]);
+    expect(findInvariantViolations(db, T - H)).toEqual([
+      { kind: "capacity", equipmentId: e, reservationId: third, at: T + 2 * H, load: 3, units: 2 },
+    ]);
   });
 
   it("counts the setup buffer on both sides", () => {
     const e = makeEquipment(1, 30);
     reserve(e, T, T + 2 * H);
     const next = reserve(e, T + 2 * H + 59 * 60_000, T + 4 * H);
-    expect(findInvariantViolations(db, T - H)).toMatchObject([{ kind: "capacity", reservationId: next }]);
+    expect(findInvariantViolations(db, T - H)).toMatchObject([
+      { kind: "capacity", reservationId: next },
+    ]);
     db.$client.prepare(`UPDATE reservations SET start = ? WHERE id = ?`).run(T + 3 * H, next);
     expect(findInvariantViolations(db, T - H)).toEqual([]);
   });
@@ -58,7 +85,9 @@ describe("findInvariantViolations", () => {
     const live = reserve(e, T, T + 2 * H, { kind: "hold", expiresAt: T + H });
     // both reservations starting at T see a load of 2 there
     const found = findInvariantViolations(db, T - H);
-    expect(found.map((v) => ("reservationId" in v ? v.reservationId : 0)).sort()).toEqual([booked, live].sort());
+    expect(found.map((v) => ("reservationId" in v ? v.reservationId : 0)).sort()).toEqual(
+      [booked, live].sort(),
+    );
     expect(found.every((v) => v.kind === "capacity" && v.load === 2)).toBe(true);
   });
 
@@ -69,7 +98,11 @@ describe("findInvariantViolations", () => {
     const m2 = reserve(null, T + 30 * H, T + 40 * H, { kind: "maintenance" });
     const b2 = reserve(e, T + 39 * H, T + 41 * H);
     reserve(e, T + 20 * H, T + 21 * H);
-    expect(findInvariantViolations(db, T).sort((a, b) => ("reservationId" in a && "reservationId" in b ? a.reservationId - b.reservationId : 0))).toEqual([
+    expect(
+      findInvariantViolations(db, T).sort((a, b) =>
+        "reservationId" in a && "reservationId" in b ? a.reservationId - b.reservationId : 0,
+      ),
+    ).toEqual([
       { kind: "maintenance", equipmentId: e, reservationId: b1, maintenanceId: m1 },
       { kind: "maintenance", equipmentId: e, reservationId: b2, maintenanceId: m2 },
     ]);

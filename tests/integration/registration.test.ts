@@ -42,12 +42,24 @@ describe("firm.register", () => {
   it("creates the firm, its first user with a hashed password, and an audit row", async () => {
     const result = await callerFor(db, null).firm.register(valid);
     const firm = db.select().from(firms).where(eq(firms.id, result.firmId)).get()!;
-    expect(firm).toMatchObject({ name: valid.firmName, creditCode: "91330100716105852F", size: "small", prefecture: "chengdu" });
+    expect(firm).toMatchObject({
+      name: valid.firmName,
+      creditCode: "91330100716105852F",
+      size: "small",
+      prefecture: "chengdu",
+    });
     const user = db.select().from(users).where(eq(users.id, result.userId)).get()!;
-    expect(user).toMatchObject({ email: "li.hua@example.cn", role: "firm", firmId: firm.id, locale: "zh" });
+    expect(user).toMatchObject({
+      email: "li.hua@example.cn",
+      role: "firm",
+      firmId: firm.id,
+      locale: "zh",
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user.passwordHash, valid.password)).toBe(true);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "firm.registered")).all()).toHaveLength(1);
+    expect(
+      db.select().from(auditLog).where(eq(auditLog.action, "firm.registered")).all(),
+    ).toHaveLength(1);
   });
 
   it("refuses a bad credit code on that field", async () => {
@@ -57,7 +69,11 @@ describe("firm.register", () => {
   });
 
   it("refuses a taken email (any case) on that field", async () => {
-    const r = await refusal({ ...valid, creditCode: "914403001922038216", email: "LI.HUA@example.cn" });
+    const r = await refusal({
+      ...valid,
+      creditCode: "914403001922038216",
+      email: "LI.HUA@example.cn",
+    });
     expect(r.code).toBe("CONFLICT");
     expect(r.message).toMatch(/^email: /);
   });
@@ -69,20 +85,45 @@ describe("firm.register", () => {
   });
 
   it("refuses weak passwords: short and common", async () => {
-    const short = await refusal({ ...valid, email: "x2@example.cn", creditCode: "914403001922038216", password: "abc123xyz" });
+    const short = await refusal({
+      ...valid,
+      email: "x2@example.cn",
+      creditCode: "914403001922038216",
+      password: "abc123xyz",
+    });
     expect(short.message).toMatch(/password: must be at least 10/);
-    const common = await refusal({ ...valid, email: "x3@example.cn", creditCode: "914403001922038216", password: "password123" });
+    const common = await refusal({
+      ...valid,
+      email: "x3@example.cn",
+      creditCode: "914403001922038216",
+      password: "password123",
+    });
     expect(common.message).toMatch(/password: .*common/);
   });
 
   it("names every missing or invalid field", async () => {
     const r = await refusal({ password: "violet-kiln-orbit-42", email: "not-an-email" });
     expect(r.code).toBe("BAD_REQUEST");
-    for (const field of ["firmName", "creditCode", "size", "industry", "prefecture", "name", "email"]) expect(r.message).toContain(`${field}:`);
+    for (const field of [
+      "firmName",
+      "creditCode",
+      "size",
+      "industry",
+      "prefecture",
+      "name",
+      "email",
+    ])
+      expect(r.message).toContain(`${field}:`);
   });
 
   it("refuses an unknown prefecture or size", async () => {
-    const r = await refusal({ ...valid, email: "x4@example.cn", creditCode: "914403001922038216", prefecture: "beijing", size: "huge" });
+    const r = await refusal({
+      ...valid,
+      email: "x4@example.cn",
+      creditCode: "914403001922038216",
+      prefecture: "beijing",
+      size: "huge",
+    });
     expect(r.message).toMatch(/size: /);
     expect(r.message).toMatch(/prefecture: /);
   });

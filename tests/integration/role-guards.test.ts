@@ -31,31 +31,75 @@ describe("procedure kinds", () => {
 
   it("authed: user.me needs a session and returns the caller", async () => {
     expect(await codeOf(callerFor(db, null).user.me())).toBe("UNAUTHORIZED");
-    expect(await callerFor(db, fx.firmUser.id).user.me()).toMatchObject({ email: "firm-a@example.cn", role: "firm", firmId: fx.firmA.id });
+    expect(await callerFor(db, fx.firmUser.id).user.me()).toMatchObject({
+      email: "firm-a@example.cn",
+      role: "firm",
+      firmId: fx.firmA.id,
+    });
   });
 
-  const cases: { name: string; call: (c: ReturnType<typeof callerFor>) => Promise<unknown>; allowed: () => number[]; refused: () => number[] }[] = [
-    { name: "firm (workspace.firm)", call: (c) => c.workspace.firm(), allowed: () => [fx.firmUser.id], refused: () => [fx.operator.id, fx.coordinator.id, fx.admin.id] },
-    { name: "operator (workspace.operator)", call: (c) => c.workspace.operator(), allowed: () => [fx.operator.id, fx.coordinator.id], refused: () => [fx.firmUser.id, fx.admin.id] },
-    { name: "coordinator (workspace.hub)", call: (c) => c.workspace.hub(), allowed: () => [fx.coordinator.id], refused: () => [fx.firmUser.id, fx.operator.id, fx.admin.id] },
-    { name: "admin (workspace.admin)", call: (c) => c.workspace.admin(), allowed: () => [fx.admin.id], refused: () => [fx.firmUser.id, fx.operator.id, fx.coordinator.id] },
-    { name: "admin (audit.list)", call: (c) => c.audit.list({}), allowed: () => [fx.admin.id], refused: () => [fx.firmUser.id, fx.operator.id, fx.coordinator.id] },
+  const cases: {
+    name: string;
+    call: (c: ReturnType<typeof callerFor>) => Promise<unknown>;
+    allowed: () => number[];
+    refused: () => number[];
+  }[] = [
+    {
+      name: "firm (workspace.firm)",
+      call: (c) => c.workspace.firm(),
+      allowed: () => [fx.firmUser.id],
+      refused: () => [fx.operator.id, fx.coordinator.id, fx.admin.id],
+    },
+    {
+      name: "operator (workspace.operator)",
+      call: (c) => c.workspace.operator(),
+      allowed: () => [fx.operator.id, fx.coordinator.id],
+      refused: () => [fx.firmUser.id, fx.admin.id],
+    },
+    {
+      name: "coordinator (workspace.hub)",
+      call: (c) => c.workspace.hub(),
+      allowed: () => [fx.coordinator.id],
+      refused: () => [fx.firmUser.id, fx.operator.id, fx.admin.id],
+    },
+    {
+      name: "admin (workspace.admin)",
+      call: (c) => c.workspace.admin(),
+      allowed: () => [fx.admin.id],
+      refused: () => [fx.firmUser.id, fx.operator.id, fx.coordinator.id],
+    },
+    {
+      name: "admin (audit.list)",
+      call: (c) => c.audit.list({}),
+      allowed: () => [fx.admin.id],
+      refused: () => [fx.firmUser.id, fx.operator.id, fx.coordinator.id],
+    },
   ];
 
   for (const c of cases) {
     it(`${c.name}: no session is UNAUTHORIZED, wrong role FORBIDDEN, right role OK`, async () => {
       expect(await codeOf(c.call(callerFor(db, null)))).toBe("UNAUTHORIZED");
-      for (const id of c.refused()) expect(await codeOf(c.call(callerFor(db, id))), `user ${id}`).toBe("FORBIDDEN");
-      for (const id of c.allowed()) expect(await codeOf(c.call(callerFor(db, id))), `user ${id}`).toBe("OK");
+      for (const id of c.refused())
+        expect(await codeOf(c.call(callerFor(db, id))), `user ${id}`).toBe("FORBIDDEN");
+      for (const id of c.allowed())
+        expect(await codeOf(c.call(callerFor(db, id))), `user ${id}`).toBe("OK");
     });
   }
 
   it("writes an audit row for each denial", async () => {
-    const before = db.select().from(auditLog).where(eq(auditLog.action, "auth.denied")).all().length;
+    const before = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "auth.denied"))
+      .all().length;
     await codeOf(callerFor(db, fx.firmUser.id).workspace.admin());
     const rows = db.select().from(auditLog).where(eq(auditLog.action, "auth.denied")).all();
     expect(rows.length).toBe(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actorId: fx.firmUser.id, target: "workspace.admin", ip: "198.51.100.7" });
+    expect(rows.at(-1)).toMatchObject({
+      actorId: fx.firmUser.id,
+      target: "workspace.admin",
+      ip: "198.51.100.7",
+    });
   });
 
   it("refuses a disabled user on their very next call", async () => {
@@ -70,12 +114,39 @@ describe("procedure kinds", () => {
 
 describe("tenant scoping of start pages", () => {
   it("a firm sees only its own requests; an operator only its facility's", async () => {
-    const base = { serviceType: "testing" as const, title: "t", earliestStart: 0, deadline: 1, hours: 1 };
+    const base = {
+      serviceType: "testing" as const,
+      title: "t",
+      earliestStart: 0,
+      deadline: 1,
+      hours: 1,
+    };
     db.insert(bookingRequests)
       .values([
-        { ...base, ref: "PT-2026-900001", firmId: fx.firmA.id, requesterId: fx.firmUser.id, facilityId: fx.lab.id, title: "A at lab A" },
-        { ...base, ref: "PT-2026-900002", firmId: fx.firmB.id, requesterId: fx.firmUserB.id, facilityId: fx.otherLab.id, title: "B at lab B" },
-        { ...base, ref: "PT-2026-900003", firmId: fx.firmB.id, requesterId: fx.firmUserB.id, facilityId: null, title: "B to hub" },
+        {
+          ...base,
+          ref: "PT-2026-900001",
+          firmId: fx.firmA.id,
+          requesterId: fx.firmUser.id,
+          facilityId: fx.lab.id,
+          title: "A at lab A",
+        },
+        {
+          ...base,
+          ref: "PT-2026-900002",
+          firmId: fx.firmB.id,
+          requesterId: fx.firmUserB.id,
+          facilityId: fx.otherLab.id,
+          title: "B at lab B",
+        },
+        {
+          ...base,
+          ref: "PT-2026-900003",
+          firmId: fx.firmB.id,
+          requesterId: fx.firmUserB.id,
+          facilityId: null,
+          title: "B to hub",
+        },
       ])
       .run();
     const firmA = await callerFor(db, fx.firmUser.id).workspace.firm();

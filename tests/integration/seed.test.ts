@@ -22,34 +22,78 @@ beforeAll(async () => {
 describe("demo seed", () => {
   it("has the hub, the 17 published platforms and generated facilities across ≥10 prefectures and every field", () => {
     expect(one<{ n: number }>(`SELECT COUNT(*) n FROM facilities WHERE kind='hub'`).n).toBe(1);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM facilities WHERE from_published_list=1 AND kind='facility'`).n).toBe(17);
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM facilities WHERE from_published_list=1 AND kind='facility'`,
+      ).n,
+    ).toBe(17);
     expect(one<{ n: number }>(`SELECT COUNT(*) n FROM facilities`).n).toBeGreaterThanOrEqual(24);
-    expect(one<{ n: number }>(`SELECT COUNT(DISTINCT prefecture) n FROM facilities`).n).toBeGreaterThanOrEqual(10);
-    const fields = all<{ f: string }>(`SELECT DISTINCT j.value f FROM facilities, json_each(facilities.fields) j`).map((r) => r.f);
-    for (const f of ["ai", "aerospace", "advanced_equipment", "biomanufacturing", "clean_energy", "advanced_materials", "electronic_information"]) expect(fields).toContain(f);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(DISTINCT prefecture) n FROM facilities`).n,
+    ).toBeGreaterThanOrEqual(10);
+    const fields = all<{ f: string }>(
+      `SELECT DISTINCT j.value f FROM facilities, json_each(facilities.fields) j`,
+    ).map((r) => r.f);
+    for (const f of [
+      "ai",
+      "aerospace",
+      "advanced_equipment",
+      "biomanufacturing",
+      "clean_energy",
+      "advanced_materials",
+      "electronic_information",
+    ])
+      expect(fields).toContain(f);
     for (const f of fields) expect(technologyFields).toContain(f);
   });
 
   it("has ≥120 equipment with parameters, units > 1, maintenance, and calibration due soon and past", () => {
     expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment`).n).toBeGreaterThanOrEqual(120);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment e WHERE NOT EXISTS (SELECT 1 FROM equipment_params p WHERE p.equipment_id = e.id)`).n).toBe(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE units > 1`).n).toBeGreaterThan(5);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE status='maintenance'`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE calibration_due_at < ${NOW}`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE calibration_due_at BETWEEN ${NOW} AND ${NOW + 30 * 86_400_000}`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(DISTINCT category) n FROM equipment`).n).toBeGreaterThanOrEqual(20);
-    const reactor = all<{ max: number }>(`SELECT p.max FROM equipment e JOIN equipment_params p ON p.equipment_id=e.id WHERE e.category='jacketed_reactor' AND p.key='volume' AND p.max >= 500 AND e.status='operational'`);
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM equipment e WHERE NOT EXISTS (SELECT 1 FROM equipment_params p WHERE p.equipment_id = e.id)`,
+      ).n,
+    ).toBe(0);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE units > 1`).n,
+    ).toBeGreaterThan(5);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE status='maintenance'`).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) n FROM equipment WHERE calibration_due_at < ${NOW}`).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM equipment WHERE calibration_due_at BETWEEN ${NOW} AND ${NOW + 30 * 86_400_000}`,
+      ).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(DISTINCT category) n FROM equipment`).n,
+    ).toBeGreaterThanOrEqual(20);
+    const reactor = all<{ max: number }>(
+      `SELECT p.max FROM equipment e JOIN equipment_params p ON p.equipment_id=e.id WHERE e.category='jacketed_reactor' AND p.key='volume' AND p.max >= 500 AND e.status='operational'`,
+    );
     expect(reactor.length).toBeGreaterThan(0);
   });
 
   it("has ≥60 services of all six types citing standards", () => {
     expect(one<{ n: number }>(`SELECT COUNT(*) n FROM services`).n).toBeGreaterThanOrEqual(60);
-    expect(all<{ type: string }>(`SELECT DISTINCT type FROM services`).map((r) => r.type).sort()).toEqual([...serviceTypes].sort());
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM services WHERE json_array_length(standards) = 0`).n).toBe(0);
+    expect(
+      all<{ type: string }>(`SELECT DISTINCT type FROM services`)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([...serviceTypes].sort());
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) n FROM services WHERE json_array_length(standards) = 0`)
+        .n,
+    ).toBe(0);
   });
 
   it("has ≥12 firms with valid credit codes, of all sizes and several prefectures", () => {
-    const firms = all<{ credit_code: string; size: string; prefecture: string }>(`SELECT credit_code, size, prefecture FROM firms`);
+    const firms = all<{ credit_code: string; size: string; prefecture: string }>(
+      `SELECT credit_code, size, prefecture FROM firms`,
+    );
     expect(firms.length).toBeGreaterThanOrEqual(12);
     for (const f of firms) expect(creditCodeProblem(f.credit_code), f.credit_code).toBeNull();
     expect(new Set(firms.map((f) => f.size)).size).toBe(4);
@@ -58,17 +102,43 @@ describe("demo seed", () => {
 
   it("has the demo accounts of the README", () => {
     const emails = all<{ email: string; role: string }>(`SELECT email, role FROM users`);
-    for (const [email, role] of [["firm@pilot.demo", "firm"], ["firm2@pilot.demo", "firm"], ["operator@pilot.demo", "operator"], ["coordinator@pilot.demo", "coordinator"], ["admin@pilot.demo", "admin"]])
+    for (const [email, role] of [
+      ["firm@pilot.demo", "firm"],
+      ["firm2@pilot.demo", "firm"],
+      ["operator@pilot.demo", "operator"],
+      ["coordinator@pilot.demo", "coordinator"],
+      ["admin@pilot.demo", "admin"],
+    ])
       expect(emails).toContainEqual({ email, role });
   });
 
   it("has ≥300 requests in every status, past and future", () => {
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests`).n).toBeGreaterThanOrEqual(300);
-    expect(all<{ status: string }>(`SELECT DISTINCT status FROM booking_requests`).map((r) => r.status).sort()).toEqual([...requestStatuses].sort());
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests WHERE created_at < ${NOW - 300 * 86_400_000}`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM reservations WHERE start > ${NOW + 30 * 86_400_000} AND kind='booking'`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests WHERE facility_id IS NULL AND status='submitted'`).n).toBeGreaterThan(0);
-    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests WHERE created_at > ${NOW}`).n).toBe(0);
+    expect(one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests`).n).toBeGreaterThanOrEqual(
+      300,
+    );
+    expect(
+      all<{ status: string }>(`SELECT DISTINCT status FROM booking_requests`)
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([...requestStatuses].sort());
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM booking_requests WHERE created_at < ${NOW - 300 * 86_400_000}`,
+      ).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM reservations WHERE start > ${NOW + 30 * 86_400_000} AND kind='booking'`,
+      ).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(
+        `SELECT COUNT(*) n FROM booking_requests WHERE facility_id IS NULL AND status='submitted'`,
+      ).n,
+    ).toBeGreaterThan(0);
+    expect(
+      one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests WHERE created_at > ${NOW}`).n,
+    ).toBe(0);
     const refs = all<{ ref: string }>(`SELECT ref FROM booking_requests`).map((r) => r.ref);
     for (const ref of refs) expect(ref).toMatch(/^PT-\d{4}-\d{6}$/);
   });
@@ -90,7 +160,10 @@ describe("demo seed", () => {
       const other = freshDb();
       const now = NOW + shift * 86_400_000 + shift * 3_613_000;
       seedDemo(other.db, { now, dataDir: other.dir, passwordHash: "x" });
-      expect(findInvariantViolations(other.db, now), `seeded at ${new Date(now).toISOString()}`).toEqual([]);
+      expect(
+        findInvariantViolations(other.db, now),
+        `seeded at ${new Date(now).toISOString()}`,
+      ).toEqual([]);
       expectEventsConsistent(other.db, now);
       expectReservationsWithinRules(other.db);
     }
@@ -98,8 +171,11 @@ describe("demo seed", () => {
 
   it("requires a report on every completed inspection, testing or verification request", () => {
     expect(
-      one<{ n: number }>(`SELECT COUNT(*) n FROM booking_requests r WHERE r.status='completed' AND r.service_type IN ('inspection','testing','verification')
-        AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.request_id = r.id AND a.kind='report')`).n,
+      one<{
+        n: number;
+      }>(`SELECT COUNT(*) n FROM booking_requests r WHERE r.status='completed' AND r.service_type IN ('inspection','testing','verification')
+        AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.request_id = r.id AND a.kind='report')`)
+        .n,
     ).toBe(0);
   });
 
@@ -107,7 +183,10 @@ describe("demo seed", () => {
     const other = freshDb();
     seedDemo(other.db, { now: NOW, dataDir: other.dir, passwordHash: "x" });
     expect(tableCounts(other.db)).toEqual(tableCounts(db));
-    const pick = (d: typeof db) => d.$client.prepare(`SELECT ref, status, created_at, quote_start FROM booking_requests ORDER BY id`).all();
+    const pick = (d: typeof db) =>
+      d.$client
+        .prepare(`SELECT ref, status, created_at, quote_start FROM booking_requests ORDER BY id`)
+        .all();
     expect(pick(other.db)).toEqual(pick(db));
   });
 });
@@ -115,7 +194,14 @@ describe("demo seed", () => {
 function expectEventsConsistent(db: DB, NOW: number) {
   const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
   const one = <T>(sql: string) => db.$client.prepare(sql).get() as T;
-  const rows = all<{ id: number; status: string; first_from: string | null; first_to: string; last_to: string; ordered: number }>(`
+  const rows = all<{
+    id: number;
+    status: string;
+    first_from: string | null;
+    first_to: string;
+    last_to: string;
+    ordered: number;
+  }>(`
     SELECT r.id, r.status,
       (SELECT from_status FROM request_events e WHERE e.request_id = r.id ORDER BY created_at, e.id LIMIT 1) first_from,
       (SELECT to_status FROM request_events e WHERE e.request_id = r.id ORDER BY created_at, e.id LIMIT 1) first_to,
@@ -139,7 +225,15 @@ function expectEventsConsistent(db: DB, NOW: number) {
 
 function expectReservationsWithinRules(db: DB) {
   const all = <T>(sql: string) => db.$client.prepare(sql).all() as T[];
-  const rows = all<{ start: number; end: number; created_at: number; opening_hours: string; lead_days: number; min_hours: number; max_hours: number }>(`
+  const rows = all<{
+    start: number;
+    end: number;
+    created_at: number;
+    opening_hours: string;
+    lead_days: number;
+    min_hours: number;
+    max_hours: number;
+  }>(`
     SELECT r.start, r."end", r.created_at, f.opening_hours, e.lead_days, e.min_hours, e.max_hours
     FROM reservations r JOIN equipment e ON e.id = r.equipment_id JOIN facilities f ON f.id = r.facility_id
     WHERE r.kind IN ('hold','booking')`);

@@ -29,7 +29,11 @@ async function attempt(email: string, password: string, ip: string) {
 }
 
 const count = (action: string, email: string) =>
-  db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.actorEmail, email))).all().length;
+  db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.actorEmail, email)))
+    .all().length;
 
 describe("signIn", () => {
   it("returns the actor for the right password, case-insensitively, and audits it", async () => {
@@ -52,7 +56,9 @@ describe("signIn", () => {
     const email = "coordinator@example.cn";
     for (let i = 0; i < 5; i++) {
       setClockForTests(t0 + i * MIN);
-      expect((await attempt(email, "wrong-password-x", `192.0.2.${10 + i}`)).message).toBe("Wrong email or password.");
+      expect((await attempt(email, "wrong-password-x", `192.0.2.${10 + i}`)).message).toBe(
+        "Wrong email or password.",
+      );
     }
     setClockForTests(t0 + 5 * MIN);
     const sixth = await attempt(email, PASSWORD, "192.0.2.99");
@@ -72,8 +78,13 @@ describe("signIn", () => {
       await attempt(`guess${i}@example.cn`, "wrong-password-x", ip);
     }
     setClockForTests(t0 + 106 * MIN);
-    expect(await attempt("admin@example.cn", PASSWORD, ip)).toMatchObject({ ok: false, code: "TOO_MANY_REQUESTS" });
-    expect(await attempt("admin@example.cn", PASSWORD, "198.51.100.201")).toMatchObject({ ok: true });
+    expect(await attempt("admin@example.cn", PASSWORD, ip)).toMatchObject({
+      ok: false,
+      code: "TOO_MANY_REQUESTS",
+    });
+    expect(await attempt("admin@example.cn", PASSWORD, "198.51.100.201")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a success resets the email's failure count", async () => {
@@ -85,13 +96,19 @@ describe("signIn", () => {
     setClockForTests(t0 + 205 * MIN);
     expect(await attempt(email, PASSWORD, "192.0.2.60")).toMatchObject({ ok: true });
     setClockForTests(t0 + 206 * MIN);
-    expect(await attempt(email, "wrong-password-x", "192.0.2.61")).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await attempt(email, "wrong-password-x", "192.0.2.61")).toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     expect(await attempt(email, PASSWORD, "192.0.2.62")).toMatchObject({ ok: true });
   });
 
   it("refuses a disabled account with a message saying so", async () => {
     setClockForTests(t0 + 300 * MIN);
     db.update(users).set({ disabled: true }).where(eq(users.id, fx.firmUserB.id)).run();
-    expect(await attempt("firm-b@example.cn", PASSWORD, "192.0.2.70")).toMatchObject({ ok: false, code: "UNAUTHORIZED", message: expect.stringMatching(/disabled/) });
+    expect(await attempt("firm-b@example.cn", PASSWORD, "192.0.2.70")).toMatchObject({
+      ok: false,
+      code: "UNAUTHORIZED",
+      message: expect.stringMatching(/disabled/),
+    });
   });
 });

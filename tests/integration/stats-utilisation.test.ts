@@ -18,17 +18,46 @@ const ids: Record<string, number> = {};
 
 beforeAll(() => {
   const fac = (slug: string, prefecture: string, fields: string[]) =>
-    db.insert(facilities).values({ slug, nameEn: slug, nameZh: slug, prefecture, fields, openingHours: openingHoursPresets.continuous }).returning().get().id;
+    db
+      .insert(facilities)
+      .values({
+        slug,
+        nameEn: slug,
+        nameZh: slug,
+        prefecture,
+        fields,
+        openingHours: openingHoursPresets.continuous,
+      })
+      .returning()
+      .get().id;
   ids.a = fac("a", "chengdu", ["advanced_materials", "chemicals"]);
   ids.b = fac("b", "mianyang", ["ai"]);
-  const eq = (facilityId: number, name: string, units: number, status: "operational" | "retired" = "operational") =>
-    db.insert(equipment).values({ facilityId, name, category: "c", units, hourlyRateFen: 1, status }).returning().get().id;
+  const eq = (
+    facilityId: number,
+    name: string,
+    units: number,
+    status: "operational" | "retired" = "operational",
+  ) =>
+    db
+      .insert(equipment)
+      .values({ facilityId, name, category: "c", units, hourlyRateFen: 1, status })
+      .returning()
+      .get().id;
   ids.a1 = eq(ids.a, "A1", 2);
   ids.a2 = eq(ids.a, "A2", 1);
   ids.b1 = eq(ids.b, "B1", 1);
   eq(ids.a, "Retired", 1, "retired");
-  const add = (facilityId: number, equipmentId: number | null, start: number, end: number, v: Partial<typeof reservations.$inferInsert> = {}) =>
-    db.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...v }).run();
+  const add = (
+    facilityId: number,
+    equipmentId: number | null,
+    start: number,
+    end: number,
+    v: Partial<typeof reservations.$inferInsert> = {},
+  ) =>
+    db
+      .insert(reservations)
+      .values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...v })
+      .run();
   add(ids.a, ids.a1, JAN31 - 2 * H, JAN31 + 2 * H, { units: 2 }); // 2 h inside × 2 units = 4, January
   add(ids.a, ids.a1, FEB1 - H, FEB1 + H); // 1 h January + 1 h February
   add(ids.a, ids.a2, FEB1 + 10 * H, FEB1 + 15 * H); // 5 h February
@@ -37,12 +66,34 @@ beforeAll(() => {
   add(ids.b, ids.b1, FEB1 + 23 * H, FEB1 + 27 * H); // 1 h inside the period, February
   add(ids.a, ids.a2, FEB1, FEB1 + 6 * H, { kind: "maintenance", units: 0 }); // A2 down 6 h in February
   add(ids.b, null, JAN31 + 12 * H, JAN31 + 18 * H, { kind: "maintenance", units: 0 }); // facility B down 6 h in January
-  ids.admin = db.insert(users).values({ email: "admin@x.cn", name: "Admin", passwordHash: "x", role: "admin" }).returning().get().id;
-  ids.operator = db.insert(users).values({ email: "op@x.cn", name: "Op", passwordHash: "x", role: "operator", facilityId: ids.a }).returning().get().id;
-  ids.coordinator = db.insert(users).values({ email: "co@x.cn", name: "Co", passwordHash: "x", role: "coordinator" }).returning().get().id;
+  ids.admin = db
+    .insert(users)
+    .values({ email: "admin@x.cn", name: "Admin", passwordHash: "x", role: "admin" })
+    .returning()
+    .get().id;
+  ids.operator = db
+    .insert(users)
+    .values({
+      email: "op@x.cn",
+      name: "Op",
+      passwordHash: "x",
+      role: "operator",
+      facilityId: ids.a,
+    })
+    .returning()
+    .get().id;
+  ids.coordinator = db
+    .insert(users)
+    .values({ email: "co@x.cn", name: "Co", passwordHash: "x", role: "coordinator" })
+    .returning()
+    .get().id;
 });
 
-const f = (booked: number, available: number) => ({ bookedUnitHours: booked, availableUnitHours: available, ratio: booked / available });
+const f = (booked: number, available: number) => ({
+  bookedUnitHours: booked,
+  availableUnitHours: available,
+  ratio: booked / available,
+});
 
 describe("stats.utilisation", () => {
   it("computes every breakdown and the monthly trend", () => {
@@ -62,13 +113,19 @@ describe("stats.utilisation", () => {
       { field: "chemicals", ...f(11, 138) },
       { field: "ai", ...f(1, 42) },
     ]);
-    expect(u.byFacility.map((x) => [x.slug, x.bookedUnitHours, x.availableUnitHours])).toEqual([["a", 11, 138], ["b", 1, 42]]);
+    expect(u.byFacility.map((x) => [x.slug, x.bookedUnitHours, x.availableUnitHours])).toEqual([
+      ["a", 11, 138],
+      ["b", 1, 42],
+    ]);
     expect(u.byEquipment).toEqual([]); // listed only for one facility
   });
 
   it("drills down to one facility's equipment", () => {
     const u = statsUtilisation(db, { ...period, facilityId: ids.a });
-    expect(u.byEquipment.map((e) => [e.name, e.bookedUnitHours, e.availableUnitHours])).toEqual([["A2", 5, 42], ["A1", 6, 96]]);
+    expect(u.byEquipment.map((e) => [e.name, e.bookedUnitHours, e.availableUnitHours])).toEqual([
+      ["A2", 5, 42],
+      ["A1", 6, 96],
+    ]);
     expect(u.network).toEqual(f(11, 138));
   });
 
@@ -84,7 +141,18 @@ describe("the figures of one dashboard share a cube", () => {
   it("until the database changes", () => {
     const before = statsUtilisation(db, period).network.bookedUnitHours;
     expect(statsMachineHours(db, period).equipmentCount).toBe(3);
-    const id = db.insert(reservations).values({ facilityId: ids.b, equipmentId: ids.b1, kind: "booking", start: FEB1 + 2 * H, end: FEB1 + 3 * H, units: 1 }).returning().get().id;
+    const id = db
+      .insert(reservations)
+      .values({
+        facilityId: ids.b,
+        equipmentId: ids.b1,
+        kind: "booking",
+        start: FEB1 + 2 * H,
+        end: FEB1 + 3 * H,
+        units: 1,
+      })
+      .returning()
+      .get().id;
     expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before + 1);
     db.delete(reservations).where(eq(reservations.id, id)).run();
     expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before);
@@ -100,32 +168,83 @@ describe("stats.machineHours", () => {
       ["A1", 3, 547.5, true],
       ["A2", 5, 912.5, false],
     ]);
-    expect(m).toMatchObject({ benchmark: 800, equipmentCount: 3, belowCount: 2, belowShare: 2 / 3 });
-    expect(statsMachineHours(db, { ...period, prefecture: "leshan" })).toMatchObject({ equipmentCount: 0, belowCount: 0, belowShare: null });
+    expect(m).toMatchObject({
+      benchmark: 800,
+      equipmentCount: 3,
+      belowCount: 2,
+      belowShare: 2 / 3,
+    });
+    expect(statsMachineHours(db, { ...period, prefecture: "leshan" })).toMatchObject({
+      equipmentCount: 0,
+      belowCount: 0,
+      belowShare: null,
+    });
   });
 });
 
 describe("who may read the figures", () => {
   it("refuses every role but admin", async () => {
     for (const who of [ids.operator, ids.coordinator]) {
-      await expect(callerFor(db, who).stats.utilisation(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(callerFor(db, who).stats.machineHours(period)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(callerFor(db, who).stats.utilisation(period)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(callerFor(db, who).stats.machineHours(period)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(callerFor(db, null).stats.utilisation(period)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    expect((await callerFor(db, ids.admin).stats.utilisation(period)).network.bookedUnitHours).toBe(12);
-    await expect(callerFor(db, ids.admin).stats.machineHours({ ...period, prefecture: "atlantis" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(db, null).stats.utilisation(period)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    expect((await callerFor(db, ids.admin).stats.utilisation(period)).network.bookedUnitHours).toBe(
+      12,
+    );
+    await expect(
+      callerFor(db, ids.admin).stats.machineHours({ ...period, prefecture: "atlantis" } as never),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
 
 describe("the monthly split", () => {
   it("splits a booking across every month it spans, and clips a period that starts mid-month", () => {
     const { db: d } = freshDb();
-    const facilityId = d.insert(facilities).values({ slug: "m", nameEn: "M", nameZh: "M", prefecture: "chengdu", openingHours: openingHoursPresets.continuous }).returning().get().id;
-    const equipmentId = d.insert(equipment).values({ facilityId, name: "Kiln", category: "c", units: 3, hourlyRateFen: 1 }).returning().get().id;
+    const facilityId = d
+      .insert(facilities)
+      .values({
+        slug: "m",
+        nameEn: "M",
+        nameZh: "M",
+        prefecture: "chengdu",
+        openingHours: openingHoursPresets.continuous,
+      })
+      .returning()
+      .get().id;
+    const equipmentId = d
+      .insert(equipment)
+      .values({ facilityId, name: "Kiln", category: "c", units: 3, hourlyRateFen: 1 })
+      .returning()
+      .get().id;
     const at = (month: number, day: number, hour = 0) => Date.UTC(2027, month - 1, day, hour - 8); // Shanghai wall clock
     // Two units from Jan 30 12:00 to Mar 2 06:00; the period (Jan 31 – Mar 1) keeps 24 h of January, all of February (672 h) and 24 h of March.
-    d.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start: at(1, 30, 12), end: at(3, 2, 6), units: 2 }).run();
-    d.insert(reservations).values({ facilityId, equipmentId, kind: "booking", start: at(2, 10), end: at(2, 10, 5), units: 3 }).run(); // 15 unit-h in February
+    d.insert(reservations)
+      .values({
+        facilityId,
+        equipmentId,
+        kind: "booking",
+        start: at(1, 30, 12),
+        end: at(3, 2, 6),
+        units: 2,
+      })
+      .run();
+    d.insert(reservations)
+      .values({
+        facilityId,
+        equipmentId,
+        kind: "booking",
+        start: at(2, 10),
+        end: at(2, 10, 5),
+        units: 3,
+      })
+      .run(); // 15 unit-h in February
     const u = statsUtilisation(d, { from: at(1, 31), to: at(3, 2) }); // Jan 31 – Mar 1
     expect(u.byMonth.map((m) => [m.month, m.bookedUnitHours, m.availableUnitHours])).toEqual([
       ["2027-01", 24 * 2, 24 * 3],

@@ -4,7 +4,13 @@ import { makeCreditCode } from "@/db/seed/credit-codes";
 
 describe("unified social credit code (GB 32100)", () => {
   it("accepts real published codes", () => {
-    for (const code of ["914403001922038216", "91330100716105852F", "9144030071526726XG", "91110000802100433B"]) expect(creditCodeProblem(code)).toBeNull();
+    for (const code of [
+      "914403001922038216",
+      "91330100716105852F",
+      "9144030071526726XG",
+      "91110000802100433B",
+    ])
+      expect(creditCodeProblem(code)).toBeNull();
   });
 
   it("accepts lower case and surrounding spaces", () => {

@@ -19,6 +19,9 @@ describe("local time", () => {
 
   it("lists the local days overlapping a window, Monday = 0", () => {
     const days = localDays(Date.UTC(2027, 0, 3, 16), Date.UTC(2027, 0, 5, 16), "Asia/Shanghai");
-    expect(days.map((d) => [d.key, d.weekday])).toEqual([["2027-01-04", 0], ["2027-01-05", 1]]);
+    expect(days.map((d) => [d.key, d.weekday])).toEqual([
+      ["2027-01-04", 0],
+      ["2027-01-05", 1],
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { failureStartsLock, lockStatus, FAILURE_WINDOW_MS, LOCK_MS, MAX_FAILURES } from "@/server/services/auth/throttle";
+import {
+  failureStartsLock,
+  lockStatus,
+  FAILURE_WINDOW_MS,
+  LOCK_MS,
+  MAX_FAILURES,
+} from "@/server/services/auth/throttle";
 
 const MIN = 60_000;
 const t0 = 1_800_000_000_000;
@@ -8,7 +14,9 @@ describe("sign-in throttling window", () => {
   it("locks on the 5th failure within 15 minutes", () => {
     const failures = [t0, t0 + MIN, t0 + 2 * MIN, t0 + 3 * MIN];
     expect(MAX_FAILURES).toBe(5);
-    expect(failureStartsLock({ failures: failures.slice(0, 3), lockedAt: null }, t0 + 4 * MIN)).toBe(false);
+    expect(
+      failureStartsLock({ failures: failures.slice(0, 3), lockedAt: null }, t0 + 4 * MIN),
+    ).toBe(false);
     expect(failureStartsLock({ failures, lockedAt: null }, t0 + 4 * MIN)).toBe(true);
   });
 

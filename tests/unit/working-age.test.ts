@@ -11,7 +11,9 @@ describe("working days waited", () => {
   });
   it("skips the weekend", () => {
     expect(workingDaysBetween(fridayMidnight, fridayMidnight + 3 * DAY)).toBeCloseTo(1);
-    expect(workingDaysBetween(fridayMidnight + 12 * 3_600_000, fridayMidnight + 4 * DAY)).toBeCloseTo(1.5);
+    expect(
+      workingDaysBetween(fridayMidnight + 12 * 3_600_000, fridayMidnight + 4 * DAY),
+    ).toBeCloseTo(1.5);
   });
   it("is zero for an empty or inverted span", () => {
     expect(workingDaysBetween(fridayMidnight, fridayMidnight)).toBe(0);

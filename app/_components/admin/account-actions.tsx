@@ -7,27 +7,57 @@ import { useTRPC } from "../../_trpc/client";
 import { useSaveCallbacks } from "../operations/use-save";
 import { OneTimePassword } from "./one-time-password";
 
-const small = "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
+const small =
+  "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-60";
 
-export function AccountActions({ id, email, disabled, self }: { id: number; email: string; disabled: boolean; self: boolean }) {
+export function AccountActions({
+  id,
+  email,
+  disabled,
+  self,
+}: {
+  id: number;
+  email: string;
+  disabled: boolean;
+  self: boolean;
+}) {
   const t = useTranslations("adminUsers");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
   const [issued, setIssued] = useState<string | null>(null);
   const toggle = useMutation(trpc.admin.setUserDisabled.mutationOptions(callbacks));
-  const reset = useMutation(trpc.admin.resetPassword.mutationOptions({ ...callbacks, onSuccess: (r) => (setIssued(r.temporaryPassword), callbacks.onSuccess()) }));
+  const reset = useMutation(
+    trpc.admin.resetPassword.mutationOptions({
+      ...callbacks,
+      onSuccess: (r) => (setIssued(r.temporaryPassword), callbacks.onSuccess()),
+    }),
+  );
   if (self) return <span className="text-xs text-slate-500">{t("you")}</span>;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={small} disabled={toggle.isPending} onClick={() => toggle.mutate({ id, disabled: !disabled })} data-testid={`toggle-${id}`}>
+        <button
+          type="button"
+          className={small}
+          disabled={toggle.isPending}
+          onClick={() => toggle.mutate({ id, disabled: !disabled })}
+          data-testid={`toggle-${id}`}
+        >
           {disabled ? t("enable") : t("disable")}
         </button>
-        <button type="button" className={small} disabled={reset.isPending} onClick={() => window.confirm(t("confirmReset", { email })) && reset.mutate({ id })} data-testid={`reset-${id}`}>
+        <button
+          type="button"
+          className={small}
+          disabled={reset.isPending}
+          onClick={() => window.confirm(t("confirmReset", { email })) && reset.mutate({ id })}
+          data-testid={`reset-${id}`}
+        >
           {t("reset")}
         </button>
       </div>
-      {issued && <OneTimePassword email={email} password={issued} onClose={() => setIssued(null)} />}
+      {issued && (
+        <OneTimePassword email={email} password={issued} onClose={() => setIssued(null)} />
+      )}
     </div>
   );
 }

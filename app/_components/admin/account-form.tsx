@@ -16,32 +16,77 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
   const callbacks = useSaveCallbacks();
   const [role, setRole] = useState<(typeof staffRoles)[number]>("operator");
   const [issued, setIssued] = useState<{ email: string; password: string } | null>(null);
-  const create = useMutation(trpc.admin.createUser.mutationOptions({ ...callbacks, onSuccess: (r) => (setIssued({ email: r.email, password: r.temporaryPassword }), callbacks.onSuccess()) }));
+  const create = useMutation(
+    trpc.admin.createUser.mutationOptions({
+      ...callbacks,
+      onSuccess: (r) => (
+        setIssued({ email: r.email, password: r.temporaryPassword }),
+        callbacks.onSuccess()
+      ),
+    }),
+  );
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const v = (k: string) => String(form.get(k) ?? "").trim();
-    create.mutate({ email: v("email"), name: v("name"), role, facilityId: role === "operator" && v("facilityId") ? Number(v("facilityId")) : undefined, locale: v("locale") as "zh" });
+    create.mutate({
+      email: v("email"),
+      name: v("name"),
+      role,
+      facilityId: role === "operator" && v("facilityId") ? Number(v("facilityId")) : undefined,
+      locale: v("locale") as "zh",
+    });
   }
   return (
     <div className="space-y-4">
-      {issued && <OneTimePassword email={issued.email} password={issued.password} onClose={() => setIssued(null)} />}
-      <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="account-form">
+      {issued && (
+        <OneTimePassword
+          email={issued.email}
+          password={issued.password}
+          onClose={() => setIssued(null)}
+        />
+      )}
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+        data-testid="account-form"
+      >
         <label htmlFor="a-email" className="block text-sm font-medium">
           {t("email")}
-          <input id="a-email" name="email" type="email" autoComplete="off" aria-invalid={callbacks.errors.email ? true : undefined} className={inputClass} />
+          <input
+            id="a-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            aria-invalid={callbacks.errors.email ? true : undefined}
+            className={inputClass}
+          />
         </label>
         <label htmlFor="a-name" className="block text-sm font-medium">
           {t("name")}
-          <input id="a-name" name="name" aria-invalid={callbacks.errors.name ? true : undefined} className={inputClass} />
+          <input
+            id="a-name"
+            name="name"
+            aria-invalid={callbacks.errors.name ? true : undefined}
+            className={inputClass}
+          />
         </label>
         <div>
           <label htmlFor="a-role" className="block text-sm font-medium">
             {t("role")}
           </label>
-          <select id="a-role" name="role" value={role} onChange={(e) => setRole(e.target.value as "operator")} className={inputClass}>
+          <select
+            id="a-role"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as "operator")}
+            className={inputClass}
+          >
             {staffRoles.map((r) => (
-              <option key={r} value={r}>{t(`roles.${r}`)}</option>
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
             ))}
           </select>
         </div>
@@ -50,10 +95,18 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
             <label htmlFor="a-facilityId" className="block text-sm font-medium">
               {t("facility")}
             </label>
-            <select id="a-facilityId" name="facilityId" defaultValue="" aria-invalid={callbacks.errors.facilityId ? true : undefined} className={inputClass}>
+            <select
+              id="a-facilityId"
+              name="facilityId"
+              defaultValue=""
+              aria-invalid={callbacks.errors.facilityId ? true : undefined}
+              className={inputClass}
+            >
               <option value="">{t("choose")}</option>
               {facilities.map(([id, name]) => (
-                <option key={id} value={id}>{name}</option>
+                <option key={id} value={id}>
+                  {name}
+                </option>
               ))}
             </select>
           </div>
@@ -69,7 +122,11 @@ export function AccountForm({ facilities }: { facilities: [number, string][] }) 
         </div>
         <FormErrors errors={callbacks.errors} />
         <div className="sm:col-span-full">
-          <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={create.isPending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {t("create")}
           </button>
         </div>

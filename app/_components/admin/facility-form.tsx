@@ -31,15 +31,35 @@ export type FacilityValues = {
   contactEmail: string | null;
 };
 
-const text = ["nameEn", "nameZh", "host", "level", "address", "contactName", "contactPhone", "contactEmail"] as const;
+const text = [
+  "nameEn",
+  "nameZh",
+  "host",
+  "level",
+  "address",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+] as const;
 
-export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityValues; fieldLabels: Record<string, string> }) {
+export function FacilityForm({
+  facility,
+  fieldLabels,
+}: {
+  facility?: FacilityValues;
+  fieldLabels: Record<string, string>;
+}) {
   const t = useTranslations("adminFacilities");
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const callbacks = useSaveCallbacks();
-  const create = useMutation(trpc.admin.createFacility.mutationOptions({ ...callbacks, onSuccess: (f) => (callbacks.onSuccess(), router.push(`/admin/facilities/${f.id}`)) }));
+  const create = useMutation(
+    trpc.admin.createFacility.mutationOptions({
+      ...callbacks,
+      onSuccess: (f) => (callbacks.onSuccess(), router.push(`/admin/facilities/${f.id}`)),
+    }),
+  );
   const update = useMutation(trpc.admin.updateFacility.mutationOptions(callbacks));
   const busy = create.isPending || update.isPending;
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -54,16 +74,34 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
       descriptionZh: v("descriptionZh"),
     };
     if (facility) update.mutate({ id: facility.id, version: facility.version, ...values });
-    else create.mutate({ ...values, slug: v("slug"), kind: v("kind") as "facility", openingHours: v("openingHours") as "office" });
+    else
+      create.mutate({
+        ...values,
+        slug: v("slug"),
+        kind: v("kind") as "facility",
+        openingHours: v("openingHours") as "office",
+      });
   }
   const input = (k: string, label: string, value?: string | null, type = "text") => (
     <label className="block text-sm font-medium" htmlFor={`f-${k}`}>
       {label}
-      <input id={`f-${k}`} name={k} type={type} defaultValue={value ?? ""} aria-invalid={callbacks.errors[k] ? true : undefined} className={inputClass} />
+      <input
+        id={`f-${k}`}
+        name={k}
+        type={type}
+        defaultValue={value ?? ""}
+        aria-invalid={callbacks.errors[k] ? true : undefined}
+        className={inputClass}
+      />
     </label>
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2" data-testid="facility-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
+      data-testid="facility-form"
+    >
       {!facility && (
         <>
           {input("slug", t("slug"))}
@@ -80,7 +118,12 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
             <label htmlFor="f-openingHours" className="block text-sm font-medium">
               {t("openingHours")}
             </label>
-            <select id="f-openingHours" name="openingHours" defaultValue="office" className={inputClass}>
+            <select
+              id="f-openingHours"
+              name="openingHours"
+              defaultValue="office"
+              className={inputClass}
+            >
               {openingPresets.map((p) => (
                 <option key={p} value={p}>
                   {t(`preset.${p}`)}
@@ -98,7 +141,13 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
         <label htmlFor="f-prefecture" className="block text-sm font-medium">
           {t("prefecture")}
         </label>
-        <select id="f-prefecture" name="prefecture" defaultValue={facility?.prefecture ?? ""} aria-invalid={callbacks.errors.prefecture ? true : undefined} className={inputClass}>
+        <select
+          id="f-prefecture"
+          name="prefecture"
+          defaultValue={facility?.prefecture ?? ""}
+          aria-invalid={callbacks.errors.prefecture ? true : undefined}
+          className={inputClass}
+        >
           <option value="">{t("choose")}</option>
           {prefectures.map((p) => (
             <option key={p.code} value={p.code}>
@@ -113,7 +162,12 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
         <div className="mt-1 grid grid-cols-2 gap-1 text-sm md:grid-cols-3">
           {technologyFields.map((f) => (
             <label key={f} className="flex items-center gap-2">
-              <input type="checkbox" name="fields" value={f} defaultChecked={facility?.fields.includes(f)} />
+              <input
+                type="checkbox"
+                name="fields"
+                value={f}
+                defaultChecked={facility?.fields.includes(f)}
+              />
               {fieldLabels[f]}
             </label>
           ))}
@@ -128,12 +182,22 @@ export function FacilityForm({ facility, fieldLabels }: { facility?: FacilityVal
           <label className="block text-sm font-medium" htmlFor={`f-${k}`}>
             {t(k)}
           </label>
-          <textarea id={`f-${k}`} name={k} rows={4} defaultValue={facility?.[k] ?? ""} className={inputClass} />
+          <textarea
+            id={`f-${k}`}
+            name={k}
+            rows={4}
+            defaultValue={facility?.[k] ?? ""}
+            className={inputClass}
+          />
         </div>
       ))}
       <FormErrors errors={callbacks.errors} />
       <div className="sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {facility ? t("save") : t("create")}
         </button>
       </div>

@@ -5,7 +5,15 @@ import type { Candidate } from "@/server/services/hub/find-matches";
 import { formatFen } from "../registry/labels";
 import { prefectureName } from "../place-names";
 
-export async function MatchList({ items, action, testId }: { items: Candidate[]; action?: (c: Candidate) => React.ReactNode; testId: string }) {
+export async function MatchList({
+  items,
+  action,
+  testId,
+}: {
+  items: Candidate[];
+  action?: (c: Candidate) => React.ReactNode;
+  testId: string;
+}) {
   const t = await getTranslations("hubMatch");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -13,19 +21,37 @@ export async function MatchList({ items, action, testId }: { items: Candidate[];
   return (
     <ol className="space-y-2" data-testid={testId}>
       {items.map((c, i) => (
-        <li key={c.equipment.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <li
+          key={c.equipment.id}
+          className="rounded-lg border border-slate-200 bg-white p-3 text-sm"
+        >
           <div className="flex flex-wrap items-start justify-between gap-2">
             <div>
               <p className="font-medium">
                 {i + 1}.{" "}
-                <Link href={`/facilities/${c.facility.slug}`} className="text-brand-700 hover:underline" data-slug={c.facility.slug}>
+                <Link
+                  href={`/facilities/${c.facility.slug}`}
+                  className="text-brand-700 hover:underline"
+                  data-slug={c.facility.slug}
+                >
                   {locale === "zh" ? c.facility.nameZh : c.facility.nameEn}
                 </Link>{" "}
                 · {locale === "zh" && c.equipment.nameZh ? c.equipment.nameZh : c.equipment.name}
               </p>
               <p className="text-slate-600">
-                {prefectureName(c.facility.prefecture, locale)} · {c.slot ? t("earliest", { date: format.dateTime(new Date(c.slot.start), { dateStyle: "medium", timeStyle: "short" }) }) : t("noSlot")} · {formatFen(c.priceFen, locale)}
-                {c.completionRate !== null ? ` · ${t("completion", { rate: Math.round(c.completionRate * 100) })}` : ""}
+                {prefectureName(c.facility.prefecture, locale)} ·{" "}
+                {c.slot
+                  ? t("earliest", {
+                      date: format.dateTime(new Date(c.slot.start), {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                      }),
+                    })
+                  : t("noSlot")}{" "}
+                · {formatFen(c.priceFen, locale)}
+                {c.completionRate !== null
+                  ? ` · ${t("completion", { rate: Math.round(c.completionRate * 100) })}`
+                  : ""}
                 {c.rating !== null ? ` · ★ ${c.rating.toFixed(1)}` : ""}
               </p>
               <p className="text-xs text-slate-500">{c.rankReason}</p>
@@ -34,7 +60,11 @@ export async function MatchList({ items, action, testId }: { items: Candidate[];
           </div>
           <ul className="mt-2 flex flex-wrap gap-1 text-xs">
             {c.checks.map((check) => (
-              <li key={check.requirement} className={`rounded px-1.5 py-0.5 ${check.met ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`} title={`${check.needed} → ${check.offered}`}>
+              <li
+                key={check.requirement}
+                className={`rounded px-1.5 py-0.5 ${check.met ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+                title={`${check.needed} → ${check.offered}`}
+              >
                 {check.met ? "✓" : "✗"} {check.requirement}: {check.offered}
               </li>
             ))}

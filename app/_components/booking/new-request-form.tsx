@@ -22,7 +22,8 @@ type Props = {
   paramLabels: Record<string, string>;
 };
 
-const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 export function NewRequestForm(p: Props) {
   const t = useTranslations("requestForm");
@@ -38,8 +39,15 @@ export function NewRequestForm(p: Props) {
   const [busy, setBusy] = useState(false);
   // "Ask the hub": live suggestions the firm may pick, sending the request to that facility.
   const [ask, setAsk] = useState<Parameters<typeof trpc.hub.matches.queryOptions>[0] | null>(null);
-  const [target, setTarget] = useState<{ equipmentId: number; serviceId: number; label: string } | null>(null);
-  const suggestions = useQuery({ ...trpc.hub.matches.queryOptions(ask ?? ({} as never)), enabled: ask !== null });
+  const [target, setTarget] = useState<{
+    equipmentId: number;
+    serviceId: number;
+    label: string;
+  } | null>(null);
+  const suggestions = useQuery({
+    ...trpc.hub.matches.queryOptions(ask ?? ({} as never)),
+    enabled: ask !== null,
+  });
   const f = (id: string) => describedBy(id, errors[id]);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -49,12 +57,21 @@ export function NewRequestForm(p: Props) {
     const params = [0, 1, 2]
       .map((i) => ({ key: v(`pk${i}`), min: v(`pmin${i}`), max: v(`pmax${i}`), unit: v(`pu${i}`) }))
       .filter((r) => r.key && (r.min || r.max))
-      .map((r) => ({ key: r.key, unit: r.unit || parameterKeys[r.key as ParameterKey].unit, ...(r.min ? { min: r.min } : {}), ...(r.max ? { max: r.max } : {}) }));
+      .map((r) => ({
+        key: r.key,
+        unit: r.unit || parameterKeys[r.key as ParameterKey].unit,
+        ...(r.min ? { min: r.min } : {}),
+        ...(r.max ? { max: r.max } : {}),
+      }));
     const slot = v("preferred");
     const input = {
       title: v("title"),
       serviceType: v("serviceType"),
-      ...(p.equipment ? { equipmentId: p.equipment.id } : target ? { equipmentId: target.equipmentId } : {}),
+      ...(p.equipment
+        ? { equipmentId: p.equipment.id }
+        : target
+          ? { equipmentId: target.equipmentId }
+          : {}),
       ...(p.service ? { serviceId: p.service.id } : target ? { serviceId: target.serviceId } : {}),
       description: v("description"),
       sampleDetails: v("sampleDetails"),
@@ -85,7 +102,12 @@ export function NewRequestForm(p: Props) {
         const error = await uploadFile(created.id, file);
         if (error) toast("error", t("uploadFailed", { file: file.name, message: error }));
       }
-      toast("success", created.status === "confirmed" ? t("confirmed", { ref: created.ref }) : t("submitted", { ref: created.ref }));
+      toast(
+        "success",
+        created.status === "confirmed"
+          ? t("confirmed", { ref: created.ref })
+          : t("submitted", { ref: created.ref }),
+      );
       router.push(`/requests/${created.id}`);
     } catch (error) {
       const data = (error as { data?: { fieldErrors?: Record<string, string> | null } }).data;
@@ -104,7 +126,11 @@ export function NewRequestForm(p: Props) {
           </FormField>
         </div>
         <FormField id="serviceType" label={t("serviceType")} error={errors.serviceType}>
-          <select {...f("serviceType")} defaultValue={p.service?.type ?? "testing"} className={inputClass}>
+          <select
+            {...f("serviceType")}
+            defaultValue={p.service?.type ?? "testing"}
+            className={inputClass}
+          >
             {serviceTypes.map((s) => (
               <option key={s} value={s}>
                 {p.serviceTypeLabels[s]}
@@ -136,7 +162,12 @@ export function NewRequestForm(p: Props) {
         <legend className="text-sm font-medium">{t("params")}</legend>
         {[0, 1, 2].map((i) => (
           <div key={i} className="grid grid-cols-4 gap-2">
-            <select name={`pk${i}`} aria-label={`${t("params")} ${i + 1}`} className={inputClass} defaultValue="">
+            <select
+              name={`pk${i}`}
+              aria-label={`${t("params")} ${i + 1}`}
+              className={inputClass}
+              defaultValue=""
+            >
               <option value="">—</option>
               {Object.keys(parameterKeys).map((k) => (
                 <option key={k} value={k}>
@@ -144,9 +175,26 @@ export function NewRequestForm(p: Props) {
                 </option>
               ))}
             </select>
-            <input name={`pmin${i}`} aria-label="min" placeholder="≥" inputMode="decimal" className={inputClass} />
-            <input name={`pmax${i}`} aria-label="max" placeholder="≤" inputMode="decimal" className={inputClass} />
-            <input name={`pu${i}`} aria-label="unit" placeholder="L, °C, bar…" className={inputClass} />
+            <input
+              name={`pmin${i}`}
+              aria-label="min"
+              placeholder="≥"
+              inputMode="decimal"
+              className={inputClass}
+            />
+            <input
+              name={`pmax${i}`}
+              aria-label="max"
+              placeholder="≤"
+              inputMode="decimal"
+              className={inputClass}
+            />
+            <input
+              name={`pu${i}`}
+              aria-label="unit"
+              placeholder="L, °C, bar…"
+              className={inputClass}
+            />
           </div>
         ))}
         {Object.entries(errors)
@@ -159,25 +207,65 @@ export function NewRequestForm(p: Props) {
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-4">
         <FormField id="earliestStart" label={t("earliestStart")} error={errors.earliestStart}>
-          <input {...f("earliestStart")} type="date" value={earliest} onChange={(e) => setEarliest(e.target.value)} className={inputClass} />
+          <input
+            {...f("earliestStart")}
+            type="date"
+            value={earliest}
+            onChange={(e) => setEarliest(e.target.value)}
+            className={inputClass}
+          />
         </FormField>
         <FormField id="deadline" label={t("deadline")} error={errors.deadline}>
-          <input {...f("deadline")} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} className={inputClass} />
+          <input
+            {...f("deadline")}
+            type="date"
+            value={deadline}
+            onChange={(e) => setDeadline(e.target.value)}
+            className={inputClass}
+          />
         </FormField>
         <FormField id="hours" label={t("hours")} error={errors.hours}>
-          <input {...f("hours")} type="number" min={1} max={720} value={hours} onChange={(e) => setHours(Number(e.target.value))} className={inputClass} />
+          <input
+            {...f("hours")}
+            type="number"
+            min={1}
+            max={720}
+            value={hours}
+            onChange={(e) => setHours(Number(e.target.value))}
+            className={inputClass}
+          />
         </FormField>
         <FormField id="units" label={t("units")} error={errors.units}>
-          <input {...f("units")} type="number" min={1} max={p.equipment?.units ?? 50} value={units} onChange={(e) => setUnits(Number(e.target.value))} className={inputClass} />
+          <input
+            {...f("units")}
+            type="number"
+            min={1}
+            max={p.equipment?.units ?? 50}
+            value={units}
+            onChange={(e) => setUnits(Number(e.target.value))}
+            className={inputClass}
+          />
         </FormField>
       </div>
       {p.equipment && (
         <FormField id="preferred" label={t("preferred")} error={errors.preferredStart}>
-          <SlotPicker id="preferred" name="preferred" equipmentId={p.equipment.id} from={Date.parse(`${earliest}T00:00:00+08:00`) || Date.now()} to={Date.parse(`${deadline}T00:00:00+08:00`) || Date.now()} hours={hours} units={units} allowNone />
+          <SlotPicker
+            id="preferred"
+            name="preferred"
+            equipmentId={p.equipment.id}
+            from={Date.parse(`${earliest}T00:00:00+08:00`) || Date.now()}
+            to={Date.parse(`${deadline}T00:00:00+08:00`) || Date.now()}
+            hours={hours}
+            units={units}
+            allowNone
+          />
         </FormField>
       )}
       {!p.equipment && !p.service && (
-        <section className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3" data-testid="hub-suggestions">
+        <section
+          className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3"
+          data-testid="hub-suggestions"
+        >
           <button
             type="button"
             className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-sm text-brand-700"
@@ -185,25 +273,64 @@ export function NewRequestForm(p: Props) {
               const form = new FormData(e.currentTarget.form!);
               const v = (k: string) => String(form.get(k) ?? "").trim();
               const requiredParams = [0, 1, 2]
-                .map((i) => ({ key: v(`pk${i}`), min: v(`pmin${i}`), max: v(`pmax${i}`), unit: v(`pu${i}`) }))
+                .map((i) => ({
+                  key: v(`pk${i}`),
+                  min: v(`pmin${i}`),
+                  max: v(`pmax${i}`),
+                  unit: v(`pu${i}`),
+                }))
                 .filter((r) => r.key && (r.min || r.max))
-                .map((r) => ({ key: r.key, unit: r.unit || parameterKeys[r.key as ParameterKey].unit, ...(r.min ? { min: Number(r.min) } : {}), ...(r.max ? { max: Number(r.max) } : {}) }));
-              setAsk({ serviceType: v("serviceType") as "testing", requiredParams, earliestStart: earliest, deadline, hours, units, limit: 5 });
+                .map((r) => ({
+                  key: r.key,
+                  unit: r.unit || parameterKeys[r.key as ParameterKey].unit,
+                  ...(r.min ? { min: Number(r.min) } : {}),
+                  ...(r.max ? { max: Number(r.max) } : {}),
+                }));
+              setAsk({
+                serviceType: v("serviceType") as "testing",
+                requiredParams,
+                earliestStart: earliest,
+                deadline,
+                hours,
+                units,
+                limit: 5,
+              });
             }}
           >
             {t("findFacilities")}
           </button>
           {suggestions.isFetching && <p className="text-sm">{t("slotsLoading")}</p>}
           {suggestions.error && <p className="text-sm text-red-700">{suggestions.error.message}</p>}
-          {suggestions.data && suggestions.data.candidates.length === 0 && <p className="text-sm">{t("noSuggestions")}</p>}
+          {suggestions.data && suggestions.data.candidates.length === 0 && (
+            <p className="text-sm">{t("noSuggestions")}</p>
+          )}
           <ul className="space-y-1">
             {suggestions.data?.candidates.map((c) => (
-              <li key={c.equipment.id} className="flex flex-wrap items-center justify-between gap-2 rounded bg-white p-2 text-sm">
+              <li
+                key={c.equipment.id}
+                className="flex flex-wrap items-center justify-between gap-2 rounded bg-white p-2 text-sm"
+              >
                 <span>
-                  {c.facility.nameEn} · {c.equipment.name} · {c.slot ? formatSlot(c.slot) : ""} · ¥{(c.priceFen / 100).toLocaleString()}
-                  <span className="block text-xs text-slate-500">{c.checks.filter((x) => x.met).map((x) => `✓ ${x.requirement}`).join(" ")}</span>
+                  {c.facility.nameEn} · {c.equipment.name} · {c.slot ? formatSlot(c.slot) : ""} · ¥
+                  {(c.priceFen / 100).toLocaleString()}
+                  <span className="block text-xs text-slate-500">
+                    {c.checks
+                      .filter((x) => x.met)
+                      .map((x) => `✓ ${x.requirement}`)
+                      .join(" ")}
+                  </span>
                 </span>
-                <button type="button" className="rounded-md bg-brand-600 px-2 py-1 text-xs text-white" onClick={() => setTarget({ equipmentId: c.equipment.id, serviceId: c.service.id, label: `${c.facility.nameEn} · ${c.equipment.name}` })}>
+                <button
+                  type="button"
+                  className="rounded-md bg-brand-600 px-2 py-1 text-xs text-white"
+                  onClick={() =>
+                    setTarget({
+                      equipmentId: c.equipment.id,
+                      serviceId: c.service.id,
+                      label: `${c.facility.nameEn} · ${c.equipment.name}`,
+                    })
+                  }
+                >
                   {t("pick")}
                 </button>
               </li>
@@ -212,7 +339,11 @@ export function NewRequestForm(p: Props) {
           <p className="text-sm" data-testid="hub-target">
             {target ? t("sendingTo", { target: target.label }) : t("sendingToHub")}
             {target && (
-              <button type="button" className="ml-2 text-xs underline" onClick={() => setTarget(null)}>
+              <button
+                type="button"
+                className="ml-2 text-xs underline"
+                onClick={() => setTarget(null)}
+              >
                 {t("sendToHubInstead")}
               </button>
             )}
@@ -220,9 +351,21 @@ export function NewRequestForm(p: Props) {
         </section>
       )}
       <FormField id="files" label={t("files")} hint={t("filesHint")} error={errors.files}>
-        <input id="files" name="files" type="file" multiple accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.csv" aria-describedby="files-hint" className="mt-1 block text-sm" />
+        <input
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.csv"
+          aria-describedby="files-hint"
+          className="mt-1 block text-sm"
+        />
       </FormField>
-      <button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {busy ? t("submitting") : t("submit")}
       </button>
     </form>

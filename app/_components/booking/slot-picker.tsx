@@ -5,23 +5,52 @@ import { useTranslations } from "next-intl";
 import { candidateSlots } from "@/server/services/scheduling/free-intervals";
 import { useTRPC } from "../../_trpc/client";
 
-const shanghai = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const shanghai = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  month: "2-digit",
+  day: "2-digit",
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 export function formatSlot(s: { start: number; end: number }) {
   return `${shanghai.format(new Date(s.start))} – ${new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(s.end))}`;
 }
 
-export function SlotPicker(props: { id: string; name: string; equipmentId: number | null; from: number; to: number; hours: number; units: number; allowNone?: boolean; noneLabel?: string }) {
+export function SlotPicker(props: {
+  id: string;
+  name: string;
+  equipmentId: number | null;
+  from: number;
+  to: number;
+  hours: number;
+  units: number;
+  allowNone?: boolean;
+  noneLabel?: string;
+}) {
   const t = useTranslations("requestForm");
   const trpc = useTRPC();
   // Rounded to the hour so that the query key stays stable across renders.
   const from = Math.max(props.from, Math.floor(Date.now() / 3_600_000) * 3_600_000);
   const to = Math.min(Math.max(props.to, from + 3_600_000), from + 365 * 86_400_000);
   const enabled = props.equipmentId !== null && props.hours > 0 && to > from;
-  const availability = useQuery({ ...trpc.equipment.availability.queryOptions({ equipmentId: props.equipmentId ?? 0, from, to }), enabled });
-  const slots = availability.data ? candidateSlots(availability.data.intervals, props.hours, props.units) : [];
+  const availability = useQuery({
+    ...trpc.equipment.availability.queryOptions({ equipmentId: props.equipmentId ?? 0, from, to }),
+    enabled,
+  });
+  const slots = availability.data
+    ? candidateSlots(availability.data.intervals, props.hours, props.units)
+    : [];
   return (
-    <select id={props.id} name={props.name} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm" aria-busy={availability.isLoading} data-testid={`${props.id}-picker`}>
+    <select
+      id={props.id}
+      name={props.name}
+      className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+      aria-busy={availability.isLoading}
+      data-testid={`${props.id}-picker`}
+    >
       {props.allowNone && <option value="">{props.noneLabel ?? t("noPreference")}</option>}
       {availability.isLoading && <option disabled>{t("slotsLoading")}</option>}
       {availability.data && slots.length === 0 && <option disabled>{t("noSlots")}</option>}

@@ -9,18 +9,44 @@ import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen, dayInput, fromDayInput } from "./use-save";
 
 type Param = { key: string; min: number | null; max: number | null };
-type Existing = { id: number; version: number; name: string; units: number; setupMinutes: number; minHours: number; maxHours: number; leadDays: number; hourlyRateFen: number; calibrationDueAt: number | null; autoApprove: boolean; status: string };
+type Existing = {
+  id: number;
+  version: number;
+  name: string;
+  units: number;
+  setupMinutes: number;
+  minHours: number;
+  maxHours: number;
+  leadDays: number;
+  hourlyRateFen: number;
+  calibrationDueAt: number | null;
+  autoApprove: boolean;
+  status: string;
+};
 
 /** "volume 50 500" lines, in each key's canonical unit; "-" for an open bound. */
-const paramsText = (params: Param[] = []) => params.map((p) => `${p.key} ${p.min ?? "-"} ${p.max ?? "-"}`).join("\n");
+const paramsText = (params: Param[] = []) =>
+  params.map((p) => `${p.key} ${p.min ?? "-"} ${p.max ?? "-"}`).join("\n");
 const parseParams = (text: string): Param[] =>
   text
     .split("\n")
     .map((l) => l.trim().split(/\s+/))
     .filter((p) => p.length === 3)
-    .map(([key, min, max]) => ({ key, min: min === "-" ? null : Number(min), max: max === "-" ? null : Number(max) }));
+    .map(([key, min, max]) => ({
+      key,
+      min: min === "-" ? null : Number(min),
+      max: max === "-" ? null : Number(max),
+    }));
 
-export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Existing; params?: Param[]; unitsHint: string }) {
+export function EquipmentEditor({
+  existing,
+  params,
+  unitsHint,
+}: {
+  existing?: Existing;
+  params?: Param[];
+  unitsHint: string;
+}) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
@@ -41,7 +67,13 @@ export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Ex
       autoApprove: f.autoApprove === "on",
       params: parseParams(f.params ?? "") as never,
     };
-    if (existing) update.mutate({ id: existing.id, version: existing.version, ...common, status: f.status as "operational" });
+    if (existing)
+      update.mutate({
+        id: existing.id,
+        version: existing.version,
+        ...common,
+        status: f.status as "operational",
+      });
     else create.mutate({ name: f.name, category: f.category, ...common });
   }
   const field = (name: string, label: string, node: React.ReactNode) => (
@@ -51,25 +83,127 @@ export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Ex
     </label>
   );
   return (
-    <form onSubmit={onSubmit} className="grid gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-4" data-testid={`${prefix}-form`}>
+    <form
+      onSubmit={onSubmit}
+      className="grid gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-4"
+      data-testid={`${prefix}-form`}
+    >
       {!existing && (
         <>
-          {field("name", t("name"), <input id={`${prefix}-name`} name="name" required className={inputClass} />)}
-          {field("category", t("category"), <input id={`${prefix}-category`} name="category" required pattern="[a-z0-9_]+" placeholder="spray_dryer" className={inputClass} />)}
+          {field(
+            "name",
+            t("name"),
+            <input id={`${prefix}-name`} name="name" required className={inputClass} />,
+          )}
+          {field(
+            "category",
+            t("category"),
+            <input
+              id={`${prefix}-category`}
+              name="category"
+              required
+              pattern="[a-z0-9_]+"
+              placeholder="spray_dryer"
+              className={inputClass}
+            />,
+          )}
         </>
       )}
-      {field("units", t("units"), <input id={`${prefix}-units`} name="units" type="number" min={1} defaultValue={existing?.units ?? 1} className={inputClass} />)}
-      {field("setupMinutes", t("setup"), <input id={`${prefix}-setupMinutes`} name="setupMinutes" type="number" min={0} defaultValue={existing?.setupMinutes ?? 0} className={inputClass} />)}
-      {field("minHours", t("minHours"), <input id={`${prefix}-minHours`} name="minHours" type="number" min={1} defaultValue={existing?.minHours ?? 1} className={inputClass} />)}
-      {field("maxHours", t("maxHours"), <input id={`${prefix}-maxHours`} name="maxHours" type="number" min={1} defaultValue={existing?.maxHours ?? 24} className={inputClass} />)}
-      {field("leadDays", t("leadDays"), <input id={`${prefix}-leadDays`} name="leadDays" type="number" min={0} defaultValue={existing?.leadDays ?? 1} className={inputClass} />)}
-      {field("rate", t("rate"), <input id={`${prefix}-rate`} name="rate" type="number" min={0} step="0.01" defaultValue={cny(existing?.hourlyRateFen)} required className={inputClass} />)}
-      {field("calibration", t("calibration"), <input id={`${prefix}-calibration`} name="calibration" type="date" defaultValue={dayInput(existing?.calibrationDueAt)} className={inputClass} />)}
+      {field(
+        "units",
+        t("units"),
+        <input
+          id={`${prefix}-units`}
+          name="units"
+          type="number"
+          min={1}
+          defaultValue={existing?.units ?? 1}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "setupMinutes",
+        t("setup"),
+        <input
+          id={`${prefix}-setupMinutes`}
+          name="setupMinutes"
+          type="number"
+          min={0}
+          defaultValue={existing?.setupMinutes ?? 0}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "minHours",
+        t("minHours"),
+        <input
+          id={`${prefix}-minHours`}
+          name="minHours"
+          type="number"
+          min={1}
+          defaultValue={existing?.minHours ?? 1}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "maxHours",
+        t("maxHours"),
+        <input
+          id={`${prefix}-maxHours`}
+          name="maxHours"
+          type="number"
+          min={1}
+          defaultValue={existing?.maxHours ?? 24}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "leadDays",
+        t("leadDays"),
+        <input
+          id={`${prefix}-leadDays`}
+          name="leadDays"
+          type="number"
+          min={0}
+          defaultValue={existing?.leadDays ?? 1}
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "rate",
+        t("rate"),
+        <input
+          id={`${prefix}-rate`}
+          name="rate"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={cny(existing?.hourlyRateFen)}
+          required
+          className={inputClass}
+        />,
+      )}
+      {field(
+        "calibration",
+        t("calibration"),
+        <input
+          id={`${prefix}-calibration`}
+          name="calibration"
+          type="date"
+          defaultValue={dayInput(existing?.calibrationDueAt)}
+          className={inputClass}
+        />,
+      )}
       {existing &&
         field(
           "status",
           t("status"),
-          <select id={`${prefix}-status`} name="status" defaultValue={existing.status} className={inputClass}>
+          <select
+            id={`${prefix}-status`}
+            name="status"
+            defaultValue={existing.status}
+            className={inputClass}
+          >
             {["operational", "maintenance", "retired"].map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -79,17 +213,28 @@ export function EquipmentEditor({ existing, params, unitsHint }: { existing?: Ex
         )}
       <label htmlFor={`${prefix}-params`} className="block text-xs sm:col-span-4">
         {t("params")}
-        <textarea id={`${prefix}-params`} name="params" rows={3} defaultValue={paramsText(params)} aria-describedby={`${prefix}-params-hint`} className={`${inputClass} font-mono`} />
+        <textarea
+          id={`${prefix}-params`}
+          name="params"
+          rows={3}
+          defaultValue={paramsText(params)}
+          aria-describedby={`${prefix}-params-hint`}
+          className={`${inputClass} font-mono`}
+        />
         <span id={`${prefix}-params-hint`} className="text-slate-600">
           {unitsHint}
         </span>
       </label>
       <FormErrors errors={callbacks.errors} />
       <label className="flex items-center gap-2 text-xs sm:col-span-2">
-        <input type="checkbox" name="autoApprove" defaultChecked={existing?.autoApprove ?? false} /> {t("autoApprove")}
+        <input type="checkbox" name="autoApprove" defaultChecked={existing?.autoApprove ?? false} />{" "}
+        {t("autoApprove")}
       </label>
       <div className="sm:col-span-2 sm:text-right">
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {existing ? t("save") : t("add")}
         </button>
       </div>

@@ -11,18 +11,36 @@ export function IcalFeed({ initialToken }: { initialToken: string | null }) {
   const trpc = useTRPC();
   const toast = useToast();
   const [token, setToken] = useState(initialToken);
-  const regenerate = useMutation(trpc.schedule.regenerateIcalToken.mutationOptions({ onSuccess: (next) => (setToken(next), toast("success", t("feedReady"))), onError: (e) => toast("error", e.message) }));
-  const url = token ? `${typeof window === "undefined" ? "" : window.location.origin}/api/ical/${token}.ics` : null;
+  const regenerate = useMutation(
+    trpc.schedule.regenerateIcalToken.mutationOptions({
+      onSuccess: (next) => (setToken(next), toast("success", t("feedReady"))),
+      onError: (e) => toast("error", e.message),
+    }),
+  );
+  const url = token
+    ? `${typeof window === "undefined" ? "" : window.location.origin}/api/ical/${token}.ics`
+    : null;
   return (
     <div className="space-y-2 text-sm" data-testid="ical-feed">
       {url ? (
         <p>
-          <input readOnly value={url} aria-label={t("feedUrl")} className="w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+          <input
+            readOnly
+            value={url}
+            aria-label={t("feedUrl")}
+            className="w-full rounded-md border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </p>
       ) : (
         <p className="text-slate-600">{t("noFeed")}</p>
       )}
-      <button type="button" onClick={() => regenerate.mutate()} disabled={regenerate.isPending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+      <button
+        type="button"
+        onClick={() => regenerate.mutate()}
+        disabled={regenerate.isPending}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+      >
         {url ? t("regenerate") : t("createFeed")}
       </button>
     </div>

@@ -24,12 +24,19 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
     trpc.maintenance.create.mutationOptions({
       onSuccess: (r) => {
         setErrors({});
-        toast("success", r.cancelled.length ? t("createdCancelled", { count: r.cancelled.length }) : t("created", { count: r.windows.length }));
+        toast(
+          "success",
+          r.cancelled.length
+            ? t("createdCancelled", { count: r.cancelled.length })
+            : t("created", { count: r.windows.length }),
+        );
         setAffected(null);
         router.refresh();
       },
       onError: (e) => {
-        const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ?? {};
+        const fields =
+          (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ??
+          {};
         setAffected(fields.affected ?? null);
         const { affected: _affected, ...rest } = fields;
         setErrors(Object.keys(rest).length ? rest : fields.affected ? {} : { form: e.message });
@@ -50,7 +57,11 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
     });
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="maintenance-form">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="maintenance-form"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <FormField id="mw-equipment" label={t("equipment")}>
           <select id="mw-equipment" name="equipmentId" className={inputClass} defaultValue="">
@@ -72,19 +83,36 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
           <input id="mw-end" name="end" type="datetime-local" required className={inputClass} />
         </FormField>
         <FormField id="mw-weeks" label={t("weeks")} hint={t("weeksHint")}>
-          <input id="mw-weeks" name="weeks" type="number" min={1} max={52} defaultValue={1} aria-describedby="mw-weeks-hint" className={inputClass} />
+          <input
+            id="mw-weeks"
+            name="weeks"
+            type="number"
+            min={1}
+            max={52}
+            defaultValue={1}
+            aria-describedby="mw-weeks-hint"
+            className={inputClass}
+          />
         </FormField>
       </div>
       <FormErrors errors={callbacks.errors} />
       {affected && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="maintenance-affected">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="maintenance-affected"
+        >
           {t("affected")}: {affected}
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="cancelAffected" /> {t("cancelAffected")}
       </label>
-      <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={create.isPending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {t("add")}
       </button>
     </form>
@@ -96,9 +124,19 @@ export function RemoveMaintenanceButton({ id }: { id: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
-  const remove = useMutation(trpc.maintenance.remove.mutationOptions({ onSuccess: () => (toast("success", t("removed")), router.refresh()), onError: (e) => toast("error", e.message) }));
+  const remove = useMutation(
+    trpc.maintenance.remove.mutationOptions({
+      onSuccess: () => (toast("success", t("removed")), router.refresh()),
+      onError: (e) => toast("error", e.message),
+    }),
+  );
   return (
-    <button type="button" onClick={() => remove.mutate({ id })} disabled={remove.isPending} className="text-sm text-red-700 underline">
+    <button
+      type="button"
+      onClick={() => remove.mutate({ id })}
+      disabled={remove.isPending}
+      className="text-sm text-red-700 underline"
+    >
       {t("remove")}
     </button>
   );

@@ -24,7 +24,15 @@ type Accreditation = { type: string; certificateNo: string; validUntil: number }
 
 const days = ["0", "1", "2", "3", "4", "5", "6"] as const;
 
-export function ProfileEditor({ profile, accreditations, weekdayNames }: { profile: Profile; accreditations: Accreditation[]; weekdayNames: string[] }) {
+export function ProfileEditor({
+  profile,
+  accreditations,
+  weekdayNames,
+}: {
+  profile: Profile;
+  accreditations: Accreditation[];
+  weekdayNames: string[];
+}) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
@@ -34,14 +42,25 @@ export function ProfileEditor({ profile, accreditations, weekdayNames }: { profi
     const form = new FormData(e.currentTarget);
     const v = (k: string) => String(form.get(k) ?? "").trim();
     const openingHours = Object.fromEntries(
-      days.map((d) => [d, v(`hours-${d}`).split(",").map((s) => s.trim()).filter(Boolean).map((span) => span.split("-").map((x) => x.trim()) as [string, string])]),
+      days.map((d) => [
+        d,
+        v(`hours-${d}`)
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((span) => span.split("-").map((x) => x.trim()) as [string, string]),
+      ]),
     );
     const certs = v("accreditations")
       .split("\n")
       .map((line) => line.trim().split(/\s+/))
       .filter((parts) => parts.length >= 3)
       // TYPE, then the certificate number (which may contain spaces), then the date.
-      .map((parts) => ({ type: parts[0] as "CMA", certificateNo: parts.slice(1, -1).join(" "), validUntil: fromDayInput(parts[parts.length - 1]) ?? 0 }));
+      .map((parts) => ({
+        type: parts[0] as "CMA",
+        certificateNo: parts.slice(1, -1).join(" "),
+        validUntil: fromDayInput(parts[parts.length - 1]) ?? 0,
+      }));
     save.mutate({
       version: profile.version,
       nameEn: v("nameEn"),
@@ -59,21 +78,42 @@ export function ProfileEditor({ profile, accreditations, weekdayNames }: { profi
   const text = (name: keyof Profile, label: string) => (
     <label htmlFor={`pf-${name}`} className="block text-sm">
       {label}
-      <input id={`pf-${name}`} name={name} defaultValue={(profile[name] as string | null) ?? ""} className={inputClass} />
+      <input
+        id={`pf-${name}`}
+        name={name}
+        defaultValue={(profile[name] as string | null) ?? ""}
+        className={inputClass}
+      />
     </label>
   );
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="profile-form">
+    <form
+      onSubmit={onSubmit}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="profile-form"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         {text("nameEn", t("nameEn"))}
         {text("nameZh", t("nameZh"))}
         <label htmlFor="pf-descriptionEn" className="block text-sm">
           {t("descriptionEn")}
-          <textarea id="pf-descriptionEn" name="descriptionEn" rows={3} defaultValue={profile.descriptionEn} className={inputClass} />
+          <textarea
+            id="pf-descriptionEn"
+            name="descriptionEn"
+            rows={3}
+            defaultValue={profile.descriptionEn}
+            className={inputClass}
+          />
         </label>
         <label htmlFor="pf-descriptionZh" className="block text-sm">
           {t("descriptionZh")}
-          <textarea id="pf-descriptionZh" name="descriptionZh" rows={3} defaultValue={profile.descriptionZh} className={inputClass} />
+          <textarea
+            id="pf-descriptionZh"
+            name="descriptionZh"
+            rows={3}
+            defaultValue={profile.descriptionZh}
+            className={inputClass}
+          />
         </label>
         {text("address", t("address"))}
         {text("contactName", t("contactName"))}
@@ -87,20 +127,40 @@ export function ProfileEditor({ profile, accreditations, weekdayNames }: { profi
           {days.map((d, i) => (
             <label key={d} htmlFor={`hours-${d}`} className="flex items-center gap-2 text-sm">
               <span className="w-20">{weekdayNames[i]}</span>
-              <input id={`hours-${d}`} name={`hours-${d}`} defaultValue={(profile.openingHours[d] ?? []).map(([a, b]) => `${a}-${b}`).join(", ")} className={inputClass} />
+              <input
+                id={`hours-${d}`}
+                name={`hours-${d}`}
+                defaultValue={(profile.openingHours[d] ?? [])
+                  .map(([a, b]) => `${a}-${b}`)
+                  .join(", ")}
+                className={inputClass}
+              />
             </label>
           ))}
         </div>
       </fieldset>
       <label htmlFor="pf-accreditations" className="block text-sm">
         {t("accreditations")}
-        <textarea id="pf-accreditations" name="accreditations" rows={3} aria-describedby="pf-accreditations-hint" defaultValue={accreditations.map((a) => `${a.type} ${a.certificateNo} ${dayInput(a.validUntil)}`).join("\n")} className={`${inputClass} font-mono`} />
+        <textarea
+          id="pf-accreditations"
+          name="accreditations"
+          rows={3}
+          aria-describedby="pf-accreditations-hint"
+          defaultValue={accreditations
+            .map((a) => `${a.type} ${a.certificateNo} ${dayInput(a.validUntil)}`)
+            .join("\n")}
+          className={`${inputClass} font-mono`}
+        />
         <span id="pf-accreditations-hint" className="text-xs text-slate-600">
           {t("accreditationsHint")}
         </span>
       </label>
       <FormErrors errors={callbacks.errors} />
-      <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        disabled={save.isPending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {t("save")}
       </button>
     </form>

@@ -9,9 +9,25 @@ import { FormErrors } from "./form-errors";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen } from "./use-save";
 
-type Existing = { id: number; type: string; name: string; nameZh: string; standards: string[]; accredited: boolean; priceBasis: string; priceFen: number | null; equipmentIds: number[] };
+type Existing = {
+  id: number;
+  type: string;
+  name: string;
+  nameZh: string;
+  standards: string[];
+  accredited: boolean;
+  priceBasis: string;
+  priceFen: number | null;
+  equipmentIds: number[];
+};
 
-export function ServiceEditor({ existing, equipment }: { existing?: Existing; equipment: { id: number; name: string }[] }) {
+export function ServiceEditor({
+  existing,
+  equipment,
+}: {
+  existing?: Existing;
+  equipment: { id: number; name: string }[];
+}) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
@@ -27,7 +43,10 @@ export function ServiceEditor({ existing, equipment }: { existing?: Existing; eq
       type: v("type") as "testing",
       name: v("name"),
       nameZh: v("nameZh"),
-      standards: v("standards").split(",").map((s) => s.trim()).filter(Boolean),
+      standards: v("standards")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
       accredited: v("accredited") === "on",
       priceBasis: v("priceBasis") as "quote",
       priceFen: fen(v("price")),
@@ -36,18 +55,38 @@ export function ServiceEditor({ existing, equipment }: { existing?: Existing; eq
   }
   const label = "block text-xs";
   return (
-    <form onSubmit={onSubmit} className="grid gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2" data-testid={`${prefix}-form`}>
+    <form
+      onSubmit={onSubmit}
+      className="grid gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:grid-cols-2"
+      data-testid={`${prefix}-form`}
+    >
       <label htmlFor={`${prefix}-name`} className={label}>
         {t("name")}
-        <input id={`${prefix}-name`} name="name" required defaultValue={existing?.name} className={inputClass} />
+        <input
+          id={`${prefix}-name`}
+          name="name"
+          required
+          defaultValue={existing?.name}
+          className={inputClass}
+        />
       </label>
       <label htmlFor={`${prefix}-nameZh`} className={label}>
         {t("nameZh")}
-        <input id={`${prefix}-nameZh`} name="nameZh" defaultValue={existing?.nameZh} className={inputClass} />
+        <input
+          id={`${prefix}-nameZh`}
+          name="nameZh"
+          defaultValue={existing?.nameZh}
+          className={inputClass}
+        />
       </label>
       <label htmlFor={`${prefix}-type`} className={label}>
         {t("type")}
-        <select id={`${prefix}-type`} name="type" defaultValue={existing?.type ?? "testing"} className={inputClass}>
+        <select
+          id={`${prefix}-type`}
+          name="type"
+          defaultValue={existing?.type ?? "testing"}
+          className={inputClass}
+        >
           {serviceTypes.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -57,11 +96,21 @@ export function ServiceEditor({ existing, equipment }: { existing?: Existing; eq
       </label>
       <label htmlFor={`${prefix}-standards`} className={label}>
         {t("standards")}
-        <input id={`${prefix}-standards`} name="standards" defaultValue={existing?.standards.join(", ")} className={inputClass} />
+        <input
+          id={`${prefix}-standards`}
+          name="standards"
+          defaultValue={existing?.standards.join(", ")}
+          className={inputClass}
+        />
       </label>
       <label htmlFor={`${prefix}-priceBasis`} className={label}>
         {t("priceBasis")}
-        <select id={`${prefix}-priceBasis`} name="priceBasis" defaultValue={existing?.priceBasis ?? "quote"} className={inputClass}>
+        <select
+          id={`${prefix}-priceBasis`}
+          name="priceBasis"
+          defaultValue={existing?.priceBasis ?? "quote"}
+          className={inputClass}
+        >
           {priceBases.map((p) => (
             <option key={p} value={p}>
               {p}
@@ -71,29 +120,51 @@ export function ServiceEditor({ existing, equipment }: { existing?: Existing; eq
       </label>
       <label htmlFor={`${prefix}-price`} className={label}>
         {t("price")}
-        <input id={`${prefix}-price`} name="price" type="number" min={0} step="0.01" defaultValue={cny(existing?.priceFen)} className={inputClass} />
+        <input
+          id={`${prefix}-price`}
+          name="price"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={cny(existing?.priceFen)}
+          className={inputClass}
+        />
       </label>
       <fieldset className="sm:col-span-2">
         <legend className="text-xs">{t("equipment")}</legend>
         <div className="flex flex-wrap gap-3">
           {equipment.map((e) => (
             <label key={e.id} className="flex items-center gap-1 text-xs">
-              <input type="checkbox" name="equipmentIds" value={e.id} defaultChecked={existing?.equipmentIds.includes(e.id)} /> {e.name}
+              <input
+                type="checkbox"
+                name="equipmentIds"
+                value={e.id}
+                defaultChecked={existing?.equipmentIds.includes(e.id)}
+              />{" "}
+              {e.name}
             </label>
           ))}
         </div>
       </fieldset>
       <FormErrors errors={callbacks.errors} />
       <label className="flex items-center gap-2 text-xs">
-        <input type="checkbox" name="accredited" defaultChecked={existing?.accredited} /> {t("accredited")}
+        <input type="checkbox" name="accredited" defaultChecked={existing?.accredited} />{" "}
+        {t("accredited")}
       </label>
       <div className="flex justify-end gap-2">
         {existing && (
-          <button type="button" onClick={() => withdraw.mutate({ id: existing.id })} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+          <button
+            type="button"
+            onClick={() => withdraw.mutate({ id: existing.id })}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+          >
             {t("withdraw")}
           </button>
         )}
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {existing ? t("save") : t("add")}
         </button>
       </div>

@@ -20,14 +20,17 @@ export function useSaveCallbacks(done?: () => void) {
       router.refresh();
     },
     onError: (e: { message: string; data?: unknown }) => {
-      const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors;
+      const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)
+        ?.fieldErrors;
       setErrors(fields && Object.keys(fields).length ? fields : { form: e.message });
       toast("error", e.message);
     },
   };
 }
 
-export const cny = (fen: number | null | undefined) => (fen === null || fen === undefined ? "" : String(fen / 100));
+export const cny = (fen: number | null | undefined) =>
+  fen === null || fen === undefined ? "" : String(fen / 100);
 export const fen = (yuan: string) => (yuan.trim() === "" ? null : Math.round(Number(yuan) * 100));
-export const dayInput = (ms: number | null | undefined) => (ms ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : "");
+export const dayInput = (ms: number | null | undefined) =>
+  ms ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : "";
 export const fromDayInput = (v: string) => (v ? Date.parse(`${v}T00:00:00+08:00`) : null);

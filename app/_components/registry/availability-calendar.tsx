@@ -30,25 +30,46 @@ export async function AvailabilityCalendar(props: {
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
   };
   const leading = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday first
-  const title = format.dateTime(new Date(Date.UTC(y, m - 1, 15)), { year: "numeric", month: "long", timeZone: "UTC" });
+  const title = format.dateTime(new Date(Date.UTC(y, m - 1, 15)), {
+    year: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
   const selected = props.days.find((d) => d.date === props.selectedDay);
   const dayStart = selected ? Date.parse(`${selected.date}T00:00:00+08:00`) : 0;
   const dayIntervals = selected
-    ? props.intervals.filter((i) => i.end > dayStart && i.start < dayStart + 86_400_000).map((i) => ({ ...i, start: Math.max(i.start, dayStart), end: Math.min(i.end, dayStart + 86_400_000) }))
+    ? props.intervals
+        .filter((i) => i.end > dayStart && i.start < dayStart + 86_400_000)
+        .map((i) => ({
+          ...i,
+          start: Math.max(i.start, dayStart),
+          end: Math.min(i.end, dayStart + 86_400_000),
+        }))
     : [];
-  const time = (ms: number) => (ms === dayStart + 86_400_000 ? "24:00" : format.dateTime(new Date(ms), { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+  const time = (ms: number) =>
+    ms === dayStart + 86_400_000
+      ? "24:00"
+      : format.dateTime(new Date(ms), { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const statuses = Object.keys(dayColours) as DaySummary["status"][];
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="availability-calendar">
       <div>
         <div className="mb-2 flex items-center justify-between">
-          <Link href={`${props.basePath}?month=${shift(-1)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm" aria-label={t("previousMonth")}>
+          <Link
+            href={`${props.basePath}?month=${shift(-1)}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm"
+            aria-label={t("previousMonth")}
+          >
             ←
           </Link>
           <h3 className="font-medium" data-testid="calendar-month">
             {title}
           </h3>
-          <Link href={`${props.basePath}?month=${shift(1)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm" aria-label={t("nextMonth")}>
+          <Link
+            href={`${props.basePath}?month=${shift(1)}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm"
+            aria-label={t("nextMonth")}
+          >
             →
           </Link>
         </div>
@@ -79,7 +100,10 @@ export async function AvailabilityCalendar(props: {
         <ul className="mt-3 flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
           {statuses.map((s) => (
             <li key={s} className="flex items-center gap-1">
-              <span className={`inline-block h-3 w-3 rounded border ${dayColours[s]}`} aria-hidden="true" />
+              <span
+                className={`inline-block h-3 w-3 rounded border ${dayColours[s]}`}
+                aria-hidden="true"
+              />
               {t(`day_${s}`)}
             </li>
           ))}
@@ -90,7 +114,9 @@ export async function AvailabilityCalendar(props: {
           <p className="text-sm text-slate-600">{t("chooseDay")}</p>
         ) : (
           <>
-            <h3 className="font-medium">{t("freeOn", { date: format.dateTime(new Date(dayStart), { dateStyle: "full" }) })}</h3>
+            <h3 className="font-medium">
+              {t("freeOn", { date: format.dateTime(new Date(dayStart), { dateStyle: "full" }) })}
+            </h3>
             {dayIntervals.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">{t("noFreeTime")}</p>
             ) : (

@@ -13,8 +13,14 @@ export async function registryLabels() {
 }
 
 /** "50–1,000 L", "≥ 0.8 nm", "≤ 200 °C" for a capability envelope. */
-export function formatRange(min: number | null, max: number | null, unit: string, locale: string): string {
-  const n = (x: number) => x.toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumSignificantDigits: 6 });
+export function formatRange(
+  min: number | null,
+  max: number | null,
+  unit: string,
+  locale: string,
+): string {
+  const n = (x: number) =>
+    x.toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumSignificantDigits: 6 });
   if (min !== null && max !== null) return `${n(min)}–${n(max)} ${unit}`;
   if (min !== null) return `≥ ${n(min)} ${unit}`;
   if (max !== null) return `≤ ${n(max)} ${unit}`;
@@ -22,5 +28,9 @@ export function formatRange(min: number | null, max: number | null, unit: string
 }
 
 export function formatFen(fen: number, locale: string): string {
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", { style: "currency", currency: "CNY", maximumFractionDigits: 0 }).format(fen / 100);
+  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
+    style: "currency",
+    currency: "CNY",
+    maximumFractionDigits: 0,
+  }).format(fen / 100);
 }

@@ -2,11 +2,20 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 /** The submit button and the "clear filters" link of a GET search form. */
-export async function SearchActions({ resetHref, className = "" }: { resetHref: string; className?: string }) {
+export async function SearchActions({
+  resetHref,
+  className = "",
+}: {
+  resetHref: string;
+  className?: string;
+}) {
   const t = await getTranslations("registry");
   return (
     <div className={`flex items-end gap-3 ${className}`}>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+      <button
+        type="submit"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
         {t("search")}
       </button>
       <Link href={resetHref} className="text-sm text-brand-700 underline">

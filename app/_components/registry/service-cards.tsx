@@ -4,7 +4,13 @@ import { EmptyState } from "../empty-state";
 type Service = { id: number; type: string; name: string; nameZh: string; standards: string[] };
 
 /** A facility's or an equipment item's services: name, type and standards. */
-export async function ServiceCards({ services, emptyText }: { services: Service[]; emptyText: string }) {
+export async function ServiceCards({
+  services,
+  emptyText,
+}: {
+  services: Service[];
+  emptyText: string;
+}) {
   const ts = await getTranslations("serviceType");
   const locale = await getLocale();
   if (services.length === 0) return <EmptyState text={emptyText} />;

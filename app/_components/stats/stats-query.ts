@@ -6,12 +6,29 @@ import { first, type SearchParams } from "../search-params";
 
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
-export const FILTER_KEYS = ["period", "from", "to", "prefecture", "field", "facilityId", "serviceType"] as const;
+export const FILTER_KEYS = [
+  "period",
+  "from",
+  "to",
+  "prefecture",
+  "field",
+  "facilityId",
+  "serviceType",
+] as const;
 
 /** The start of a "YYYY-MM-DD" day in Asia/Shanghai, or NaN. */
-export const dayStart = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : NaN);
+export const dayStart = (v?: string) =>
+  v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : NaN;
 
-export type StatsQuery = { from: number; to: number; period: "month" | "quarter" | "year" | "custom"; prefecture?: string; field?: string; facilityId?: number; serviceType?: string };
+export type StatsQuery = {
+  from: number;
+  to: number;
+  period: "month" | "quarter" | "year" | "custom";
+  prefecture?: string;
+  field?: string;
+  facilityId?: number;
+  serviceType?: string;
+};
 
 export function statsQueryOf(sp: SearchParams, nowMs = Date.now()): StatsQuery {
   const filters = {
@@ -22,7 +39,8 @@ export function statsQueryOf(sp: SearchParams, nowMs = Date.now()): StatsQuery {
   };
   const from = dayStart(first(sp, "from"));
   const to = dayStart(first(sp, "to"));
-  if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to: to + DAY, period: "custom", ...filters };
+  if (!Number.isNaN(from) && !Number.isNaN(to))
+    return { from, to: to + DAY, period: "custom", ...filters };
   const p = first(sp, "period");
   const period = p === "month" || p === "quarter" ? p : "year";
   // Whole days: the period ends at the end of today in Shanghai.
@@ -33,11 +51,22 @@ export function statsQueryOf(sp: SearchParams, nowMs = Date.now()): StatsQuery {
 
 /** The stats procedures' input for the query; the procedures validate the filters. */
 export function statsInputOf(q: StatsQuery): StatsInput {
-  return { from: q.from, to: q.to, prefecture: q.prefecture, field: q.field, facilityId: q.facilityId, serviceType: q.serviceType } as StatsInput;
+  return {
+    from: q.from,
+    to: q.to,
+    prefecture: q.prefecture,
+    field: q.field,
+    facilityId: q.facilityId,
+    serviceType: q.serviceType,
+  } as StatsInput;
 }
 
 /** The query string that keeps the period and filters, with some replaced or added (undefined removes). */
-export function statsHref(path: string, sp: SearchParams, changes: Record<string, string | number | undefined> = {}): string {
+export function statsHref(
+  path: string,
+  sp: SearchParams,
+  changes: Record<string, string | number | undefined> = {},
+): string {
   const out = new URLSearchParams();
   for (const k of new Set<string>([...FILTER_KEYS, ...Object.keys(changes)])) {
     const v = k in changes ? changes[k] : first(sp, k);

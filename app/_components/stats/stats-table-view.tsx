@@ -5,20 +5,45 @@ import { getTranslations } from "next-intl/server";
 import type { StatsTable } from "./tables";
 import { EmptyState } from "../empty-state";
 
-export async function StatsTableView({ title, table, csvHref, definition, scroll = false }: { title: string; table: StatsTable; csvHref: string; definition?: string; scroll?: boolean }) {
+export async function StatsTableView({
+  title,
+  table,
+  csvHref,
+  definition,
+  scroll = false,
+}: {
+  title: string;
+  table: StatsTable;
+  csvHref: string;
+  definition?: string;
+  scroll?: boolean;
+}) {
   const t = await getTranslations("dashboard");
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`table-${table.name}`} aria-labelledby={`h-${table.name}`}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid={`table-${table.name}`}
+      aria-labelledby={`h-${table.name}`}
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={`h-${table.name}`} className="font-medium">
           {title}
           {definition && (
-            <Link href={`/about/metrics#${definition}`} className="ml-2 text-xs font-normal text-brand-700 underline" aria-label={t("definitionOf", { title })}>
+            <Link
+              href={`/about/metrics#${definition}`}
+              className="ml-2 text-xs font-normal text-brand-700 underline"
+              aria-label={t("definitionOf", { title })}
+            >
               {t("definition")}
             </Link>
           )}
         </h3>
-        <a href={csvHref} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50" download data-testid={`csv-${table.name}`}>
+        <a
+          href={csvHref}
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+          download
+          data-testid={`csv-${table.name}`}
+        >
           {t("csv")}
         </a>
       </div>
@@ -30,7 +55,11 @@ export async function StatsTableView({ title, table, csvHref, definition, scroll
             <thead className="sticky top-0 bg-slate-100 text-slate-700">
               <tr>
                 {table.header.map((h, i) => (
-                  <th key={h} scope="col" className={`px-2 py-1.5 font-medium ${i > 0 ? "text-right" : ""}`}>
+                  <th
+                    key={h}
+                    scope="col"
+                    className={`px-2 py-1.5 font-medium ${i > 0 ? "text-right" : ""}`}
+                  >
                     {h}
                   </th>
                 ))}

@@ -8,8 +8,26 @@ import { prefectureName } from "../place-names";
 
 type Out = inferRouterOutputs<AppRouter>["stats"];
 export type Cell = string | number | null;
-export type StatsTable = { name: TableName; header: string[]; rows: Cell[][]; links?: (string | null)[] };
-export const tableNames = ["months", "prefectures", "fields", "facilities", "equipment", "machine-hours", "status", "funnel", "reasons", "firms-size", "firms-industry", "firms-prefecture"] as const;
+export type StatsTable = {
+  name: TableName;
+  header: string[];
+  rows: Cell[][];
+  links?: (string | null)[];
+};
+export const tableNames = [
+  "months",
+  "prefectures",
+  "fields",
+  "facilities",
+  "equipment",
+  "machine-hours",
+  "status",
+  "funnel",
+  "reasons",
+  "firms-size",
+  "firms-industry",
+  "firms-prefecture",
+] as const;
 export type TableName = (typeof tableNames)[number] | "requests";
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
@@ -38,40 +56,154 @@ export async function tableLabels() {
 type Labels = Awaited<ReturnType<typeof tableLabels>>;
 
 /** Where a row of a table drills down to: the dashboard with one more filter, or one equipment. */
-export type DrillLinks = { prefecture: (code: string) => string; field: (code: string) => string; facility: (id: number) => string; equipment: (id: number) => string };
+export type DrillLinks = {
+  prefecture: (code: string) => string;
+  field: (code: string) => string;
+  facility: (id: number) => string;
+  equipment: (id: number) => string;
+};
 
-export function statsTables(data: { overview: Out["overview"]; utilisation: Out["utilisation"]; machineHours: Out["machineHours"] }, l: Labels, drill?: DrillLinks): Record<(typeof tableNames)[number], StatsTable> {
+export function statsTables(
+  data: {
+    overview: Out["overview"];
+    utilisation: Out["utilisation"];
+    machineHours: Out["machineHours"];
+  },
+  l: Labels,
+  drill?: DrillLinks,
+): Record<(typeof tableNames)[number], StatsTable> {
   const { t } = l;
   const figureHeader = [t("booked"), t("available"), t("utilisation")];
-  const figure = (f: { bookedUnitHours: number; availableUnitHours: number; ratio: number | null }) => [round1(f.bookedUnitHours), round1(f.availableUnitHours), pct(f.ratio)];
+  const figure = (f: {
+    bookedUnitHours: number;
+    availableUnitHours: number;
+    ratio: number | null;
+  }) => [round1(f.bookedUnitHours), round1(f.availableUnitHours), pct(f.ratio)];
   const { overview: o, utilisation: u, machineHours: m } = data;
   return {
-    months: { name: "months", header: [t("month"), ...figureHeader], rows: u.byMonth.map((x) => [x.month, ...figure(x)]) },
-    prefectures: { name: "prefectures", header: [t("prefecture"), ...figureHeader], rows: u.byPrefecture.map((x) => [l.prefecture(x.prefecture), ...figure(x)]), links: drill && u.byPrefecture.map((x) => drill.prefecture(x.prefecture)) },
-    fields: { name: "fields", header: [t("field"), ...figureHeader], rows: u.byField.map((x) => [l.field(x.field), ...figure(x)]), links: drill && u.byField.map((x) => drill.field(x.field)) },
-    facilities: { name: "facilities", header: [t("facility"), t("prefecture"), ...figureHeader], rows: u.byFacility.map((x) => [l.name(x.nameEn, x.nameZh), l.prefecture(x.prefecture), ...figure(x)]), links: drill && u.byFacility.map((x) => drill.facility(x.facilityId)) },
-    equipment: { name: "equipment", header: [t("equipment"), t("units"), ...figureHeader], rows: u.byEquipment.map((x) => [l.name(x.name, x.nameZh), x.units, ...figure(x)]), links: drill && u.byEquipment.map((x) => drill.equipment(x.equipmentId)) },
+    months: {
+      name: "months",
+      header: [t("month"), ...figureHeader],
+      rows: u.byMonth.map((x) => [x.month, ...figure(x)]),
+    },
+    prefectures: {
+      name: "prefectures",
+      header: [t("prefecture"), ...figureHeader],
+      rows: u.byPrefecture.map((x) => [l.prefecture(x.prefecture), ...figure(x)]),
+      links: drill && u.byPrefecture.map((x) => drill.prefecture(x.prefecture)),
+    },
+    fields: {
+      name: "fields",
+      header: [t("field"), ...figureHeader],
+      rows: u.byField.map((x) => [l.field(x.field), ...figure(x)]),
+      links: drill && u.byField.map((x) => drill.field(x.field)),
+    },
+    facilities: {
+      name: "facilities",
+      header: [t("facility"), t("prefecture"), ...figureHeader],
+      rows: u.byFacility.map((x) => [
+        l.name(x.nameEn, x.nameZh),
+        l.prefecture(x.prefecture),
+        ...figure(x),
+      ]),
+      links: drill && u.byFacility.map((x) => drill.facility(x.facilityId)),
+    },
+    equipment: {
+      name: "equipment",
+      header: [t("equipment"), t("units"), ...figureHeader],
+      rows: u.byEquipment.map((x) => [l.name(x.name, x.nameZh), x.units, ...figure(x)]),
+      links: drill && u.byEquipment.map((x) => drill.equipment(x.equipmentId)),
+    },
     "machine-hours": {
       name: "machine-hours",
-      header: [t("equipment"), t("facility"), t("prefecture"), t("units"), t("hours"), t("hoursPerYear"), t("belowBenchmark")],
-      rows: m.equipment.map((x) => [l.name(x.name, x.nameZh), l.name(x.facilityNameEn, x.facilityNameZh), l.prefecture(x.prefecture), x.units, round1(x.hours), round1(x.hoursPerYear), x.belowBenchmark ? t("yes") : t("no")]),
+      header: [
+        t("equipment"),
+        t("facility"),
+        t("prefecture"),
+        t("units"),
+        t("hours"),
+        t("hoursPerYear"),
+        t("belowBenchmark"),
+      ],
+      rows: m.equipment.map((x) => [
+        l.name(x.name, x.nameZh),
+        l.name(x.facilityNameEn, x.facilityNameZh),
+        l.prefecture(x.prefecture),
+        x.units,
+        round1(x.hours),
+        round1(x.hoursPerYear),
+        x.belowBenchmark ? t("yes") : t("no"),
+      ]),
       links: drill && m.equipment.map((x) => drill.equipment(x.equipmentId)),
     },
-    status: { name: "status", header: [t("status"), t("requests")], rows: o.requestsByStatus.map((x) => [l.status(x.status), x.n]) },
-    funnel: { name: "funnel", header: [t("stage"), t("requests")], rows: (["submitted", "quoted", "confirmed", "completed"] as const).map((k) => [l.status(k), o.funnel[k]]) },
-    reasons: { name: "reasons", header: [t("reason"), t("requests")], rows: o.rejectionReasons.map((x) => [x.reason, x.n]) },
-    "firms-size": { name: "firms-size", header: [t("size"), t("firms")], rows: o.firmsServed.bySize.map((x) => [l.size(x.key), x.n]) },
-    "firms-industry": { name: "firms-industry", header: [t("industry"), t("firms")], rows: o.firmsServed.byIndustry.map((x) => [l.industry(x.key), x.n]) },
-    "firms-prefecture": { name: "firms-prefecture", header: [t("prefecture"), t("firms")], rows: o.firmsServed.byPrefecture.map((x) => [l.prefecture(x.key), x.n]) },
+    status: {
+      name: "status",
+      header: [t("status"), t("requests")],
+      rows: o.requestsByStatus.map((x) => [l.status(x.status), x.n]),
+    },
+    funnel: {
+      name: "funnel",
+      header: [t("stage"), t("requests")],
+      rows: (["submitted", "quoted", "confirmed", "completed"] as const).map((k) => [
+        l.status(k),
+        o.funnel[k],
+      ]),
+    },
+    reasons: {
+      name: "reasons",
+      header: [t("reason"), t("requests")],
+      rows: o.rejectionReasons.map((x) => [x.reason, x.n]),
+    },
+    "firms-size": {
+      name: "firms-size",
+      header: [t("size"), t("firms")],
+      rows: o.firmsServed.bySize.map((x) => [l.size(x.key), x.n]),
+    },
+    "firms-industry": {
+      name: "firms-industry",
+      header: [t("industry"), t("firms")],
+      rows: o.firmsServed.byIndustry.map((x) => [l.industry(x.key), x.n]),
+    },
+    "firms-prefecture": {
+      name: "firms-prefecture",
+      header: [t("prefecture"), t("firms")],
+      rows: o.firmsServed.byPrefecture.map((x) => [l.prefecture(x.key), x.n]),
+    },
   };
 }
 
-export function requestsTable(data: Out["equipmentRequests"], l: Labels, formatTime: (ms: number) => string): StatsTable {
+export function requestsTable(
+  data: Out["equipmentRequests"],
+  l: Labels,
+  formatTime: (ms: number) => string,
+): StatsTable {
   const { t } = l;
   return {
     name: "requests",
-    header: [t("ref"), t("title"), t("firm"), t("status"), t("serviceType"), t("created"), t("slotStart"), t("slotEnd"), t("units"), t("amount")],
-    rows: data.requests.map((r) => [r.ref, r.title, r.firm, l.status(r.status), l.serviceType(r.serviceType), formatTime(r.createdAt), r.slotStart ? formatTime(r.slotStart) : null, r.slotEnd ? formatTime(r.slotEnd) : null, r.units, r.amountFen === null ? null : r.amountFen / 100]),
+    header: [
+      t("ref"),
+      t("title"),
+      t("firm"),
+      t("status"),
+      t("serviceType"),
+      t("created"),
+      t("slotStart"),
+      t("slotEnd"),
+      t("units"),
+      t("amount"),
+    ],
+    rows: data.requests.map((r) => [
+      r.ref,
+      r.title,
+      r.firm,
+      l.status(r.status),
+      l.serviceType(r.serviceType),
+      formatTime(r.createdAt),
+      r.slotStart ? formatTime(r.slotStart) : null,
+      r.slotEnd ? formatTime(r.slotEnd) : null,
+      r.units,
+      r.amountFen === null ? null : r.amountFen / 100,
+    ]),
     links: data.requests.map((r) => `/requests/${r.id}`),
   };
 }

@@ -5,7 +5,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("metrics"))("title") };
 }
 
-const figures = ["utilisation", "machineHours", "funnel", "medians", "rates", "firms", "revenue", "hub", "empty"] as const;
+const figures = [
+  "utilisation",
+  "machineHours",
+  "funnel",
+  "medians",
+  "rates",
+  "firms",
+  "revenue",
+  "hub",
+  "empty",
+] as const;
 
 /** Public definitions of every figure the monitoring shows. */
 export default async function MetricsPage() {
@@ -16,7 +26,11 @@ export default async function MetricsPage() {
       <p className="text-slate-600">{t("lead")}</p>
       <dl className="space-y-3">
         {figures.map((f) => (
-          <div key={f} id={f} className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4">
+          <div
+            key={f}
+            id={f}
+            className="scroll-mt-20 rounded-lg border border-slate-200 bg-white p-4"
+          >
             <dt className="font-medium">{t(`${f}.name`)}</dt>
             <dd className="mt-1 text-sm text-slate-700">{t(`${f}.definition`)}</dd>
           </div>

@@ -18,9 +18,15 @@ export default async function PasswordPage() {
   if (!actor) redirect("/signin?callbackUrl=%2Faccount%2Fpassword");
   const t = await getTranslations("account");
   return (
-    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="change-password">
+    <div
+      className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="change-password"
+    >
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className={`mb-6 mt-2 text-sm ${actor.mustChangePassword ? "rounded-md bg-amber-50 p-2 text-amber-900" : "text-slate-600"}`} role={actor.mustChangePassword ? "status" : undefined}>
+      <p
+        className={`mb-6 mt-2 text-sm ${actor.mustChangePassword ? "rounded-md bg-amber-50 p-2 text-amber-900" : "text-slate-600"}`}
+        role={actor.mustChangePassword ? "status" : undefined}
+      >
         {actor.mustChangePassword ? t("mustChange") : t("lead")}
       </p>
       <ClientIntl namespaces={["account", "validation"]}>

@@ -23,7 +23,9 @@ export function PasswordForm({ next }: { next: string }) {
         router.refresh();
       },
       onError: (e) => {
-        const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ?? {};
+        const fields =
+          (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ??
+          {};
         setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translate(v)])));
         toast("error", Object.keys(fields).length ? t("fixErrors") : e.message);
       },
@@ -44,15 +46,37 @@ export function PasswordForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormField id="currentPassword" label={t("current")} error={errors.currentPassword}>
-        <input {...describedBy("currentPassword", errors.currentPassword)} type="password" autoComplete="current-password" required className={inputClass} />
+        <input
+          {...describedBy("currentPassword", errors.currentPassword)}
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+        />
       </FormField>
       <FormField id="newPassword" label={t("new")} hint={t("hint")} error={errors.newPassword}>
-        <input {...describedBy("newPassword", errors.newPassword, t("hint"))} type="password" autoComplete="new-password" required className={inputClass} />
+        <input
+          {...describedBy("newPassword", errors.newPassword, t("hint"))}
+          type="password"
+          autoComplete="new-password"
+          required
+          className={inputClass}
+        />
       </FormField>
       <FormField id="repeatPassword" label={t("repeat")} error={errors.repeatPassword}>
-        <input {...describedBy("repeatPassword", errors.repeatPassword)} type="password" autoComplete="new-password" required className={inputClass} />
+        <input
+          {...describedBy("repeatPassword", errors.repeatPassword)}
+          type="password"
+          autoComplete="new-password"
+          required
+          className={inputClass}
+        />
       </FormField>
-      <button type="submit" disabled={change.isPending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={change.isPending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {change.isPending ? t("saving") : t("submit")}
       </button>
     </form>

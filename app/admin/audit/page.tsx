@@ -19,7 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Action families a reader filters by (an action is matched by prefix). */
-const families = ["auth.", "auth.sign_in", "auth.denied", "admin.", "facility.", "equipment.", "service.", "request.", "maintenance.", "hub."];
+const families = [
+  "auth.",
+  "auth.sign_in",
+  "auth.denied",
+  "admin.",
+  "facility.",
+  "equipment.",
+  "service.",
+  "request.",
+  "maintenance.",
+  "hub.",
+];
 const day = (v?: string) => (Number.isNaN(dayStart(v)) ? undefined : dayStart(v));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -28,24 +39,57 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("adminAudit");
   const format = await getFormatter();
   const to = day(first(sp, "to"));
-  const input = { action: first(sp, "action"), email: first(sp, "email"), from: day(first(sp, "from")), to: to === undefined ? undefined : to + 86_400_000, page: Math.max(1, Number(first(sp, "page")) || 1) };
+  const input = {
+    action: first(sp, "action"),
+    email: first(sp, "email"),
+    from: day(first(sp, "from")),
+    to: to === undefined ? undefined : to + 86_400_000,
+    page: Math.max(1, Number(first(sp, "page")) || 1),
+  };
   const result = await loadForPage(async () => (await serverCaller()).audit.list(input));
   return (
     <div className="space-y-6" data-testid="admin-audit">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
+      >
         <label htmlFor="email" className="block text-sm font-medium">
           {t("actor")}
-          <input id="email" name="email" type="search" defaultValue={first(sp, "email")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
+          <input
+            id="email"
+            name="email"
+            type="search"
+            defaultValue={first(sp, "email")}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          />
         </label>
-        <SelectField id="action" label={t("action")} value={input.action} anyLabel={t("any")} options={families.map((f) => [f, f.endsWith(".") ? `${f}*` : f])} />
+        <SelectField
+          id="action"
+          label={t("action")}
+          value={input.action}
+          anyLabel={t("any")}
+          options={families.map((f) => [f, f.endsWith(".") ? `${f}*` : f])}
+        />
         <label htmlFor="from" className="block text-sm font-medium">
           {t("from")}
-          <input id="from" name="from" type="date" defaultValue={first(sp, "from")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={first(sp, "from")}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          />
         </label>
         <label htmlFor="to" className="block text-sm font-medium">
           {t("to")}
-          <input id="to" name="to" type="date" defaultValue={first(sp, "to")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={first(sp, "to")}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          />
         </label>
         <SearchActions resetHref="/admin/audit" className="self-end" />
       </form>
@@ -67,11 +111,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 a.actorEmail ?? "—",
                 a.ip ?? "—",
                 a.target ?? "—",
-                <code key="d" className="break-all text-xs text-slate-600">{a.detail ? JSON.stringify(a.detail) : ""}</code>,
+                <code key="d" className="break-all text-xs text-slate-600">
+                  {a.detail ? JSON.stringify(a.detail) : ""}
+                </code>,
               ],
             }))}
           />
-          <Pagination path="/admin/audit" sp={sp} page={result.data.page} pages={Math.max(1, Math.ceil(result.data.total / result.data.pageSize))} />
+          <Pagination
+            path="/admin/audit"
+            sp={sp}
+            page={result.data.page}
+            pages={Math.max(1, Math.ceil(result.data.total / result.data.pageSize))}
+          />
         </>
       )}
     </div>

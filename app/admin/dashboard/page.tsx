@@ -9,7 +9,12 @@ import type { SearchParams } from "../../_components/search-params";
 import { BadInput } from "../../_components/registry/bad-input";
 import { StatCard } from "../../_components/stat-card";
 import { formatFen } from "../../_components/registry/labels";
-import { statsHref, statsInputOf, statsQueryOf, type StatsQuery } from "../../_components/stats/stats-query";
+import {
+  statsHref,
+  statsInputOf,
+  statsQueryOf,
+  type StatsQuery,
+} from "../../_components/stats/stats-query";
 import { statsTables, tableLabels } from "../../_components/stats/tables";
 import { FiltersForm } from "../../_components/stats/filters-form";
 import { StatsTableView } from "../../_components/stats/stats-table-view";
@@ -26,7 +31,11 @@ const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}
 const hours = (x: number | null) => (x === null ? "—" : `${x.toFixed(1)} h`);
 const pctValue = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireRole("/admin/dashboard", ["admin"]);
   if (!actor) return <Forbidden />;
   const sp = await searchParams;
@@ -35,9 +44,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const q = statsQueryOf(sp);
   const caller = await serverCaller();
   const input = statsInputOf(q);
-  const facilityList = (await caller.admin.facilities({ pageSize: 500 })).rows.map((f) => [f.id, locale === "zh" ? f.nameZh : f.nameEn] as [number, string]);
+  const facilityList = (await caller.admin.facilities({ pageSize: 500 })).rows.map(
+    (f) => [f.id, locale === "zh" ? f.nameZh : f.nameEn] as [number, string],
+  );
   const result = await loadForPage(async () => {
-    const [overview, utilisation, machineHours] = await Promise.all([caller.stats.overview(input), caller.stats.utilisation(input), caller.stats.machineHours(input)]);
+    const [overview, utilisation, machineHours] = await Promise.all([
+      caller.stats.overview(input),
+      caller.stats.utilisation(input),
+      caller.stats.machineHours(input),
+    ]);
     return { overview, utilisation, machineHours };
   });
   return (
@@ -48,9 +63,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {t("definitionsLink")}
         </Link>
       </div>
-      <Breadcrumb sp={sp} q={q} facilityName={facilityList.find(([id]) => id === q.facilityId)?.[1]} />
+      <Breadcrumb
+        sp={sp}
+        q={q}
+        facilityName={facilityList.find(([id]) => id === q.facilityId)?.[1]}
+      />
       <FiltersForm sp={sp} q={q} facilities={facilityList} />
-      {result.ok ? <Figures data={result.data} sp={sp} q={q} /> : <BadInput message={result.message} resetHref="/admin/dashboard" />}
+      {result.ok ? (
+        <Figures data={result.data} sp={sp} q={q} />
+      ) : (
+        <BadInput message={result.message} resetHref="/admin/dashboard" />
+      )}
     </div>
   );
 }
@@ -62,7 +85,8 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
   const t = await getTranslations("dashboard");
   const locale = await getLocale();
   const labels = await tableLabels();
-  const here = (changes: Record<string, string | number | undefined>) => statsHref("/admin/dashboard", sp, changes);
+  const here = (changes: Record<string, string | number | undefined>) =>
+    statsHref("/admin/dashboard", sp, changes);
   const csv = (name: string) => statsHref(`/api/admin/stats/${name}`, sp);
   const { overview: o, utilisation: u, machineHours: m } = data;
   const tables = statsTables(data, labels, {
@@ -74,84 +98,210 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="headline">
-        <StatCard label={t("utilisation")} value={pct(o.utilisation.ratio)} testId="stat-utilisation" definition="utilisation" />
+        <StatCard
+          label={t("utilisation")}
+          value={pct(o.utilisation.ratio)}
+          testId="stat-utilisation"
+          definition="utilisation"
+        />
         <StatCard label={t("completionRate")} value={pct(o.completionRate)} definition="rates" />
         <StatCard label={t("rejectionRate")} value={pct(o.rejectionRate)} definition="rates" />
-        <StatCard label={t("revenue")} value={formatFen(o.revenueFen, locale)} definition="revenue" />
+        <StatCard
+          label={t("revenue")}
+          value={formatFen(o.revenueFen, locale)}
+          definition="revenue"
+        />
         <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} definition="medians" />
         <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} definition="medians" />
-        <StatCard label={t("firms")} value={o.firmsServed.distinct} testId="stat-firms" definition="firms" />
-        <StatCard label={t("repeatFirms")} value={pct(o.firmsServed.repeatShare)} definition="firms" />
+        <StatCard
+          label={t("firms")}
+          value={o.firmsServed.distinct}
+          testId="stat-firms"
+          definition="firms"
+        />
+        <StatCard
+          label={t("repeatFirms")}
+          value={pct(o.firmsServed.repeatShare)}
+          definition="firms"
+        />
         <StatCard label={t("routed")} value={o.hub.routed} definition="hub" />
         <StatCard label={t("toRoute")} value={hours(o.hub.medianHoursToRoute)} definition="hub" />
-        <StatCard label={t("crossPrefecture")} value={pct(o.hub.crossPrefectureShare)} definition="hub" />
-        <StatCard label={t("revenuePerValue")} value={pct(o.revenuePerEquipmentValue)} definition="revenue" />
+        <StatCard
+          label={t("crossPrefecture")}
+          value={pct(o.hub.crossPrefectureShare)}
+          definition="hub"
+        />
+        <StatCard
+          label={t("revenuePerValue")}
+          value={pct(o.revenuePerEquipmentValue)}
+          definition="revenue"
+        />
       </dl>
 
       <h2 className="pt-2 text-xl font-semibold">{t("utilisationSection")}</h2>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h3 className="mb-2 font-medium">{t("trend")}</h3>
-        <TrendChart label={t("trend")} points={u.byMonth.map((x) => ({ month: x.month, value: pctValue(x.ratio) }))} />
+        <TrendChart
+          label={t("trend")}
+          points={u.byMonth.map((x) => ({ month: x.month, value: pctValue(x.ratio) }))}
+        />
       </section>
-      <StatsTableView title={t("trend")} table={tables.months} csvHref={csv("months")} definition="utilisation" />
+      <StatsTableView
+        title={t("trend")}
+        table={tables.months}
+        csvHref={csv("months")}
+        definition="utilisation"
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         {!q.prefecture && !q.facilityId && (
           <div className="space-y-3">
             <section className="rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-medium">{t("byPrefecture")}</h3>
-              <BarsChart label={t("byPrefecture")} unit="%" bars={u.byPrefecture.map((x) => ({ name: labels.prefecture(x.prefecture), value: pctValue(x.ratio) }))} />
+              <BarsChart
+                label={t("byPrefecture")}
+                unit="%"
+                bars={u.byPrefecture.map((x) => ({
+                  name: labels.prefecture(x.prefecture),
+                  value: pctValue(x.ratio),
+                }))}
+              />
             </section>
-            <StatsTableView title={t("byPrefecture")} table={tables.prefectures} csvHref={csv("prefectures")} definition="utilisation" scroll />
+            <StatsTableView
+              title={t("byPrefecture")}
+              table={tables.prefectures}
+              csvHref={csv("prefectures")}
+              definition="utilisation"
+              scroll
+            />
           </div>
         )}
         {!q.field && !q.facilityId && (
           <div className="space-y-3">
             <section className="rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-medium">{t("byField")}</h3>
-              <BarsChart label={t("byField")} unit="%" bars={u.byField.map((x) => ({ name: labels.field(x.field), value: pctValue(x.ratio) }))} />
+              <BarsChart
+                label={t("byField")}
+                unit="%"
+                bars={u.byField.map((x) => ({
+                  name: labels.field(x.field),
+                  value: pctValue(x.ratio),
+                }))}
+              />
             </section>
-            <StatsTableView title={t("byField")} table={tables.fields} csvHref={csv("fields")} definition="utilisation" scroll />
+            <StatsTableView
+              title={t("byField")}
+              table={tables.fields}
+              csvHref={csv("fields")}
+              definition="utilisation"
+              scroll
+            />
           </div>
         )}
       </div>
       {q.facilityId ? (
-        <StatsTableView title={t("byEquipment")} table={tables.equipment} csvHref={csv("equipment")} definition="utilisation" />
+        <StatsTableView
+          title={t("byEquipment")}
+          table={tables.equipment}
+          csvHref={csv("equipment")}
+          definition="utilisation"
+        />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{t("ranking")}</h3>
-            <BarsChart label={t("ranking")} unit="%" bars={u.byFacility.slice(0, 15).map((x) => ({ name: labels.name(x.nameEn, x.nameZh), value: pctValue(x.ratio) }))} />
+            <BarsChart
+              label={t("ranking")}
+              unit="%"
+              bars={u.byFacility
+                .slice(0, 15)
+                .map((x) => ({ name: labels.name(x.nameEn, x.nameZh), value: pctValue(x.ratio) }))}
+            />
           </section>
-          <StatsTableView title={t("byFacility")} table={tables.facilities} csvHref={csv("facilities")} definition="utilisation" scroll />
+          <StatsTableView
+            title={t("byFacility")}
+            table={tables.facilities}
+            csvHref={csv("facilities")}
+            definition="utilisation"
+            scroll
+          />
         </div>
       )}
 
       <h2 className="pt-2 text-xl font-semibold">{t("machineHours")}</h2>
       <p className="text-sm text-slate-700" data-testid="machine-hours-summary">
-        {t("belowBenchmark", { below: m.belowCount, total: m.equipmentCount, share: pct(m.belowShare), benchmark: m.benchmark })}
+        {t("belowBenchmark", {
+          below: m.belowCount,
+          total: m.equipmentCount,
+          share: pct(m.belowShare),
+          benchmark: m.benchmark,
+        })}
       </p>
-      <StatsTableView title={t("machineHoursTable", { shown: m.equipment.length })} table={tables["machine-hours"]} csvHref={csv("machine-hours")} definition="machineHours" scroll />
+      <StatsTableView
+        title={t("machineHoursTable", { shown: m.equipment.length })}
+        table={tables["machine-hours"]}
+        csvHref={csv("machine-hours")}
+        definition="machineHours"
+        scroll
+      />
 
       <h2 className="pt-2 text-xl font-semibold">{t("requestsSection")}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-3">
           <section className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{t("funnel")}</h3>
-            <BarsChart label={t("funnel")} bars={tables.funnel.rows.map(([name, value]) => ({ name: String(name), value: Number(value) }))} />
+            <BarsChart
+              label={t("funnel")}
+              bars={tables.funnel.rows.map(([name, value]) => ({
+                name: String(name),
+                value: Number(value),
+              }))}
+            />
           </section>
-          <StatsTableView title={t("funnel")} table={tables.funnel} csvHref={csv("funnel")} definition="funnel" />
+          <StatsTableView
+            title={t("funnel")}
+            table={tables.funnel}
+            csvHref={csv("funnel")}
+            definition="funnel"
+          />
         </div>
         <div className="space-y-3">
-          <StatsTableView title={t("byStatus")} table={tables.status} csvHref={csv("status")} definition="rates" />
-          <StatsTableView title={t("reasons")} table={tables.reasons} csvHref={csv("reasons")} definition="rates" />
+          <StatsTableView
+            title={t("byStatus")}
+            table={tables.status}
+            csvHref={csv("status")}
+            definition="rates"
+          />
+          <StatsTableView
+            title={t("reasons")}
+            table={tables.reasons}
+            csvHref={csv("reasons")}
+            definition="rates"
+          />
         </div>
       </div>
 
       <h2 className="pt-2 text-xl font-semibold">{t("firmsSection")}</h2>
       <div className="grid gap-4 lg:grid-cols-3">
-        <StatsTableView title={t("firmsBySize")} table={tables["firms-size"]} csvHref={csv("firms-size")} definition="firms" />
-        <StatsTableView title={t("firmsByIndustry")} table={tables["firms-industry"]} csvHref={csv("firms-industry")} definition="firms" scroll />
-        <StatsTableView title={t("firmsByPrefecture")} table={tables["firms-prefecture"]} csvHref={csv("firms-prefecture")} definition="firms" scroll />
+        <StatsTableView
+          title={t("firmsBySize")}
+          table={tables["firms-size"]}
+          csvHref={csv("firms-size")}
+          definition="firms"
+        />
+        <StatsTableView
+          title={t("firmsByIndustry")}
+          table={tables["firms-industry"]}
+          csvHref={csv("firms-industry")}
+          definition="firms"
+          scroll
+        />
+        <StatsTableView
+          title={t("firmsByPrefecture")}
+          table={tables["firms-prefecture"]}
+          csvHref={csv("firms-prefecture")}
+          definition="firms"
+          scroll
+        />
       </div>
       <p className="text-xs text-slate-500">{t("definitions")}</p>
     </>

@@ -22,24 +22,51 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminFacilities"))("title") };
 }
 
-export default async function AdminFacilitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function AdminFacilitiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   if (!(await requireRole("/admin/facilities", ["admin"]))) return <Forbidden />;
   const sp = await searchParams;
   const t = await getTranslations("adminFacilities");
   const locale = await getLocale();
   const labels = await registryLabels();
-  const status = first(sp, "status") === "suspended" ? "suspended" : first(sp, "status") === "active" ? "active" : undefined;
+  const status =
+    first(sp, "status") === "suspended"
+      ? "suspended"
+      : first(sp, "status") === "active"
+        ? "active"
+        : undefined;
   const page = Math.max(1, Number(first(sp, "page")) || 1);
   const data = await (await serverCaller()).admin.facilities({ q: first(sp, "q"), status, page });
   return (
     <div className="space-y-6" data-testid="admin-facilities">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         <label htmlFor="q" className="block text-sm font-medium">
           {t("search")}
-          <input id="q" name="q" type="search" defaultValue={first(sp, "q")} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={first(sp, "q")}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+          />
         </label>
-        <SelectField id="status" label={t("status")} value={status} anyLabel={t("any")} options={[["active", t("active")], ["suspended", t("suspended")]]} />
+        <SelectField
+          id="status"
+          label={t("status")}
+          value={status}
+          anyLabel={t("any")}
+          options={[
+            ["active", t("active")],
+            ["suspended", t("suspended")],
+          ]}
+        />
         <SearchActions resetHref="/admin/facilities" className="self-end" />
       </form>
       {data.rows.length === 0 ? (
@@ -47,7 +74,15 @@ export default async function AdminFacilitiesPage({ searchParams }: { searchPara
       ) : (
         <DataTable
           testId="facility-table"
-          headers={[t("name"), t("prefecture"), t("kind"), t("status"), t("equipment"), t("operators"), t("openRequests")]}
+          headers={[
+            t("name"),
+            t("prefecture"),
+            t("kind"),
+            t("status"),
+            t("equipment"),
+            t("operators"),
+            t("openRequests"),
+          ]}
           rows={data.rows.map((f) => ({
             key: f.id,
             cells: [
@@ -56,7 +91,9 @@ export default async function AdminFacilitiesPage({ searchParams }: { searchPara
               </Link>,
               prefectureName(f.prefecture, locale),
               f.kind === "hub" ? t("kindHub") : t("kindFacility"),
-              <span key="s" className={f.status === "suspended" ? "font-medium text-red-700" : ""}>{t(f.status)}</span>,
+              <span key="s" className={f.status === "suspended" ? "font-medium text-red-700" : ""}>
+                {t(f.status)}
+              </span>,
               f.equipment,
               f.operators,
               f.openRequests,
@@ -64,13 +101,20 @@ export default async function AdminFacilitiesPage({ searchParams }: { searchPara
           }))}
         />
       )}
-      <Pagination path="/admin/facilities" sp={sp} page={data.page} pages={Math.max(1, Math.ceil(data.total / data.pageSize))} />
+      <Pagination
+        path="/admin/facilities"
+        sp={sp}
+        page={data.page}
+        pages={Math.max(1, Math.ceil(data.total / data.pageSize))}
+      />
       <details className="rounded-lg border border-slate-200 bg-slate-50 p-4">
         <summary className="cursor-pointer font-medium">{t("new")}</summary>
         <div className="mt-4">
           <ClientIntl namespaces={["adminFacilities", "manage"]}>
             <TRPCReactProvider>
-              <FacilityForm fieldLabels={Object.fromEntries(technologyFields.map((f) => [f, labels.field(f)]))} />
+              <FacilityForm
+                fieldLabels={Object.fromEntries(technologyFields.map((f) => [f, labels.field(f)]))}
+              />
             </TRPCReactProvider>
           </ClientIntl>
         </div>

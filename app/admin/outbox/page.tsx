@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("adminStart"))("outbox") };
 }
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   if (!(await requireRole("/admin/outbox", ["admin"]))) return <Forbidden />;
   const sp = await searchParams;
   const t = await getTranslations("adminStart");
@@ -23,7 +27,9 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4" data-testid="admin-outbox">
       <h1 className="text-2xl font-semibold">{t("outbox")}</h1>
-      <p className="text-sm text-slate-600">{outbox.smtpConfigured ? t("outboxSmtp") : t("outboxNoSmtp")}</p>
+      <p className="text-sm text-slate-600">
+        {outbox.smtpConfigured ? t("outboxSmtp") : t("outboxNoSmtp")}
+      </p>
       {outbox.rows.length === 0 ? (
         <EmptyState text={t("outboxEmpty")} />
       ) : (
@@ -38,14 +44,23 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               m.subject,
               <details key="b">
                 <summary className="cursor-pointer text-brand-700">{t("show")}</summary>
-                <pre className="mt-1 max-w-xl whitespace-pre-wrap text-xs text-slate-700">{m.body}</pre>
+                <pre className="mt-1 max-w-xl whitespace-pre-wrap text-xs text-slate-700">
+                  {m.body}
+                </pre>
               </details>,
-              m.sentAt ? format.dateTime(new Date(m.sentAt), { dateStyle: "short", timeStyle: "short" }) : (m.error ?? "—"),
+              m.sentAt
+                ? format.dateTime(new Date(m.sentAt), { dateStyle: "short", timeStyle: "short" })
+                : (m.error ?? "—"),
             ],
           }))}
         />
       )}
-      <Pagination path="/admin/outbox" sp={sp} page={page} pages={Math.max(1, Math.ceil(outbox.total / 50))} />
+      <Pagination
+        path="/admin/outbox"
+        sp={sp}
+        page={page}
+        pages={Math.max(1, Math.ceil(outbox.total / 50))}
+      />
     </div>
   );
 }

@@ -24,9 +24,15 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const PARAM_ROWS = 3;
-const allUnits = [...new Set((Object.keys(parameterKeys) as ParameterKey[]).flatMap((k) => unitsFor(k)))];
+const allUnits = [
+  ...new Set((Object.keys(parameterKeys) as ParameterKey[]).flatMap((k) => unitsFor(k))),
+];
 
-export default async function EquipmentSearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function EquipmentSearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
   const t = await getTranslations("equipmentSearch");
   const tr = await getTranslations("registry");
@@ -35,17 +41,44 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
   const locale = await getLocale();
   const caller = await serverCaller();
   // Parameter rows travel as repeated pk / pmin / pmax / pu query parameters; empty rows are ignored.
-  const [keys, mins, maxs, units] = [all(sp, "pk"), all(sp, "pmin"), all(sp, "pmax"), all(sp, "pu")];
-  const rows = Array.from({ length: PARAM_ROWS }, (_, i) => ({ key: keys[i] ?? "", min: mins[i] ?? "", max: maxs[i] ?? "", unit: units[i] ?? "" }));
+  const [keys, mins, maxs, units] = [
+    all(sp, "pk"),
+    all(sp, "pmin"),
+    all(sp, "pmax"),
+    all(sp, "pu"),
+  ];
+  const rows = Array.from({ length: PARAM_ROWS }, (_, i) => ({
+    key: keys[i] ?? "",
+    min: mins[i] ?? "",
+    max: maxs[i] ?? "",
+    unit: units[i] ?? "",
+  }));
   const params = rows
     .filter((r) => r.key && (r.min !== "" || r.max !== ""))
-    .map((r) => ({ key: r.key, unit: r.unit || (parameterKeys[r.key as ParameterKey]?.unit ?? ""), ...(r.min !== "" ? { min: r.min } : {}), ...(r.max !== "" ? { max: r.max } : {}) }));
-  const input = { q: first(sp, "q"), category: first(sp, "category"), prefecture: first(sp, "prefecture"), durationHours: first(sp, "duration"), page: first(sp, "page"), params };
-  const result = await loadForPage(() => caller.equipment.search(input as unknown as Parameters<typeof caller.equipment.search>[0]));
+    .map((r) => ({
+      key: r.key,
+      unit: r.unit || (parameterKeys[r.key as ParameterKey]?.unit ?? ""),
+      ...(r.min !== "" ? { min: r.min } : {}),
+      ...(r.max !== "" ? { max: r.max } : {}),
+    }));
+  const input = {
+    q: first(sp, "q"),
+    category: first(sp, "category"),
+    prefecture: first(sp, "prefecture"),
+    durationHours: first(sp, "duration"),
+    page: first(sp, "page"),
+    params,
+  };
+  const result = await loadForPage(() =>
+    caller.equipment.search(input as unknown as Parameters<typeof caller.equipment.search>[0]),
+  );
   const categories = await caller.equipment.categories();
   const slot = (s: { start: number; end: number }) =>
     `${format.dateTime(new Date(s.start), { month: "short", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit" })} – ${format.dateTime(new Date(s.end), { hour: "2-digit", minute: "2-digit" })}`;
-  const nextSlotText = (e: { nextFreeSlot?: { start: number; end: number } | null; minHours: number; maxHours: number }, horizonDays: number) => {
+  const nextSlotText = (
+    e: { nextFreeSlot?: { start: number; end: number } | null; minHours: number; maxHours: number },
+    horizonDays: number,
+  ) => {
     const hours = Number(input.durationHours);
     if (hours < e.minHours) return t("belowMin", { count: e.minHours });
     if (hours > e.maxHours) return t("aboveMax", { count: e.maxHours });
@@ -58,23 +91,51 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 max-w-3xl text-slate-600">{t("lead")}</p>
       </div>
-      <form method="get" action="/equipment" role="search" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        method="get"
+        action="/equipment"
+        role="search"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <div className="sm:col-span-2">
             <label htmlFor="q" className="block text-sm font-medium">
               {t("q")}
             </label>
-            <input id="q" name="q" type="search" defaultValue={input.q} placeholder={t("qPlaceholder")} className={inputClass} />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={input.q}
+              placeholder={t("qPlaceholder")}
+              className={inputClass}
+            />
           </div>
-          <SelectField id="category" label={t("category")} value={input.category} anyLabel={tr("any")} options={categories.map((c) => [c, labels.category(c)])} />
-          <SelectField id="prefecture" label={t("prefecture")} value={input.prefecture} anyLabel={tr("any")} options={prefectures.map((p) => [p.code, locale === "zh" ? p.zh : p.en])} />
+          <SelectField
+            id="category"
+            label={t("category")}
+            value={input.category}
+            anyLabel={tr("any")}
+            options={categories.map((c) => [c, labels.category(c)])}
+          />
+          <SelectField
+            id="prefecture"
+            label={t("prefecture")}
+            value={input.prefecture}
+            anyLabel={tr("any")}
+            options={prefectures.map((p) => [p.code, locale === "zh" ? p.zh : p.en])}
+          />
         </div>
         <fieldset>
           <legend className="text-sm font-medium">{t("parameters")}</legend>
           <p className="text-xs text-slate-600">{t("addHint")}</p>
           <div className="mt-2 space-y-2">
             {rows.map((r, i) => (
-              <div key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid={`param-row-${i}`}>
+              <div
+                key={i}
+                className="grid grid-cols-2 gap-2 sm:grid-cols-4"
+                data-testid={`param-row-${i}`}
+              >
                 <div>
                   <label htmlFor={`pk-${i}`} className="text-xs text-slate-600">
                     {t("parameter")} {i + 1}
@@ -92,13 +153,25 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
                   <label htmlFor={`pmin-${i}`} className="text-xs text-slate-600">
                     {t("min")}
                   </label>
-                  <input id={`pmin-${i}`} name="pmin" inputMode="decimal" defaultValue={r.min} className={inputClass} />
+                  <input
+                    id={`pmin-${i}`}
+                    name="pmin"
+                    inputMode="decimal"
+                    defaultValue={r.min}
+                    className={inputClass}
+                  />
                 </div>
                 <div>
                   <label htmlFor={`pmax-${i}`} className="text-xs text-slate-600">
                     {t("max")}
                   </label>
-                  <input id={`pmax-${i}`} name="pmax" inputMode="decimal" defaultValue={r.max} className={inputClass} />
+                  <input
+                    id={`pmax-${i}`}
+                    name="pmax"
+                    inputMode="decimal"
+                    defaultValue={r.max}
+                    className={inputClass}
+                  />
                 </div>
                 <div>
                   <label htmlFor={`pu-${i}`} className="text-xs text-slate-600">
@@ -122,7 +195,16 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
             <label htmlFor="duration" className="block text-sm font-medium">
               {t("duration")}
             </label>
-            <input id="duration" name="duration" type="number" min={1} max={720} defaultValue={input.durationHours} aria-describedby="duration-hint" className={`${inputClass} w-32`} />
+            <input
+              id="duration"
+              name="duration"
+              type="number"
+              min={1}
+              max={720}
+              defaultValue={input.durationHours}
+              aria-describedby="duration-hint"
+              className={`${inputClass} w-32`}
+            />
             <p id="duration-hint" className="mt-1 text-xs text-slate-600">
               {t("durationHint", { days: NEXT_SLOT_HORIZON_DAYS })}
             </p>
@@ -140,21 +222,39 @@ export default async function EquipmentSearchPage({ searchParams }: { searchPara
           ) : (
             <DataTable
               testId="equipment-results"
-              headers={[t("name"), t("facility"), t("specs"), t("units"), t("rate"), ...(input.durationHours ? [t("nextSlot")] : [])]}
+              headers={[
+                t("name"),
+                t("facility"),
+                t("specs"),
+                t("units"),
+                t("rate"),
+                ...(input.durationHours ? [t("nextSlot")] : []),
+              ]}
               rows={result.data.items.map((e) => ({
                 key: e.id,
                 cells: [
-                  <Link key="n" href={`/equipment/${e.id}`} className="text-brand-700 hover:underline">
+                  <Link
+                    key="n"
+                    href={`/equipment/${e.id}`}
+                    className="text-brand-700 hover:underline"
+                  >
                     {locale === "zh" && e.nameZh ? e.nameZh : e.name}
                   </Link>,
                   <span key="f">
                     <Link href={`/facilities/${e.facility.slug}`} className="hover:underline">
                       {locale === "zh" ? e.facility.nameZh : e.facility.nameEn}
                     </Link>
-                    <span className="block text-xs text-slate-500">{prefectureName(e.facility.prefecture, locale)}</span>
+                    <span className="block text-xs text-slate-500">
+                      {prefectureName(e.facility.prefecture, locale)}
+                    </span>
                   </span>,
                   <span key="p" className="text-xs">
-                    {e.params.map((p) => `${labels.param(p.key)} ${formatRange(p.min, p.max, p.unit, locale)}`).join(" · ")}
+                    {e.params
+                      .map(
+                        (p) =>
+                          `${labels.param(p.key)} ${formatRange(p.min, p.max, p.unit, locale)}`,
+                      )
+                      .join(" · ")}
                   </span>,
                   e.units,
                   t("perHour", { amount: formatFen(e.hourlyRateFen, locale) }),

@@ -24,7 +24,9 @@ async function load(id: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { equipment } = await load((await params).id);
-  return { title: (await getLocale()) === "zh" && equipment.nameZh ? equipment.nameZh : equipment.name };
+  return {
+    title: (await getLocale()) === "zh" && equipment.nameZh ? equipment.nameZh : equipment.name,
+  };
 }
 
 /** The month shown: ?month=YYYY-MM, else the current month in Asia/Shanghai. */
@@ -48,11 +50,18 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
   const [y, m] = month.split("-").map(Number);
   const next = new Date(Date.UTC(y, m, 1));
   const from = Date.parse(`${month}-01T00:00:00+08:00`);
-  const to = Date.parse(`${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00+08:00`);
+  const to = Date.parse(
+    `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00+08:00`,
+  );
   const availability = await caller.equipment.availability({ equipmentId: e.id, from, to });
   const day = first(sp, "day");
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
-  const calibrationColour = { valid: "text-emerald-800", due_soon: "text-amber-800", expired: "text-red-800", unknown: "text-slate-600" }[e.calibration];
+  const calibrationColour = {
+    valid: "text-emerald-800",
+    due_soon: "text-amber-800",
+    expired: "text-red-800",
+    unknown: "text-slate-600",
+  }[e.calibration];
   const facts: [string, string][] = [
     [t("category"), labels.category(e.category)],
     [t("manufacturer"), e.manufacturer],
@@ -72,10 +81,16 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
             {locale === "zh" ? e.facility.nameZh : e.facility.nameEn}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{locale === "zh" && e.nameZh ? e.nameZh : e.name}</h1>
+        <h1 className="text-2xl font-semibold">
+          {locale === "zh" && e.nameZh ? e.nameZh : e.name}
+        </h1>
         <p className="text-sm text-slate-600">{e.description}</p>
         {e.status === "operational" && e.facility.status === "active" && (
-          <Link href={`/requests/new?equipment=${e.id}`} className="mt-2 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="request-this">
+          <Link
+            href={`/requests/new?equipment=${e.id}`}
+            className="mt-2 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            data-testid="request-this"
+          >
             {(await getTranslations("facility"))("requestTest")}
           </Link>
         )}
@@ -90,7 +105,9 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
           ))}
           <dt className="text-slate-600">{t("calibration")}</dt>
           <dd className={calibrationColour} data-testid="calibration">
-            {t(`calibration_${e.calibration}`, { date: e.calibrationDueAt ? date(e.calibrationDueAt) : "" })}
+            {t(`calibration_${e.calibration}`, {
+              date: e.calibrationDueAt ? date(e.calibrationDueAt) : "",
+            })}
           </dd>
           {e.autoApprove && (
             <>
@@ -101,7 +118,14 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
         </dl>
         <div>
           <h2 className="mb-2 font-medium">{t("specifications")}</h2>
-          <DataTable testId="specifications" headers={[t("parameter"), t("range")]} rows={e.params.map((p) => ({ key: p.key, cells: [labels.param(p.key), formatRange(p.min, p.max, p.unit, locale)] }))} />
+          <DataTable
+            testId="specifications"
+            headers={[t("parameter"), t("range")]}
+            rows={e.params.map((p) => ({
+              key: p.key,
+              cells: [labels.param(p.key), formatRange(p.min, p.max, p.unit, locale)],
+            }))}
+          />
         </div>
       </section>
       <section>
@@ -111,8 +135,17 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
       <section>
         <h2 className="text-lg font-medium">{t("availability")}</h2>
         <p className="mb-3 text-sm text-slate-600">{t("availabilityLead")}</p>
-        <AvailabilityCalendar basePath={`/equipment/${e.id}`} month={month} days={availability.days} intervals={availability.intervals} selectedDay={day} units={e.units} />
-        <p className="mt-2 text-xs text-slate-500">{tf("timeZone", { zone: e.facility.timeZone })}</p>
+        <AvailabilityCalendar
+          basePath={`/equipment/${e.id}`}
+          month={month}
+          days={availability.days}
+          intervals={availability.intervals}
+          selectedDay={day}
+          units={e.units}
+        />
+        <p className="mt-2 text-xs text-slate-500">
+          {tf("timeZone", { zone: e.facility.timeZone })}
+        </p>
       </section>
     </article>
   );

@@ -49,15 +49,29 @@ export default async function FacilityPage({ params }: Props) {
           </Link>
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          <h1 className="text-2xl font-semibold">{locale === "zh" ? facility.nameZh : facility.nameEn}</h1>
-          {facility.kind === "hub" && <span className="rounded bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">{tr("hub")}</span>}
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{facility.fromPublishedList ? tr("published") : tr("illustrative")}</span>
+          <h1 className="text-2xl font-semibold">
+            {locale === "zh" ? facility.nameZh : facility.nameEn}
+          </h1>
+          {facility.kind === "hub" && (
+            <span className="rounded bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-900">
+              {tr("hub")}
+            </span>
+          )}
+          <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">
+            {facility.fromPublishedList ? tr("published") : tr("illustrative")}
+          </span>
         </div>
         <p className="text-slate-600" lang={locale === "zh" ? "en" : "zh-CN"}>
           {locale === "zh" ? facility.nameEn : facility.nameZh}
         </p>
-        {facility.status === "suspended" && <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">{t("suspended")}</p>}
-        <p className="max-w-3xl">{locale === "zh" ? facility.descriptionZh : facility.descriptionEn}</p>
+        {facility.status === "suspended" && (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+            {t("suspended")}
+          </p>
+        )}
+        <p className="max-w-3xl">
+          {locale === "zh" ? facility.descriptionZh : facility.descriptionEn}
+        </p>
       </header>
 
       <section className="grid gap-4 md:grid-cols-3">
@@ -74,7 +88,9 @@ export default async function FacilityPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-slate-600">{t("fields")}</dt>
-            <dd>{facility.fields.map((f) => labels.field(f)).join(locale === "zh" ? "、" : ", ")}</dd>
+            <dd>
+              {facility.fields.map((f) => labels.field(f)).join(locale === "zh" ? "、" : ", ")}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("contact")}</dt>
@@ -101,14 +117,23 @@ export default async function FacilityPage({ params }: Props) {
                   <th scope="row" className="py-0.5 pr-3 text-left font-normal text-slate-600">
                     {t(`weekday${d}`)}
                   </th>
-                  <td>{hours[d]?.length ? hours[d].map(([a, b]) => `${a}–${b}`).join(", ") : t("closed")}</td>
+                  <td>
+                    {hours[d]?.length
+                      ? hours[d].map(([a, b]) => `${a}–${b}`).join(", ")
+                      : t("closed")}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-500">{t("timeZone", { zone: facility.timeZone })}</p>
+          <p className="mt-2 text-xs text-slate-500">
+            {t("timeZone", { zone: facility.timeZone })}
+          </p>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="accreditations">
+        <div
+          className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+          data-testid="accreditations"
+        >
           <h2 className="mb-2 font-medium">{t("accreditations")}</h2>
           {data.accreditations.length === 0 ? (
             <p className="text-slate-600">{t("noAccreditations")}</p>
@@ -116,11 +141,17 @@ export default async function FacilityPage({ params }: Props) {
             <ul className="space-y-2">
               {data.accreditations.map((a) => (
                 <li key={a.certificateNo}>
-                  <span className="font-medium">{a.type}</span> <span className="font-mono text-xs">{a.certificateNo}</span>{" "}
+                  <span className="font-medium">{a.type}</span>{" "}
+                  <span className="font-mono text-xs">{a.certificateNo}</span>{" "}
                   {a.valid ? (
-                    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">{t("validUntil", { date: date(a.validUntil) })}</span>
+                    <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900">
+                      {t("validUntil", { date: date(a.validUntil) })}
+                    </span>
                   ) : (
-                    <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900" data-testid="accreditation-expired">
+                    <span
+                      className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900"
+                      data-testid="accreditation-expired"
+                    >
                       {t("expiredOn", { date: date(a.validUntil) })}
                     </span>
                   )}
@@ -137,7 +168,11 @@ export default async function FacilityPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-700">{t("requestTestHint")}</p>
           <div className="mt-2 flex flex-wrap gap-2 text-sm">
             {data.services.slice(0, 6).map((s) => (
-              <Link key={s.id} href={`/requests/new?service=${s.id}`} className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50">
+              <Link
+                key={s.id}
+                href={`/requests/new?service=${s.id}`}
+                className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-brand-700 hover:bg-brand-50"
+              >
                 {locale === "zh" && s.nameZh ? s.nameZh : s.name}
               </Link>
             ))}
@@ -156,11 +191,19 @@ export default async function FacilityPage({ params }: Props) {
             rows={data.equipment.map((e) => ({
               key: e.id,
               cells: [
-                <Link key="n" href={`/equipment/${e.id}`} className="text-brand-700 hover:underline">
+                <Link
+                  key="n"
+                  href={`/equipment/${e.id}`}
+                  className="text-brand-700 hover:underline"
+                >
                   {locale === "zh" && e.nameZh ? e.nameZh : e.name}
                 </Link>,
                 <span key="p" className="text-xs">
-                  {e.params.map((p) => `${labels.param(p.key)} ${formatRange(p.min, p.max, p.unit, locale)}`).join(" · ")}
+                  {e.params
+                    .map(
+                      (p) => `${labels.param(p.key)} ${formatRange(p.min, p.max, p.unit, locale)}`,
+                    )
+                    .join(" · ")}
                 </span>,
                 e.units,
                 ten("perHour", { amount: formatFen(e.hourlyRateFen, locale) }),

@@ -20,7 +20,9 @@ export default async function ManageEquipmentPage() {
   const t = await getTranslations("manage");
   const te = await getTranslations("equipmentStatus");
   const { equipment, params } = await (await serverCaller()).facility.catalogue();
-  const unitsHint = `${t("paramsHint")} ${Object.entries(parameterKeys).map(([k, v]) => `${k} (${v.unit})`).join(", ")}`;
+  const unitsHint = `${t("paramsHint")} ${Object.entries(parameterKeys)
+    .map(([k, v]) => `${k} (${v.unit})`)
+    .join(", ")}`;
   return (
     <div className="space-y-6" data-testid="manage-equipment">
       <h1 className="text-2xl font-semibold">{t("equipmentTitle")}</h1>
@@ -35,10 +37,17 @@ export default async function ManageEquipmentPage() {
               <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 <details>
                   <summary className="cursor-pointer">
-                    <span className="font-medium">{e.name}</span> <span className="text-sm text-slate-600">· {te(e.status)} · {e.sharing}</span>
+                    <span className="font-medium">{e.name}</span>{" "}
+                    <span className="text-sm text-slate-600">
+                      · {te(e.status)} · {e.sharing}
+                    </span>
                   </summary>
                   <div className="mt-2">
-                    <EquipmentEditor existing={e} params={params.filter((p) => p.equipmentId === e.id)} unitsHint={unitsHint} />
+                    <EquipmentEditor
+                      existing={e}
+                      params={params.filter((p) => p.equipmentId === e.id)}
+                      unitsHint={unitsHint}
+                    />
                   </div>
                 </details>
               </li>

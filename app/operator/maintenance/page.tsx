@@ -7,7 +7,10 @@ import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
-import { MaintenanceForm, RemoveMaintenanceButton } from "../../_components/operations/maintenance-form";
+import {
+  MaintenanceForm,
+  RemoveMaintenanceButton,
+} from "../../_components/operations/maintenance-form";
 
 export const dynamic = "force-dynamic";
 
@@ -25,13 +28,19 @@ export default async function MaintenancePage() {
   const start = await caller.workspace.operator();
   const facility = await caller.facility.get({ slug: start.facility.slug });
   const windows = await caller.maintenance.list({});
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
+  const when = (ms: number) =>
+    format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6" data-testid="maintenance-page">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <ClientIntl namespaces={["maintenance"]}>
         <TRPCReactProvider>
-          <MaintenanceForm equipment={facility.equipment.map((e) => ({ id: e.id, name: locale === "zh" && e.nameZh ? e.nameZh : e.name }))} />
+          <MaintenanceForm
+            equipment={facility.equipment.map((e) => ({
+              id: e.id,
+              name: locale === "zh" && e.nameZh ? e.nameZh : e.name,
+            }))}
+          />
           <section className="mt-6">
             <h2 className="mb-2 font-medium">{t("upcoming")}</h2>
             {windows.length === 0 ? (
@@ -40,7 +49,16 @@ export default async function MaintenancePage() {
               <DataTable
                 testId="maintenance-list"
                 headers={[t("equipment"), t("start"), t("end"), t("reason"), ""]}
-                rows={windows.map((w) => ({ key: w.id, cells: [w.equipmentName ?? t("wholeFacility"), when(w.start), when(w.end), w.reason ?? "", <RemoveMaintenanceButton key="r" id={w.id} />] }))}
+                rows={windows.map((w) => ({
+                  key: w.id,
+                  cells: [
+                    w.equipmentName ?? t("wholeFacility"),
+                    when(w.start),
+                    when(w.end),
+                    w.reason ?? "",
+                    <RemoveMaintenanceButton key="r" id={w.id} />,
+                  ],
+                }))}
               />
             )}
           </section>

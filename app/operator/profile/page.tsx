@@ -27,9 +27,14 @@ export default async function ManageProfilePage() {
       <ClientIntl namespaces={["manage"]}>
         <TRPCReactProvider>
           <ProfileEditor
-            profile={{ ...facility, openingHours: facility.openingHours as Record<string, [string, string][]> }}
+            profile={{
+              ...facility,
+              openingHours: facility.openingHours as Record<string, [string, string][]>,
+            }}
             accreditations={accreditations}
-            weekdayNames={(["0", "1", "2", "3", "4", "5", "6"] as const).map((d) => tf(`weekday${d}`))}
+            weekdayNames={(["0", "1", "2", "3", "4", "5", "6"] as const).map((d) =>
+              tf(`weekday${d}`),
+            )}
           />
         </TRPCReactProvider>
       </ClientIntl>

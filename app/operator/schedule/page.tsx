@@ -16,10 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const DAY = 86_400_000;
-const colours = { hold: "bg-amber-300 text-amber-950", booking: "bg-emerald-500 text-white", maintenance: "bg-violet-300 text-violet-950" } as const;
+const colours = {
+  hold: "bg-amber-300 text-amber-950",
+  booking: "bg-emerald-500 text-white",
+  maintenance: "bg-violet-300 text-violet-950",
+} as const;
 
 /** The window of the board: a day, a week (from Monday) or a month, in Asia/Shanghai. */
-function windowOf(view: string, date: string): { from: number; to: number; prev: string; next: string } {
+function windowOf(
+  view: string,
+  date: string,
+): { from: number; to: number; prev: string; next: string } {
   const [y, m, d] = date.split("-").map(Number);
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
   if (view === "month") {
@@ -29,7 +36,12 @@ function windowOf(view: string, date: string): { from: number; to: number; prev:
   }
   if (view === "day") {
     const from = Date.parse(`${date}T00:00:00+08:00`);
-    return { from, to: from + DAY, prev: iso(Date.UTC(y, m - 1, d - 1)), next: iso(Date.UTC(y, m - 1, d + 1)) };
+    return {
+      from,
+      to: from + DAY,
+      prev: iso(Date.UTC(y, m - 1, d - 1)),
+      next: iso(Date.UTC(y, m - 1, d + 1)),
+    };
   }
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
   const monday = Date.UTC(y, m - 1, d - weekday);
@@ -37,7 +49,11 @@ function windowOf(view: string, date: string): { from: number; to: number; prev:
   return { from, to: from + 7 * DAY, prev: iso(monday - 7 * DAY), next: iso(monday + 7 * DAY) };
 }
 
-export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function SchedulePage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireRole("/operator/schedule", ["operator", "coordinator"]);
   if (!actor) return <Forbidden />;
   const sp = await searchParams;
@@ -45,9 +61,14 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const tk = await getTranslations("reservationKind");
   const format = await getFormatter();
   const locale = await getLocale();
-  const view = ["day", "week", "month"].includes(first(sp, "view") ?? "") ? first(sp, "view")! : "week";
+  const view = ["day", "week", "month"].includes(first(sp, "view") ?? "")
+    ? first(sp, "view")!
+    : "week";
   const asked = first(sp, "date");
-  const date = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const date =
+    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)
+      ? asked
+      : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const w = windowOf(view, date);
   const caller = await serverCaller();
   const board = await caller.schedule.board({ from: w.from, to: w.to });
@@ -55,10 +76,18 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const isoDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
   const span = w.to - w.from;
   const pct = (t: number) => `${(Math.min(Math.max(t - w.from, 0), span) / span) * 100}%`;
-  const width = (a: number, b: number) => `${((Math.min(b, w.to) - Math.max(a, w.from)) / span) * 100}%`;
+  const width = (a: number, b: number) =>
+    `${((Math.min(b, w.to) - Math.max(a, w.from)) / span) * 100}%`;
   const ticks = Array.from({ length: Math.round(span / DAY) }, (_, i) => w.from + i * DAY);
-  const label = (ms: number) => format.dateTime(new Date(ms), view === "day" ? { hour: "2-digit", minute: "2-digit" } : { month: "numeric", day: "numeric", weekday: view === "week" ? "short" : undefined });
-  const when = (a: number, b: number) => `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short" })} – ${format.dateTime(new Date(b), { timeStyle: "short" })}`;
+  const label = (ms: number) =>
+    format.dateTime(
+      new Date(ms),
+      view === "day"
+        ? { hour: "2-digit", minute: "2-digit" }
+        : { month: "numeric", day: "numeric", weekday: view === "week" ? "short" : undefined },
+    );
+  const when = (a: number, b: number) =>
+    `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short" })} – ${format.dateTime(new Date(b), { timeStyle: "short" })}`;
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   return (
     <div className="space-y-4" data-testid="schedule-board">
@@ -75,19 +104,26 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             →
           </Link>
           {(["day", "week", "month"] as const).map((v) => (
-            <Link key={v} className={`${link} ${v === view ? "bg-brand-100 font-medium" : ""}`} href={`?view=${v}&date=${date}`} aria-current={v === view ? "page" : undefined}>
+            <Link
+              key={v}
+              className={`${link} ${v === view ? "bg-brand-100 font-medium" : ""}`}
+              href={`?view=${v}&date=${date}`}
+              aria-current={v === view ? "page" : undefined}
+            >
               {t(v)}
             </Link>
           ))}
         </nav>
       </div>
       <p className="text-sm text-slate-600">
-        {format.dateTime(new Date(w.from), { dateStyle: "medium" })} – {format.dateTime(new Date(w.to - 1), { dateStyle: "medium" })}
+        {format.dateTime(new Date(w.from), { dateStyle: "medium" })} –{" "}
+        {format.dateTime(new Date(w.to - 1), { dateStyle: "medium" })}
       </p>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
         {(Object.keys(colours) as (keyof typeof colours)[]).map((k) => (
           <li key={k} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-5 rounded ${colours[k]}`} aria-hidden="true" /> {tk(k)}
+            <span className={`inline-block h-3 w-5 rounded ${colours[k]}`} aria-hidden="true" />{" "}
+            {tk(k)}
           </li>
         ))}
         <li className="flex items-center gap-1">
@@ -100,7 +136,11 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
             <div className="p-2">{t("equipment")}</div>
             <div className="relative h-7">
               {ticks.map((tick) => (
-                <span key={tick} className="absolute top-1 border-l border-slate-200 pl-1" style={{ left: pct(tick) }}>
+                <span
+                  key={tick}
+                  className="absolute top-1 border-l border-slate-200 pl-1"
+                  style={{ left: pct(tick) }}
+                >
                   {label(tick)}
                 </span>
               ))}
@@ -108,22 +148,40 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
           </div>
           {board.equipment.map((e) =>
             e.lanes.map((lane, i) => (
-              <div key={`${e.id}-${i}`} className="grid grid-cols-[12rem_1fr] border-b border-slate-100">
+              <div
+                key={`${e.id}-${i}`}
+                className="grid grid-cols-[12rem_1fr] border-b border-slate-100"
+              >
                 <div className="truncate p-2 text-sm" title={e.name}>
                   {i === 0 ? (locale === "zh" && e.nameZh ? e.nameZh : e.name) : ""}
                   {e.units > 1 && <span className="ml-1 text-xs text-slate-500">#{i + 1}</span>}
                 </div>
                 <div className="relative h-9">
-                  {board.now >= w.from && board.now < w.to && <span className="absolute inset-y-0 w-0.5 bg-red-600" style={{ left: pct(board.now) }} aria-hidden="true" />}
+                  {board.now >= w.from && board.now < w.to && (
+                    <span
+                      className="absolute inset-y-0 w-0.5 bg-red-600"
+                      style={{ left: pct(board.now) }}
+                      aria-hidden="true"
+                    />
+                  )}
                   {lane.map((item) => {
-                    const text = item.kind === "maintenance" ? `${tk("maintenance")}: ${item.reason ?? ""}` : `${item.ref} · ${item.firmName}`;
-                    const href = item.requestId ? `/requests/${item.requestId}` : "/operator/maintenance";
+                    const text =
+                      item.kind === "maintenance"
+                        ? `${tk("maintenance")}: ${item.reason ?? ""}`
+                        : `${item.ref} · ${item.firmName}`;
+                    const href = item.requestId
+                      ? `/requests/${item.requestId}`
+                      : "/operator/maintenance";
                     return (
                       <Link
                         key={`${item.id}-${i}`}
                         href={href}
                         className={`absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`}
-                        style={{ left: pct(item.start), width: width(item.start, item.end), minWidth: "4px" }}
+                        style={{
+                          left: pct(item.start),
+                          width: width(item.start, item.end),
+                          minWidth: "4px",
+                        }}
                         title={`${text} · ${when(item.start, item.end)}`}
                         aria-label={`${tk(item.kind)}: ${text}, ${when(item.start, item.end)}`}
                         data-kind={item.kind}
@@ -139,18 +197,37 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         </div>
       </div>
       <section className="grid gap-4 md:grid-cols-2">
-        <form method="get" action="/api/operator/schedule-csv" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <form
+          method="get"
+          action="/api/operator/schedule-csv"
+          className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm"
+        >
           <h2 className="font-medium">{t("csv")}</h2>
           <div className="flex flex-wrap items-end gap-2">
             <label htmlFor="csv-from">
               {t("from")}
-              <input id="csv-from" name="from" type="date" defaultValue={isoDay(w.from)} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                id="csv-from"
+                name="from"
+                type="date"
+                defaultValue={isoDay(w.from)}
+                className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
+              />
             </label>
             <label htmlFor="csv-to">
               {t("to")}
-              <input id="csv-to" name="to" type="date" defaultValue={isoDay(w.to - 1)} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                id="csv-to"
+                name="to"
+                type="date"
+                defaultValue={isoDay(w.to - 1)}
+                className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
+              />
             </label>
-            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700"
+            >
               {t("download")}
             </button>
           </div>

@@ -19,7 +19,9 @@ export default async function ManageServicesPage() {
   const t = await getTranslations("manage");
   const ts = await getTranslations("serviceType");
   const { equipment, services } = await (await serverCaller()).facility.catalogue();
-  const options = equipment.filter((e) => e.status !== "retired").map((e) => ({ id: e.id, name: e.name }));
+  const options = equipment
+    .filter((e) => e.status !== "retired")
+    .map((e) => ({ id: e.id, name: e.name }));
   return (
     <div className="space-y-6" data-testid="manage-services">
       <h1 className="text-2xl font-semibold">{t("servicesTitle")}</h1>
@@ -36,7 +38,8 @@ export default async function ManageServicesPage() {
                 <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
                   <details>
                     <summary className="cursor-pointer">
-                      <span className="font-medium">{s.name}</span> <span className="text-sm text-slate-600">· {ts(s.type)}</span>
+                      <span className="font-medium">{s.name}</span>{" "}
+                      <span className="text-sm text-slate-600">· {ts(s.type)}</span>
                     </summary>
                     <div className="mt-2">
                       <ServiceEditor existing={s} equipment={options} />

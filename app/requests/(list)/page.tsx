@@ -20,7 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("requests") };
 }
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function RequestsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireRole("/requests", ["firm", "operator", "coordinator", "admin"]);
   const sp = await searchParams;
   const t = await getTranslations("requests");
@@ -30,28 +34,54 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const caller = await serverCaller();
   const unrouted = actor?.role === "coordinator" && first(sp, "unrouted") === "1";
   const input = { status: first(sp, "status"), page: first(sp, "page"), unrouted };
-  const result = await loadForPage(() => caller.request.list(input as Parameters<typeof caller.request.list>[0]));
-  const title = actor?.role === "firm" ? t("titleFirm") : actor?.role === "admin" ? t("titleAdmin") : unrouted ? t("titleHub") : t("titleFacility");
+  const result = await loadForPage(() =>
+    caller.request.list(input as Parameters<typeof caller.request.list>[0]),
+  );
+  const title =
+    actor?.role === "firm"
+      ? t("titleFirm")
+      : actor?.role === "admin"
+        ? t("titleAdmin")
+        : unrouted
+          ? t("titleHub")
+          : t("titleFacility");
   return (
     <div className="space-y-6" data-testid="requests-page">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
         {actor?.role === "firm" && (
           <div className="flex gap-2 text-sm">
-            <Link href="/equipment" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+            <Link
+              href="/equipment"
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50"
+            >
               {t("new")}
             </Link>
-            <Link href="/requests/new" className="rounded-md bg-brand-600 px-3 py-2 text-white hover:bg-brand-700">
+            <Link
+              href="/requests/new"
+              className="rounded-md bg-brand-600 px-3 py-2 text-white hover:bg-brand-700"
+            >
               {t("askHub")}
             </Link>
           </div>
         )}
       </div>
-      <form method="get" action="/requests" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <SelectField id="status" label={t("status")} value={input.status} anyLabel={t("any")} options={requestStatuses.map((s) => [s, ts(s)])} />
+      <form
+        method="get"
+        action="/requests"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <SelectField
+          id="status"
+          label={t("status")}
+          value={input.status}
+          anyLabel={t("any")}
+          options={requestStatuses.map((s) => [s, ts(s)])}
+        />
         {actor?.role === "coordinator" && (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="unrouted" value="1" defaultChecked={unrouted} /> {t("unrouted")}
+            <input type="checkbox" name="unrouted" value="1" defaultChecked={unrouted} />{" "}
+            {t("unrouted")}
           </label>
         )}
         <SearchActions resetHref="/requests" />
@@ -66,18 +96,37 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           ) : (
             <DataTable
               testId="request-list"
-              headers={[t("ref"), t("title"), actor?.role === "firm" ? t("facility") : t("firm"), t("status"), actor?.role === "firm" ? t("updated") : t("created")]}
+              headers={[
+                t("ref"),
+                t("title"),
+                actor?.role === "firm" ? t("facility") : t("firm"),
+                t("status"),
+                actor?.role === "firm" ? t("updated") : t("created"),
+              ]}
               rows={result.data.items.map((r) => ({
                 key: r.id,
                 cells: [
-                  <Link key="ref" href={`/requests/${r.id}`} className="font-mono whitespace-nowrap text-brand-700 hover:underline">
+                  <Link
+                    key="ref"
+                    href={`/requests/${r.id}`}
+                    className="font-mono whitespace-nowrap text-brand-700 hover:underline"
+                  >
                     {r.ref}
                   </Link>,
                   r.title,
-                  actor?.role === "firm" ? (r.facilityNameEn ? (locale === "zh" ? r.facilityNameZh : r.facilityNameEn) : t("toHub")) : r.firmName,
+                  actor?.role === "firm"
+                    ? r.facilityNameEn
+                      ? locale === "zh"
+                        ? r.facilityNameZh
+                        : r.facilityNameEn
+                      : t("toHub")
+                    : r.firmName,
                   <StatusBadge key="s" status={r.status} />,
                   <span key="d" className="whitespace-nowrap">
-                    {format.dateTime(new Date(actor?.role === "firm" ? r.updatedAt : r.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                    {format.dateTime(new Date(actor?.role === "firm" ? r.updatedAt : r.createdAt), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    })}
                   </span>,
                 ],
               }))}

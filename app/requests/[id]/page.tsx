@@ -28,24 +28,56 @@ export default async function RequestPage({ params }: Props) {
   const caller = await serverCaller();
   const loaded = await loadForPage(() => caller.request.get({ id: Number(id) }));
   if (!loaded.ok) notFound();
-  const { request: r, firm, facility, events, reservations, messages, attachments, feedback, actions } = loaded.data;
+  const {
+    request: r,
+    firm,
+    facility,
+    events,
+    reservations,
+    messages,
+    attachments,
+    feedback,
+    actions,
+  } = loaded.data;
   const t = await getTranslations("request");
   const ts = await getTranslations("status");
   const tst = await getTranslations("serviceType");
   const labels = await registryLabels();
   const format = await getFormatter();
   const locale = await getLocale();
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
+  const when = (ms: number) =>
+    format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
   const equipment =
-    (actions.includes("quote") || actions.includes("reschedule")) && facility ? (await caller.facility.get({ slug: facility.slug })).equipment.filter((e) => e.status === "operational").map((e) => ({ id: e.id, name: locale === "zh" && e.nameZh ? e.nameZh : e.name, rate: e.hourlyRateFen })) : [];
+    (actions.includes("quote") || actions.includes("reschedule")) && facility
+      ? (await caller.facility.get({ slug: facility.slug })).equipment
+          .filter((e) => e.status === "operational")
+          .map((e) => ({
+            id: e.id,
+            name: locale === "zh" && e.nameZh ? e.nameZh : e.name,
+            rate: e.hourlyRateFen,
+          }))
+      : [];
   // The coordinator sees the hub's matches for a request waiting for the hub, or one to reassign.
-  const hubMode = actor.role === "coordinator" && ((r.status === "submitted" && r.facilityId === null) || r.status === "rejected" || (r.status === "submitted" && r.routedAt !== null));
+  const hubMode =
+    actor.role === "coordinator" &&
+    ((r.status === "submitted" && r.facilityId === null) ||
+      r.status === "rejected" ||
+      (r.status === "submitted" && r.routedAt !== null));
   const matches = hubMode
     ? await caller.hub
-        .matches({ serviceType: r.serviceType, requiredParams: r.requiredParams as never, earliestStart: Math.max(r.earliestStart, Date.now()), deadline: Math.max(r.deadline, Date.now() + r.hours * 3_600_000 + 86_400_000), hours: r.hours, units: r.units, limit: 8 })
+        .matches({
+          serviceType: r.serviceType,
+          requiredParams: r.requiredParams as never,
+          earliestStart: Math.max(r.earliestStart, Date.now()),
+          deadline: Math.max(r.deadline, Date.now() + r.hours * 3_600_000 + 86_400_000),
+          hours: r.hours,
+          units: r.units,
+          limit: 8,
+        })
         .catch(() => null)
     : null;
-  const preferred = equipment.find((e) => e.id === (r.quoteEquipmentId ?? r.equipmentId)) ?? equipment[0];
+  const preferred =
+    equipment.find((e) => e.id === (r.quoteEquipmentId ?? r.equipmentId)) ?? equipment[0];
   return (
     <article className="space-y-6" data-testid="request-page">
       <header className="space-y-1">
@@ -66,7 +98,13 @@ export default async function RequestPage({ params }: Props) {
           </span>
         </div>
         <p className="text-sm text-slate-600">
-          {firm.name} → {facility ? (locale === "zh" ? facility.nameZh : facility.nameEn) : (await getTranslations("requests"))("toHub")} · {tst(r.serviceType)}
+          {firm.name} →{" "}
+          {facility
+            ? locale === "zh"
+              ? facility.nameZh
+              : facility.nameEn
+            : (await getTranslations("requests"))("toHub")}{" "}
+          · {tst(r.serviceType)}
         </p>
       </header>
 
@@ -78,7 +116,8 @@ export default async function RequestPage({ params }: Props) {
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
               <dt className="text-slate-600">{t("window")}</dt>
               <dd>
-                {when(r.earliestStart)} – {when(r.deadline)} · {t("hours", { count: r.hours })} · {t("units", { count: r.units })}
+                {when(r.earliestStart)} – {when(r.deadline)} · {t("hours", { count: r.hours })} ·{" "}
+                {t("units", { count: r.units })}
               </dd>
               {r.sampleDetails && (
                 <>
@@ -104,21 +143,32 @@ export default async function RequestPage({ params }: Props) {
               {r.requiredParams.length > 0 && (
                 <>
                   <dt className="text-slate-600">{t("requiredParams")}</dt>
-                  <dd>{r.requiredParams.map((p) => `${labels.param(p.key)} ${formatRange(p.min ?? null, p.max ?? null, p.unit, locale)}`).join(" · ")}</dd>
+                  <dd>
+                    {r.requiredParams
+                      .map(
+                        (p) =>
+                          `${labels.param(p.key)} ${formatRange(p.min ?? null, p.max ?? null, p.unit, locale)}`,
+                      )
+                      .join(" · ")}
+                  </dd>
                 </>
               )}
             </dl>
           </section>
 
           {r.quoteAmountFen !== null && r.quoteStart !== null && (
-            <section className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="quote">
+            <section
+              className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
+              data-testid="quote"
+            >
               <h2 className="mb-2 font-medium">{t("quote")}</h2>
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
                 <dt className="text-slate-600">{t("amount")}</dt>
                 <dd className="font-medium">{formatFen(r.quoteAmountFen, locale)}</dd>
                 <dt className="text-slate-600">{t("slot")}</dt>
                 <dd>
-                  {when(r.quoteStart)} – {when(r.quoteEnd!)} · {t("units", { count: r.quoteUnits ?? 1 })}
+                  {when(r.quoteStart)} – {when(r.quoteEnd!)} ·{" "}
+                  {t("units", { count: r.quoteUnits ?? 1 })}
                 </dd>
                 {r.status === "quoted" && r.quoteValidUntil !== null && (
                   <>
@@ -128,7 +178,11 @@ export default async function RequestPage({ params }: Props) {
                 )}
               </dl>
               {["confirmed", "in_progress", "completed"].includes(r.status) && (
-                <a href={`/api/requests/${r.id}/ics`} className="mt-2 inline-block text-brand-700 underline" data-testid="ics-link">
+                <a
+                  href={`/api/requests/${r.id}/ics`}
+                  className="mt-2 inline-block text-brand-700 underline"
+                  data-testid="ics-link"
+                >
                   {t("ics")}
                 </a>
               )}
@@ -141,7 +195,9 @@ export default async function RequestPage({ params }: Props) {
               <ul className="space-y-1">
                 {reservations.map((x) => (
                   <li key={x.id} className={x.releasedAt ? "text-slate-400 line-through" : ""}>
-                    {x.kind === "hold" ? t("hold", { date: when(x.expiresAt ?? 0) }) : t("booking")} · {locale === "zh" && x.equipmentNameZh ? x.equipmentNameZh : x.equipmentName} · {when(x.start)} – {when(x.end)}
+                    {x.kind === "hold" ? t("hold", { date: when(x.expiresAt ?? 0) }) : t("booking")}{" "}
+                    · {locale === "zh" && x.equipmentNameZh ? x.equipmentNameZh : x.equipmentName} ·{" "}
+                    {when(x.start)} – {when(x.end)}
                     {x.releasedAt ? ` (${t("released")})` : ""}
                   </li>
                 ))}
@@ -188,7 +244,10 @@ export default async function RequestPage({ params }: Props) {
           </section>
 
           {feedback && (
-            <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="feedback">
+            <section
+              className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+              data-testid="feedback"
+            >
               <h2 className="mb-1 font-medium">{t("feedback")}</h2>
               <p>
                 {"★".repeat(feedback.rating)}
@@ -225,13 +284,22 @@ export default async function RequestPage({ params }: Props) {
                   <MatchList
                     testId="match-candidates"
                     items={matches.candidates.filter((c) => c.facility.id !== r.facilityId)}
-                    action={(c) => <RouteButton requestId={r.id} facilityId={c.facility.id} equipmentId={c.equipment.id} reassign={r.facilityId !== null} />}
+                    action={(c) => (
+                      <RouteButton
+                        requestId={r.id}
+                        facilityId={c.facility.id}
+                        equipmentId={c.equipment.id}
+                        reassign={r.facilityId !== null}
+                      />
+                    )}
                   />
                 </TRPCReactProvider>
               </ClientIntl>
               {matches.nearMisses.length > 0 && (
                 <details className="text-sm">
-                  <summary className="cursor-pointer">{(await getTranslations("hubMatch"))("nearMisses")}</summary>
+                  <summary className="cursor-pointer">
+                    {(await getTranslations("hubMatch"))("nearMisses")}
+                  </summary>
                   <MatchList testId="match-near-misses" items={matches.nearMisses} />
                 </details>
               )}
@@ -244,7 +312,8 @@ export default async function RequestPage({ params }: Props) {
                 <li key={e.id}>
                   <p className="font-medium">{ts(e.toStatus)}</p>
                   <p className="text-xs text-slate-500">
-                    {when(e.createdAt)} · {e.actorName ? t("by", { name: e.actorName }) : t("system")}
+                    {when(e.createdAt)} ·{" "}
+                    {e.actorName ? t("by", { name: e.actorName }) : t("system")}
                   </p>
                   {e.note && <p className="text-slate-700">{e.note}</p>}
                 </li>

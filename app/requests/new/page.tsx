@@ -18,9 +18,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("requestForm"))("title") };
 }
 
-export default async function NewRequestPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function NewRequestPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const sp = await searchParams;
-  const query = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString();
+  const query = new URLSearchParams(
+    Object.entries(sp).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  ).toString();
   const actor = await requireRole(`/requests/new${query ? `?${query}` : ""}`, ["firm"]);
   if (!actor) return <Forbidden />;
   const t = await getTranslations("requestForm");
@@ -30,27 +36,58 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
   const caller = await serverCaller();
   const equipmentId = first(sp, "equipment");
   // An unknown equipment or service is a 404, not a silent switch to "Ask the hub".
-  const equipment = equipmentId ? await caller.equipment.get({ id: Number(equipmentId) }).catch(() => notFound()) : null;
+  const equipment = equipmentId
+    ? await caller.equipment.get({ id: Number(equipmentId) }).catch(() => notFound())
+    : null;
   const serviceId = first(sp, "service");
-  const service = serviceId ? await caller.service.get({ id: Number(serviceId) }).catch(() => notFound()) : null;
-  const facilityName = equipment ? (locale === "zh" ? equipment.facility.nameZh : equipment.facility.nameEn) : service ? (locale === "zh" ? service.facility.nameZh : service.facility.nameEn) : null;
+  const service = serviceId
+    ? await caller.service.get({ id: Number(serviceId) }).catch(() => notFound())
+    : null;
+  const facilityName = equipment
+    ? locale === "zh"
+      ? equipment.facility.nameZh
+      : equipment.facility.nameEn
+    : service
+      ? locale === "zh"
+        ? service.facility.nameZh
+        : service.facility.nameEn
+      : null;
   return (
     <div className="mx-auto max-w-3xl space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="text-slate-600">{facilityName ? t("lead") : t("leadHub")}</p>
       {facilityName && (
         <p className="text-sm" data-testid="request-target">
-          {t("for")}: <strong>{equipment ? (locale === "zh" && equipment.nameZh ? equipment.nameZh : equipment.name) : service?.name}</strong> · {facilityName}
+          {t("for")}:{" "}
+          <strong>
+            {equipment
+              ? locale === "zh" && equipment.nameZh
+                ? equipment.nameZh
+                : equipment.name
+              : service?.name}
+          </strong>{" "}
+          · {facilityName}
         </p>
       )}
       <ClientIntl namespaces={["requestForm"]}>
         <TRPCReactProvider>
           <NewRequestForm
-            equipment={equipment ? { id: equipment.id, name: equipment.name, units: equipment.units, minHours: equipment.minHours } : null}
+            equipment={
+              equipment
+                ? {
+                    id: equipment.id,
+                    name: equipment.name,
+                    units: equipment.units,
+                    minHours: equipment.minHours,
+                  }
+                : null
+            }
             service={service ? { id: service.id, name: service.name, type: service.type } : null}
             facilityName={facilityName}
             serviceTypeLabels={Object.fromEntries(serviceTypes.map((s) => [s, ts(s)]))}
-            paramLabels={Object.fromEntries(Object.keys(parameterKeys).map((k) => [k, labels.param(k)]))}
+            paramLabels={Object.fromEntries(
+              Object.keys(parameterKeys).map((k) => [k, labels.param(k)]),
+            )}
           />
         </TRPCReactProvider>
       </ClientIntl>

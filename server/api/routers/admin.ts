@@ -2,18 +2,56 @@
 import { z } from "zod";
 import { createTRPCRouter, adminProcedure } from "../trpc";
 import { run } from "../errors";
-import { adminGetFacility, adminListFacilities, createFacility, setFacilityStatus, updateFacility } from "@/server/services/admin/facilities";
-import { adminListFacilitiesInput, createFacilityInput, setFacilityStatusInput, updateFacilityInput } from "@/server/services/admin/facility-inputs";
-import { createAccount, createAccountInput, listUsers, listUsersInput, resetPassword, resetPasswordInput, setDisabledInput, setUserDisabled } from "@/server/services/admin/accounts";
+import {
+  adminGetFacility,
+  adminListFacilities,
+  createFacility,
+  setFacilityStatus,
+  updateFacility,
+} from "@/server/services/admin/facilities";
+import {
+  adminListFacilitiesInput,
+  createFacilityInput,
+  setFacilityStatusInput,
+  updateFacilityInput,
+} from "@/server/services/admin/facility-inputs";
+import {
+  createAccount,
+  createAccountInput,
+  listUsers,
+  listUsersInput,
+  resetPassword,
+  resetPasswordInput,
+  setDisabledInput,
+  setUserDisabled,
+} from "@/server/services/admin/accounts";
 
 export const adminRouter = createTRPCRouter({
-  facilities: adminProcedure.input(adminListFacilitiesInput).query(({ ctx, input }) => run(() => adminListFacilities(ctx.db, input))),
-  facility: adminProcedure.input(z.object({ id: z.coerce.number().int().positive() })).query(({ ctx, input }) => run(() => adminGetFacility(ctx.db, input.id))),
-  createFacility: adminProcedure.input(createFacilityInput).mutation(({ ctx, input }) => run(() => createFacility(ctx.db, ctx.actor, input))),
-  updateFacility: adminProcedure.input(updateFacilityInput).mutation(({ ctx, input }) => run(() => updateFacility(ctx.db, ctx.actor, input))),
-  setFacilityStatus: adminProcedure.input(setFacilityStatusInput).mutation(({ ctx, input }) => run(() => setFacilityStatus(ctx.db, ctx.actor, input))),
-  users: adminProcedure.input(listUsersInput).query(({ ctx, input }) => run(() => listUsers(ctx.db, input))),
-  createUser: adminProcedure.input(createAccountInput).mutation(({ ctx, input }) => run(() => createAccount(ctx.db, ctx.actor, input))),
-  setUserDisabled: adminProcedure.input(setDisabledInput).mutation(({ ctx, input }) => run(() => setUserDisabled(ctx.db, ctx.actor, input))),
-  resetPassword: adminProcedure.input(resetPasswordInput).mutation(({ ctx, input }) => run(() => resetPassword(ctx.db, ctx.actor, input))),
+  facilities: adminProcedure
+    .input(adminListFacilitiesInput)
+    .query(({ ctx, input }) => run(() => adminListFacilities(ctx.db, input))),
+  facility: adminProcedure
+    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .query(({ ctx, input }) => run(() => adminGetFacility(ctx.db, input.id))),
+  createFacility: adminProcedure
+    .input(createFacilityInput)
+    .mutation(({ ctx, input }) => run(() => createFacility(ctx.db, ctx.actor, input))),
+  updateFacility: adminProcedure
+    .input(updateFacilityInput)
+    .mutation(({ ctx, input }) => run(() => updateFacility(ctx.db, ctx.actor, input))),
+  setFacilityStatus: adminProcedure
+    .input(setFacilityStatusInput)
+    .mutation(({ ctx, input }) => run(() => setFacilityStatus(ctx.db, ctx.actor, input))),
+  users: adminProcedure
+    .input(listUsersInput)
+    .query(({ ctx, input }) => run(() => listUsers(ctx.db, input))),
+  createUser: adminProcedure
+    .input(createAccountInput)
+    .mutation(({ ctx, input }) => run(() => createAccount(ctx.db, ctx.actor, input))),
+  setUserDisabled: adminProcedure
+    .input(setDisabledInput)
+    .mutation(({ ctx, input }) => run(() => setUserDisabled(ctx.db, ctx.actor, input))),
+  resetPassword: adminProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => run(() => resetPassword(ctx.db, ctx.actor, input))),
 });

@@ -1,17 +1,41 @@
 import { createTRPCRouter, publicProcedure, operatorProcedure } from "../trpc";
-import { updateEquipment, updateEquipmentInput } from "@/server/services/operations/update-equipment";
-import { createEquipment, createEquipmentInput } from "@/server/services/operations/manage-catalogue";
+import {
+  updateEquipment,
+  updateEquipmentInput,
+} from "@/server/services/operations/update-equipment";
+import {
+  createEquipment,
+  createEquipmentInput,
+} from "@/server/services/operations/manage-catalogue";
 import { run } from "../errors";
 import { searchEquipment, equipmentCategories } from "@/server/services/registry/search-equipment";
 import { getEquipment } from "@/server/services/registry/get-equipment";
 import { publicAvailability } from "@/server/services/registry/public-availability";
-import { availabilityInput, idInput, searchEquipmentInput } from "@/server/services/registry/inputs";
+import {
+  availabilityInput,
+  idInput,
+  searchEquipmentInput,
+} from "@/server/services/registry/inputs";
 
 export const equipmentRouter = createTRPCRouter({
-  search: publicProcedure.input(searchEquipmentInput).query(({ ctx, input }) => run(() => searchEquipment(ctx.db, input))),
+  search: publicProcedure
+    .input(searchEquipmentInput)
+    .query(({ ctx, input }) => run(() => searchEquipment(ctx.db, input))),
   categories: publicProcedure.query(({ ctx }) => run(() => equipmentCategories(ctx.db))),
-  get: publicProcedure.input(idInput).query(({ ctx, input }) => run(() => getEquipment(ctx.db, input.id))),
-  create: operatorProcedure.input(createEquipmentInput).mutation(({ ctx, input }) => run(() => createEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
-  update: operatorProcedure.input(updateEquipmentInput).mutation(({ ctx, input }) => run(() => updateEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
-  availability: publicProcedure.input(availabilityInput).query(({ ctx, input }) => run(() => publicAvailability(ctx.db, input))),
+  get: publicProcedure
+    .input(idInput)
+    .query(({ ctx, input }) => run(() => getEquipment(ctx.db, input.id))),
+  create: operatorProcedure
+    .input(createEquipmentInput)
+    .mutation(({ ctx, input }) =>
+      run(() => createEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
+    ),
+  update: operatorProcedure
+    .input(updateEquipmentInput)
+    .mutation(({ ctx, input }) =>
+      run(() => updateEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
+    ),
+  availability: publicProcedure
+    .input(availabilityInput)
+    .query(({ ctx, input }) => run(() => publicAvailability(ctx.db, input))),
 });

@@ -1,5 +1,8 @@
 import { createTRPCRouter, publicProcedure, operatorProcedure } from "../trpc";
-import { updateFacilityProfile, updateFacilityProfileInput } from "@/server/services/operations/update-facility-profile";
+import {
+  updateFacilityProfile,
+  updateFacilityProfileInput,
+} from "@/server/services/operations/update-facility-profile";
 import { ownCatalogue } from "@/server/services/operations/manage-catalogue";
 import { run } from "../errors";
 import { listFacilities } from "@/server/services/registry/list-facilities";
@@ -7,9 +10,19 @@ import { getFacility } from "@/server/services/registry/get-facility";
 import { listFacilitiesInput, slugInput } from "@/server/services/registry/inputs";
 
 export const facilityRouter = createTRPCRouter({
-  list: publicProcedure.input(listFacilitiesInput).query(({ ctx, input }) => run(() => listFacilities(ctx.db, input))),
+  list: publicProcedure
+    .input(listFacilitiesInput)
+    .query(({ ctx, input }) => run(() => listFacilities(ctx.db, input))),
   /** The operator's own catalogue, internal and retired equipment included. */
-  catalogue: operatorProcedure.query(({ ctx }) => run(() => ownCatalogue(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }))),
-  updateProfile: operatorProcedure.input(updateFacilityProfileInput).mutation(({ ctx, input }) => run(() => updateFacilityProfile(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input))),
-  get: publicProcedure.input(slugInput).query(({ ctx, input }) => run(() => getFacility(ctx.db, input.slug))),
+  catalogue: operatorProcedure.query(({ ctx }) =>
+    run(() => ownCatalogue(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId })),
+  ),
+  updateProfile: operatorProcedure
+    .input(updateFacilityProfileInput)
+    .mutation(({ ctx, input }) =>
+      run(() => updateFacilityProfile(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
+    ),
+  get: publicProcedure
+    .input(slugInput)
+    .query(({ ctx, input }) => run(() => getFacility(ctx.db, input.slug))),
 });

@@ -6,7 +6,13 @@ import { routeRequest, reassignRequest, routeInput } from "@/server/services/hub
 
 export const hubRouter = createTRPCRouter({
   /** Ranked candidates and near misses; for coordinators, and for firms drafting a request. */
-  matches: roleProcedureFor(["coordinator", "firm"]).input(matchInput).query(({ ctx, input }) => run(() => findMatches(ctx.db, input))),
-  route: coordinatorProcedure.input(routeInput).mutation(({ ctx, input }) => run(() => routeRequest(ctx.db, ctx.actor, input))),
-  reassign: coordinatorProcedure.input(routeInput).mutation(({ ctx, input }) => run(() => reassignRequest(ctx.db, ctx.actor, input))),
+  matches: roleProcedureFor(["coordinator", "firm"])
+    .input(matchInput)
+    .query(({ ctx, input }) => run(() => findMatches(ctx.db, input))),
+  route: coordinatorProcedure
+    .input(routeInput)
+    .mutation(({ ctx, input }) => run(() => routeRequest(ctx.db, ctx.actor, input))),
+  reassign: coordinatorProcedure
+    .input(routeInput)
+    .mutation(({ ctx, input }) => run(() => reassignRequest(ctx.db, ctx.actor, input))),
 });

@@ -4,5 +4,7 @@ import { changePassword, changePasswordInput } from "@/server/services/users/cha
 
 export const userRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ctx.actor),
-  changePassword: authedProcedure.input(changePasswordInput).mutation(({ ctx, input }) => run(() => changePassword(ctx.db, ctx.actor, input))),
+  changePassword: authedProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) => run(() => changePassword(ctx.db, ctx.actor, input))),
 });

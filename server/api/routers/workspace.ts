@@ -1,5 +1,11 @@
 // Each role's start page.
-import { createTRPCRouter, firmProcedure, operatorProcedure, coordinatorProcedure, adminProcedure } from "../trpc";
+import {
+  createTRPCRouter,
+  firmProcedure,
+  operatorProcedure,
+  coordinatorProcedure,
+  adminProcedure,
+} from "../trpc";
 import { run } from "../errors";
 import { firmStartPage } from "@/server/services/workspace/firm-start";
 import { operatorStartPage } from "@/server/services/workspace/operator-start";
@@ -7,8 +13,12 @@ import { hubStartPage } from "@/server/services/workspace/hub-start";
 import { adminStartPage } from "@/server/services/workspace/admin-start";
 
 export const workspaceRouter = createTRPCRouter({
-  firm: firmProcedure.query(({ ctx }) => run(() => firmStartPage(ctx.db, { ...ctx.actor, firmId: ctx.firmId }))),
-  operator: operatorProcedure.query(({ ctx }) => run(() => operatorStartPage(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }))),
+  firm: firmProcedure.query(({ ctx }) =>
+    run(() => firmStartPage(ctx.db, { ...ctx.actor, firmId: ctx.firmId })),
+  ),
+  operator: operatorProcedure.query(({ ctx }) =>
+    run(() => operatorStartPage(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId })),
+  ),
   hub: coordinatorProcedure.query(({ ctx }) => run(() => hubStartPage(ctx.db))),
   admin: adminProcedure.query(({ ctx }) => run(() => adminStartPage(ctx.db))),
 });

@@ -32,7 +32,12 @@ export const createAccountInput = z
     locale: z.enum(["en", "zh"]).default("zh"),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "operator" && !v.facilityId) ctx.addIssue({ code: "custom", path: ["facilityId"], message: "an operator needs a facility" });
+    if (v.role === "operator" && !v.facilityId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["facilityId"],
+        message: "an operator needs a facility",
+      });
   });
 
 export const listUsersInput = z.object({
@@ -49,10 +54,23 @@ export function listUsers(db: DB, raw: z.input<typeof listUsersInput>) {
   const input = parseInput(listUsersInput, raw);
   const where: SQL[] = [];
   if (input.role) where.push(eq(users.role, input.role));
-  for (const term of likeTerms(input.q)) where.push(sql`(${users.email} LIKE ${term} ESCAPE '\\' OR ${users.name} LIKE ${term} ESCAPE '\\')`);
+  for (const term of likeTerms(input.q))
+    where.push(
+      sql`(${users.email} LIKE ${term} ESCAPE '\\' OR ${users.name} LIKE ${term} ESCAPE '\\')`,
+    );
   const filter = where.length ? and(...where) : undefined;
   const rows = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, mustChangePassword: users.mustChangePassword, lastSignInAt: users.lastSignInAt, facility: facilities.nameEn, facilityZh: facilities.nameZh })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+      lastSignInAt: users.lastSignInAt,
+      facility: facilities.nameEn,
+      facilityZh: facilities.nameZh,
+    })
     .from(users)
     .leftJoin(facilities, eq(facilities.id, users.facilityId))
     .where(filter)
@@ -60,7 +78,12 @@ export function listUsers(db: DB, raw: z.input<typeof listUsersInput>) {
     .limit(PAGE_SIZE)
     .offset((input.page - 1) * PAGE_SIZE)
     .all();
-  return { rows, total: db.select({ n: count() }).from(users).where(filter).get()!.n, page: input.page, pageSize: PAGE_SIZE };
+  return {
+    rows,
+    total: db.select({ n: count() }).from(users).where(filter).get()!.n,
+    page: input.page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof createAccountInput>) {
@@ -70,23 +93,48 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
   return db.transaction(
     (tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
-        throw new DomainError("CONFLICT", "email: an account with this email already exists", { email: "an account with this email already exists" });
+        throw new DomainError("CONFLICT", "email: an account with this email already exists", {
+          email: "an account with this email already exists",
+        });
       let facilityId: number | null = null;
       if (input.role !== "admin") {
         // Coordinators work for the hub; operators for the facility chosen.
-        const f = input.role === "coordinator"
-          ? tx.select().from(facilities).where(eq(facilities.kind, "hub")).get()
-          : tx.select().from(facilities).where(eq(facilities.id, input.facilityId!)).get();
-        if (!f) throw input.role === "coordinator" ? new DomainError("INVALID_STATE", "Create the hub before its coordinators.") : new DomainError("VALIDATION", "facilityId: no such facility", { facilityId: "no such facility" });
-        if (input.role === "operator" && f.kind === "hub") throw new DomainError("VALIDATION", "facilityId: the hub's staff are coordinators", { facilityId: "the hub's staff are coordinators" });
+        const f =
+          input.role === "coordinator"
+            ? tx.select().from(facilities).where(eq(facilities.kind, "hub")).get()
+            : tx.select().from(facilities).where(eq(facilities.id, input.facilityId!)).get();
+        if (!f)
+          throw input.role === "coordinator"
+            ? new DomainError("INVALID_STATE", "Create the hub before its coordinators.")
+            : new DomainError("VALIDATION", "facilityId: no such facility", {
+                facilityId: "no such facility",
+              });
+        if (input.role === "operator" && f.kind === "hub")
+          throw new DomainError("VALIDATION", "facilityId: the hub's staff are coordinators", {
+            facilityId: "the hub's staff are coordinators",
+          });
         facilityId = f.id;
       }
       const created = tx
         .insert(users)
-        .values({ email: input.email, name: input.name, role: input.role, facilityId, locale: input.locale, passwordHash, mustChangePassword: true })
+        .values({
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          facilityId,
+          locale: input.locale,
+          passwordHash,
+          mustChangePassword: true,
+        })
         .returning({ id: users.id, email: users.email })
         .get();
-      recordAudit(tx, { action: "admin.user_created", actorId: actor.userId, actorEmail: actor.email, target: `user:${created.id}`, detail: { email: input.email, role: input.role, facilityId } });
+      recordAudit(tx, {
+        action: "admin.user_created",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `user:${created.id}`,
+        detail: { email: input.email, role: input.role, facilityId },
+      });
       return { ...created, temporaryPassword: password };
     },
     { behavior: "immediate" },
@@ -96,17 +144,34 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
 function staffTarget(db: DB, actor: Actor, id: number) {
   const user = db.select().from(users).where(eq(users.id, id)).get();
   if (!user) throw notFound("User");
-  if (user.id === actor.userId) throw new DomainError("INVALID_STATE", "You cannot do this to your own account: ask another admin.");
+  if (user.id === actor.userId)
+    throw new DomainError(
+      "INVALID_STATE",
+      "You cannot do this to your own account: ask another admin.",
+    );
   return user;
 }
 
 export function setUserDisabled(db: DB, actor: Actor, raw: z.input<typeof setDisabledInput>) {
   const input = parseInput(setDisabledInput, raw);
   const user = staffTarget(db, actor, input.id);
-  if (user.disabled === input.disabled) throw new DomainError("INVALID_STATE", `${user.email} is already ${input.disabled ? "disabled" : "enabled"}.`);
+  if (user.disabled === input.disabled)
+    throw new DomainError(
+      "INVALID_STATE",
+      `${user.email} is already ${input.disabled ? "disabled" : "enabled"}.`,
+    );
   db.transaction((tx) => {
-    tx.update(users).set({ disabled: input.disabled, updatedAt: now() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { action: input.disabled ? "admin.user_disabled" : "admin.user_enabled", actorId: actor.userId, actorEmail: actor.email, target: `user:${user.id}`, detail: { email: user.email } });
+    tx.update(users)
+      .set({ disabled: input.disabled, updatedAt: now() })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      action: input.disabled ? "admin.user_disabled" : "admin.user_enabled",
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      target: `user:${user.id}`,
+      detail: { email: user.email },
+    });
   });
   return { id: user.id, disabled: input.disabled };
 }
@@ -117,8 +182,17 @@ export async function resetPassword(db: DB, actor: Actor, raw: z.input<typeof re
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: now() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { action: "admin.password_reset", actorId: actor.userId, actorEmail: actor.email, target: `user:${user.id}`, detail: { email: user.email } });
+    tx.update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: now() })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      action: "admin.password_reset",
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      target: `user:${user.id}`,
+      detail: { email: user.email },
+    });
   });
   return { id: user.id, email: user.email, temporaryPassword: password };
 }

@@ -12,19 +12,32 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { likeTerms } from "../registry/like-terms";
-import { adminListFacilitiesInput, createFacilityInput, setFacilityStatusInput, updateFacilityInput } from "./facility-inputs";
+import {
+  adminListFacilitiesInput,
+  createFacilityInput,
+  setFacilityStatusInput,
+  updateFacilityInput,
+} from "./facility-inputs";
 
 export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilitiesInput>) {
   const input = parseInput(adminListFacilitiesInput, raw);
   const where: SQL[] = [];
   if (input.status) where.push(eq(facilities.status, input.status));
   for (const term of likeTerms(input.q))
-    where.push(sql`(${facilities.nameEn} LIKE ${term} ESCAPE '\\' OR ${facilities.nameZh} LIKE ${term} ESCAPE '\\' OR ${facilities.slug} LIKE ${term} ESCAPE '\\')`);
+    where.push(
+      sql`(${facilities.nameEn} LIKE ${term} ESCAPE '\\' OR ${facilities.nameZh} LIKE ${term} ESCAPE '\\' OR ${facilities.slug} LIKE ${term} ESCAPE '\\')`,
+    );
   const filter = where.length ? and(...where) : undefined;
   const rows = db
     .select({
-      id: facilities.id, slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh, kind: facilities.kind,
-      prefecture: facilities.prefecture, status: facilities.status, version: facilities.version,
+      id: facilities.id,
+      slug: facilities.slug,
+      nameEn: facilities.nameEn,
+      nameZh: facilities.nameZh,
+      kind: facilities.kind,
+      prefecture: facilities.prefecture,
+      status: facilities.status,
+      version: facilities.version,
       equipment: sql<number>`(SELECT COUNT(*) FROM equipment e WHERE e.facility_id = ${facilities.id} AND e.status != 'retired')`,
       operators: sql<number>`(SELECT COUNT(*) FROM users u WHERE u.facility_id = ${facilities.id} AND u.disabled = 0)`,
       openRequests: sql<number>`(SELECT COUNT(*) FROM booking_requests r WHERE r.facility_id = ${facilities.id} AND r.status IN ('submitted', 'quoted', 'confirmed', 'in_progress'))`,
@@ -49,13 +62,36 @@ export function createFacility(db: DB, actor: Actor, raw: z.input<typeof createF
   const input = parseInput(createFacilityInput, raw);
   return db.transaction(
     (tx) => {
-      if (tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.slug, input.slug)).get())
-        throw new DomainError("CONFLICT", `slug: ${input.slug} is already taken`, { slug: "is already taken" });
-      if (input.kind === "hub" && tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.kind, "hub")).get())
-        throw new DomainError("CONFLICT", "kind: the network already has its hub", { kind: "the network already has its hub" });
+      if (
+        tx
+          .select({ id: facilities.id })
+          .from(facilities)
+          .where(eq(facilities.slug, input.slug))
+          .get()
+      )
+        throw new DomainError("CONFLICT", `slug: ${input.slug} is already taken`, {
+          slug: "is already taken",
+        });
+      if (
+        input.kind === "hub" &&
+        tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.kind, "hub")).get()
+      )
+        throw new DomainError("CONFLICT", "kind: the network already has its hub", {
+          kind: "the network already has its hub",
+        });
       const { openingHours, ...values } = input;
-      const created = tx.insert(facilities).values({ ...values, openingHours: openingHoursPresets[openingHours] }).returning({ id: facilities.id, slug: facilities.slug }).get();
-      recordAudit(tx, { action: "admin.facility_created", actorId: actor.userId, actorEmail: actor.email, target: `facility:${created.id}`, detail: { slug: input.slug, kind: input.kind } });
+      const created = tx
+        .insert(facilities)
+        .values({ ...values, openingHours: openingHoursPresets[openingHours] })
+        .returning({ id: facilities.id, slug: facilities.slug })
+        .get();
+      recordAudit(tx, {
+        action: "admin.facility_created",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `facility:${created.id}`,
+        detail: { slug: input.slug, kind: input.kind },
+      });
       return created;
     },
     { behavior: "immediate" },
@@ -68,26 +104,58 @@ export function updateFacility(db: DB, actor: Actor, raw: z.input<typeof updateF
     (tx) => {
       const f = tx.select().from(facilities).where(eq(facilities.id, input.id)).get();
       if (!f) throw notFound("Facility");
-      if (input.version !== undefined && input.version !== f.version) throw new DomainError("CONFLICT", "The facility was changed by someone else since you opened it. Reload to see its current state.");
+      if (input.version !== undefined && input.version !== f.version)
+        throw new DomainError(
+          "CONFLICT",
+          "The facility was changed by someone else since you opened it. Reload to see its current state.",
+        );
       const { id: _id, version: _v, ...changes } = input;
-      tx.update(facilities).set({ ...changes, version: f.version + 1, updatedAt: now() }).where(eq(facilities.id, f.id)).run();
-      recordAudit(tx, { action: "admin.facility_updated", actorId: actor.userId, actorEmail: actor.email, target: `facility:${f.id}`, detail: { fields: Object.keys(changes) } });
+      tx.update(facilities)
+        .set({ ...changes, version: f.version + 1, updatedAt: now() })
+        .where(eq(facilities.id, f.id))
+        .run();
+      recordAudit(tx, {
+        action: "admin.facility_updated",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `facility:${f.id}`,
+        detail: { fields: Object.keys(changes) },
+      });
       return { id: f.id, version: f.version + 1 };
     },
     { behavior: "immediate" },
   );
 }
 
-export function setFacilityStatus(db: DB, actor: Actor, raw: z.input<typeof setFacilityStatusInput>) {
+export function setFacilityStatus(
+  db: DB,
+  actor: Actor,
+  raw: z.input<typeof setFacilityStatusInput>,
+) {
   const input = parseInput(setFacilityStatusInput, raw);
   return db.transaction(
     (tx) => {
       const f = tx.select().from(facilities).where(eq(facilities.id, input.id)).get();
       if (!f) throw notFound("Facility");
-      if (f.kind === "hub" && input.status === "suspended") throw new DomainError("INVALID_STATE", "The hub cannot be suspended: requests that name no facility go to it.");
-      if (f.status === input.status) throw new DomainError("INVALID_STATE", `${f.nameEn} is already ${input.status}.`);
-      tx.update(facilities).set({ status: input.status, version: f.version + 1, updatedAt: now() }).where(eq(facilities.id, f.id)).run();
-      recordAudit(tx, { action: input.status === "suspended" ? "admin.facility_suspended" : "admin.facility_reactivated", actorId: actor.userId, actorEmail: actor.email, target: `facility:${f.id}`, detail: { reason: input.reason || null } });
+      if (f.kind === "hub" && input.status === "suspended")
+        throw new DomainError(
+          "INVALID_STATE",
+          "The hub cannot be suspended: requests that name no facility go to it.",
+        );
+      if (f.status === input.status)
+        throw new DomainError("INVALID_STATE", `${f.nameEn} is already ${input.status}.`);
+      tx.update(facilities)
+        .set({ status: input.status, version: f.version + 1, updatedAt: now() })
+        .where(eq(facilities.id, f.id))
+        .run();
+      recordAudit(tx, {
+        action:
+          input.status === "suspended" ? "admin.facility_suspended" : "admin.facility_reactivated",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `facility:${f.id}`,
+        detail: { reason: input.reason || null },
+      });
       return { id: f.id, status: input.status };
     },
     { behavior: "immediate" },

@@ -11,16 +11,30 @@ const facilityFields = facilityProfileFields.extend({
   host: z.string().trim().max(200).optional(),
   level: z.string().trim().max(60).optional(),
   prefecture: z.enum(prefectureCodes, { error: "choose a prefecture" }),
-  fields: z.array(z.enum(technologyFields, { error: "unknown technology field" })).min(1, "choose at least one technology field").max(10),
+  fields: z
+    .array(z.enum(technologyFields, { error: "unknown technology field" }))
+    .min(1, "choose at least one technology field")
+    .max(10),
 });
 
 /** The weekly opening hours a new facility starts with (its operator refines them). */
-export const openingPresets = Object.keys(openingHoursPresets) as [keyof typeof openingHoursPresets, ...(keyof typeof openingHoursPresets)[]];
+export const openingPresets = Object.keys(openingHoursPresets) as [
+  keyof typeof openingHoursPresets,
+  ...(keyof typeof openingHoursPresets)[],
+];
 
 export const createFacilityInput = facilityFields.extend({
-  slug: z.string().trim().toLowerCase().min(3, "at least 3 characters").max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, "at least 3 characters")
+    .max(60)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens"),
   kind: z.enum(facilityKinds, { error: "hub or facility" }).default("facility"),
-  openingHours: z.enum(openingPresets, { error: "office, extended or continuous" }).default("office"),
+  openingHours: z
+    .enum(openingPresets, { error: "office, extended or continuous" })
+    .default("office"),
 });
 
 export const updateFacilityInput = facilityFields.partial().extend({

@@ -8,10 +8,17 @@ import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { toActor } from "../users/load-actor";
 import type { Actor } from "../actor";
-import { FAILURE_WINDOW_MS, LOCK_MS, failureStartsLock, lockStatus, type ThrottleState } from "./throttle";
+import {
+  FAILURE_WINDOW_MS,
+  LOCK_MS,
+  failureStartsLock,
+  lockStatus,
+  type ThrottleState,
+} from "./throttle";
 
 // A real argon2id hash of a random string, so unknown emails take as long as known ones.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$0P/3LZQZwXmfGh8kmqjl5w$gnn80uffL8yVErca9UCZQODHvk7a/fTBVN1qaJ7+mMQ";
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$0P/3LZQZwXmfGh8kmqjl5w$gnn80uffL8yVErca9UCZQODHvk7a/fTBVN1qaJ7+mMQ";
 
 type Subject = { column: typeof auditLog.actorEmail | typeof auditLog.ip; value: string };
 
@@ -23,11 +30,22 @@ function throttleState(db: DB, subject: Subject, at: number): ThrottleState {
     .where(and(eq(subject.column, subject.value), gt(auditLog.createdAt, since)))
     .orderBy(desc(auditLog.createdAt))
     .all()
-    .filter((r) => r.action === "auth.sign_in_failed" || r.action === "auth.locked" || r.action === "auth.sign_in");
+    .filter(
+      (r) =>
+        r.action === "auth.sign_in_failed" ||
+        r.action === "auth.locked" ||
+        r.action === "auth.sign_in",
+    );
   const lock = rows.find((r) => r.action === "auth.locked");
-  const lastSuccess = subject.column === auditLog.actorEmail ? rows.find((r) => r.action === "auth.sign_in") : undefined;
+  const lastSuccess =
+    subject.column === auditLog.actorEmail
+      ? rows.find((r) => r.action === "auth.sign_in")
+      : undefined;
   const failures = rows
-    .filter((r) => r.action === "auth.sign_in_failed" && (!lastSuccess || r.createdAt > lastSuccess.createdAt))
+    .filter(
+      (r) =>
+        r.action === "auth.sign_in_failed" && (!lastSuccess || r.createdAt > lastSuccess.createdAt),
+    )
     .map((r) => r.createdAt);
   return { failures, lockedAt: lock?.createdAt ?? null };
 }
@@ -45,7 +63,12 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
   const states = subjects.map((s) => throttleState(db, s, at));
   const lock = states.map((s) => lockStatus(s, at)).find((d) => d.locked);
   if (lock && lock.locked) {
-    recordAudit(db, { action: "auth.sign_in_refused", actorEmail: email, ip, detail: { until: lock.until } });
+    recordAudit(db, {
+      action: "auth.sign_in_refused",
+      actorEmail: email,
+      ip,
+      detail: { until: lock.until },
+    });
     const minutes = Math.max(1, Math.ceil((lock.until - at) / 60_000));
     throw new DomainError(
       "TOO_MANY_REQUESTS",
@@ -59,7 +82,13 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
   if (!user || !ok || user.disabled) {
     const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
-    recordAudit(db, { action: "auth.sign_in_failed", actorId: user?.id, actorEmail: email, ip, detail: { reason } });
+    recordAudit(db, {
+      action: "auth.sign_in_failed",
+      actorId: user?.id,
+      actorEmail: email,
+      ip,
+      detail: { reason },
+    });
     subjects.forEach((subject, i) => {
       if (failureStartsLock(states[i], at))
         recordAudit(db, {
@@ -69,8 +98,19 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
           detail: { by: subject.column === auditLog.ip ? "ip" : "email", email },
         });
     });
-    if (reason === "disabled") throw new DomainError("UNAUTHORIZED", "This account is disabled. Contact the administrator.", undefined, "disabled");
-    throw new DomainError("UNAUTHORIZED", "Wrong email or password.", undefined, "wrong_credentials");
+    if (reason === "disabled")
+      throw new DomainError(
+        "UNAUTHORIZED",
+        "This account is disabled. Contact the administrator.",
+        undefined,
+        "disabled",
+      );
+    throw new DomainError(
+      "UNAUTHORIZED",
+      "Wrong email or password.",
+      undefined,
+      "wrong_credentials",
+    );
   }
 
   db.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id)).run();

@@ -15,13 +15,17 @@ export type ThrottleDecision = { locked: true; until: number } | { locked: false
 
 /** Whether an attempt at `now` is refused outright. */
 export function lockStatus(state: ThrottleState, now: number): ThrottleDecision {
-  if (state.lockedAt !== null && now < state.lockedAt + LOCK_MS) return { locked: true, until: state.lockedAt + LOCK_MS };
+  if (state.lockedAt !== null && now < state.lockedAt + LOCK_MS)
+    return { locked: true, until: state.lockedAt + LOCK_MS };
   return { locked: false };
 }
 
 /** After a failure at `now`, whether that failure starts a lock. */
 export function failureStartsLock(state: ThrottleState, now: number): boolean {
-  const since = Math.max(now - FAILURE_WINDOW_MS, state.lockedAt !== null ? state.lockedAt + LOCK_MS : -Infinity);
+  const since = Math.max(
+    now - FAILURE_WINDOW_MS,
+    state.lockedAt !== null ? state.lockedAt + LOCK_MS : -Infinity,
+  );
   const recent = state.failures.filter((t) => t > since && t <= now).length;
   return recent + 1 >= MAX_FAILURES;
 }

@@ -30,15 +30,32 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
       const promoted = tx
         .update(reservations)
         .set({ kind: "booking", expiresAt: null })
-        .where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "hold"), isNull(reservations.releasedAt)))
+        .where(
+          and(
+            eq(reservations.requestId, r.id),
+            eq(reservations.kind, "hold"),
+            isNull(reservations.releasedAt),
+          ),
+        )
         .returning({ id: reservations.id })
         .all();
-      if (promoted.length === 0) throw new DomainError("INVALID_STATE", `${r.ref} has no held slot to confirm.`);
+      if (promoted.length === 0)
+        throw new DomainError("INVALID_STATE", `${r.ref} has no held slot to confirm.`);
       const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, { confirmedAt: at });
-      return { expired: false as const, id: confirmed.id, ref: confirmed.ref, status: confirmed.status, version: confirmed.version };
+      return {
+        expired: false as const,
+        id: confirmed.id,
+        ref: confirmed.ref,
+        status: confirmed.status,
+        version: confirmed.version,
+      };
     },
     { behavior: "immediate" },
   );
-  if (outcome.expired) throw new DomainError("INVALID_STATE", `The quote for ${outcome.ref} expired at ${shanghaiTime(outcome.validUntil)} and can no longer be accepted.`);
+  if (outcome.expired)
+    throw new DomainError(
+      "INVALID_STATE",
+      `The quote for ${outcome.ref} expired at ${shanghaiTime(outcome.validUntil)} and can no longer be accepted.`,
+    );
   return outcome;
 }

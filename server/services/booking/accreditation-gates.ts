@@ -6,11 +6,28 @@ import { accreditations, equipment, services } from "@/db/schema";
 import { DomainError } from "../errors";
 import { shanghaiTime } from "./slot-check";
 
-export function assertAccreditedGates(tx: DbOrTx, serviceId: number | null, equipmentId: number, slotEnd: number): void {
+export function assertAccreditedGates(
+  tx: DbOrTx,
+  serviceId: number | null,
+  equipmentId: number,
+  slotEnd: number,
+): void {
   if (serviceId === null) return;
-  const service = tx.select({ accredited: services.accredited, facilityId: services.facilityId, name: services.name }).from(services).where(eq(services.id, serviceId)).get();
+  const service = tx
+    .select({
+      accredited: services.accredited,
+      facilityId: services.facilityId,
+      name: services.name,
+    })
+    .from(services)
+    .where(eq(services.id, serviceId))
+    .get();
   if (!service?.accredited) return;
-  const e = tx.select({ name: equipment.name, calibrationDueAt: equipment.calibrationDueAt }).from(equipment).where(eq(equipment.id, equipmentId)).get()!;
+  const e = tx
+    .select({ name: equipment.name, calibrationDueAt: equipment.calibrationDueAt })
+    .from(equipment)
+    .where(eq(equipment.id, equipmentId))
+    .get()!;
   if (e.calibrationDueAt === null || e.calibrationDueAt < slotEnd)
     throw new DomainError(
       "INVALID_STATE",
@@ -21,7 +38,17 @@ export function assertAccreditedGates(tx: DbOrTx, serviceId: number | null, equi
   const valid = tx
     .select({ id: accreditations.id })
     .from(accreditations)
-    .where(and(eq(accreditations.facilityId, service.facilityId), inArray(accreditations.type, ["CMA", "CNAS"]), gte(accreditations.validUntil, slotEnd)))
+    .where(
+      and(
+        eq(accreditations.facilityId, service.facilityId),
+        inArray(accreditations.type, ["CMA", "CNAS"]),
+        gte(accreditations.validUntil, slotEnd),
+      ),
+    )
     .get();
-  if (!valid) throw new DomainError("INVALID_STATE", `${service.name} is accredited work, but the facility's CMA/CNAS accreditation does not run until the slot ends.`);
+  if (!valid)
+    throw new DomainError(
+      "INVALID_STATE",
+      `${service.name} is accredited work, but the facility's CMA/CNAS accreditation does not run until the slot ends.`,
+    );
 }

@@ -14,21 +14,49 @@ import { loadRequestFor } from "./request-access";
 import { notifyOtherParty } from "./notify";
 import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, sniffFileType } from "./file-types";
 
-const safeName = (name: string) => name.replace(/[\\/\x00-\x1f]/g, "_").trim().slice(0, 150) || "file";
+const safeName = (name: string) =>
+  name
+    .replace(/[\\/\x00-\x1f]/g, "_")
+    .trim()
+    .slice(0, 150) || "file";
 
-export function addAttachment(db: DB, actor: Actor, requestId: number, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.length > MAX_FILE_BYTES) throw new DomainError("VALIDATION", `file: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, { file: "larger than 20 MB" });
+export function addAttachment(
+  db: DB,
+  actor: Actor,
+  requestId: number,
+  file: { name: string; bytes: Uint8Array },
+) {
+  if (file.bytes.length > MAX_FILE_BYTES)
+    throw new DomainError("VALIDATION", `file: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
+      file: "larger than 20 MB",
+    });
   const type = sniffFileType(file.bytes);
-  if (!type) throw new DomainError("VALIDATION", "file: not a PDF, PNG, JPEG, XLSX, DOCX or CSV file (judged by its content)", { file: "not an allowed type" });
-  if (actor.role === "admin") throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
+  if (!type)
+    throw new DomainError(
+      "VALIDATION",
+      "file: not a PDF, PNG, JPEG, XLSX, DOCX or CSV file (judged by its content)",
+      { file: "not an allowed type" },
+    );
+  if (actor.role === "admin")
+    throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
   const sha256 = crypto.createHash("sha256").update(file.bytes).digest("hex");
   const rel = path.join("attachments", `${sha256}.${type.ext}`);
   return db.transaction(
     (tx) => {
       const r = loadRequestFor(tx, actor, requestId);
-      if (actor.role !== "firm" && r.facilityId !== actor.facilityId) throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
-      const existing = tx.select({ n: count() }).from(attachments).where(eq(attachments.requestId, r.id)).get()!.n;
-      if (existing >= MAX_FILES_PER_REQUEST) throw new DomainError("VALIDATION", `file: a request holds at most ${MAX_FILES_PER_REQUEST} files`, { file: `at most ${MAX_FILES_PER_REQUEST} files` });
+      if (actor.role !== "firm" && r.facilityId !== actor.facilityId)
+        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+      const existing = tx
+        .select({ n: count() })
+        .from(attachments)
+        .where(eq(attachments.requestId, r.id))
+        .get()!.n;
+      if (existing >= MAX_FILES_PER_REQUEST)
+        throw new DomainError(
+          "VALIDATION",
+          `file: a request holds at most ${MAX_FILES_PER_REQUEST} files`,
+          { file: `at most ${MAX_FILES_PER_REQUEST} files` },
+        );
       const target = path.join(dataDir(), rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) fs.writeFileSync(target, file.bytes);
@@ -36,11 +64,35 @@ export function addAttachment(db: DB, actor: Actor, requestId: number, file: { n
       const kind = actor.role === "firm" ? "spec" : "report";
       const row = tx
         .insert(attachments)
-        .values({ requestId: r.id, uploaderId: actor.userId, kind, fileName: safeName(file.name), mimeType: type.mime, size: file.bytes.length, sha256, storagePath: rel, createdAt: at })
+        .values({
+          requestId: r.id,
+          uploaderId: actor.userId,
+          kind,
+          fileName: safeName(file.name),
+          mimeType: type.mime,
+          size: file.bytes.length,
+          sha256,
+          storagePath: rel,
+          createdAt: at,
+        })
         .returning()
         .get();
-      notifyOtherParty(tx, r, actor.userId, "request.message", at, `${kind === "report" ? "Report" : "File"} added: ${row.fileName}`);
-      return { id: row.id, kind, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256 };
+      notifyOtherParty(
+        tx,
+        r,
+        actor.userId,
+        "request.message",
+        at,
+        `${kind === "report" ? "Report" : "File"} added: ${row.fileName}`,
+      );
+      return {
+        id: row.id,
+        kind,
+        fileName: row.fileName,
+        mimeType: row.mimeType,
+        size: row.size,
+        sha256,
+      };
     },
     { behavior: "immediate" },
   );

@@ -6,18 +6,39 @@ import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import { loadRequestFor } from "./request-access";
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
 
-export function bookingCalendar(db: DB, actor: Actor, requestId: number): { fileName: string; body: string } {
+export function bookingCalendar(
+  db: DB,
+  actor: Actor,
+  requestId: number,
+): { fileName: string; body: string } {
   const r = loadRequestFor(db, actor, requestId);
-  if (!["confirmed", "in_progress", "completed"].includes(r.status)) throw new DomainError("INVALID_STATE", `${r.ref} has no confirmed booking yet.`);
+  if (!["confirmed", "in_progress", "completed"].includes(r.status))
+    throw new DomainError("INVALID_STATE", `${r.ref} has no confirmed booking yet.`);
   const booking = db
-    .select({ start: reservations.start, end: reservations.end, equipmentName: equipment.name, facilityName: facilities.nameEn, address: facilities.address })
+    .select({
+      start: reservations.start,
+      end: reservations.end,
+      equipmentName: equipment.name,
+      facilityName: facilities.nameEn,
+      address: facilities.address,
+    })
     .from(reservations)
     .innerJoin(equipment, eq(equipment.id, reservations.equipmentId))
     .innerJoin(facilities, eq(facilities.id, reservations.facilityId))
-    .where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "booking"), isNull(reservations.releasedAt)))
+    .where(
+      and(
+        eq(reservations.requestId, r.id),
+        eq(reservations.kind, "booking"),
+        isNull(reservations.releasedAt),
+      ),
+    )
     .get();
   if (!booking) throw new DomainError("INVALID_STATE", `${r.ref} has no confirmed booking yet.`);
   const lines = [

@@ -13,16 +13,33 @@ import type { RequestRow } from "./request-access";
 export function expireRequest(tx: DbOrTx, r: RequestRow): RequestRow {
   const at = r.quoteValidUntil ?? now();
   releaseReservations(tx, r.id, at);
-  return recordTransition(tx, r, "expired", null, Math.max(at, r.updatedAt), { closedAt: at }, "The quote expired before it was accepted");
+  return recordTransition(
+    tx,
+    r,
+    "expired",
+    null,
+    Math.max(at, r.updatedAt),
+    { closedAt: at },
+    "The quote expired before it was accepted",
+  );
 }
 
 export function expireQuotes(db: DB, at: number = now()): number {
   // A read first, so that reads of requests take the write lock only when something is due.
-  const anyDue = db.select({ id: bookingRequests.id }).from(bookingRequests).where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at))).limit(1).get();
+  const anyDue = db
+    .select({ id: bookingRequests.id })
+    .from(bookingRequests)
+    .where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at)))
+    .limit(1)
+    .get();
   if (!anyDue) return 0;
   return db.transaction(
     (tx) => {
-      const due = tx.select().from(bookingRequests).where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at))).all();
+      const due = tx
+        .select()
+        .from(bookingRequests)
+        .where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at)))
+        .all();
       for (const r of due) expireRequest(tx, r);
       return due.length;
     },

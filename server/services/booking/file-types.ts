@@ -7,14 +7,26 @@ export type FileType = { mime: string; ext: string };
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 export function sniffFileType(bytes: Uint8Array): FileType | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: "application/pdf", ext: "pdf" };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: "image/png", ext: "png" };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    return { mime: "application/pdf", ext: "pdf" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mime: "image/png", ext: "png" };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: "image/jpeg", ext: "jpg" };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     // Office Open XML files are zip archives whose entry names are stored in plain text.
-    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 2_000_000))).toString("latin1");
-    if (names.includes("[Content_Types].xml") && names.includes("xl/")) return { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext: "xlsx" };
-    if (names.includes("[Content_Types].xml") && names.includes("word/")) return { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: "docx" };
+    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 2_000_000))).toString(
+      "latin1",
+    );
+    if (names.includes("[Content_Types].xml") && names.includes("xl/"))
+      return {
+        mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ext: "xlsx",
+      };
+    if (names.includes("[Content_Types].xml") && names.includes("word/"))
+      return {
+        mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ext: "docx",
+      };
     return null;
   }
   return looksLikeCsv(bytes) ? { mime: "text/csv", ext: "csv" } : null;

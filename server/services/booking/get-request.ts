@@ -2,16 +2,44 @@
 // attachments, feedback, and the actions the caller may take now.
 import { asc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attachments, equipment, facilities, feedback, firms, messages, requestEvents, reservations, users } from "@/db/schema";
+import {
+  attachments,
+  equipment,
+  facilities,
+  feedback,
+  firms,
+  messages,
+  requestEvents,
+  reservations,
+  users,
+} from "@/db/schema";
 import type { Actor } from "../actor";
 import { now } from "../clock";
 import { expireQuotes } from "./expire-quotes";
 import { loadRequestFor } from "./request-access";
 import { pendingProposal } from "./reschedule";
 
-export type RequestAction = "accept" | "withdraw" | "cancel" | "rate" | "quote" | "reject" | "start" | "complete" | "message" | "upload" | "reschedule" | "answerReschedule";
+export type RequestAction =
+  | "accept"
+  | "withdraw"
+  | "cancel"
+  | "rate"
+  | "quote"
+  | "reject"
+  | "start"
+  | "complete"
+  | "message"
+  | "upload"
+  | "reschedule"
+  | "answerReschedule";
 
-function actionsFor(actor: Actor, r: { status: string; facilityId: number | null; quoteValidUntil: number | null }, rated: boolean, at: number, proposal: boolean): RequestAction[] {
+function actionsFor(
+  actor: Actor,
+  r: { status: string; facilityId: number | null; quoteValidUntil: number | null },
+  rated: boolean,
+  at: number,
+  proposal: boolean,
+): RequestAction[] {
   const out: RequestAction[] = [];
   if (actor.role === "firm") {
     if (r.status === "quoted" && (r.quoteValidUntil ?? 0) > at) out.push("accept");
@@ -23,8 +51,13 @@ function actionsFor(actor: Actor, r: { status: string; facilityId: number | null
   } else if (actor.role === "operator" || actor.role === "coordinator") {
     const mine = r.facilityId !== null && r.facilityId === actor.facilityId;
     if (mine && r.status === "submitted") out.push("quote");
-    if (r.status === "submitted" && (mine || (actor.role === "coordinator" && r.facilityId === null))) out.push("reject");
-    if (mine && r.status === "confirmed") out.push("start", "cancel", ...(proposal ? [] : (["reschedule"] as const)));
+    if (
+      r.status === "submitted" &&
+      (mine || (actor.role === "coordinator" && r.facilityId === null))
+    )
+      out.push("reject");
+    if (mine && r.status === "confirmed")
+      out.push("start", "cancel", ...(proposal ? [] : (["reschedule"] as const)));
     if (mine && r.status === "in_progress") out.push("complete");
     if (mine) out.push("message", "upload");
   }
@@ -35,35 +68,94 @@ export function getRequest(db: DB, actor: Actor, id: number) {
   expireQuotes(db);
   const r = loadRequestFor(db, actor, id);
   const at = now();
-  const firm = db.select({ name: firms.name, prefecture: firms.prefecture }).from(firms).where(eq(firms.id, r.firmId)).get()!;
-  const facility = r.facilityId === null ? null : db.select({ slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh }).from(facilities).where(eq(facilities.id, r.facilityId)).get()!;
+  const firm = db
+    .select({ name: firms.name, prefecture: firms.prefecture })
+    .from(firms)
+    .where(eq(firms.id, r.firmId))
+    .get()!;
+  const facility =
+    r.facilityId === null
+      ? null
+      : db
+          .select({ slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh })
+          .from(facilities)
+          .where(eq(facilities.id, r.facilityId))
+          .get()!;
   const events = db
-    .select({ id: requestEvents.id, fromStatus: requestEvents.fromStatus, toStatus: requestEvents.toStatus, note: requestEvents.note, createdAt: requestEvents.createdAt, actorName: users.name, actorRole: users.role })
+    .select({
+      id: requestEvents.id,
+      fromStatus: requestEvents.fromStatus,
+      toStatus: requestEvents.toStatus,
+      note: requestEvents.note,
+      createdAt: requestEvents.createdAt,
+      actorName: users.name,
+      actorRole: users.role,
+    })
     .from(requestEvents)
     .leftJoin(users, eq(users.id, requestEvents.actorId))
     .where(eq(requestEvents.requestId, r.id))
     .orderBy(asc(requestEvents.createdAt), asc(requestEvents.id))
     .all();
   const booking = db
-    .select({ id: reservations.id, kind: reservations.kind, start: reservations.start, end: reservations.end, units: reservations.units, expiresAt: reservations.expiresAt, releasedAt: reservations.releasedAt, equipmentId: reservations.equipmentId, equipmentName: equipment.name, equipmentNameZh: equipment.nameZh })
+    .select({
+      id: reservations.id,
+      kind: reservations.kind,
+      start: reservations.start,
+      end: reservations.end,
+      units: reservations.units,
+      expiresAt: reservations.expiresAt,
+      releasedAt: reservations.releasedAt,
+      equipmentId: reservations.equipmentId,
+      equipmentName: equipment.name,
+      equipmentNameZh: equipment.nameZh,
+    })
     .from(reservations)
     .leftJoin(equipment, eq(equipment.id, reservations.equipmentId))
     .where(eq(reservations.requestId, r.id))
     .orderBy(asc(reservations.id))
     .all();
   const thread = db
-    .select({ id: messages.id, body: messages.body, createdAt: messages.createdAt, authorName: users.name, authorRole: users.role })
+    .select({
+      id: messages.id,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      authorName: users.name,
+      authorRole: users.role,
+    })
     .from(messages)
     .innerJoin(users, eq(users.id, messages.authorId))
     .where(eq(messages.requestId, r.id))
     .orderBy(asc(messages.createdAt), asc(messages.id))
     .all();
   const files = db
-    .select({ id: attachments.id, kind: attachments.kind, fileName: attachments.fileName, mimeType: attachments.mimeType, size: attachments.size, sha256: attachments.sha256, createdAt: attachments.createdAt })
+    .select({
+      id: attachments.id,
+      kind: attachments.kind,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      sha256: attachments.sha256,
+      createdAt: attachments.createdAt,
+    })
     .from(attachments)
     .where(eq(attachments.requestId, r.id))
     .orderBy(asc(attachments.id))
     .all();
-  const rating = db.select({ rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt }).from(feedback).where(eq(feedback.requestId, r.id)).get() ?? null;
-  return { request: r, firm, facility, events, reservations: booking, messages: thread, attachments: files, feedback: rating, actions: actionsFor(actor, r, rating !== null, at, pendingProposal(db, r.id, at) !== undefined) };
+  const rating =
+    db
+      .select({ rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt })
+      .from(feedback)
+      .where(eq(feedback.requestId, r.id))
+      .get() ?? null;
+  return {
+    request: r,
+    firm,
+    facility,
+    events,
+    reservations: booking,
+    messages: thread,
+    attachments: files,
+    feedback: rating,
+    actions: actionsFor(actor, r, rating !== null, at, pendingProposal(db, r.id, at) !== undefined),
+  };
 }

@@ -14,11 +14,16 @@ export function listRequests(db: DB, actor: Actor, raw: z.input<typeof listReque
   expireQuotes(db);
   const where: SQL[] = [];
   if (actor.role === "firm") where.push(eq(bookingRequests.firmId, actor.firmId ?? -1));
-  else if (actor.role === "coordinator" && input.unrouted) where.push(isNull(bookingRequests.facilityId));
-  else if (actor.role !== "admin") where.push(eq(bookingRequests.facilityId, actor.facilityId ?? -1));
+  else if (actor.role === "coordinator" && input.unrouted)
+    where.push(isNull(bookingRequests.facilityId));
+  else if (actor.role !== "admin")
+    where.push(eq(bookingRequests.facilityId, actor.facilityId ?? -1));
   if (input.status) where.push(eq(bookingRequests.status, input.status));
   const filter = and(...where);
-  const order = actor.role === "firm" ? [desc(bookingRequests.updatedAt), desc(bookingRequests.id)] : [asc(bookingRequests.createdAt), asc(bookingRequests.id)];
+  const order =
+    actor.role === "firm"
+      ? [desc(bookingRequests.updatedAt), desc(bookingRequests.id)]
+      : [asc(bookingRequests.createdAt), asc(bookingRequests.id)];
   const rows = db
     .select({
       id: bookingRequests.id,
@@ -46,5 +51,11 @@ export function listRequests(db: DB, actor: Actor, raw: z.input<typeof listReque
     .offset((input.page - 1) * input.pageSize)
     .all();
   const total = db.select({ n: count() }).from(bookingRequests).where(filter).get()!.n;
-  return { items: rows, total, page: input.page, pageSize: input.pageSize, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return {
+    items: rows,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pages: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
 }

@@ -21,24 +21,52 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
-      if (r.facilityId !== actor.facilityId) throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility yet.`);
+      if (r.facilityId !== actor.facilityId)
+        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility yet.`);
       assertVersion(r, input.version);
       assertTransition(r.status, "quoted", "facility");
-      const own = tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId))).get();
+      const own = tx
+        .select({ id: equipment.id })
+        .from(equipment)
+        .where(and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId)))
+        .get();
       if (!own) throw notFound("Equipment");
-      if (input.validUntil <= at) throw new DomainError("VALIDATION", "validUntil: must be in the future", { validUntil: "must be in the future" });
+      if (input.validUntil <= at)
+        throw new DomainError("VALIDATION", "validUntil: must be in the future", {
+          validUntil: "must be in the future",
+        });
       const cap = loadCapacity(tx, input.equipmentId);
       const slot = { start: input.start, end: input.end, units: input.units };
       assertSlotBookable(tx, cap, slot, at);
       assertAccreditedGates(tx, r.serviceId, cap.equipmentId, slot.end);
-      tx.insert(reservations).values({ facilityId: cap.facilityId, equipmentId: cap.equipmentId, requestId: r.id, kind: "hold", start: slot.start, end: slot.end, units: slot.units, expiresAt: input.validUntil, createdAt: at }).run();
+      tx.insert(reservations)
+        .values({
+          facilityId: cap.facilityId,
+          equipmentId: cap.equipmentId,
+          requestId: r.id,
+          kind: "hold",
+          start: slot.start,
+          end: slot.end,
+          units: slot.units,
+          expiresAt: input.validUntil,
+          createdAt: at,
+        })
+        .run();
       const quoted = recordTransition(
         tx,
         r,
         "quoted",
         actor.userId,
         at,
-        { quoteAmountFen: input.amountFen, quoteValidUntil: input.validUntil, quoteEquipmentId: cap.equipmentId, quoteStart: slot.start, quoteEnd: slot.end, quoteUnits: slot.units, quotedAt: at },
+        {
+          quoteAmountFen: input.amountFen,
+          quoteValidUntil: input.validUntil,
+          quoteEquipmentId: cap.equipmentId,
+          quoteStart: slot.start,
+          quoteEnd: slot.end,
+          quoteUnits: slot.units,
+          quotedAt: at,
+        },
         `Quote CNY ${(input.amountFen / 100).toFixed(2)}`,
       );
       return { id: quoted.id, ref: quoted.ref, status: quoted.status, version: quoted.version };

@@ -11,15 +11,30 @@ import { loadRequestFor } from "./request-access";
 import { notifyOtherParty } from "./notify";
 import type { z } from "zod";
 
-export function rateRequest(db: DB, actor: Actor & { firmId: number }, raw: z.input<typeof rateInput>) {
+export function rateRequest(
+  db: DB,
+  actor: Actor & { firmId: number },
+  raw: z.input<typeof rateInput>,
+) {
   const input = parseInput(rateInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
-      if (r.status !== "completed") throw new DomainError("INVALID_STATE", `${r.ref} can be rated once it is completed.`);
-      if (tx.select({ id: feedback.id }).from(feedback).where(eq(feedback.requestId, r.id)).get()) throw new DomainError("CONFLICT", `${r.ref} has already been rated.`);
-      tx.insert(feedback).values({ requestId: r.id, firmId: actor.firmId, authorId: actor.userId, rating: input.rating, comment: input.comment, createdAt: at }).run();
+      if (r.status !== "completed")
+        throw new DomainError("INVALID_STATE", `${r.ref} can be rated once it is completed.`);
+      if (tx.select({ id: feedback.id }).from(feedback).where(eq(feedback.requestId, r.id)).get())
+        throw new DomainError("CONFLICT", `${r.ref} has already been rated.`);
+      tx.insert(feedback)
+        .values({
+          requestId: r.id,
+          firmId: actor.firmId,
+          authorId: actor.userId,
+          rating: input.rating,
+          comment: input.comment,
+          createdAt: at,
+        })
+        .run();
       notifyOtherParty(tx, r, actor.userId, "request.rated", at, `${input.rating}/5`);
       return { id: r.id, rating: input.rating };
     },
@@ -33,9 +48,15 @@ export function postMessage(db: DB, actor: Actor, raw: z.input<typeof messageInp
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
-      if (actor.role === "admin") throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
-      if (actor.role !== "firm" && r.facilityId !== actor.facilityId) throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
-      const m = tx.insert(messages).values({ requestId: r.id, authorId: actor.userId, body: input.body, createdAt: at }).returning({ id: messages.id }).get();
+      if (actor.role === "admin")
+        throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
+      if (actor.role !== "firm" && r.facilityId !== actor.facilityId)
+        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+      const m = tx
+        .insert(messages)
+        .values({ requestId: r.id, authorId: actor.userId, body: input.body, createdAt: at })
+        .returning({ id: messages.id })
+        .get();
       notifyOtherParty(tx, r, actor.userId, "request.message", at, input.body.slice(0, 140));
       return { id: m.id };
     },

@@ -22,8 +22,14 @@ export function recordTransition(
     .where(and(eq(bookingRequests.id, r.id), eq(bookingRequests.version, r.version)))
     .returning()
     .get();
-  if (!updated) throw new DomainError("CONFLICT", `${r.ref} was changed by someone else at the same moment. Reload and try again.`);
-  tx.insert(requestEvents).values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: to, note, createdAt: at }).run();
+  if (!updated)
+    throw new DomainError(
+      "CONFLICT",
+      `${r.ref} was changed by someone else at the same moment. Reload and try again.`,
+    );
+  tx.insert(requestEvents)
+    .values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: to, note, createdAt: at })
+    .run();
   notifyOtherParty(tx, updated, actorId, `request.${to}`, at, note);
   return updated;
 }

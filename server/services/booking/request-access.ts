@@ -25,5 +25,8 @@ export function loadRequestFor(db: DbOrTx, actor: Actor, id: number): RequestRow
 /** A stale version means someone else moved the request since the caller looked at it. */
 export function assertVersion(r: RequestRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== r.version)
-    throw new DomainError("CONFLICT", `${r.ref} was changed by someone else since you opened it. Reload to see its current state.`);
+    throw new DomainError(
+      "CONFLICT",
+      `${r.ref} was changed by someone else since you opened it. Reload to see its current state.`,
+    );
 }

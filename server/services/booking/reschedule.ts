@@ -26,67 +26,181 @@ export const proposeRescheduleInput = z
     validUntil: timeInput,
   })
   .superRefine((v, ctx) => {
-    if (v.end <= v.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
-    if (v.validUntil > v.start) ctx.addIssue({ code: "custom", path: ["validUntil"], message: "must not be after the new slot starts" });
+    if (v.end <= v.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+    if (v.validUntil > v.start)
+      ctx.addIssue({
+        code: "custom",
+        path: ["validUntil"],
+        message: "must not be after the new slot starts",
+      });
   });
-export const answerRescheduleInput = z.object({ id: z.coerce.number().int().positive("must be a request id") });
+export const answerRescheduleInput = z.object({
+  id: z.coerce.number().int().positive("must be a request id"),
+});
 
 /** The live proposal (a hold on a confirmed request), if any. */
 export function pendingProposal(tx: DbOrTx, requestId: number, at: number) {
   return tx
     .select()
     .from(reservations)
-    .where(and(eq(reservations.requestId, requestId), eq(reservations.kind, "hold"), isNull(reservations.releasedAt), gt(reservations.expiresAt, at)))
+    .where(
+      and(
+        eq(reservations.requestId, requestId),
+        eq(reservations.kind, "hold"),
+        isNull(reservations.releasedAt),
+        gt(reservations.expiresAt, at),
+      ),
+    )
     .get();
 }
 
 function note(tx: DbOrTx, r: RequestRow, actorId: number, at: number, text: string, kind: string) {
-  tx.insert(requestEvents).values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: r.status, note: text, createdAt: at }).run();
+  tx.insert(requestEvents)
+    .values({
+      requestId: r.id,
+      actorId,
+      fromStatus: r.status,
+      toStatus: r.status,
+      note: text,
+      createdAt: at,
+    })
+    .run();
   notifyOtherParty(tx, r, actorId, kind, at, text);
 }
 
-export function proposeReschedule(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof proposeRescheduleInput>) {
+export function proposeReschedule(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: z.input<typeof proposeRescheduleInput>,
+) {
   const input = parseInput(proposeRescheduleInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
-      if (r.facilityId !== actor.facilityId) throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+      if (r.facilityId !== actor.facilityId)
+        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
       assertVersion(r, input.version);
-      if (r.status !== "confirmed") throw new DomainError("INVALID_STATE", `Only a confirmed booking can be moved; ${r.ref} is ${r.status.replace("_", " ")}.`);
-      if (pendingProposal(tx, r.id, at)) throw new DomainError("CONFLICT", `${r.ref} already has a proposed new slot waiting for the firm.`);
-      if (input.validUntil <= at) throw new DomainError("VALIDATION", "validUntil: must be in the future", { validUntil: "must be in the future" });
+      if (r.status !== "confirmed")
+        throw new DomainError(
+          "INVALID_STATE",
+          `Only a confirmed booking can be moved; ${r.ref} is ${r.status.replace("_", " ")}.`,
+        );
+      if (pendingProposal(tx, r.id, at))
+        throw new DomainError(
+          "CONFLICT",
+          `${r.ref} already has a proposed new slot waiting for the firm.`,
+        );
+      if (input.validUntil <= at)
+        throw new DomainError("VALIDATION", "validUntil: must be in the future", {
+          validUntil: "must be in the future",
+        });
       const equipmentId = input.equipmentId ?? r.quoteEquipmentId!;
-      if (!tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, actor.facilityId))).get()) throw notFound("Equipment");
+      if (
+        !tx
+          .select({ id: equipment.id })
+          .from(equipment)
+          .where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, actor.facilityId)))
+          .get()
+      )
+        throw notFound("Equipment");
       const cap = loadCapacity(tx, equipmentId);
       const slot = { start: input.start, end: input.end, units: r.quoteUnits ?? r.units };
       // The new slot must be free while the old one is still booked: until the firm answers both are held.
       assertSlotBookable(tx, cap, slot, at);
       assertAccreditedGates(tx, r.serviceId, equipmentId, slot.end);
-      tx.insert(reservations).values({ facilityId: cap.facilityId, equipmentId, requestId: r.id, kind: "hold", start: slot.start, end: slot.end, units: slot.units, expiresAt: input.validUntil, reason: "reschedule", createdAt: at }).run();
-      note(tx, r, actor.userId, at, `New slot proposed: ${shanghaiTime(slot.start)} – ${shanghaiTime(slot.end)}`, "request.reschedule_proposed");
+      tx.insert(reservations)
+        .values({
+          facilityId: cap.facilityId,
+          equipmentId,
+          requestId: r.id,
+          kind: "hold",
+          start: slot.start,
+          end: slot.end,
+          units: slot.units,
+          expiresAt: input.validUntil,
+          reason: "reschedule",
+          createdAt: at,
+        })
+        .run();
+      note(
+        tx,
+        r,
+        actor.userId,
+        at,
+        `New slot proposed: ${shanghaiTime(slot.start)} – ${shanghaiTime(slot.end)}`,
+        "request.reschedule_proposed",
+      );
       return { id: r.id, ref: r.ref, start: slot.start, end: slot.end };
     },
     { behavior: "immediate" },
   );
 }
 
-export function answerReschedule(db: DB, actor: Actor & { firmId: number }, raw: z.input<typeof answerRescheduleInput>, accept: boolean) {
+export function answerReschedule(
+  db: DB,
+  actor: Actor & { firmId: number },
+  raw: z.input<typeof answerRescheduleInput>,
+  accept: boolean,
+) {
   const input = parseInput(answerRescheduleInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       const proposal = r.status === "confirmed" ? pendingProposal(tx, r.id, at) : undefined;
-      if (!proposal) throw new DomainError("INVALID_STATE", `${r.ref} has no proposed new slot waiting for an answer (it may have expired).`);
+      if (!proposal)
+        throw new DomainError(
+          "INVALID_STATE",
+          `${r.ref} has no proposed new slot waiting for an answer (it may have expired).`,
+        );
       if (accept) {
-        tx.update(reservations).set({ releasedAt: at }).where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "booking"), isNull(reservations.releasedAt))).run();
-        tx.update(reservations).set({ kind: "booking", expiresAt: null, reason: null }).where(eq(reservations.id, proposal.id)).run();
-        tx.update(bookingRequests).set({ quoteStart: proposal.start, quoteEnd: proposal.end, quoteEquipmentId: proposal.equipmentId, version: r.version + 1, updatedAt: at }).where(eq(bookingRequests.id, r.id)).run();
-        note(tx, r, actor.userId, at, `Moved to ${shanghaiTime(proposal.start)} – ${shanghaiTime(proposal.end)}`, "request.rescheduled");
+        tx.update(reservations)
+          .set({ releasedAt: at })
+          .where(
+            and(
+              eq(reservations.requestId, r.id),
+              eq(reservations.kind, "booking"),
+              isNull(reservations.releasedAt),
+            ),
+          )
+          .run();
+        tx.update(reservations)
+          .set({ kind: "booking", expiresAt: null, reason: null })
+          .where(eq(reservations.id, proposal.id))
+          .run();
+        tx.update(bookingRequests)
+          .set({
+            quoteStart: proposal.start,
+            quoteEnd: proposal.end,
+            quoteEquipmentId: proposal.equipmentId,
+            version: r.version + 1,
+            updatedAt: at,
+          })
+          .where(eq(bookingRequests.id, r.id))
+          .run();
+        note(
+          tx,
+          r,
+          actor.userId,
+          at,
+          `Moved to ${shanghaiTime(proposal.start)} – ${shanghaiTime(proposal.end)}`,
+          "request.rescheduled",
+        );
       } else {
-        tx.update(reservations).set({ releasedAt: at }).where(eq(reservations.id, proposal.id)).run();
-        note(tx, r, actor.userId, at, "Proposed new slot declined; the booking stays", "request.reschedule_declined");
+        tx.update(reservations)
+          .set({ releasedAt: at })
+          .where(eq(reservations.id, proposal.id))
+          .run();
+        note(
+          tx,
+          r,
+          actor.userId,
+          at,
+          "Proposed new slot declined; the booking stays",
+          "request.reschedule_declined",
+        );
       }
       return { id: r.id, ref: r.ref, accepted: accept };
     },

@@ -13,7 +13,14 @@ import { assertTransition, sideOf } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { releaseReservations } from "./release-reservations";
 
-function move(db: DB, actor: Actor, id: number, version: number | undefined, to: RequestStatus, reason: string | null) {
+function move(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number | undefined,
+  to: RequestStatus,
+  reason: string | null,
+) {
   return db.transaction(
     (tx) => {
       const at = now();
@@ -21,7 +28,11 @@ function move(db: DB, actor: Actor, id: number, version: number | undefined, to:
       assertVersion(r, version);
       assertTransition(r.status, to, sideOf(actor.role));
       // An operator acts only on requests routed to their own facility; a coordinator also on unrouted ones.
-      if (actor.role !== "firm" && r.facilityId !== actor.facilityId && !(actor.role === "coordinator" && r.facilityId === null))
+      if (
+        actor.role !== "firm" &&
+        r.facilityId !== actor.facilityId &&
+        !(actor.role === "coordinator" && r.facilityId === null)
+      )
         throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
       const changes: Record<string, unknown> = {};
       if (to === "withdrawn" || to === "rejected" || to === "cancelled") {
@@ -31,12 +42,29 @@ function move(db: DB, actor: Actor, id: number, version: number | undefined, to:
       if (to === "in_progress") {
         changes.startedAt = at;
         // Work began on the booked slot: a proposal to move it no longer applies.
-        tx.update(reservations).set({ releasedAt: at }).where(and(eq(reservations.requestId, r.id), eq(reservations.kind, "hold"), isNull(reservations.releasedAt))).run();
+        tx.update(reservations)
+          .set({ releasedAt: at })
+          .where(
+            and(
+              eq(reservations.requestId, r.id),
+              eq(reservations.kind, "hold"),
+              isNull(reservations.releasedAt),
+            ),
+          )
+          .run();
       }
       if (to === "completed") {
         if (["inspection", "testing", "verification"].includes(r.serviceType)) {
-          const reports = tx.select({ n: count() }).from(attachments).where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report"))).get()!.n;
-          if (reports === 0) throw new DomainError("INVALID_STATE", `Upload the report before completing ${r.ref}: ${r.serviceType} work needs one.`);
+          const reports = tx
+            .select({ n: count() })
+            .from(attachments)
+            .where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report")))
+            .get()!.n;
+          if (reports === 0)
+            throw new DomainError(
+              "INVALID_STATE",
+              `Upload the report before completing ${r.ref}: ${r.serviceType} work needs one.`,
+            );
         }
         Object.assign(changes, { completedAt: at, closedAt: at });
       }

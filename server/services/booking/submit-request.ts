@@ -2,7 +2,15 @@
 // auto-approve equipment a free preferred slot is booked at once; a taken one is refused.
 import { and, eq, sql } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
-import { bookingRequests, equipment, facilities, requestCounters, requestEvents, reservations, services } from "@/db/schema";
+import {
+  bookingRequests,
+  equipment,
+  facilities,
+  requestCounters,
+  requestEvents,
+  reservations,
+  services,
+} from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import { now } from "../clock";
@@ -14,7 +22,8 @@ import { notifyOtherParty } from "./notify";
 import { recordTransition } from "./record-transition";
 import { assertAccreditedGates } from "./accreditation-gates";
 
-const field = (name: string, reason: string) => new DomainError("VALIDATION", `${name}: ${reason}`, { [name]: reason });
+const field = (name: string, reason: string) =>
+  new DomainError("VALIDATION", `${name}: ${reason}`, { [name]: reason });
 
 /** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
 export function nextReference(tx: DbOrTx, at: number): string {
@@ -22,31 +31,56 @@ export function nextReference(tx: DbOrTx, at: number): string {
   const row = tx
     .insert(requestCounters)
     .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: requestCounters.year, set: { last: sql`${requestCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: requestCounters.year,
+      set: { last: sql`${requestCounters.last} + 1` },
+    })
     .returning({ last: requestCounters.last })
     .get();
   return `PT-${year}-${String(row.last).padStart(6, "0")}`;
 }
 
-function resolveFacility(tx: DbOrTx, input: { facilityId?: number; serviceId?: number; equipmentId?: number; units: number }) {
+function resolveFacility(
+  tx: DbOrTx,
+  input: { facilityId?: number; serviceId?: number; equipmentId?: number; units: number },
+) {
   let facilityId = input.facilityId ?? null;
   if (input.equipmentId !== undefined) {
-    const e = tx.select().from(equipment).where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external"))).get();
+    const e = tx
+      .select()
+      .from(equipment)
+      .where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external")))
+      .get();
     if (!e || e.status === "retired") throw field("equipmentId", "no such shared equipment");
-    if (facilityId !== null && facilityId !== e.facilityId) throw field("equipmentId", "belongs to another facility");
-    if (input.units > e.units) throw field("units", `the equipment has ${e.units} unit${e.units === 1 ? "" : "s"}`);
+    if (facilityId !== null && facilityId !== e.facilityId)
+      throw field("equipmentId", "belongs to another facility");
+    if (input.units > e.units)
+      throw field("units", `the equipment has ${e.units} unit${e.units === 1 ? "" : "s"}`);
     facilityId = e.facilityId;
   }
   if (input.serviceId !== undefined) {
-    const s = tx.select().from(services).where(and(eq(services.id, input.serviceId), eq(services.status, "active"))).get();
+    const s = tx
+      .select()
+      .from(services)
+      .where(and(eq(services.id, input.serviceId), eq(services.status, "active")))
+      .get();
     if (!s) throw field("serviceId", "no such service");
-    if (facilityId !== null && facilityId !== s.facilityId) throw field("serviceId", "belongs to another facility than the equipment");
+    if (facilityId !== null && facilityId !== s.facilityId)
+      throw field("serviceId", "belongs to another facility than the equipment");
     facilityId = s.facilityId;
   }
   if (facilityId !== null) {
-    const f = tx.select({ status: facilities.status }).from(facilities).where(eq(facilities.id, facilityId)).get();
+    const f = tx
+      .select({ status: facilities.status })
+      .from(facilities)
+      .where(eq(facilities.id, facilityId))
+      .get();
     if (!f) throw field("facilityId", "no such facility");
-    if (f.status !== "active") throw new DomainError("INVALID_STATE", "This facility is suspended and takes no new requests.");
+    if (f.status !== "active")
+      throw new DomainError(
+        "INVALID_STATE",
+        "This facility is suspended and takes no new requests.",
+      );
   }
   return facilityId;
 }
@@ -86,24 +120,60 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
         })
         .returning()
         .get();
-      tx.insert(requestEvents).values({ requestId: request.id, actorId: actor.userId, fromStatus: null, toStatus: "submitted", note: facilityId === null ? "Sent to the hub" : null, createdAt: at }).run();
+      tx.insert(requestEvents)
+        .values({
+          requestId: request.id,
+          actorId: actor.userId,
+          fromStatus: null,
+          toStatus: "submitted",
+          note: facilityId === null ? "Sent to the hub" : null,
+          createdAt: at,
+        })
+        .run();
       notifyOtherParty(tx, request, actor.userId, "request.submitted", at);
 
       if (input.equipmentId !== undefined && input.preferredStart !== undefined) {
         const cap = loadCapacity(tx, input.equipmentId);
-        const autoApprove = tx.select({ auto: equipment.autoApprove, rate: equipment.hourlyRateFen }).from(equipment).where(eq(equipment.id, input.equipmentId)).get()!;
+        const autoApprove = tx
+          .select({ auto: equipment.autoApprove, rate: equipment.hourlyRateFen })
+          .from(equipment)
+          .where(eq(equipment.id, input.equipmentId))
+          .get()!;
         if (autoApprove.auto) {
-          const slot = { start: input.preferredStart, end: input.preferredStart + input.hours * 3_600_000, units: input.units };
+          const slot = {
+            start: input.preferredStart,
+            end: input.preferredStart + input.hours * 3_600_000,
+            units: input.units,
+          };
           assertSlotBookable(tx, cap, slot, at);
           assertAccreditedGates(tx, input.serviceId ?? null, cap.equipmentId, slot.end);
-          tx.insert(reservations).values({ facilityId: cap.facilityId, equipmentId: cap.equipmentId, requestId: request.id, kind: "booking", start: slot.start, end: slot.end, units: slot.units, createdAt: at }).run();
+          tx.insert(reservations)
+            .values({
+              facilityId: cap.facilityId,
+              equipmentId: cap.equipmentId,
+              requestId: request.id,
+              kind: "booking",
+              start: slot.start,
+              end: slot.end,
+              units: slot.units,
+              createdAt: at,
+            })
+            .run();
           const confirmed = recordTransition(
             tx,
             request,
             "confirmed",
             null,
             at,
-            { quoteAmountFen: autoApprove.rate * input.hours * input.units, quoteValidUntil: at, quoteEquipmentId: cap.equipmentId, quoteStart: slot.start, quoteEnd: slot.end, quoteUnits: slot.units, confirmedAt: at },
+            {
+              quoteAmountFen: autoApprove.rate * input.hours * input.units,
+              quoteValidUntil: at,
+              quoteEquipmentId: cap.equipmentId,
+              quoteStart: slot.start,
+              quoteEnd: slot.end,
+              quoteUnits: slot.units,
+              confirmedAt: at,
+            },
             "Auto-approved: the requested slot was free",
           );
           return { id: confirmed.id, ref, status: confirmed.status };

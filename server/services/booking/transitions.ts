@@ -23,6 +23,13 @@ export function sideOf(role: Role | "system"): Side {
 export function assertTransition(from: RequestStatus, to: RequestStatus, by: Side): void {
   const rule = allowed[to];
   if (!rule || !rule.from.includes(from))
-    throw new DomainError("INVALID_STATE", `A ${from.replace("_", " ")} request cannot become ${to.replace("_", " ")}.`);
-  if (!rule.by.includes(by)) throw new DomainError("FORBIDDEN", `Only the ${rule.by.join(" or ")} may make a request ${to.replace("_", " ")}.`);
+    throw new DomainError(
+      "INVALID_STATE",
+      `A ${from.replace("_", " ")} request cannot become ${to.replace("_", " ")}.`,
+    );
+  if (!rule.by.includes(by))
+    throw new DomainError(
+      "FORBIDDEN",
+      `Only the ${rule.by.join(" or ")} may make a request ${to.replace("_", " ")}.`,
+    );
 }

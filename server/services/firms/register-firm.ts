@@ -18,10 +18,16 @@ export async function registerFirm(db: DB, raw: RegisterFirmInput, ip: string | 
         throw new DomainError("CONFLICT", "email: an account with this email already exists", {
           email: "an account with this email already exists",
         });
-      if (tx.select({ id: firms.id }).from(firms).where(eq(firms.creditCode, input.creditCode)).get())
-        throw new DomainError("CONFLICT", "creditCode: this firm is already registered; ask a colleague to invite you", {
-          creditCode: "this firm is already registered; ask a colleague to invite you",
-        });
+      if (
+        tx.select({ id: firms.id }).from(firms).where(eq(firms.creditCode, input.creditCode)).get()
+      )
+        throw new DomainError(
+          "CONFLICT",
+          "creditCode: this firm is already registered; ask a colleague to invite you",
+          {
+            creditCode: "this firm is already registered; ask a colleague to invite you",
+          },
+        );
       const firm = tx
         .insert(firms)
         .values({
@@ -35,7 +41,14 @@ export async function registerFirm(db: DB, raw: RegisterFirmInput, ip: string | 
         .get();
       const user = tx
         .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, role: "firm", firmId: firm.id, locale: input.locale })
+        .values({
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: "firm",
+          firmId: firm.id,
+          locale: input.locale,
+        })
         .returning({ id: users.id })
         .get();
       recordAudit(tx, {

@@ -8,7 +8,11 @@ import { passwordProblem } from "../auth/password-policy";
 
 export const registerFirmInput = z
   .object({
-    firmName: z.string({ error: "enter the firm's registered name" }).trim().min(2, "enter the firm's registered name").max(120, "at most 120 characters"),
+    firmName: z
+      .string({ error: "enter the firm's registered name" })
+      .trim()
+      .min(2, "enter the firm's registered name")
+      .max(120, "at most 120 characters"),
     creditCode: z
       .string({ error: "enter the firm's unified social credit code" })
       .trim()
@@ -20,7 +24,11 @@ export const registerFirmInput = z
     size: z.enum(firmSizes, { message: "choose the firm's size" }),
     industry: z.enum(industries, { message: "choose an industry" }),
     prefecture: z.enum(prefectureCodes, { message: "choose a prefecture" }),
-    name: z.string({ error: "enter your name" }).trim().min(1, "enter your name").max(80, "at most 80 characters"),
+    name: z
+      .string({ error: "enter your name" })
+      .trim()
+      .min(1, "enter your name")
+      .max(80, "at most 80 characters"),
     email: z
       .string({ error: "enter a valid email address" })
       .trim()

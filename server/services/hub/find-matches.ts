@@ -28,14 +28,37 @@ export type Candidate = {
 };
 
 type Row = {
-  id: number; name: string; name_zh: string; units: number; setup_minutes: number; lead_days: number; min_hours: number; max_hours: number; hourly_rate_fen: number; calibration_due_at: number | null;
-  facility_id: number; slug: string; f_name_en: string; f_name_zh: string; prefecture: string; fields: string; opening_hours: string; time_zone: string;
-  service_id: number; service_name: string; service_name_zh: string;
+  id: number;
+  name: string;
+  name_zh: string;
+  units: number;
+  setup_minutes: number;
+  lead_days: number;
+  min_hours: number;
+  max_hours: number;
+  hourly_rate_fen: number;
+  calibration_due_at: number | null;
+  facility_id: number;
+  slug: string;
+  f_name_en: string;
+  f_name_zh: string;
+  prefecture: string;
+  fields: string;
+  opening_hours: string;
+  time_zone: string;
+  service_id: number;
+  service_name: string;
+  service_name_zh: string;
 };
 
 const DAY = 86_400_000;
 
-type FacilityRecord = { facility_id: number; completed: number; closed: number; rating: number | null };
+type FacilityRecord = {
+  facility_id: number;
+  completed: number;
+  closed: number;
+  rating: number | null;
+};
 // Completion rates and ratings move slowly; they are recomputed at most once a minute per database.
 const recordCache = new WeakMap<object, { at: number; rows: FacilityRecord[] }>();
 function facilityRecords(db: DbOrTx, at: number): FacilityRecord[] {
@@ -75,12 +98,24 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
   const keys = [...new Set(input.requiredParams.map((p) => p.key))];
   const envelopes = keys.length
-    ? db.all<{ equipment_id: number; key: string; unit: string; min: number | null; max: number | null }>(
+    ? db.all<{
+        equipment_id: number;
+        key: string;
+        unit: string;
+        min: number | null;
+        max: number | null;
+      }>(
         sql`SELECT equipment_id, key, unit, min, max FROM equipment_params WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`,
       )
     : [];
   const accredited = input.accreditation
-    ? new Set(db.all<{ facility_id: number }>(sql`SELECT DISTINCT facility_id FROM accreditations WHERE type = ${input.accreditation} AND valid_until >= ${to}`).map((r) => r.facility_id))
+    ? new Set(
+        db
+          .all<{ facility_id: number }>(
+            sql`SELECT DISTINCT facility_id FROM accreditations WHERE type = ${input.accreditation} AND valid_until >= ${to}`,
+          )
+          .map((r) => r.facility_id),
+      )
     : null;
 
   const group = <T, K>(items: T[], key: (t: T) => K) => {
@@ -96,8 +131,19 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   // Requirements other than the slot, per equipment.
   const staged = rows.map((r) => {
     const own = envelopesOf.get(r.id) ?? [];
-    const checks: Check[] = input.requiredParams.map((p) => paramCheck(p, own.find((x) => x.key === p.key)));
-    if (input.accreditation) checks.push({ requirement: "accreditation", needed: `${input.accreditation} valid through the window`, offered: accredited!.has(r.facility_id) ? `${input.accreditation} valid` : "none valid", met: accredited!.has(r.facility_id) });
+    const checks: Check[] = input.requiredParams.map((p) =>
+      paramCheck(
+        p,
+        own.find((x) => x.key === p.key),
+      ),
+    );
+    if (input.accreditation)
+      checks.push({
+        requirement: "accreditation",
+        needed: `${input.accreditation} valid through the window`,
+        offered: accredited!.has(r.facility_id) ? `${input.accreditation} valid` : "none valid",
+        met: accredited!.has(r.facility_id),
+      });
     return { r, checks };
   });
   // Everything that meets the non-slot requirements gets its slot computed; of those missing one,
@@ -105,7 +151,12 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const full = staged.filter((s) => s.checks.every((c) => c.met));
   const partial = staged
     .filter((s) => s.checks.filter((c) => !c.met).length === 1)
-    .sort((a, b) => Number(b.r.prefecture === input.prefecture) - Number(a.r.prefecture === input.prefecture) || a.r.hourly_rate_fen - b.r.hourly_rate_fen || a.r.id - b.r.id)
+    .sort(
+      (a, b) =>
+        Number(b.r.prefecture === input.prefecture) - Number(a.r.prefecture === input.prefecture) ||
+        a.r.hourly_rate_fen - b.r.hourly_rate_fen ||
+        a.r.id - b.r.id,
+    )
     .slice(0, 5 * input.limit);
   const worth = [...full, ...partial];
 
@@ -126,39 +177,81 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const record = facilityRecords(db, at);
 
   const busyOf = group(busy, (b) => b.equipment_id);
-  const maintenanceOfEquipment = group(maintenance.filter((m) => m.equipment_id !== null), (m) => m.equipment_id);
-  const maintenanceOfFacility = group(maintenance.filter((m) => m.equipment_id === null), (m) => m.facility_id);
+  const maintenanceOfEquipment = group(
+    maintenance.filter((m) => m.equipment_id !== null),
+    (m) => m.equipment_id,
+  );
+  const maintenanceOfFacility = group(
+    maintenance.filter((m) => m.equipment_id === null),
+    (m) => m.facility_id,
+  );
   const recordOf = new Map(record.map((x) => [x.facility_id, x]));
   const results: (Candidate & { unmet: number; sortStart: number })[] = [];
   for (const { r, checks } of worth) {
-    const rules = { units: r.units, setupMinutes: r.setup_minutes, leadDays: r.lead_days, bookable: true, openingHours: JSON.parse(r.opening_hours) as OpeningHours, timeZone: r.time_zone };
+    const rules = {
+      units: r.units,
+      setupMinutes: r.setup_minutes,
+      leadDays: r.lead_days,
+      bookable: true,
+      openingHours: JSON.parse(r.opening_hours) as OpeningHours,
+      timeZone: r.time_zone,
+    };
     const free = computeFreeIntervals(
       rules,
       busyOf.get(r.id) ?? [],
-      [...(maintenanceOfEquipment.get(r.id) ?? []), ...(maintenanceOfFacility.get(r.facility_id) ?? [])],
+      [
+        ...(maintenanceOfEquipment.get(r.id) ?? []),
+        ...(maintenanceOfFacility.get(r.facility_id) ?? []),
+      ],
       from,
       to,
       at,
     );
     // Calibration must run through the slot; look for the earliest slot that ends by then.
     const calibratedUntil = r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity);
-    const usable = free.map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) })).filter((f) => f.end > f.start);
+    const usable = free
+      .map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) }))
+      .filter((f) => f.end > f.start);
     const slot = firstSlot(usable, input.hours, input.units);
     const anySlot = slot ?? firstSlot(free, input.hours, input.units);
     const all = [...checks];
-    if (anySlot && !slot) all.push({ requirement: "calibration", needed: "valid through the slot", offered: r.calibration_due_at ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}` : "not recorded", met: false });
+    if (anySlot && !slot)
+      all.push({
+        requirement: "calibration",
+        needed: "valid through the slot",
+        offered: r.calibration_due_at
+          ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}`
+          : "not recorded",
+        met: false,
+      });
     // The slot requirement is about free capacity; a slot that only calibration rules out counts
     // as free here, so that the candidate shows as missing calibration alone.
-    all.push({ requirement: "slot", needed: `${input.hours} h × ${input.units} unit(s) in the window`, offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot", met: anySlot !== null });
+    all.push({
+      requirement: "slot",
+      needed: `${input.hours} h × ${input.units} unit(s) in the window`,
+      offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot",
+      met: anySlot !== null,
+    });
     if (input.field) {
       const fields = JSON.parse(r.fields) as string[];
-      all.push({ requirement: "field", needed: input.field, offered: fields.join(", "), met: fields.includes(input.field) });
+      all.push({
+        requirement: "field",
+        needed: input.field,
+        offered: fields.join(", "),
+        met: fields.includes(input.field),
+      });
     }
     const unmet = all.filter((c) => !c.met && c.requirement !== "field").length;
     if (unmet > 1) continue;
     const rec = recordOf.get(r.facility_id);
     results.push({
-      facility: { id: r.facility_id, slug: r.slug, nameEn: r.f_name_en, nameZh: r.f_name_zh, prefecture: r.prefecture },
+      facility: {
+        id: r.facility_id,
+        slug: r.slug,
+        nameEn: r.f_name_en,
+        nameZh: r.f_name_zh,
+        prefecture: r.prefecture,
+      },
       equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
       service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
       slot: slot ?? anySlot,
@@ -171,9 +264,15 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
       sortStart: (slot ?? anySlot)?.start ?? Infinity,
     });
   }
-  const inPrefecture = (c: Candidate) => (input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1);
+  const inPrefecture = (c: Candidate) =>
+    input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1;
   const order = (a: (typeof results)[number], b: (typeof results)[number]) =>
-    a.sortStart - b.sortStart || inPrefecture(a) - inPrefecture(b) || a.priceFen - b.priceFen || (b.completionRate ?? -1) - (a.completionRate ?? -1) || (b.rating ?? -1) - (a.rating ?? -1) || a.equipment.id - b.equipment.id;
+    a.sortStart - b.sortStart ||
+    inPrefecture(a) - inPrefecture(b) ||
+    a.priceFen - b.priceFen ||
+    (b.completionRate ?? -1) - (a.completionRate ?? -1) ||
+    (b.rating ?? -1) - (a.rating ?? -1) ||
+    a.equipment.id - b.equipment.id;
   const ranked = results.filter((c) => c.unmet === 0).sort(order);
   ranked.forEach((c, i) => {
     const prev = ranked[i - 1];
@@ -191,7 +290,14 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const strip = ({ unmet: _u, sortStart: _s, ...c }: (typeof results)[number]): Candidate => c;
   return {
     candidates: ranked.slice(0, input.limit).map(strip),
-    nearMisses: results.filter((c) => c.unmet === 1).sort(order).slice(0, input.limit).map((c) => ({ ...strip(c), rankReason: `misses: ${c.checks.find((x) => !x.met && x.requirement !== "field")!.requirement}` })),
+    nearMisses: results
+      .filter((c) => c.unmet === 1)
+      .sort(order)
+      .slice(0, input.limit)
+      .map((c) => ({
+        ...strip(c),
+        rankReason: `misses: ${c.checks.find((x) => !x.met && x.requirement !== "field")!.requirement}`,
+      })),
     considered: rows.length,
   };
 }

@@ -8,7 +8,13 @@ export type Check = { requirement: string; needed: string; offered: string; met:
 type Envelope = { key: string; unit: string; min: number | null; max: number | null };
 
 const fmt = (min: number | null, max: number | null, unit: string) =>
-  min !== null && max !== null ? `${min}–${max} ${unit}` : min !== null ? `≥ ${min} ${unit}` : max !== null ? `≤ ${max} ${unit}` : `any ${unit}`;
+  min !== null && max !== null
+    ? `${min}–${max} ${unit}`
+    : min !== null
+      ? `≥ ${min} ${unit}`
+      : max !== null
+        ? `≤ ${max} ${unit}`
+        : `any ${unit}`;
 
 /** The same reading of a range as the equipment search: min = reaches at least, max = reaches down to, both = covers. */
 export function paramCheck(p: ParamRange, envelope: Envelope | undefined): Check {
@@ -19,7 +25,16 @@ export function paramCheck(p: ParamRange, envelope: Envelope | undefined): Check
   if (!envelope) return { requirement: p.key, needed, offered: "not specified", met: false };
   const reachesUp = min === null || envelope.max === null || envelope.max >= min;
   const reachesDown = max === null || envelope.min === null || envelope.min <= max;
-  const covers = min === null || max === null || ((envelope.min === null || envelope.min <= min) && (envelope.max === null || envelope.max >= max));
+  const covers =
+    min === null ||
+    max === null ||
+    ((envelope.min === null || envelope.min <= min) &&
+      (envelope.max === null || envelope.max >= max));
   const met = min !== null && max !== null ? covers : reachesUp && reachesDown;
-  return { requirement: p.key, needed, offered: fmt(envelope.min, envelope.max, envelope.unit), met };
+  return {
+    requirement: p.key,
+    needed,
+    offered: fmt(envelope.min, envelope.max, envelope.unit),
+    met,
+  };
 }

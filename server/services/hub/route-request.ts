@@ -20,13 +20,42 @@ export const routeInput = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-function targetFacility(tx: DbOrTx, r: RequestRow, facilityId: number, equipmentId: number | undefined) {
+function targetFacility(
+  tx: DbOrTx,
+  r: RequestRow,
+  facilityId: number,
+  equipmentId: number | undefined,
+) {
   const f = tx.select().from(facilities).where(eq(facilities.id, facilityId)).get();
   if (!f || f.kind === "hub") throw notFound("Facility");
-  if (f.status !== "active") throw new DomainError("INVALID_STATE", `${f.nameEn} is suspended and takes no new requests.`);
-  if (!tx.select({ id: services.id }).from(services).where(and(eq(services.facilityId, f.id), eq(services.type, r.serviceType), eq(services.status, "active"))).get())
-    throw new DomainError("INVALID_STATE", `${f.nameEn} offers no ${r.serviceType.replace("_", " ")} service.`);
-  if (equipmentId !== undefined && !tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, f.id))).get()) throw notFound("Equipment");
+  if (f.status !== "active")
+    throw new DomainError("INVALID_STATE", `${f.nameEn} is suspended and takes no new requests.`);
+  if (
+    !tx
+      .select({ id: services.id })
+      .from(services)
+      .where(
+        and(
+          eq(services.facilityId, f.id),
+          eq(services.type, r.serviceType),
+          eq(services.status, "active"),
+        ),
+      )
+      .get()
+  )
+    throw new DomainError(
+      "INVALID_STATE",
+      `${f.nameEn} offers no ${r.serviceType.replace("_", " ")} service.`,
+    );
+  if (
+    equipmentId !== undefined &&
+    !tx
+      .select({ id: equipment.id })
+      .from(equipment)
+      .where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, f.id)))
+      .get()
+  )
+    throw notFound("Equipment");
   return f;
 }
 
@@ -34,22 +63,51 @@ function targetFacility(tx: DbOrTx, r: RequestRow, facilityId: number, equipment
  * Sends a request to a facility: `route` for one waiting for the hub, `reassign` for one a facility
  * rejected or has not quoted. Both write the event and tell the facility's operators.
  */
-function sendToFacility(db: DB, actor: Actor, raw: z.input<typeof routeInput>, mode: "route" | "reassign") {
+function sendToFacility(
+  db: DB,
+  actor: Actor,
+  raw: z.input<typeof routeInput>,
+  mode: "route" | "reassign",
+) {
   const input = parseInput(routeInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       assertVersion(r, input.version);
-      if (mode === "route" && (r.status !== "submitted" || r.facilityId !== null)) throw new DomainError("INVALID_STATE", `${r.ref} is not waiting for the hub; use reassign to move it.`);
+      if (mode === "route" && (r.status !== "submitted" || r.facilityId !== null))
+        throw new DomainError(
+          "INVALID_STATE",
+          `${r.ref} is not waiting for the hub; use reassign to move it.`,
+        );
       if (mode === "reassign") {
         if (!(r.status === "rejected" || (r.status === "submitted" && r.facilityId !== null)))
-          throw new DomainError("INVALID_STATE", `Only a rejected request, or one still waiting for a facility's quote, can be reassigned; ${r.ref} is ${r.status.replace("_", " ")}.`);
-        if (r.facilityId === input.facilityId) throw new DomainError("VALIDATION", "facilityId: the request is already with this facility", { facilityId: "already with this facility" });
+          throw new DomainError(
+            "INVALID_STATE",
+            `Only a rejected request, or one still waiting for a facility's quote, can be reassigned; ${r.ref} is ${r.status.replace("_", " ")}.`,
+          );
+        if (r.facilityId === input.facilityId)
+          throw new DomainError(
+            "VALIDATION",
+            "facilityId: the request is already with this facility",
+            { facilityId: "already with this facility" },
+          );
       }
       const f = targetFacility(tx, r, input.facilityId, input.equipmentId);
-      const note = mode === "route" ? `Routed to ${f.nameEn}` : `Reassigned to ${f.nameEn}${input.reason ? `: ${input.reason}` : ""}`;
-      const changes = mode === "route" ? { facilityId: f.id, equipmentId: input.equipmentId ?? r.equipmentId, routedAt: at } : { facilityId: f.id, equipmentId: input.equipmentId ?? null, routedAt: at, reason: null, closedAt: null };
+      const note =
+        mode === "route"
+          ? `Routed to ${f.nameEn}`
+          : `Reassigned to ${f.nameEn}${input.reason ? `: ${input.reason}` : ""}`;
+      const changes =
+        mode === "route"
+          ? { facilityId: f.id, equipmentId: input.equipmentId ?? r.equipmentId, routedAt: at }
+          : {
+              facilityId: f.id,
+              equipmentId: input.equipmentId ?? null,
+              routedAt: at,
+              reason: null,
+              closedAt: null,
+            };
       const moved = recordTransition(tx, r, "submitted", actor.userId, at, changes, note);
       notifyOtherParty(tx, moved, actor.userId, "request.routed", at, note, "facility");
       return { id: moved.id, ref: moved.ref, facilityId: f.id };
@@ -58,5 +116,7 @@ function sendToFacility(db: DB, actor: Actor, raw: z.input<typeof routeInput>, m
   );
 }
 
-export const routeRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) => sendToFacility(db, actor, raw, "route");
-export const reassignRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) => sendToFacility(db, actor, raw, "reassign");
+export const routeRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) =>
+  sendToFacility(db, actor, raw, "route");
+export const reassignRequest = (db: DB, actor: Actor, raw: z.input<typeof routeInput>) =>
+  sendToFacility(db, actor, raw, "reassign");

@@ -20,10 +20,24 @@ const WEEK = 7 * 86_400_000;
 type Affected = { requestId: number; ref: string; status: string; start: number; end: number };
 
 /** Live holds and bookings whose setup-widened interval meets [start, end) on the given equipment. */
-function affectedBy(tx: DbOrTx, facilityId: number, equipmentIds: number[], start: number, end: number, at: number): Affected[] {
+function affectedBy(
+  tx: DbOrTx,
+  facilityId: number,
+  equipmentIds: number[],
+  start: number,
+  end: number,
+  at: number,
+): Affected[] {
   if (!equipmentIds.length) return [];
   const rows = tx
-    .select({ requestId: reservations.requestId, start: reservations.start, end: reservations.end, setup: equipment.setupMinutes, ref: bookingRequests.ref, status: bookingRequests.status })
+    .select({
+      requestId: reservations.requestId,
+      start: reservations.start,
+      end: reservations.end,
+      setup: equipment.setupMinutes,
+      ref: bookingRequests.ref,
+      status: bookingRequests.status,
+    })
     .from(reservations)
     .innerJoin(equipment, eq(equipment.id, reservations.equipmentId))
     .innerJoin(bookingRequests, eq(bookingRequests.id, reservations.requestId))
@@ -41,45 +55,111 @@ function affectedBy(tx: DbOrTx, facilityId: number, equipmentIds: number[], star
     .all();
   return rows
     .filter((r) => r.start - r.setup * 60_000 < end && start < r.end + r.setup * 60_000)
-    .map((r) => ({ requestId: r.requestId!, ref: r.ref, status: r.status, start: r.start, end: r.end }));
+    .map((r) => ({
+      requestId: r.requestId!,
+      ref: r.ref,
+      status: r.status,
+      start: r.start,
+      end: r.end,
+    }));
 }
 
-export function createMaintenance(db: DB, actor: Actor & { facilityId: number }, raw: CreateMaintenanceInput) {
+export function createMaintenance(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: CreateMaintenanceInput,
+) {
   const input = parseInput(createMaintenanceInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       let equipmentIds: number[];
       if (input.equipmentId !== undefined) {
-        const own = tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId))).get();
+        const own = tx
+          .select({ id: equipment.id })
+          .from(equipment)
+          .where(
+            and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId)),
+          )
+          .get();
         if (!own) throw notFound("Equipment");
         equipmentIds = [own.id];
-      } else equipmentIds = tx.select({ id: equipment.id }).from(equipment).where(eq(equipment.facilityId, actor.facilityId)).all().map((e) => e.id);
+      } else
+        equipmentIds = tx
+          .select({ id: equipment.id })
+          .from(equipment)
+          .where(eq(equipment.facilityId, actor.facilityId))
+          .all()
+          .map((e) => e.id);
 
-      const windows = Array.from({ length: input.weeks }, (_, w) => ({ start: input.start + w * WEEK, end: input.end + w * WEEK }));
+      const windows = Array.from({ length: input.weeks }, (_, w) => ({
+        start: input.start + w * WEEK,
+        end: input.end + w * WEEK,
+      }));
       const affected = new Map<number, Affected>();
-      for (const w of windows) for (const a of affectedBy(tx, actor.facilityId, equipmentIds, w.start, w.end, at)) affected.set(a.requestId, a);
+      for (const w of windows)
+        for (const a of affectedBy(tx, actor.facilityId, equipmentIds, w.start, w.end, at))
+          affected.set(a.requestId, a);
       if (affected.size && !input.cancelAffected) {
-        const list = [...affected.values()].map((a) => `${a.ref} (${shanghaiTime(a.start)} – ${shanghaiTime(a.end)})`).join(", ");
-        throw new DomainError("CONFLICT", `The window meets ${affected.size} booked or held request${affected.size === 1 ? "" : "s"}: ${list}. Move them, or choose to cancel them.`, { affected: list });
+        const list = [...affected.values()]
+          .map((a) => `${a.ref} (${shanghaiTime(a.start)} – ${shanghaiTime(a.end)})`)
+          .join(", ");
+        throw new DomainError(
+          "CONFLICT",
+          `The window meets ${affected.size} booked or held request${affected.size === 1 ? "" : "s"}: ${list}. Move them, or choose to cancel them.`,
+          { affected: list },
+        );
       }
       for (const a of affected.values()) {
-        const r = tx.select().from(bookingRequests).where(eq(bookingRequests.id, a.requestId)).get()!;
+        const r = tx
+          .select()
+          .from(bookingRequests)
+          .where(eq(bookingRequests.id, a.requestId))
+          .get()!;
         // Quoted (held) and confirmed (booked) requests are both cancelled, as the operator chose.
         if (r.status === "quoted" || r.status === "confirmed") {
           releaseReservations(tx, r.id, at);
-          recordTransition(tx, r, "cancelled", actor.userId, at, { closedAt: at, reason: input.reason }, `Cancelled for maintenance: ${input.reason}`);
-        } else throw new DomainError("CONFLICT", `${r.ref} is ${r.status.replace("_", " ")} in that window and cannot be cancelled.`);
+          recordTransition(
+            tx,
+            r,
+            "cancelled",
+            actor.userId,
+            at,
+            { closedAt: at, reason: input.reason },
+            `Cancelled for maintenance: ${input.reason}`,
+          );
+        } else
+          throw new DomainError(
+            "CONFLICT",
+            `${r.ref} is ${r.status.replace("_", " ")} in that window and cannot be cancelled.`,
+          );
       }
-      const created = windows.map(
-        (w) =>
-          tx
-            .insert(reservations)
-            .values({ facilityId: actor.facilityId, equipmentId: input.equipmentId ?? null, requestId: null, kind: "maintenance", start: w.start, end: w.end, units: 0, reason: input.reason, createdAt: at })
-            .returning({ id: reservations.id, start: reservations.start, end: reservations.end })
-            .get(),
+      const created = windows.map((w) =>
+        tx
+          .insert(reservations)
+          .values({
+            facilityId: actor.facilityId,
+            equipmentId: input.equipmentId ?? null,
+            requestId: null,
+            kind: "maintenance",
+            start: w.start,
+            end: w.end,
+            units: 0,
+            reason: input.reason,
+            createdAt: at,
+          })
+          .returning({ id: reservations.id, start: reservations.start, end: reservations.end })
+          .get(),
       );
-      recordAudit(tx, { action: "maintenance.created", actorId: actor.userId, actorEmail: actor.email, target: input.equipmentId ? `equipment:${input.equipmentId}` : `facility:${actor.facilityId}`, detail: { windows: created.length, cancelled: [...affected.values()].map((a) => a.ref) } });
+      recordAudit(tx, {
+        action: "maintenance.created",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: input.equipmentId
+          ? `equipment:${input.equipmentId}`
+          : `facility:${actor.facilityId}`,
+        detail: { windows: created.length, cancelled: [...affected.values()].map((a) => a.ref) },
+      });
       return { windows: created, cancelled: [...affected.values()].map((a) => a.ref) };
     },
     { behavior: "immediate" },

@@ -31,30 +31,85 @@ function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
     .leftJoin(equipment, eq(equipment.id, reservations.equipmentId))
     .leftJoin(bookingRequests, eq(bookingRequests.id, reservations.requestId))
     .leftJoin(firms, eq(firms.id, bookingRequests.firmId))
-    .where(and(eq(reservations.facilityId, facilityId), isNull(reservations.releasedAt), or(ne(reservations.kind, "hold"), gt(reservations.expiresAt, at)), lt(reservations.start, to), gt(reservations.end, from)))
+    .where(
+      and(
+        eq(reservations.facilityId, facilityId),
+        isNull(reservations.releasedAt),
+        or(ne(reservations.kind, "hold"), gt(reservations.expiresAt, at)),
+        lt(reservations.start, to),
+        gt(reservations.end, from),
+      ),
+    )
     .orderBy(asc(reservations.start))
     .all();
 }
 
-export function scheduleCsv(db: DB, actor: Actor & { facilityId: number }, from: number, to: number): string {
-  if (!(to > from) || to - from > 366 * 86_400_000) throw new DomainError("VALIDATION", "to: the period must be after from and at most 366 days long", { to: "at most 366 days after from" });
-  const header = ["kind", "equipment", "start (Asia/Shanghai)", "end (Asia/Shanghai)", "units", "reference", "firm", "title", "status", "reason"];
-  const rows = scheduleRows(db, actor.facilityId, from, to).map((r) => [r.kind, r.equipmentName ?? "whole facility", shanghaiTime(r.start), shanghaiTime(r.end), r.units, r.ref, r.firmName, r.title, r.status, r.reason]);
+export function scheduleCsv(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  from: number,
+  to: number,
+): string {
+  if (!(to > from) || to - from > 366 * 86_400_000)
+    throw new DomainError(
+      "VALIDATION",
+      "to: the period must be after from and at most 366 days long",
+      { to: "at most 366 days after from" },
+    );
+  const header = [
+    "kind",
+    "equipment",
+    "start (Asia/Shanghai)",
+    "end (Asia/Shanghai)",
+    "units",
+    "reference",
+    "firm",
+    "title",
+    "status",
+    "reason",
+  ];
+  const rows = scheduleRows(db, actor.facilityId, from, to).map((r) => [
+    r.kind,
+    r.equipmentName ?? "whole facility",
+    shanghaiTime(r.start),
+    shanghaiTime(r.end),
+    r.units,
+    r.ref,
+    r.firmName,
+    r.title,
+    r.status,
+    r.reason,
+  ]);
   return toCsv(header, rows);
 }
 
 export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {
   const token = crypto.randomBytes(24).toString("base64url");
   db.update(facilities).set({ icalToken: token }).where(eq(facilities.id, actor.facilityId)).run();
-  recordAudit(db, { action: "facility.ical_token_regenerated", actorId: actor.userId, actorEmail: actor.email, target: `facility:${actor.facilityId}` });
+  recordAudit(db, {
+    action: "facility.ical_token_regenerated",
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    target: `facility:${actor.facilityId}`,
+  });
   return token;
 }
 
 export function currentIcalToken(db: DB, actor: Actor & { facilityId: number }): string | null {
-  return db.select({ t: facilities.icalToken }).from(facilities).where(eq(facilities.id, actor.facilityId)).get()?.t ?? null;
+  return (
+    db
+      .select({ t: facilities.icalToken })
+      .from(facilities)
+      .where(eq(facilities.id, actor.facilityId))
+      .get()?.t ?? null
+  );
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
 
 /** The facility's feed for a valid token: 30 days back, 180 ahead; NOT_FOUND otherwise. */
@@ -63,15 +118,26 @@ export function facilityIcalFeed(db: DB, token: string): string {
   const facility = db.select().from(facilities).where(eq(facilities.icalToken, token)).get();
   if (!facility) throw notFound("Feed");
   const at = now();
-  const events = scheduleRows(db, facility.id, at - 30 * 86_400_000, at + 180 * 86_400_000).flatMap((r) => [
-    "BEGIN:VEVENT",
-    `UID:reservation-${r.id}@pilot-network`,
-    `DTSTAMP:${stamp(at)}`,
-    `DTSTART:${stamp(r.start)}`,
-    `DTEND:${stamp(r.end)}`,
-    `SUMMARY:${escape(r.kind === "maintenance" ? `Maintenance: ${r.reason ?? ""}` : `${r.kind === "hold" ? "[hold] " : ""}${r.ref} ${r.firmName} · ${r.equipmentName}`)}`,
-    ...(r.title ? [`DESCRIPTION:${escape(r.title)}`] : []),
-    "END:VEVENT",
-  ]);
-  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Sichuan 1+N Pilot Network//Schedule//EN", `X-WR-CALNAME:${escape(facility.nameEn)}`, ...events, "END:VCALENDAR"].join("\r\n") + "\r\n";
+  const events = scheduleRows(db, facility.id, at - 30 * 86_400_000, at + 180 * 86_400_000).flatMap(
+    (r) => [
+      "BEGIN:VEVENT",
+      `UID:reservation-${r.id}@pilot-network`,
+      `DTSTAMP:${stamp(at)}`,
+      `DTSTART:${stamp(r.start)}`,
+      `DTEND:${stamp(r.end)}`,
+      `SUMMARY:${escape(r.kind === "maintenance" ? `Maintenance: ${r.reason ?? ""}` : `${r.kind === "hold" ? "[hold] " : ""}${r.ref} ${r.firmName} · ${r.equipmentName}`)}`,
+      ...(r.title ? [`DESCRIPTION:${escape(r.title)}`] : []),
+      "END:VEVENT",
+    ],
+  );
+  return (
+    [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Sichuan 1+N Pilot Network//Schedule//EN",
+      `X-WR-CALNAME:${escape(facility.nameEn)}`,
+      ...events,
+      "END:VCALENDAR",
+    ].join("\r\n") + "\r\n"
+  );
 }

@@ -12,13 +12,26 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 
-const param = z.object({ key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }), min: z.number().nullable(), max: z.number().nullable() });
+const param = z.object({
+  key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
 
 export const createEquipmentInput = z
   .object({
-    name: z.string({ error: "enter a name" }).trim().min(2, "at least 2 characters").max(120, "at most 120 characters"),
+    name: z
+      .string({ error: "enter a name" })
+      .trim()
+      .min(2, "at least 2 characters")
+      .max(120, "at most 120 characters"),
     nameZh: z.string().trim().max(120).default(""),
-    category: z.string({ error: "enter a category" }).trim().min(2, "at least 2 characters").max(60).regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _ only"),
+    category: z
+      .string({ error: "enter a category" })
+      .trim()
+      .min(2, "at least 2 characters")
+      .max(60)
+      .regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _ only"),
     manufacturer: z.string().trim().max(120).default(""),
     model: z.string().trim().max(120).default(""),
     units: z.coerce.number().int("whole units").min(1, "at least 1").max(100).default(1),
@@ -34,18 +47,53 @@ export const createEquipmentInput = z
     params: z.array(param).max(12).default([]),
   })
   .superRefine((v, ctx) => {
-    if (v.minHours > v.maxHours) ctx.addIssue({ code: "custom", path: ["maxHours"], message: "must not be below the minimum" });
-    for (const [i, p] of v.params.entries()) if (p.min !== null && p.max !== null && p.min > p.max) ctx.addIssue({ code: "custom", path: ["params", i, "max"], message: "the maximum is below the minimum" });
+    if (v.minHours > v.maxHours)
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxHours"],
+        message: "must not be below the minimum",
+      });
+    for (const [i, p] of v.params.entries())
+      if (p.min !== null && p.max !== null && p.min > p.max)
+        ctx.addIssue({
+          code: "custom",
+          path: ["params", i, "max"],
+          message: "the maximum is below the minimum",
+        });
   });
 
-export function createEquipment(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof createEquipmentInput>) {
+export function createEquipment(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: z.input<typeof createEquipmentInput>,
+) {
   const input = parseInput(createEquipmentInput, raw);
   return db.transaction(
     (tx) => {
       const { params, ...values } = input;
-      const row = tx.insert(equipment).values({ ...values, facilityId: actor.facilityId, createdAt: now(), updatedAt: now() }).returning({ id: equipment.id }).get();
-      if (params.length) tx.insert(equipmentParams).values(params.map((p) => ({ equipmentId: row.id, key: p.key, unit: parameterKeys[p.key as keyof typeof parameterKeys].unit, min: p.min, max: p.max }))).run();
-      recordAudit(tx, { action: "equipment.created", actorId: actor.userId, actorEmail: actor.email, target: `equipment:${row.id}` });
+      const row = tx
+        .insert(equipment)
+        .values({ ...values, facilityId: actor.facilityId, createdAt: now(), updatedAt: now() })
+        .returning({ id: equipment.id })
+        .get();
+      if (params.length)
+        tx.insert(equipmentParams)
+          .values(
+            params.map((p) => ({
+              equipmentId: row.id,
+              key: p.key,
+              unit: parameterKeys[p.key as keyof typeof parameterKeys].unit,
+              min: p.min,
+              max: p.max,
+            })),
+          )
+          .run();
+      recordAudit(tx, {
+        action: "equipment.created",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `equipment:${row.id}`,
+      });
       return { id: row.id };
     },
     { behavior: "immediate" },
@@ -55,7 +103,11 @@ export function createEquipment(db: DB, actor: Actor & { facilityId: number }, r
 export const saveServiceInput = z.object({
   id: z.coerce.number().int().positive().optional(),
   type: z.enum(serviceTypes, { error: "choose a service type" }),
-  name: z.string({ error: "enter a name" }).trim().min(2, "at least 2 characters").max(160, "at most 160 characters"),
+  name: z
+    .string({ error: "enter a name" })
+    .trim()
+    .min(2, "at least 2 characters")
+    .max(160, "at most 160 characters"),
   nameZh: z.string().trim().max(160).default(""),
   description: z.string().trim().max(4000).default(""),
   standards: z.array(z.string().trim().min(2).max(60)).max(12, "at most 12 standards").default([]),
@@ -68,27 +120,60 @@ export const saveServiceInput = z.object({
 
 function assertOwnEquipment(tx: DbOrTx, facilityId: number, ids: number[]) {
   if (!ids.length) return;
-  const own = tx.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.facilityId, facilityId), inArray(equipment.id, ids))).all();
+  const own = tx
+    .select({ id: equipment.id })
+    .from(equipment)
+    .where(and(eq(equipment.facilityId, facilityId), inArray(equipment.id, ids)))
+    .all();
   if (own.length !== new Set(ids).size) throw notFound("Equipment");
 }
 
-export function saveService(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof saveServiceInput>) {
+export function saveService(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: z.input<typeof saveServiceInput>,
+) {
   const input = parseInput(saveServiceInput, raw);
-  if (input.priceBasis !== "quote" && input.priceFen === null) throw new DomainError("VALIDATION", "priceFen: give an indicative price, or choose 'on quote'", { priceFen: "give an indicative price" });
+  if (input.priceBasis !== "quote" && input.priceFen === null)
+    throw new DomainError(
+      "VALIDATION",
+      "priceFen: give an indicative price, or choose 'on quote'",
+      { priceFen: "give an indicative price" },
+    );
   return db.transaction(
     (tx) => {
       assertOwnEquipment(tx, actor.facilityId, input.equipmentIds);
       const { id, equipmentIds, ...values } = input;
       let serviceId: number;
       if (id !== undefined) {
-        const existing = tx.select({ id: services.id, version: services.version }).from(services).where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId))).get();
+        const existing = tx
+          .select({ id: services.id, version: services.version })
+          .from(services)
+          .where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId)))
+          .get();
         if (!existing) throw notFound("Service");
-        tx.update(services).set({ ...values, version: existing.version + 1, updatedAt: now() }).where(eq(services.id, id)).run();
+        tx.update(services)
+          .set({ ...values, version: existing.version + 1, updatedAt: now() })
+          .where(eq(services.id, id))
+          .run();
         tx.delete(serviceEquipment).where(eq(serviceEquipment.serviceId, id)).run();
         serviceId = id;
-      } else serviceId = tx.insert(services).values({ ...values, facilityId: actor.facilityId }).returning({ id: services.id }).get().id;
-      if (equipmentIds.length) tx.insert(serviceEquipment).values([...new Set(equipmentIds)].map((equipmentId) => ({ serviceId, equipmentId }))).run();
-      recordAudit(tx, { action: id ? "service.updated" : "service.created", actorId: actor.userId, actorEmail: actor.email, target: `service:${serviceId}` });
+      } else
+        serviceId = tx
+          .insert(services)
+          .values({ ...values, facilityId: actor.facilityId })
+          .returning({ id: services.id })
+          .get().id;
+      if (equipmentIds.length)
+        tx.insert(serviceEquipment)
+          .values([...new Set(equipmentIds)].map((equipmentId) => ({ serviceId, equipmentId })))
+          .run();
+      recordAudit(tx, {
+        action: id ? "service.updated" : "service.created",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `service:${serviceId}`,
+      });
       return { id: serviceId };
     },
     { behavior: "immediate" },
@@ -96,21 +181,65 @@ export function saveService(db: DB, actor: Actor & { facilityId: number }, raw: 
 }
 
 export function withdrawService(db: DB, actor: Actor & { facilityId: number }, id: number) {
-  const changed = db.update(services).set({ status: "withdrawn", updatedAt: now() }).where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId))).run().changes;
+  const changed = db
+    .update(services)
+    .set({ status: "withdrawn", updatedAt: now() })
+    .where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId)))
+    .run().changes;
   if (!changed) throw notFound("Service");
-  recordAudit(db, { action: "service.withdrawn", actorId: actor.userId, actorEmail: actor.email, target: `service:${id}` });
+  recordAudit(db, {
+    action: "service.withdrawn",
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    target: `service:${id}`,
+  });
   return { id };
 }
 
 /** All of the facility's equipment (internal and retired too) and services, for its operators. */
 export function ownCatalogue(db: DB, actor: Actor & { facilityId: number }) {
-  const items = db.select().from(equipment).where(eq(equipment.facilityId, actor.facilityId)).all().sort((a, b) => a.name.localeCompare(b.name));
-  const catalogue = db.select().from(services).where(eq(services.facilityId, actor.facilityId)).all().sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
-  const params = items.length ? db.select().from(equipmentParams).where(inArray(equipmentParams.equipmentId, items.map((e) => e.id))).all() : [];
-  const links = catalogue.length ? db.select().from(serviceEquipment).where(inArray(serviceEquipment.serviceId, catalogue.map((s) => s.id))).all() : [];
+  const items = db
+    .select()
+    .from(equipment)
+    .where(eq(equipment.facilityId, actor.facilityId))
+    .all()
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const catalogue = db
+    .select()
+    .from(services)
+    .where(eq(services.facilityId, actor.facilityId))
+    .all()
+    .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+  const params = items.length
+    ? db
+        .select()
+        .from(equipmentParams)
+        .where(
+          inArray(
+            equipmentParams.equipmentId,
+            items.map((e) => e.id),
+          ),
+        )
+        .all()
+    : [];
+  const links = catalogue.length
+    ? db
+        .select()
+        .from(serviceEquipment)
+        .where(
+          inArray(
+            serviceEquipment.serviceId,
+            catalogue.map((s) => s.id),
+          ),
+        )
+        .all()
+    : [];
   return {
     equipment: items,
     params: params.map(({ equipmentId, key, min, max }) => ({ equipmentId, key, min, max })),
-    services: catalogue.map((s) => ({ ...s, equipmentIds: links.filter((l) => l.serviceId === s.id).map((l) => l.equipmentId) })),
+    services: catalogue.map((s) => ({
+      ...s,
+      equipmentIds: links.filter((l) => l.serviceId === s.id).map((l) => l.equipmentId),
+    })),
   };
 }

@@ -8,7 +8,18 @@ import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import { now } from "../clock";
 
-export type BoardItem = { id: number; kind: "hold" | "booking" | "maintenance"; start: number; end: number; units: number; requestId: number | null; ref: string | null; firmName: string | null; reason: string | null; expiresAt: number | null };
+export type BoardItem = {
+  id: number;
+  kind: "hold" | "booking" | "maintenance";
+  start: number;
+  end: number;
+  units: number;
+  requestId: number | null;
+  ref: string | null;
+  firmName: string | null;
+  reason: string | null;
+  expiresAt: number | null;
+};
 
 /** Greedy interval partitioning: each item goes to the first lane free at its start. */
 function lanesFor(items: BoardItem[], count: number): BoardItem[][] {
@@ -19,18 +30,34 @@ function lanesFor(items: BoardItem[], count: number): BoardItem[][] {
       continue;
     }
     for (let u = 0; u < item.units; u++) {
-      const lane = lanes.find((l) => l.every((x) => x.kind === "maintenance" || x.end <= item.start || x.start >= item.end)) ?? lanes[0];
+      const lane =
+        lanes.find((l) =>
+          l.every((x) => x.kind === "maintenance" || x.end <= item.start || x.start >= item.end),
+        ) ?? lanes[0];
       lane.push(item);
     }
   }
   return lanes;
 }
 
-export function scheduleBoard(db: DB, actor: Actor & { facilityId: number }, window: { from: number; to: number }) {
-  if (!(window.to > window.from) || window.to - window.from > 62 * 86_400_000) throw new DomainError("VALIDATION", "to: the board shows at most 62 days after from", { to: "at most 62 days after from" });
+export function scheduleBoard(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  window: { from: number; to: number },
+) {
+  if (!(window.to > window.from) || window.to - window.from > 62 * 86_400_000)
+    throw new DomainError("VALIDATION", "to: the board shows at most 62 days after from", {
+      to: "at most 62 days after from",
+    });
   const at = now();
   const items = db
-    .select({ id: equipment.id, name: equipment.name, nameZh: equipment.nameZh, units: equipment.units, status: equipment.status })
+    .select({
+      id: equipment.id,
+      name: equipment.name,
+      nameZh: equipment.nameZh,
+      units: equipment.units,
+      status: equipment.status,
+    })
     .from(equipment)
     .where(and(eq(equipment.facilityId, actor.facilityId), ne(equipment.status, "retired")))
     .orderBy(asc(equipment.name))
@@ -71,6 +98,12 @@ export function scheduleBoard(db: DB, actor: Actor & { facilityId: number }, win
     from: window.from,
     to: window.to,
     now: at,
-    equipment: items.map((e) => ({ ...e, lanes: lanesFor([...(rows.filter((r) => r.equipmentId === e.id) as BoardItem[]), ...facilityWide], e.units) })),
+    equipment: items.map((e) => ({
+      ...e,
+      lanes: lanesFor(
+        [...(rows.filter((r) => r.equipmentId === e.id) as BoardItem[]), ...facilityWide],
+        e.units,
+      ),
+    })),
   };
 }

@@ -18,10 +18,25 @@ export const updateEquipmentInput = z
   .object({
     id: z.coerce.number().int().positive("must be an equipment id"),
     version: z.coerce.number().int().positive().optional(),
-    name: z.string().trim().min(2, "at least 2 characters").max(120, "at most 120 characters").optional(),
+    name: z
+      .string()
+      .trim()
+      .min(2, "at least 2 characters")
+      .max(120, "at most 120 characters")
+      .optional(),
     nameZh: z.string().trim().max(120, "at most 120 characters").optional(),
-    units: z.coerce.number().int("whole units").min(1, "at least 1").max(100, "at most 100").optional(),
-    setupMinutes: z.coerce.number().int("whole minutes").min(0, "not negative").max(1440, "at most 1,440").optional(),
+    units: z.coerce
+      .number()
+      .int("whole units")
+      .min(1, "at least 1")
+      .max(100, "at most 100")
+      .optional(),
+    setupMinutes: z.coerce
+      .number()
+      .int("whole minutes")
+      .min(0, "not negative")
+      .max(1440, "at most 1,440")
+      .optional(),
     minHours: z.coerce.number().int().min(1, "at least 1").max(720).optional(),
     maxHours: z.coerce.number().int().min(1).max(720, "at most 720").optional(),
     leadDays: z.coerce.number().int().min(0, "not negative").max(365).optional(),
@@ -31,13 +46,32 @@ export const updateEquipmentInput = z
     autoApprove: z.boolean().optional(),
     status: z.enum(equipmentStatuses, { error: "unknown status" }).optional(),
     params: z
-      .array(z.object({ key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }), min: z.number().nullable(), max: z.number().nullable() }))
+      .array(
+        z.object({
+          key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], {
+            error: "unknown parameter",
+          }),
+          min: z.number().nullable(),
+          max: z.number().nullable(),
+        }),
+      )
       .max(12)
       .optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.minHours !== undefined && v.maxHours !== undefined && v.minHours > v.maxHours) ctx.addIssue({ code: "custom", path: ["maxHours"], message: "must not be below the minimum" });
-    for (const [i, p] of (v.params ?? []).entries()) if (p.min !== null && p.max !== null && p.min > p.max) ctx.addIssue({ code: "custom", path: ["params", i, "max"], message: "the maximum is below the minimum" });
+    if (v.minHours !== undefined && v.maxHours !== undefined && v.minHours > v.maxHours)
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxHours"],
+        message: "must not be below the minimum",
+      });
+    for (const [i, p] of (v.params ?? []).entries())
+      if (p.min !== null && p.max !== null && p.min > p.max)
+        ctx.addIssue({
+          code: "custom",
+          path: ["params", i, "max"],
+          message: "the maximum is below the minimum",
+        });
   });
 export type UpdateEquipmentInput = z.input<typeof updateEquipmentInput>;
 
@@ -45,10 +79,23 @@ type Live = { ref: string; start: number; end: number; units: number };
 
 function futureLive(tx: DbOrTx, equipmentId: number, at: number): Live[] {
   return tx
-    .select({ ref: bookingRequests.ref, start: reservations.start, end: reservations.end, units: reservations.units })
+    .select({
+      ref: bookingRequests.ref,
+      start: reservations.start,
+      end: reservations.end,
+      units: reservations.units,
+    })
     .from(reservations)
     .innerJoin(bookingRequests, eq(bookingRequests.id, reservations.requestId))
-    .where(and(eq(reservations.equipmentId, equipmentId), inArray(reservations.kind, ["hold", "booking"]), isNull(reservations.releasedAt), or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)), gt(reservations.end, at)))
+    .where(
+      and(
+        eq(reservations.equipmentId, equipmentId),
+        inArray(reservations.kind, ["hold", "booking"]),
+        isNull(reservations.releasedAt),
+        or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
+        gt(reservations.end, at),
+      ),
+    )
     .all();
 }
 
@@ -64,36 +111,92 @@ function overloaded(live: Live[], units: number, setupMinutes: number): Live[] {
   return [...out];
 }
 
-const describe = (list: Live[]) => list.map((l) => `${l.ref} (${shanghaiTime(l.start)} – ${shanghaiTime(l.end)})`).join(", ");
+const describe = (list: Live[]) =>
+  list.map((l) => `${l.ref} (${shanghaiTime(l.start)} – ${shanghaiTime(l.end)})`).join(", ");
 
-export function updateEquipment(db: DB, actor: Actor & { facilityId: number }, raw: UpdateEquipmentInput) {
+export function updateEquipment(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: UpdateEquipmentInput,
+) {
   const input = parseInput(updateEquipmentInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
-      const e = tx.select().from(equipment).where(and(eq(equipment.id, input.id), eq(equipment.facilityId, actor.facilityId))).get();
+      const e = tx
+        .select()
+        .from(equipment)
+        .where(and(eq(equipment.id, input.id), eq(equipment.facilityId, actor.facilityId)))
+        .get();
       if (!e) throw notFound("Equipment");
-      if (input.version !== undefined && input.version !== e.version) throw new DomainError("CONFLICT", `${e.name} was changed by someone else since you opened it. Reload to see its current state.`);
+      if (input.version !== undefined && input.version !== e.version)
+        throw new DomainError(
+          "CONFLICT",
+          `${e.name} was changed by someone else since you opened it. Reload to see its current state.`,
+        );
       const minHours = input.minHours ?? e.minHours;
       const maxHours = input.maxHours ?? e.maxHours;
-      if (minHours > maxHours) throw new DomainError("VALIDATION", "maxHours: must not be below the minimum", { maxHours: "must not be below the minimum" });
+      if (minHours > maxHours)
+        throw new DomainError("VALIDATION", "maxHours: must not be below the minimum", {
+          maxHours: "must not be below the minimum",
+        });
       const live = futureLive(tx, e.id, at);
-      if (input.status && input.status !== "operational" && input.status !== e.status && live.length)
-        throw new DomainError("CONFLICT", `${e.name} cannot become ${input.status} while it has future holds or bookings: ${describe(live)}.`);
+      if (
+        input.status &&
+        input.status !== "operational" &&
+        input.status !== e.status &&
+        live.length
+      )
+        throw new DomainError(
+          "CONFLICT",
+          `${e.name} cannot become ${input.status} while it has future holds or bookings: ${describe(live)}.`,
+        );
       const units = input.units ?? e.units;
       const setup = input.setupMinutes ?? e.setupMinutes;
       if (units < e.units || setup > e.setupMinutes) {
         const clash = overloaded(live, units, setup);
-        if (clash.length) throw new DomainError("CONFLICT", `With ${units} unit${units === 1 ? "" : "s"} and ${setup} min setup these future bookings would overlap: ${describe(clash)}.`);
+        if (clash.length)
+          throw new DomainError(
+            "CONFLICT",
+            `With ${units} unit${units === 1 ? "" : "s"} and ${setup} min setup these future bookings would overlap: ${describe(clash)}.`,
+          );
       }
       const { id: _id, version: _v, params, ...changes } = input;
-      const updated = tx.update(equipment).set({ ...changes, version: e.version + 1, updatedAt: at }).where(eq(equipment.id, e.id)).returning().get();
+      const updated = tx
+        .update(equipment)
+        .set({ ...changes, version: e.version + 1, updatedAt: at })
+        .where(eq(equipment.id, e.id))
+        .returning()
+        .get();
       if (params) {
         tx.delete(equipmentParams).where(eq(equipmentParams.equipmentId, e.id)).run();
-        if (params.length) tx.insert(equipmentParams).values(params.map((p) => ({ equipmentId: e.id, key: p.key, unit: parameterKeys[p.key as keyof typeof parameterKeys].unit, min: p.min, max: p.max }))).run();
+        if (params.length)
+          tx.insert(equipmentParams)
+            .values(
+              params.map((p) => ({
+                equipmentId: e.id,
+                key: p.key,
+                unit: parameterKeys[p.key as keyof typeof parameterKeys].unit,
+                min: p.min,
+                max: p.max,
+              })),
+            )
+            .run();
       }
-      recordAudit(tx, { action: "equipment.updated", actorId: actor.userId, actorEmail: actor.email, target: `equipment:${e.id}`, detail: changes });
-      return { id: updated.id, version: updated.version, status: updated.status, units: updated.units, setupMinutes: updated.setupMinutes };
+      recordAudit(tx, {
+        action: "equipment.updated",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `equipment:${e.id}`,
+        detail: changes,
+      });
+      return {
+        id: updated.id,
+        version: updated.version,
+        status: updated.status,
+        units: updated.units,
+        setupMinutes: updated.setupMinutes,
+      };
     },
     { behavior: "immediate" },
   );

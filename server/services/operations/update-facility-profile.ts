@@ -23,46 +23,104 @@ const daySpans = z
   .superRefine((spans, ctx) => {
     const sorted = [...spans].sort((a, b) => a[0].localeCompare(b[0]));
     for (const [i, [a, b]] of sorted.entries()) {
-      if (a >= b) ctx.addIssue({ code: "custom", message: `${a}–${b}: the end must be after the start` });
-      if (i > 0 && a < sorted[i - 1][1]) ctx.addIssue({ code: "custom", message: `${a}–${b} overlaps ${sorted[i - 1][0]}–${sorted[i - 1][1]}` });
+      if (a >= b)
+        ctx.addIssue({ code: "custom", message: `${a}–${b}: the end must be after the start` });
+      if (i > 0 && a < sorted[i - 1][1])
+        ctx.addIssue({
+          code: "custom",
+          message: `${a}–${b} overlaps ${sorted[i - 1][0]}–${sorted[i - 1][1]}`,
+        });
     }
   });
 
 export const updateFacilityProfileInput = facilityProfileFields.partial().extend({
   version: z.coerce.number().int().positive().optional(),
-  openingHours: z.object({ "0": daySpans, "1": daySpans, "2": daySpans, "3": daySpans, "4": daySpans, "5": daySpans, "6": daySpans }).optional(),
+  openingHours: z
+    .object({
+      "0": daySpans,
+      "1": daySpans,
+      "2": daySpans,
+      "3": daySpans,
+      "4": daySpans,
+      "5": daySpans,
+      "6": daySpans,
+    })
+    .optional(),
   accreditations: z
-    .array(z.object({ type: z.enum(["CMA", "CNAS", "CNAS-ISO17025", "ISO9001", "GLP", "GMP"], { error: "unknown accreditation" }), certificateNo: z.string().trim().min(3).max(60), scope: z.string().trim().max(300).default(""), validUntil: z.coerce.number().int().positive() }))
+    .array(
+      z.object({
+        type: z.enum(["CMA", "CNAS", "CNAS-ISO17025", "ISO9001", "GLP", "GMP"], {
+          error: "unknown accreditation",
+        }),
+        certificateNo: z.string().trim().min(3).max(60),
+        scope: z.string().trim().max(300).default(""),
+        validUntil: z.coerce.number().int().positive(),
+      }),
+    )
     .max(20)
     .optional(),
 });
 
-export function updateFacilityProfile(db: DB, actor: Actor & { facilityId: number }, raw: z.input<typeof updateFacilityProfileInput>) {
+export function updateFacilityProfile(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  raw: z.input<typeof updateFacilityProfileInput>,
+) {
   const input = parseInput(updateFacilityProfileInput, raw);
   return db.transaction(
     (tx) => {
       const at = now();
       const f = tx.select().from(facilities).where(eq(facilities.id, actor.facilityId)).get();
       if (!f) throw notFound("Facility");
-      if (input.version !== undefined && input.version !== f.version) throw new DomainError("CONFLICT", "The profile was changed by someone else since you opened it. Reload to see its current state.");
+      if (input.version !== undefined && input.version !== f.version)
+        throw new DomainError(
+          "CONFLICT",
+          "The profile was changed by someone else since you opened it. Reload to see its current state.",
+        );
       if (input.openingHours) {
         const hours = input.openingHours as OpeningHours;
         const live = tx
           .select({ ref: bookingRequests.ref, start: reservations.start, end: reservations.end })
           .from(reservations)
           .innerJoin(bookingRequests, eq(bookingRequests.id, reservations.requestId))
-          .where(and(eq(reservations.facilityId, f.id), inArray(reservations.kind, ["hold", "booking"]), isNull(reservations.releasedAt), or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)), gt(reservations.start, at)))
+          .where(
+            and(
+              eq(reservations.facilityId, f.id),
+              inArray(reservations.kind, ["hold", "booking"]),
+              isNull(reservations.releasedAt),
+              or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
+              gt(reservations.start, at),
+            ),
+          )
           .all();
-        const outside = live.filter((r) => totalLength(openIntervals(hours, f.timeZone, r.start, r.end)) < r.end - r.start);
-        if (outside.length) throw new DomainError("CONFLICT", `These future bookings would fall outside the new opening hours: ${outside.map((r) => `${r.ref} (${shanghaiTime(r.start)} – ${shanghaiTime(r.end)})`).join(", ")}.`);
+        const outside = live.filter(
+          (r) => totalLength(openIntervals(hours, f.timeZone, r.start, r.end)) < r.end - r.start,
+        );
+        if (outside.length)
+          throw new DomainError(
+            "CONFLICT",
+            `These future bookings would fall outside the new opening hours: ${outside.map((r) => `${r.ref} (${shanghaiTime(r.start)} – ${shanghaiTime(r.end)})`).join(", ")}.`,
+          );
       }
       const { version: _v, accreditations: certs, ...changes } = input;
-      tx.update(facilities).set({ ...changes, version: f.version + 1, updatedAt: at }).where(eq(facilities.id, f.id)).run();
+      tx.update(facilities)
+        .set({ ...changes, version: f.version + 1, updatedAt: at })
+        .where(eq(facilities.id, f.id))
+        .run();
       if (certs) {
         tx.delete(accreditations).where(eq(accreditations.facilityId, f.id)).run();
-        if (certs.length) tx.insert(accreditations).values(certs.map((c) => ({ ...c, facilityId: f.id }))).run();
+        if (certs.length)
+          tx.insert(accreditations)
+            .values(certs.map((c) => ({ ...c, facilityId: f.id })))
+            .run();
       }
-      recordAudit(tx, { action: "facility.profile_updated", actorId: actor.userId, actorEmail: actor.email, target: `facility:${f.id}`, detail: { fields: Object.keys(changes), accreditations: certs?.length } });
+      recordAudit(tx, {
+        action: "facility.profile_updated",
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        target: `facility:${f.id}`,
+        detail: { fields: Object.keys(changes), accreditations: certs?.length },
+      });
       return { id: f.id, version: f.version + 1 };
     },
     { behavior: "immediate" },

@@ -8,16 +8,43 @@ import { calibrationStatus } from "./calibration";
 
 export function getEquipment(db: DbOrTx, id: number) {
   const row = db
-    .select({ e: equipment, f: { slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh, prefecture: facilities.prefecture, status: facilities.status, openingHours: facilities.openingHours, timeZone: facilities.timeZone } })
+    .select({
+      e: equipment,
+      f: {
+        slug: facilities.slug,
+        nameEn: facilities.nameEn,
+        nameZh: facilities.nameZh,
+        prefecture: facilities.prefecture,
+        status: facilities.status,
+        openingHours: facilities.openingHours,
+        timeZone: facilities.timeZone,
+      },
+    })
     .from(equipment)
     .innerJoin(facilities, eq(facilities.id, equipment.facilityId))
     .where(and(eq(equipment.id, id), eq(equipment.sharing, "external")))
     .get();
   if (!row) throw notFound("Equipment");
   const e = row.e;
-  const params = db.select({ key: equipmentParams.key, unit: equipmentParams.unit, min: equipmentParams.min, max: equipmentParams.max }).from(equipmentParams).where(eq(equipmentParams.equipmentId, id)).all();
+  const params = db
+    .select({
+      key: equipmentParams.key,
+      unit: equipmentParams.unit,
+      min: equipmentParams.min,
+      max: equipmentParams.max,
+    })
+    .from(equipmentParams)
+    .where(eq(equipmentParams.equipmentId, id))
+    .all();
   const usedBy = db
-    .select({ id: services.id, type: services.type, name: services.name, nameZh: services.nameZh, standards: services.standards, accredited: services.accredited })
+    .select({
+      id: services.id,
+      type: services.type,
+      name: services.name,
+      nameZh: services.nameZh,
+      standards: services.standards,
+      accredited: services.accredited,
+    })
     .from(serviceEquipment)
     .innerJoin(services, eq(services.id, serviceEquipment.serviceId))
     .where(and(eq(serviceEquipment.equipmentId, id), eq(services.status, "active")))

@@ -10,15 +10,32 @@ export function getFacility(db: DbOrTx, slug: string) {
   if (!facility) throw notFound("Facility");
   const at = now();
   const { icalToken: _secret, ...profile } = facility;
-  const certs = db.select().from(accreditations).where(eq(accreditations.facilityId, facility.id)).orderBy(asc(accreditations.type)).all();
+  const certs = db
+    .select()
+    .from(accreditations)
+    .where(eq(accreditations.facilityId, facility.id))
+    .orderBy(asc(accreditations.type))
+    .all();
   const items = db
     .select()
     .from(equipment)
-    .where(and(eq(equipment.facilityId, facility.id), ne(equipment.status, "retired"), eq(equipment.sharing, "external")))
+    .where(
+      and(
+        eq(equipment.facilityId, facility.id),
+        ne(equipment.status, "retired"),
+        eq(equipment.sharing, "external"),
+      ),
+    )
     .orderBy(asc(equipment.name))
     .all();
   const params = items.length
-    ? db.select().from(equipmentParams).innerJoin(equipment, eq(equipment.id, equipmentParams.equipmentId)).where(eq(equipment.facilityId, facility.id)).all().map((r) => r.equipment_params)
+    ? db
+        .select()
+        .from(equipmentParams)
+        .innerJoin(equipment, eq(equipment.id, equipmentParams.equipmentId))
+        .where(eq(equipment.facilityId, facility.id))
+        .all()
+        .map((r) => r.equipment_params)
     : [];
   const catalogue = db
     .select()
@@ -28,7 +45,13 @@ export function getFacility(db: DbOrTx, slug: string) {
     .all();
   return {
     facility: profile,
-    accreditations: certs.map((c) => ({ type: c.type, certificateNo: c.certificateNo, scope: c.scope, validUntil: c.validUntil, valid: c.validUntil > at })),
+    accreditations: certs.map((c) => ({
+      type: c.type,
+      certificateNo: c.certificateNo,
+      scope: c.scope,
+      validUntil: c.validUntil,
+      valid: c.validUntil > at,
+    })),
     equipment: items.map((e) => ({
       id: e.id,
       name: e.name,
@@ -39,8 +62,20 @@ export function getFacility(db: DbOrTx, slug: string) {
       units: e.units,
       status: e.status,
       hourlyRateFen: e.hourlyRateFen,
-      params: params.filter((p) => p.equipmentId === e.id).map(({ key, unit, min, max }) => ({ key, unit, min, max })),
+      params: params
+        .filter((p) => p.equipmentId === e.id)
+        .map(({ key, unit, min, max }) => ({ key, unit, min, max })),
     })),
-    services: catalogue.map((s) => ({ id: s.id, type: s.type, name: s.name, nameZh: s.nameZh, standards: s.standards, accredited: s.accredited, typicalHours: s.typicalHours, priceBasis: s.priceBasis, priceFen: s.priceFen })),
+    services: catalogue.map((s) => ({
+      id: s.id,
+      type: s.type,
+      name: s.name,
+      nameZh: s.nameZh,
+      standards: s.standards,
+      accredited: s.accredited,
+      typicalHours: s.typicalHours,
+      priceBasis: s.priceBasis,
+      priceFen: s.priceFen,
+    })),
   };
 }

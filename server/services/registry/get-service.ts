@@ -6,11 +6,21 @@ import { notFound } from "../errors";
 /** One active service of an active facility, with its facility. */
 export function getService(db: DbOrTx, id: number) {
   const row = db
-    .select({ s: services, f: { slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh } })
+    .select({
+      s: services,
+      f: { slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh },
+    })
     .from(services)
     .innerJoin(facilities, eq(facilities.id, services.facilityId))
     .where(and(eq(services.id, id), eq(services.status, "active"), eq(facilities.status, "active")))
     .get();
   if (!row) throw notFound("Service");
-  return { id: row.s.id, type: row.s.type, name: row.s.name, nameZh: row.s.nameZh, standards: row.s.standards, facility: row.f };
+  return {
+    id: row.s.id,
+    type: row.s.type,
+    name: row.s.name,
+    nameZh: row.s.nameZh,
+    standards: row.s.standards,
+    facility: row.f,
+  };
 }

@@ -24,18 +24,37 @@ export function listFacilities(db: DbOrTx, raw: ListFacilitiesInput) {
   const input = parseInput(listFacilitiesInput, raw);
   const at = now();
   const where: SQL[] = [sql`f.status = 'active'`];
-  for (const term of likeTerms(input.q)) where.push(sql`f.id IN (SELECT rowid FROM facility_search WHERE body LIKE ${term} ESCAPE '\\')`);
-  if (input.field) where.push(sql`EXISTS (SELECT 1 FROM json_each(f.fields) j WHERE j.value = ${input.field})`);
+  for (const term of likeTerms(input.q))
+    where.push(
+      sql`f.id IN (SELECT rowid FROM facility_search WHERE body LIKE ${term} ESCAPE '\\')`,
+    );
+  if (input.field)
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(f.fields) j WHERE j.value = ${input.field})`);
   if (input.prefecture) where.push(sql`f.prefecture = ${input.prefecture}`);
-  if (input.serviceType) where.push(sql`EXISTS (SELECT 1 FROM services s WHERE s.facility_id = f.id AND s.type = ${input.serviceType} AND s.status = 'active')`);
-  if (input.accreditation) where.push(sql`EXISTS (SELECT 1 FROM accreditations a WHERE a.facility_id = f.id AND a.type = ${input.accreditation} AND a.valid_until > ${at})`);
+  if (input.serviceType)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM services s WHERE s.facility_id = f.id AND s.type = ${input.serviceType} AND s.status = 'active')`,
+    );
+  if (input.accreditation)
+    where.push(
+      sql`EXISTS (SELECT 1 FROM accreditations a WHERE a.facility_id = f.id AND a.type = ${input.accreditation} AND a.valid_until > ${at})`,
+    );
   if (input.kind) where.push(sql`f.kind = ${input.kind}`);
   const filter = sql.join(where, sql` AND `);
   const name = input.locale === "zh" ? sql`f.name_zh` : sql`f.name_en COLLATE NOCASE`;
   const order = input.sort === "equipment" ? sql`equipment_count DESC, ${name}` : name;
   const rows = db.all<{
-    id: number; slug: string; name_en: string; name_zh: string; kind: "hub" | "facility"; host: string | null; prefecture: string; fields: string;
-    equipment_count: number; service_types: string | null; accreditations: string | null;
+    id: number;
+    slug: string;
+    name_en: string;
+    name_zh: string;
+    kind: "hub" | "facility";
+    host: string | null;
+    prefecture: string;
+    fields: string;
+    equipment_count: number;
+    service_types: string | null;
+    accreditations: string | null;
   }>(sql`
     SELECT f.id, f.slug, f.name_en, f.name_zh, f.kind, f.host, f.prefecture, f.fields,
       (SELECT COUNT(*) FROM equipment e WHERE e.facility_id = f.id AND e.status != 'retired' AND e.sharing = 'external') AS equipment_count,
@@ -45,7 +64,9 @@ export function listFacilities(db: DbOrTx, raw: ListFacilitiesInput) {
     WHERE ${filter}
     ORDER BY (f.kind = 'hub') DESC, ${order}
     LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`);
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM facilities f WHERE ${filter}`)!.n;
+  const total = db.get<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM facilities f WHERE ${filter}`,
+  )!.n;
   const items: FacilityListItem[] = rows.map((r) => ({
     id: r.id,
     slug: r.slug,
@@ -59,5 +80,11 @@ export function listFacilities(db: DbOrTx, raw: ListFacilitiesInput) {
     serviceTypes: r.service_types ? r.service_types.split(",") : [],
     accreditations: r.accreditations ? r.accreditations.split(",") : [],
   }));
-  return { items, total, page: input.page, pageSize: input.pageSize, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
+  return {
+    items,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pages: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
 }

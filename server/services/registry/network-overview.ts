@@ -6,11 +6,20 @@ import { equipment, facilities, services } from "@/db/schema";
 export function networkOverview(db: DB) {
   const activeFacility = eq(facilities.status, "active");
   const hub = db
-    .select({ slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh, prefecture: facilities.prefecture })
+    .select({
+      slug: facilities.slug,
+      nameEn: facilities.nameEn,
+      nameZh: facilities.nameZh,
+      prefecture: facilities.prefecture,
+    })
     .from(facilities)
     .where(and(eq(facilities.kind, "hub"), activeFacility))
     .get();
-  const facilityCount = db.select({ n: count() }).from(facilities).where(and(eq(facilities.kind, "facility"), activeFacility)).get()!.n;
+  const facilityCount = db
+    .select({ n: count() })
+    .from(facilities)
+    .where(and(eq(facilities.kind, "facility"), activeFacility))
+    .get()!.n;
   const equipmentCount = db
     .select({ n: count() })
     .from(equipment)

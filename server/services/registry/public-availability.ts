@@ -9,7 +9,11 @@ import { availabilityInput, type AvailabilityInput } from "./inputs";
 
 export function publicAvailability(db: DbOrTx, raw: AvailabilityInput) {
   const input = parseInput(availabilityInput, raw);
-  const shared = db.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external"))).get();
+  const shared = db
+    .select({ id: equipment.id })
+    .from(equipment)
+    .where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external")))
+    .get();
   if (!shared) throw notFound("Equipment");
   return equipmentAvailability(db, input.equipmentId, { from: input.from, to: input.to });
 }

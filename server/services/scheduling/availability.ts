@@ -5,16 +5,33 @@ import type { DbOrTx } from "@/db/client";
 import { equipment, facilities, reservations } from "@/db/schema";
 import { notFound } from "../errors";
 import { now as clockNow } from "../clock";
-import { computeFreeIntervals, bookableWindow, type CapacityRules, type FreeInterval, type Busy } from "./free-intervals";
+import {
+  computeFreeIntervals,
+  bookableWindow,
+  type CapacityRules,
+  type FreeInterval,
+  type Busy,
+} from "./free-intervals";
 import { openIntervals } from "./opening-hours";
 import { localDays } from "./local-time";
 import { mergeIntervals, subtractIntervals, totalLength, type Interval } from "./intervals";
 
 export type { FreeInterval } from "./free-intervals";
 export type DayStatus = "free" | "partly_free" | "full" | "closed" | "maintenance" | "unavailable";
-export type DaySummary = { date: string; status: DayStatus; openMinutes: number; freeMinutes: number };
+export type DaySummary = {
+  date: string;
+  status: DayStatus;
+  openMinutes: number;
+  freeMinutes: number;
+};
 
-export type EquipmentCapacity = CapacityRules & { equipmentId: number; facilityId: number; status: string; minHours: number; maxHours: number };
+export type EquipmentCapacity = CapacityRules & {
+  equipmentId: number;
+  facilityId: number;
+  status: string;
+  minHours: number;
+  maxHours: number;
+};
 
 export function loadCapacity(db: DbOrTx, equipmentId: number): EquipmentCapacity {
   const row = db
@@ -41,7 +58,13 @@ export function loadCapacity(db: DbOrTx, equipmentId: number): EquipmentCapacity
 }
 
 /** Active holds and bookings whose setup-widened interval can matter inside [from, to). */
-export function loadBusy(db: DbOrTx, cap: EquipmentCapacity, from: number, to: number, at: number): Busy[] {
+export function loadBusy(
+  db: DbOrTx,
+  cap: EquipmentCapacity,
+  from: number,
+  to: number,
+  at: number,
+): Busy[] {
   const pad = 2 * cap.setupMinutes * 60_000;
   return db
     .select({ start: reservations.start, end: reservations.end, units: reservations.units })
@@ -53,17 +76,35 @@ export function loadBusy(db: DbOrTx, cap: EquipmentCapacity, from: number, to: n
         lt(reservations.start, to + pad),
         inArray(reservations.kind, ["hold", "booking"]),
         isNull(reservations.releasedAt),
-        or(eq(reservations.kind, "booking"), isNull(reservations.expiresAt), gt(reservations.expiresAt, at)),
+        or(
+          eq(reservations.kind, "booking"),
+          isNull(reservations.expiresAt),
+          gt(reservations.expiresAt, at),
+        ),
       ),
     )
     .all();
 }
 
 /** Maintenance windows of the equipment and of its whole facility overlapping [from, to) widened by setup. */
-export function loadMaintenance(db: DbOrTx, cap: EquipmentCapacity, from: number, to: number): Interval[] {
+export function loadMaintenance(
+  db: DbOrTx,
+  cap: EquipmentCapacity,
+  from: number,
+  to: number,
+): Interval[] {
   const pad = cap.setupMinutes * 60_000;
-  const live = and(eq(reservations.kind, "maintenance"), isNull(reservations.releasedAt), gt(reservations.end, from - pad), lt(reservations.start, to + pad));
-  const own = db.select({ start: reservations.start, end: reservations.end }).from(reservations).where(and(eq(reservations.equipmentId, cap.equipmentId), live)).all();
+  const live = and(
+    eq(reservations.kind, "maintenance"),
+    isNull(reservations.releasedAt),
+    gt(reservations.end, from - pad),
+    lt(reservations.start, to + pad),
+  );
+  const own = db
+    .select({ start: reservations.start, end: reservations.end })
+    .from(reservations)
+    .where(and(eq(reservations.equipmentId, cap.equipmentId), live))
+    .all();
   const facilityWide = db
     .select({ start: reservations.start, end: reservations.end })
     .from(reservations)
@@ -74,9 +115,20 @@ export function loadMaintenance(db: DbOrTx, cap: EquipmentCapacity, from: number
 
 export type AvailabilityWindow = { from: number; to: number; now?: number };
 
-export function freeIntervalsFor(db: DbOrTx, cap: EquipmentCapacity, window: AvailabilityWindow): FreeInterval[] {
+export function freeIntervalsFor(
+  db: DbOrTx,
+  cap: EquipmentCapacity,
+  window: AvailabilityWindow,
+): FreeInterval[] {
   const at = window.now ?? clockNow();
-  return computeFreeIntervals(cap, loadBusy(db, cap, window.from, window.to, at), loadMaintenance(db, cap, window.from, window.to), window.from, window.to, at);
+  return computeFreeIntervals(
+    cap,
+    loadBusy(db, cap, window.from, window.to, at),
+    loadMaintenance(db, cap, window.from, window.to),
+    window.from,
+    window.to,
+    at,
+  );
 }
 
 /** Free intervals and a per-day summary (days in the facility's time zone). */
@@ -84,24 +136,55 @@ export function equipmentAvailability(db: DbOrTx, equipmentId: number, window: A
   const at = window.now ?? clockNow();
   const cap = loadCapacity(db, equipmentId);
   const maintenance = loadMaintenance(db, cap, window.from, window.to);
-  const intervals = computeFreeIntervals(cap, loadBusy(db, cap, window.from, window.to, at), maintenance, window.from, window.to, at);
-  return { equipmentId, units: cap.units, from: window.from, to: window.to, intervals, days: summariseDays(cap, intervals, maintenance, window.from, window.to, at) };
+  const intervals = computeFreeIntervals(
+    cap,
+    loadBusy(db, cap, window.from, window.to, at),
+    maintenance,
+    window.from,
+    window.to,
+    at,
+  );
+  return {
+    equipmentId,
+    units: cap.units,
+    from: window.from,
+    to: window.to,
+    intervals,
+    days: summariseDays(cap, intervals, maintenance, window.from, window.to, at),
+  };
 }
 
-export function summariseDays(cap: EquipmentCapacity, intervals: FreeInterval[], maintenance: Interval[], from: number, to: number, at: number): DaySummary[] {
+export function summariseDays(
+  cap: EquipmentCapacity,
+  intervals: FreeInterval[],
+  maintenance: Interval[],
+  from: number,
+  to: number,
+  at: number,
+): DaySummary[] {
   return localDays(from, to, cap.timeZone).map((day) => {
     const start = Math.max(day.start, from);
     const end = Math.min(day.end, to);
     const open = openIntervals(cap.openingHours, cap.timeZone, start, end);
     const openMinutes = totalLength(open) / 60_000;
-    const free = intervals.filter((i) => i.end > start && i.start < end).map((i) => ({ start: Math.max(i.start, start), end: Math.min(i.end, end), freeUnits: i.freeUnits }));
+    const free = intervals
+      .filter((i) => i.end > start && i.start < end)
+      .map((i) => ({
+        start: Math.max(i.start, start),
+        end: Math.min(i.end, end),
+        freeUnits: i.freeUnits,
+      }));
     const freeMinutes = totalLength(mergeIntervals(free)) / 60_000;
     let status: DayStatus;
-    if (cap.status === "retired" || !open.length || (!cap.bookable && cap.status === "operational")) status = "closed";
-    else if (cap.status === "maintenance" || subtractIntervals(open, maintenance).length === 0) status = "maintenance";
-    else if (bookableWindow({ ...cap, bookable: true }, [], start, end, at).length === 0) status = "unavailable";
+    if (cap.status === "retired" || !open.length || (!cap.bookable && cap.status === "operational"))
+      status = "closed";
+    else if (cap.status === "maintenance" || subtractIntervals(open, maintenance).length === 0)
+      status = "maintenance";
+    else if (bookableWindow({ ...cap, bookable: true }, [], start, end, at).length === 0)
+      status = "unavailable";
     else if (freeMinutes === 0) status = "full";
-    else if (freeMinutes === openMinutes && free.every((f) => f.freeUnits === cap.units)) status = "free";
+    else if (freeMinutes === openMinutes && free.every((f) => f.freeUnits === cap.units))
+      status = "free";
     else status = "partly_free";
     return { date: day.key, status, openMinutes, freeMinutes };
   });

@@ -23,30 +23,52 @@ export type Busy = { start: number; end: number; units: number };
 export type FreeInterval = { start: number; end: number; freeUnits: number };
 
 /** The instants a new booking may cover, before capacity: open, after the lead time, clear of maintenance. */
-export function bookableWindow(rules: CapacityRules, maintenance: Interval[], from: number, to: number, now: number): Interval[] {
+export function bookableWindow(
+  rules: CapacityRules,
+  maintenance: Interval[],
+  from: number,
+  to: number,
+  now: number,
+): Interval[] {
   if (!rules.bookable) return [];
   const setup = rules.setupMinutes * 60_000;
   const start = Math.max(from, now + rules.leadDays * DAY_MS);
   if (start >= to) return [];
   const open = openIntervals(rules.openingHours, rules.timeZone, start, to);
-  return subtractIntervals(open, maintenance.map((m) => ({ start: m.start - setup, end: m.end + setup })));
+  return subtractIntervals(
+    open,
+    maintenance.map((m) => ({ start: m.start - setup, end: m.end + setup })),
+  );
 }
 
-export function computeFreeIntervals(rules: CapacityRules, busy: Busy[], maintenance: Interval[], from: number, to: number, now: number): FreeInterval[] {
+export function computeFreeIntervals(
+  rules: CapacityRules,
+  busy: Busy[],
+  maintenance: Interval[],
+  from: number,
+  to: number,
+  now: number,
+): FreeInterval[] {
   const window = bookableWindow(rules, maintenance, from, to, now);
   if (!window.length) return [];
   const setup = rules.setupMinutes * 60_000;
-  const widened = busy.filter((b) => b.end > b.start && b.units > 0).map((b) => ({ start: b.start - setup, end: b.end + setup, units: b.units }));
-  const loadAt = (x: number) => widened.reduce((sum, b) => (b.start <= x && x < b.end ? sum + b.units : sum), 0);
+  const widened = busy
+    .filter((b) => b.end > b.start && b.units > 0)
+    .map((b) => ({ start: b.start - setup, end: b.end + setup, units: b.units }));
+  const loadAt = (x: number) =>
+    widened.reduce((sum, b) => (b.start <= x && x < b.end ? sum + b.units : sum), 0);
   const loadPoints = [...new Set(widened.flatMap((b) => [b.start, b.end]))].sort((a, b) => a - b);
   // Highest load that a booking starting at t (for any length) meets in [t - setup, t + setup]:
   // the load is a right-continuous step function, so its peak there is at t - setup or at a step.
   const peakAround = (t: number) => {
     let peak = loadAt(t - setup);
-    for (const p of loadPoints) if (p > t - setup && p <= t + setup) peak = Math.max(peak, loadAt(p));
+    for (const p of loadPoints)
+      if (p > t - setup && p <= t + setup) peak = Math.max(peak, loadAt(p));
     return peak;
   };
-  const cuts = [...new Set(loadPoints.flatMap((p) => (setup === 0 ? [p] : [p - setup, p + setup])))].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set(loadPoints.flatMap((p) => (setup === 0 ? [p] : [p - setup, p + setup]))),
+  ].sort((a, b) => a - b);
 
   const out: FreeInterval[] = [];
   for (const w of window) {
@@ -63,7 +85,11 @@ export function computeFreeIntervals(rules: CapacityRules, busy: Busy[], mainten
 }
 
 /** The earliest [start, start + hours) with at least `units` free throughout, or null. */
-export function firstSlot(intervals: FreeInterval[], hours: number, units = 1): { start: number; end: number } | null {
+export function firstSlot(
+  intervals: FreeInterval[],
+  hours: number,
+  units = 1,
+): { start: number; end: number } | null {
   const need = hours * 3_600_000;
   let runStart: number | null = null;
   let runEnd = 0;
@@ -80,7 +106,13 @@ export function firstSlot(intervals: FreeInterval[], hours: number, units = 1): 
 }
 
 /** Feasible starts for `hours` of `units`, every `stepMinutes` inside the free runs, earliest first. */
-export function candidateSlots(intervals: FreeInterval[], hours: number, units = 1, limit = 40, stepMinutes = 30): { start: number; end: number }[] {
+export function candidateSlots(
+  intervals: FreeInterval[],
+  hours: number,
+  units = 1,
+  limit = 40,
+  stepMinutes = 30,
+): { start: number; end: number }[] {
   const need = hours * 3_600_000;
   const step = stepMinutes * 60_000;
   const runs: { start: number; end: number }[] = [];
@@ -93,7 +125,8 @@ export function candidateSlots(intervals: FreeInterval[], hours: number, units =
   const out: { start: number; end: number }[] = [];
   for (const run of runs) {
     const first = Math.ceil(run.start / step) * step;
-    for (let s = first; s + need <= run.end && out.length < limit; s += step) out.push({ start: s, end: s + need });
+    for (let s = first; s + need <= run.end && out.length < limit; s += step)
+      out.push({ start: s, end: s + need });
     if (out.length >= limit) break;
   }
   return out;

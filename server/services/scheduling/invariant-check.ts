@@ -4,7 +4,14 @@
 import type { DbOrTx } from "@/db/client";
 
 export type InvariantViolation =
-  | { kind: "capacity"; equipmentId: number; reservationId: number; at: number; load: number; units: number }
+  | {
+      kind: "capacity";
+      equipmentId: number;
+      reservationId: number;
+      at: number;
+      load: number;
+      units: number;
+    }
   | { kind: "maintenance"; equipmentId: number; reservationId: number; maintenanceId: number }
   | { kind: "interval"; reservationId: number };
 
@@ -17,11 +24,23 @@ export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): In
   // The longest interval of each kind bounds the index range searches below (computed once:
   // a CTE joined into the loop would be re-run for every row).
   const longest = (kinds: string) =>
-    (client.prepare(`SELECT COALESCE(MAX("end" - start), 0) AS len FROM reservations WHERE kind IN (${kinds})`).get() as { len: number }).len;
-  const bind = { now: at, longestBooking: longest("'hold','booking'"), longestMaintenance: longest("'maintenance'") };
+    (
+      client
+        .prepare(
+          `SELECT COALESCE(MAX("end" - start), 0) AS len FROM reservations WHERE kind IN (${kinds})`,
+        )
+        .get() as { len: number }
+    ).len;
+  const bind = {
+    now: at,
+    longestBooking: longest("'hold','booking'"),
+    longestMaintenance: longest("'maintenance'"),
+  };
   const out: InvariantViolation[] = [];
 
-  for (const r of client.prepare(`SELECT id FROM reservations WHERE start >= "end"`).all() as { id: number }[])
+  for (const r of client.prepare(`SELECT id FROM reservations WHERE start >= "end"`).all() as {
+    id: number;
+  }[])
     out.push({ kind: "interval", reservationId: r.id });
 
   // The load peaks at some reservation's widened start: sum the units of the active reservations

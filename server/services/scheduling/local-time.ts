@@ -4,7 +4,17 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", weekday: "short" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      weekday: "short",
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -12,18 +22,38 @@ function partsFormatter(timeZone: string) {
 
 const weekdays: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
-export type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; weekday: number };
+export type LocalParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+};
 
 export function localParts(ms: number, timeZone: string): LocalParts {
-  const p = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-  return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute, weekday: weekdays[p.weekday] };
+  const p = Object.fromEntries(
+    partsFormatter(timeZone)
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, x.value]),
+  );
+  return {
+    year: +p.year,
+    month: +p.month,
+    day: +p.day,
+    hour: +p.hour,
+    minute: +p.minute,
+    weekday: weekdays[p.weekday],
+  };
 }
 
 /** Offset of local time from UTC at `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
   const p = localParts(ms, timeZone);
   const seconds = new Date(ms).getUTCSeconds();
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds) - Math.floor(ms / 1000) * 1000;
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds) - Math.floor(ms / 1000) * 1000
+  );
 }
 
 // Zones without daylight saving (Asia/Shanghai among them) have one offset all year: computing it
@@ -41,7 +71,13 @@ function fixedOffset(timeZone: string, year: number): number | null {
 }
 
 /** The UTC instant of a local wall-clock time (minutes after local midnight may exceed 24 h). */
-export function localToUtc(year: number, month: number, day: number, minutes: number, timeZone: string): number {
+export function localToUtc(
+  year: number,
+  month: number,
+  day: number,
+  minutes: number,
+  timeZone: string,
+): number {
   const guess = Date.UTC(year, month - 1, day) + minutes * 60_000;
   const fixed = fixedOffset(timeZone, year);
   if (fixed !== null) return guess - fixed;
@@ -56,8 +92,28 @@ export function localDateKey(ms: number, timeZone: string): string {
 }
 
 /** The local days overlapping [from, to): each with its UTC start and end and weekday (0 = Monday). */
-export function localDays(from: number, to: number, timeZone: string): { key: string; year: number; month: number; day: number; weekday: number; start: number; end: number }[] {
-  const out: { key: string; year: number; month: number; day: number; weekday: number; start: number; end: number }[] = [];
+export function localDays(
+  from: number,
+  to: number,
+  timeZone: string,
+): {
+  key: string;
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  start: number;
+  end: number;
+}[] {
+  const out: {
+    key: string;
+    year: number;
+    month: number;
+    day: number;
+    weekday: number;
+    start: number;
+    end: number;
+  }[] = [];
   const first = localParts(from, timeZone);
   let y = first.year;
   let m = first.month;
@@ -66,9 +122,23 @@ export function localDays(from: number, to: number, timeZone: string): { key: st
     const start = localToUtc(y, m, d, 0, timeZone);
     if (start >= to) break;
     const next = new Date(Date.UTC(y, m - 1, d + 1));
-    const end = localToUtc(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, timeZone);
+    const end = localToUtc(
+      next.getUTCFullYear(),
+      next.getUTCMonth() + 1,
+      next.getUTCDate(),
+      0,
+      timeZone,
+    );
     const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-    out.push({ key: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, year: y, month: m, day: d, weekday, start, end });
+    out.push({
+      key: `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      year: y,
+      month: m,
+      day: d,
+      weekday,
+      start,
+      end,
+    });
     y = next.getUTCFullYear();
     m = next.getUTCMonth() + 1;
     d = next.getUTCDate();

@@ -4,7 +4,11 @@ import { localParts, localToUtc } from "./local-time";
 export const NETWORK_TIME_ZONE = "Asia/Shanghai";
 export type MonthBucket = { key: string; start: number; end: number };
 
-export function monthBuckets(from: number, to: number, timeZone = NETWORK_TIME_ZONE): MonthBucket[] {
+export function monthBuckets(
+  from: number,
+  to: number,
+  timeZone = NETWORK_TIME_ZONE,
+): MonthBucket[] {
   const out: MonthBucket[] = [];
   let { year, month } = localParts(from, timeZone);
   for (;;) {
@@ -12,7 +16,11 @@ export function monthBuckets(from: number, to: number, timeZone = NETWORK_TIME_Z
     if (start >= to) break;
     const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
     const end = localToUtc(next.year, next.month, 1, 0, timeZone);
-    out.push({ key: `${year}-${String(month).padStart(2, "0")}`, start: Math.max(start, from), end: Math.min(end, to) });
+    out.push({
+      key: `${year}-${String(month).padStart(2, "0")}`,
+      start: Math.max(start, from),
+      end: Math.min(end, to),
+    });
     ({ year, month } = next);
   }
   return out;

@@ -9,7 +9,12 @@ function minutesOf(hhmm: string): number {
 }
 
 /** Open intervals inside [from, to), merged across midnight. */
-export function openIntervals(hours: OpeningHours, timeZone: string, from: number, to: number): Interval[] {
+export function openIntervals(
+  hours: OpeningHours,
+  timeZone: string,
+  from: number,
+  to: number,
+): Interval[] {
   const out: Interval[] = [];
   for (const day of localDays(from, to, timeZone)) {
     for (const [open, close] of hours[String(day.weekday) as keyof OpeningHours] ?? []) {

@@ -35,7 +35,8 @@ function hoursPerMonth(intervals: Interval[], months: MonthBucket[]): number[] {
   let m = 0;
   for (const i of intervals) {
     while (m < months.length && months[m].end <= i.start) m++;
-    for (let k = m; k < months.length && months[k].start < i.end; k++) out[k] += (Math.min(i.end, months[k].end) - Math.max(i.start, months[k].start)) / HOUR;
+    for (let k = m; k < months.length && months[k].start < i.end; k++)
+      out[k] += (Math.min(i.end, months[k].end) - Math.max(i.start, months[k].start)) / HOUR;
   }
   return out;
 }
@@ -51,7 +52,8 @@ function overlapPerMonth(open: Interval[], down: Interval[], months: MonthBucket
       if (open[mid].end <= d.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < open.length && open[k].start < d.end; k++) parts.push({ start: Math.max(open[k].start, d.start), end: Math.min(open[k].end, d.end) });
+    for (let k = lo; k < open.length && open[k].start < d.end; k++)
+      parts.push({ start: Math.max(open[k].start, d.start), end: Math.min(open[k].end, d.end) });
   }
   return hoursPerMonth(parts, months);
 }
@@ -69,14 +71,33 @@ function monthIndex(x: SQL, months: MonthBucket[], lo = 0, hi = months.length - 
  * (first month, last month) pair for the trend, where the sums of clipped starts and ends split
  * every group exactly across the months it spans (no row is read into JavaScript).
  */
-export function utilisationCube(db: DbOrTx, facilityWhere: SQL, from: number, to: number): UtilisationCube {
+export function utilisationCube(
+  db: DbOrTx,
+  facilityWhere: SQL,
+  from: number,
+  to: number,
+): UtilisationCube {
   const months = monthBuckets(from, to);
-  const equipmentRows = db.all<{ id: number; name: string; name_zh: string; units: number; facility_id: number; slug: string; name_en: string; f_name_zh: string; prefecture: string; fields: string; opening_hours: string; time_zone: string }>(sql`
+  const equipmentRows = db.all<{
+    id: number;
+    name: string;
+    name_zh: string;
+    units: number;
+    facility_id: number;
+    slug: string;
+    name_en: string;
+    f_name_zh: string;
+    prefecture: string;
+    fields: string;
+    opening_hours: string;
+    time_zone: string;
+  }>(sql`
     SELECT e.id, e.name, e.name_zh, e.units, f.id AS facility_id, f.slug, f.name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone
     FROM equipment e JOIN facilities f ON f.id = e.facility_id
     WHERE ${facilityWhere} AND e.status != 'retired'
     ORDER BY f.id, e.id`);
-  if (equipmentRows.length === 0 || months.length === 0) return { months, rows: [], bookedByMonth: months.map(() => 0) };
+  if (equipmentRows.length === 0 || months.length === 0)
+    return { months, rows: [], bookedByMonth: months.map(() => 0) };
   const bookings = sql`r.kind = 'booking' AND r.released_at IS NULL AND r.start < ${to} AND r."end" > ${from}
     AND r.equipment_id IN (SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND e.status != 'retired')`;
   const booked = db.all<{ equipment_id: number; ms: number }>(sql`
@@ -85,7 +106,12 @@ export function utilisationCube(db: DbOrTx, facilityWhere: SQL, from: number, to
     SELECT ${monthIndex(sql`r.start`, months)} AS first, ${monthIndex(sql`(r."end" - 1)`, months)} AS last,
       SUM(r.units) AS u, SUM(MAX(r.start, ${from}) * r.units) AS su, SUM(MIN(r."end", ${to}) * r.units) AS eu
     FROM reservations r WHERE ${bookings} GROUP BY 1, 2`);
-  const maintenance = db.all<{ facility_id: number; equipment_id: number | null; start: number; end: number }>(sql`
+  const maintenance = db.all<{
+    facility_id: number;
+    equipment_id: number | null;
+    start: number;
+    end: number;
+  }>(sql`
     SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}) AS start, MIN(r."end", ${to}) AS "end" FROM reservations r
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
@@ -96,7 +122,8 @@ export function utilisationCube(db: DbOrTx, facilityWhere: SQL, from: number, to
     if (g.first === g.last) bookedByMonth[g.first] += (g.eu - g.su) / HOUR;
     else {
       bookedByMonth[g.first] += (g.u * months[g.first].end - g.su) / HOUR;
-      for (let k = g.first + 1; k < g.last; k++) bookedByMonth[k] += (g.u * (months[k].end - months[k].start)) / HOUR;
+      for (let k = g.first + 1; k < g.last; k++)
+        bookedByMonth[k] += (g.u * (months[k].end - months[k].start)) / HOUR;
       bookedByMonth[g.last] += (g.eu - g.u * months[g.last].start) / HOUR;
     }
   }
@@ -113,7 +140,16 @@ export function utilisationCube(db: DbOrTx, facilityWhere: SQL, from: number, to
     if (!fac) {
       const cacheKey = `${e.time_zone}|${e.opening_hours}`;
       let open = openCache.get(cacheKey);
-      if (!open) openCache.set(cacheKey, (open = openIntervals(JSON.parse(e.opening_hours) as OpeningHours, e.time_zone, from, to)));
+      if (!open)
+        openCache.set(
+          cacheKey,
+          (open = openIntervals(
+            JSON.parse(e.opening_hours) as OpeningHours,
+            e.time_zone,
+            from,
+            to,
+          )),
+        );
       const wide = downOf.get(`f:${e.facility_id}`);
       if (wide) open = subtractIntervals(open, wide);
       facilityOpen.set(e.facility_id, (fac = { open, perMonth: hoursPerMonth(open, months) }));

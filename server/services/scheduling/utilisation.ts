@@ -6,13 +6,32 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { utilisationCube } from "./utilisation-cube";
 
-export type EquipmentUtilisation = { equipmentId: number; name: string; units: number; bookedUnitHours: number; availableUnitHours: number; ratio: number | null };
+export type EquipmentUtilisation = {
+  equipmentId: number;
+  name: string;
+  units: number;
+  bookedUnitHours: number;
+  availableUnitHours: number;
+  ratio: number | null;
+};
 
-export function equipmentUtilisation(db: DbOrTx, facilityId: number, from: number, to: number): EquipmentUtilisation[] {
+export function equipmentUtilisation(
+  db: DbOrTx,
+  facilityId: number,
+  from: number,
+  to: number,
+): EquipmentUtilisation[] {
   return utilisationCube(db, sql`f.id = ${facilityId}`, from, to)
     .rows.map((e) => {
       const available = e.available.reduce((s, h) => s + h, 0);
-      return { equipmentId: e.equipmentId, name: e.name, units: e.units, bookedUnitHours: e.booked, availableUnitHours: available, ratio: available > 0 ? e.booked / available : null };
+      return {
+        equipmentId: e.equipmentId,
+        name: e.name,
+        units: e.units,
+        bookedUnitHours: e.booked,
+        availableUnitHours: available,
+        ratio: available > 0 ? e.booked / available : null,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -12,7 +12,9 @@ let perConnection = new WeakMap<object, { entries: Entries; state: () => string 
 function cacheOf(db: DB) {
   let c = perConnection.get(db.$client);
   if (!c) {
-    const version = db.$client.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck();
+    const version = db.$client
+      .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+      .pluck();
     perConnection.set(db.$client, (c = { entries: [], state: () => version.get() as string }));
   }
   return c;
@@ -20,7 +22,14 @@ function cacheOf(db: DB) {
 
 export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
   const { entries, state } = cacheOf(db);
-  const key = JSON.stringify([state(), input.from, input.to, input.prefecture, input.field, input.facilityId]);
+  const key = JSON.stringify([
+    state(),
+    input.from,
+    input.to,
+    input.prefecture,
+    input.field,
+    input.facilityId,
+  ]);
   const hit = entries.find((e) => e.key === key);
   if (hit) return hit.cube;
   const cube = utilisationCube(db, facilityCondition(input), input.from, input.to);

@@ -10,7 +10,8 @@ export const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 /** A period is [from, to): to after from, at most five years long. */
 export function checkPeriod(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
   if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
-  else if (v.to - v.from > MAX_PERIOD_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
+  else if (v.to - v.from > MAX_PERIOD_MS)
+    ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
 }
 
 export const statsInput = z
@@ -30,7 +31,8 @@ export type StatsFilters = z.output<typeof statsInput>;
 export function facilityCondition(input: StatsFilters): SQL {
   const where: SQL[] = [sql`1 = 1`];
   if (input.prefecture) where.push(sql`f.prefecture = ${input.prefecture}`);
-  if (input.field) where.push(sql`EXISTS (SELECT 1 FROM json_each(f.fields) j WHERE j.value = ${input.field})`);
+  if (input.field)
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(f.fields) j WHERE j.value = ${input.field})`);
   if (input.facilityId) where.push(sql`f.id = ${input.facilityId}`);
   return sql.join(where, sql` AND `);
 }
@@ -38,8 +40,12 @@ export function facilityCondition(input: StatsFilters): SQL {
 /** A condition on `booking_requests r`: the filtered facilities' requests (unrouted ones only without a facility filter) and the service type. */
 export function requestCondition(input: StatsFilters): SQL {
   const facilityFiltered = Boolean(input.prefecture || input.field || input.facilityId);
-  const facilities = facilityFiltered ? sql`r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityCondition(input)})` : sql`1 = 1`;
-  return input.serviceType ? sql`${facilities} AND r.service_type = ${input.serviceType}` : facilities;
+  const facilities = facilityFiltered
+    ? sql`r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityCondition(input)})`
+    : sql`1 = 1`;
+  return input.serviceType
+    ? sql`${facilities} AND r.service_type = ${input.serviceType}`
+    : facilities;
 }
 
 export const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

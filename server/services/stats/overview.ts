@@ -23,8 +23,15 @@ export function statsOverview(db: DB, raw: StatsInput) {
         FROM (SELECT ${expr} AS d FROM booking_requests r WHERE ${requestScope} AND ${where}))
       WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`)!.m;
 
-  const byStatus = db.all<{ status: string; n: number }>(sql`SELECT status, COUNT(*) AS n FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to} GROUP BY status ORDER BY status`);
-  const funnel = db.get<{ submitted: number; quoted: number; confirmed: number; completed: number }>(sql`
+  const byStatus = db.all<{ status: string; n: number }>(
+    sql`SELECT status, COUNT(*) AS n FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to} GROUP BY status ORDER BY status`,
+  );
+  const funnel = db.get<{
+    submitted: number;
+    quoted: number;
+    confirmed: number;
+    completed: number;
+  }>(sql`
     SELECT COUNT(*) AS submitted, COALESCE(SUM(r.quoted_at IS NOT NULL OR r.confirmed_at IS NOT NULL), 0) AS quoted,
       COALESCE(SUM(r.confirmed_at IS NOT NULL), 0) AS confirmed, COALESCE(SUM(r.completed_at IS NOT NULL), 0) AS completed
     FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to}`)!;
@@ -37,7 +44,13 @@ export function statsOverview(db: DB, raw: StatsInput) {
     GROUP BY r.reason ORDER BY n DESC, r.reason LIMIT 10`);
   // Firms with confirmed or completed work in the period, grouped by size × industry × prefecture
   // (a firm has one of each) and summed into the three breakdowns.
-  const servedGroups = db.all<{ size: string; industry: string; prefecture: string; n: number; repeat: number }>(sql`
+  const servedGroups = db.all<{
+    size: string;
+    industry: string;
+    prefecture: string;
+    n: number;
+    repeat: number;
+  }>(sql`
     SELECT fm.size, fm.industry, fm.prefecture, COUNT(*) AS n, SUM(s.requests > 1) AS repeat FROM firms fm JOIN (
       SELECT r.firm_id, COUNT(*) AS requests FROM booking_requests r
       WHERE ${requestScope} AND ((r.confirmed_at >= ${from} AND r.confirmed_at < ${to}) OR (r.completed_at >= ${from} AND r.completed_at < ${to}))
@@ -46,12 +59,18 @@ export function statsOverview(db: DB, raw: StatsInput) {
   const firmsBy = (key: "size" | "industry" | "prefecture") => {
     const acc = new Map<string, number>();
     for (const g of servedGroups) acc.set(g[key], (acc.get(g[key]) ?? 0) + g.n);
-    return [...acc].map(([k, n]) => ({ key: k, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+    return [...acc]
+      .map(([k, n]) => ({ key: k, n }))
+      .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   };
   const distinctFirms = servedGroups.reduce((s, g) => s + g.n, 0);
   const repeatFirms = servedGroups.reduce((s, g) => s + g.repeat, 0);
-  const revenue = db.get<{ fen: number }>(sql`SELECT COALESCE(SUM(r.quote_amount_fen), 0) AS fen FROM booking_requests r WHERE ${requestScope} AND r.status = 'completed' AND r.completed_at >= ${from} AND r.completed_at < ${to}`)!.fen;
-  const equipmentValue = db.get<{ fen: number }>(sql`SELECT COALESCE(SUM(e.original_value_fen), 0) AS fen FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityFilter} AND e.status != 'retired'`)!.fen;
+  const revenue = db.get<{ fen: number }>(
+    sql`SELECT COALESCE(SUM(r.quote_amount_fen), 0) AS fen FROM booking_requests r WHERE ${requestScope} AND r.status = 'completed' AND r.completed_at >= ${from} AND r.completed_at < ${to}`,
+  )!.fen;
+  const equipmentValue = db.get<{ fen: number }>(
+    sql`SELECT COALESCE(SUM(e.original_value_fen), 0) AS fen FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityFilter} AND e.status != 'retired'`,
+  )!.fen;
   const hub = db.get<{ routed: number; cross: number }>(sql`
     SELECT COUNT(*) AS routed, COALESCE(SUM(f.prefecture != fm.prefecture), 0) AS cross
     FROM booking_requests r JOIN facilities f ON f.id = r.facility_id JOIN firms fm ON fm.id = r.firm_id
@@ -62,8 +81,18 @@ export function statsOverview(db: DB, raw: StatsInput) {
     utilisation: networkUtilisation(db, input),
     requestsByStatus: byStatus,
     funnel,
-    medianHoursToQuote: ((m) => (m === null ? null : m / HOUR))(median(sql`r.quoted_at - r.created_at`, sql`r.quoted_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`)),
-    medianHoursToStart: ((m) => (m === null ? null : m / HOUR))(median(sql`r.started_at - r.created_at`, sql`r.started_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`)),
+    medianHoursToQuote: ((m) => (m === null ? null : m / HOUR))(
+      median(
+        sql`r.quoted_at - r.created_at`,
+        sql`r.quoted_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`,
+      ),
+    ),
+    medianHoursToStart: ((m) => (m === null ? null : m / HOUR))(
+      median(
+        sql`r.started_at - r.created_at`,
+        sql`r.started_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`,
+      ),
+    ),
     completionRate: ratio(closed.completed, closed.closed),
     rejectionRate: ratio(closed.rejected, closed.closed),
     rejectionReasons: reasons,
@@ -78,7 +107,12 @@ export function statsOverview(db: DB, raw: StatsInput) {
     revenuePerEquipmentValue: ratio(revenue, equipmentValue),
     hub: {
       routed: hub.routed,
-      medianHoursToRoute: ((m) => (m === null ? null : m / HOUR))(median(sql`r.routed_at - r.created_at`, sql`r.routed_at IS NOT NULL AND r.routed_at >= ${from} AND r.routed_at < ${to}`)),
+      medianHoursToRoute: ((m) => (m === null ? null : m / HOUR))(
+        median(
+          sql`r.routed_at - r.created_at`,
+          sql`r.routed_at IS NOT NULL AND r.routed_at >= ${from} AND r.routed_at < ${to}`,
+        ),
+      ),
       crossPrefectureShare: ratio(hub.cross, hub.routed),
     },
   };

@@ -11,12 +11,23 @@ import type { CubeRow } from "../scheduling/utilisation-cube";
 export const MACHINE_HOURS_BENCHMARK = 800;
 const YEAR_HOURS = 365 * 24;
 
-export type UtilisationFigure = { bookedUnitHours: number; availableUnitHours: number; ratio: number | null };
+export type UtilisationFigure = {
+  bookedUnitHours: number;
+  availableUnitHours: number;
+  ratio: number | null;
+};
 
 const sum = (list: number[]) => list.reduce((s, x) => s + x, 0);
-const figure = (booked: number, available: number): UtilisationFigure => ({ bookedUnitHours: booked, availableUnitHours: available, ratio: ratio(booked, available) });
+const figure = (booked: number, available: number): UtilisationFigure => ({
+  bookedUnitHours: booked,
+  availableUnitHours: available,
+  ratio: ratio(booked, available),
+});
 
-function groupBy(rows: CubeRow[], keysOf: (r: CubeRow) => string[]): { key: string; figure: UtilisationFigure }[] {
+function groupBy(
+  rows: CubeRow[],
+  keysOf: (r: CubeRow) => string[],
+): { key: string; figure: UtilisationFigure }[] {
   const acc = new Map<string, { booked: number; available: number }>();
   for (const r of rows) {
     const available = sum(r.available);
@@ -26,10 +37,13 @@ function groupBy(rows: CubeRow[], keysOf: (r: CubeRow) => string[]): { key: stri
       g.available += available;
     }
   }
-  return [...acc].map(([key, g]) => ({ key, figure: figure(g.booked, g.available) })).sort((a, b) => (b.figure.ratio ?? -1) - (a.figure.ratio ?? -1) || a.key.localeCompare(b.key));
+  return [...acc]
+    .map(([key, g]) => ({ key, figure: figure(g.booked, g.available) }))
+    .sort((a, b) => (b.figure.ratio ?? -1) - (a.figure.ratio ?? -1) || a.key.localeCompare(b.key));
 }
 
-const total = (rows: CubeRow[]) => figure(sum(rows.map((r) => r.booked)), sum(rows.map((r) => sum(r.available))));
+const total = (rows: CubeRow[]) =>
+  figure(sum(rows.map((r) => r.booked)), sum(rows.map((r) => sum(r.available))));
 
 /** The network's utilisation for the period and filters (the headline figure). */
 export function networkUtilisation(db: DB, raw: StatsInput): UtilisationFigure {
@@ -39,18 +53,46 @@ export function networkUtilisation(db: DB, raw: StatsInput): UtilisationFigure {
 export function statsUtilisation(db: DB, raw: StatsInput) {
   const input = parseInput(statsInput, raw);
   const { months, rows, bookedByMonth } = cubeFor(db, input);
-  const facility = new Map(rows.map((r) => [String(r.facilityId), { facilityId: r.facilityId, slug: r.facilitySlug, nameEn: r.facilityNameEn, nameZh: r.facilityNameZh, prefecture: r.prefecture }]));
-  const item = new Map(rows.map((r) => [String(r.equipmentId), { equipmentId: r.equipmentId, name: r.name, nameZh: r.nameZh, units: r.units }]));
+  const facility = new Map(
+    rows.map((r) => [
+      String(r.facilityId),
+      {
+        facilityId: r.facilityId,
+        slug: r.facilitySlug,
+        nameEn: r.facilityNameEn,
+        nameZh: r.facilityNameZh,
+        prefecture: r.prefecture,
+      },
+    ]),
+  );
+  const item = new Map(
+    rows.map((r) => [
+      String(r.equipmentId),
+      { equipmentId: r.equipmentId, name: r.name, nameZh: r.nameZh, units: r.units },
+    ]),
+  );
   return {
     network: total(rows),
-    byPrefecture: groupBy(rows, (r) => [r.prefecture]).map((g) => ({ prefecture: g.key, ...g.figure })),
+    byPrefecture: groupBy(rows, (r) => [r.prefecture]).map((g) => ({
+      prefecture: g.key,
+      ...g.figure,
+    })),
     byField: groupBy(rows, (r) => r.fields).map((g) => ({ field: g.key, ...g.figure })),
-    byFacility: groupBy(rows, (r) => [String(r.facilityId)]).map((g) => ({ ...facility.get(g.key)!, ...g.figure })),
+    byFacility: groupBy(rows, (r) => [String(r.facilityId)]).map((g) => ({
+      ...facility.get(g.key)!,
+      ...g.figure,
+    })),
     /** Listed once the filters narrow to one facility (the drill-down). */
     byEquipment: input.facilityId
-      ? groupBy(rows, (r) => [String(r.equipmentId)]).map((g) => ({ ...item.get(g.key)!, ...g.figure }))
+      ? groupBy(rows, (r) => [String(r.equipmentId)]).map((g) => ({
+          ...item.get(g.key)!,
+          ...g.figure,
+        }))
       : [],
-    byMonth: months.map((m, i) => ({ month: m.key, ...figure(bookedByMonth[i], sum(rows.map((r) => r.available[i]))) })),
+    byMonth: months.map((m, i) => ({
+      month: m.key,
+      ...figure(bookedByMonth[i], sum(rows.map((r) => r.available[i]))),
+    })),
   };
 }
 
@@ -66,9 +108,27 @@ export function statsMachineHours(db: DB, raw: StatsInput, limit: number | null 
     .map((r) => {
       const hours = r.booked / r.units;
       const perYear = hours * scale;
-      return { equipmentId: r.equipmentId, name: r.name, nameZh: r.nameZh, units: r.units, facilityId: r.facilityId, facilityNameEn: r.facilityNameEn, facilityNameZh: r.facilityNameZh, prefecture: r.prefecture, hours, hoursPerYear: perYear, belowBenchmark: perYear < MACHINE_HOURS_BENCHMARK };
+      return {
+        equipmentId: r.equipmentId,
+        name: r.name,
+        nameZh: r.nameZh,
+        units: r.units,
+        facilityId: r.facilityId,
+        facilityNameEn: r.facilityNameEn,
+        facilityNameZh: r.facilityNameZh,
+        prefecture: r.prefecture,
+        hours,
+        hoursPerYear: perYear,
+        belowBenchmark: perYear < MACHINE_HOURS_BENCHMARK,
+      };
     })
     .sort((a, b) => a.hoursPerYear - b.hoursPerYear || a.equipmentId - b.equipmentId);
   const below = equipment.filter((e) => e.belowBenchmark).length;
-  return { benchmark: MACHINE_HOURS_BENCHMARK, equipmentCount: equipment.length, belowCount: below, belowShare: ratio(below, equipment.length), equipment: limit === null ? equipment : equipment.slice(0, limit) };
+  return {
+    benchmark: MACHINE_HOURS_BENCHMARK,
+    equipmentCount: equipment.length,
+    belowCount: below,
+    belowShare: ratio(below, equipment.length),
+    equipment: limit === null ? equipment : equipment.slice(0, limit),
+  };
 }

@@ -17,18 +17,35 @@ export const changePasswordInput = z.object({
   newPassword: z.string().max(200),
 });
 
-export async function changePassword(db: DB, actor: Actor, raw: z.input<typeof changePasswordInput>) {
+export async function changePassword(
+  db: DB,
+  actor: Actor,
+  raw: z.input<typeof changePasswordInput>,
+) {
   const input = parseInput(changePasswordInput, raw);
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
   if (!user) throw notFound("User");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-    throw new DomainError("VALIDATION", "currentPassword: this is not your current password", { currentPassword: "this is not your current password" });
-  const problem = passwordProblem(input.newPassword, user.email) ?? (input.newPassword === input.currentPassword ? "must differ from the current password" : null);
-  if (problem) throw new DomainError("VALIDATION", `newPassword: ${problem}`, { newPassword: problem });
+    throw new DomainError("VALIDATION", "currentPassword: this is not your current password", {
+      currentPassword: "this is not your current password",
+    });
+  const problem =
+    passwordProblem(input.newPassword, user.email) ??
+    (input.newPassword === input.currentPassword ? "must differ from the current password" : null);
+  if (problem)
+    throw new DomainError("VALIDATION", `newPassword: ${problem}`, { newPassword: problem });
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: now() }).where(eq(users.id, user.id)).run();
-    recordAudit(tx, { action: "auth.password_changed", actorId: user.id, actorEmail: user.email, target: `user:${user.id}` });
+    tx.update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now() })
+      .where(eq(users.id, user.id))
+      .run();
+    recordAudit(tx, {
+      action: "auth.password_changed",
+      actorId: user.id,
+      actorEmail: user.email,
+      target: `user:${user.id}`,
+    });
   });
   return { ok: true as const };
 }

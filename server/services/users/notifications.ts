@@ -6,15 +6,29 @@ import type { Actor } from "../actor";
 import { now } from "../clock";
 
 export function unreadCount(db: DB, actor: Actor): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))).get()!.n;
+  return db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
+    .get()!.n;
 }
 
 export function listNotifications(db: DB, actor: Actor, limit = 20) {
-  return db.select().from(notifications).where(eq(notifications.userId, actor.userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).all();
+  return db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, actor.userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all();
 }
 
 /** Marks the given notifications (or all) of the caller read; other users' ids are ignored. */
 export function markRead(db: DB, actor: Actor, ids?: number[]): number {
-  const mine = and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), ids ? inArray(notifications.id, ids) : undefined);
+  const mine = and(
+    eq(notifications.userId, actor.userId),
+    isNull(notifications.readAt),
+    ids ? inArray(notifications.id, ids) : undefined,
+  );
   return db.update(notifications).set({ readAt: now() }).where(mine).run().changes;
 }

@@ -6,7 +6,11 @@ import { now } from "../clock";
 
 export function adminStartPage(db: DB) {
   const at = now();
-  const facilitiesByStatus = db.select({ status: facilities.status, n: count() }).from(facilities).groupBy(facilities.status).all();
+  const facilitiesByStatus = db
+    .select({ status: facilities.status, n: count() })
+    .from(facilities)
+    .groupBy(facilities.status)
+    .all();
   const equipmentCount = db.select({ n: count() }).from(equipment).get()!.n;
   const firmCount = db.select({ n: count() }).from(firms).get()!.n;
   const userCount = db.select({ n: count() }).from(users).where(eq(users.disabled, false)).get()!.n;
@@ -16,6 +20,18 @@ export function adminStartPage(db: DB) {
     .where(gte(bookingRequests.createdAt, at - 30 * 86_400_000))
     .groupBy(bookingRequests.status)
     .all();
-  const recentAudit = db.select().from(auditLog).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(12).all();
-  return { facilitiesByStatus, equipmentCount, firmCount, userCount, requestsLast30Days, recentAudit };
+  const recentAudit = db
+    .select()
+    .from(auditLog)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(12)
+    .all();
+  return {
+    facilitiesByStatus,
+    equipmentCount,
+    firmCount,
+    userCount,
+    requestsLast30Days,
+    recentAudit,
+  };
 }

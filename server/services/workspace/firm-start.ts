@@ -30,5 +30,15 @@ export function firmStartPage(db: DB, actor: Actor & { firmId: number }) {
     .orderBy(desc(bookingRequests.updatedAt))
     .limit(8)
     .all();
-  return { firm: { name: firm.name, creditCode: firm.creditCode, size: firm.size, industry: firm.industry, prefecture: firm.prefecture }, byStatus, recent };
+  return {
+    firm: {
+      name: firm.name,
+      creditCode: firm.creditCode,
+      size: firm.size,
+      industry: firm.industry,
+      prefecture: firm.prefecture,
+    },
+    byStatus,
+    recent,
+  };
 }

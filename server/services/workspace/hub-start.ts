@@ -26,7 +26,11 @@ export function hubStartPage(db: DB) {
     .all()
     .map((r) => {
       const age = workingDaysBetween(r.createdAt, at);
-      return { ...r, workingDaysWaiting: Math.round(age * 10) / 10, overdue: age > UNROUTED_FLAG_WORKING_DAYS };
+      return {
+        ...r,
+        workingDaysWaiting: Math.round(age * 10) / 10,
+        overdue: age > UNROUTED_FLAG_WORKING_DAYS,
+      };
     });
   return { unrouted, now: at };
 }

@@ -24,7 +24,9 @@ export default async function AdminFacilityPage({ params }: { params: Promise<{ 
   const t = await getTranslations("adminFacilities");
   const locale = await getLocale();
   const labels = await registryLabels();
-  const result = await loadForPage(async () => (await serverCaller()).admin.facility({ id: Number(id) }));
+  const result = await loadForPage(async () =>
+    (await serverCaller()).admin.facility({ id: Number(id) }),
+  );
   if (!result.ok) notFound();
   const f = result.data;
   return (
@@ -32,13 +34,20 @@ export default async function AdminFacilityPage({ params }: { params: Promise<{ 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">
           {locale === "zh" ? f.nameZh : f.nameEn}{" "}
-          <span className={`ml-2 rounded-full px-2 py-0.5 align-middle text-xs ${f.status === "suspended" ? "bg-red-100 text-red-800" : "bg-emerald-100 text-emerald-800"}`} data-testid="facility-status">
+          <span
+            className={`ml-2 rounded-full px-2 py-0.5 align-middle text-xs ${f.status === "suspended" ? "bg-red-100 text-red-800" : "bg-emerald-100 text-emerald-800"}`}
+            data-testid="facility-status"
+          >
             {t(f.status)}
           </span>
         </h1>
         <div className="flex gap-3 text-sm">
-          <Link href={`/facilities/${f.slug}`} className="text-brand-700 underline">{t("publicPage")}</Link>
-          <Link href={`/admin/dashboard?facilityId=${f.id}`} className="text-brand-700 underline">{t("figures")}</Link>
+          <Link href={`/facilities/${f.slug}`} className="text-brand-700 underline">
+            {t("publicPage")}
+          </Link>
+          <Link href={`/admin/dashboard?facilityId=${f.id}`} className="text-brand-700 underline">
+            {t("figures")}
+          </Link>
         </div>
       </div>
       <ClientIntl namespaces={["adminFacilities", "manage"]}>
@@ -50,7 +59,10 @@ export default async function AdminFacilityPage({ params }: { params: Promise<{ 
               <FacilityStatusButton id={f.id} status={f.status} />
             </section>
           )}
-          <FacilityForm facility={f} fieldLabels={Object.fromEntries(technologyFields.map((x) => [x, labels.field(x)]))} />
+          <FacilityForm
+            facility={f}
+            fieldLabels={Object.fromEntries(technologyFields.map((x) => [x, labels.field(x)]))}
+          />
         </TRPCReactProvider>
       </ClientIntl>
     </div>

@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   return withActor(async (actor) => {
     const id = idParam((await params).id);
-    if (id === null) return Response.json({ error: { code: "NOT_FOUND", message: "File not found." } }, { status: 404 });
+    if (id === null)
+      return Response.json(
+        { error: { code: "NOT_FOUND", message: "File not found." } },
+        { status: 404 },
+      );
     const file = readAttachment(getDb(), actor, id);
     return new Response(new Uint8Array(file.bytes), {
       headers: {

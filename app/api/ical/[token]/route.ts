@@ -8,7 +8,12 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
     const body = facilityIcalFeed(getDb(), (await params).token.replace(/\.ics$/, ""));
-    return new Response(body, { headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, no-store" } });
+    return new Response(body, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "cache-control": "private, no-store",
+      },
+    });
   } catch (error) {
     if (error instanceof DomainError) return new Response("Not found", { status: 404 });
     throw error;

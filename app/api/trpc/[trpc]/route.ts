@@ -13,9 +13,15 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createContext({ db: getDb(), session: userId === null ? null : { userId }, ip: clientIp(req.headers) }),
+    createContext: () =>
+      createContext({
+        db: getDb(),
+        session: userId === null ? null : { userId },
+        ip: clientIp(req.headers),
+      }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
 }

@@ -18,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The drill-down's last step: one equipment's utilisation and its requests in the period. */
-export default async function EquipmentFiguresPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function EquipmentFiguresPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { id } = await params;
   if (!(await requireRole(`/admin/dashboard/equipment/${id}`, ["admin"]))) return <Forbidden />;
   const sp = await searchParams;
@@ -26,26 +32,57 @@ export default async function EquipmentFiguresPage({ params, searchParams }: { p
   const format = await getFormatter();
   const labels = await tableLabels();
   const q = statsQueryOf(sp);
-  const result = await loadForPage(async () => (await serverCaller()).stats.equipmentRequests({ equipmentId: Number(id), from: q.from, to: q.to }));
+  const result = await loadForPage(async () =>
+    (await serverCaller()).stats.equipmentRequests({
+      equipmentId: Number(id),
+      from: q.from,
+      to: q.to,
+    }),
+  );
   if (!result.ok) return <BadInput message={result.message} resetHref="/admin/dashboard" />;
   const d = result.data;
   const name = labels.name(d.equipment.name, d.equipment.nameZh);
   const u = d.utilisation;
-  const table = requestsTable(d, labels, (ms) => format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" }));
+  const table = requestsTable(d, labels, (ms) =>
+    format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" }),
+  );
   // The drill-down path follows the equipment's own facility and prefecture.
-  const trail = { ...sp, prefecture: d.equipment.prefecture, facilityId: String(d.equipment.facilityId) };
+  const trail = {
+    ...sp,
+    prefecture: d.equipment.prefecture,
+    facilityId: String(d.equipment.facilityId),
+  };
   return (
     <div className="space-y-6" data-testid="equipment-figures">
-      <Breadcrumb sp={trail} q={{ ...q, prefecture: d.equipment.prefecture, field: undefined, facilityId: d.equipment.facilityId }} facilityName={labels.name(d.equipment.facilityNameEn, d.equipment.facilityNameZh)} equipmentName={name} />
+      <Breadcrumb
+        sp={trail}
+        q={{
+          ...q,
+          prefecture: d.equipment.prefecture,
+          field: undefined,
+          facilityId: d.equipment.facilityId,
+        }}
+        facilityName={labels.name(d.equipment.facilityNameEn, d.equipment.facilityNameZh)}
+        equipmentName={name}
+      />
       <h1 className="text-2xl font-semibold">{name}</h1>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <StatCard label={t("utilisation")} value={u?.ratio == null ? "—" : `${(u.ratio * 100).toFixed(1)}%`} />
+        <StatCard
+          label={t("utilisation")}
+          value={u?.ratio == null ? "—" : `${(u.ratio * 100).toFixed(1)}%`}
+        />
         <StatCard label={t("bookedHours")} value={u ? u.bookedUnitHours.toFixed(1) : "—"} />
         <StatCard label={t("availableHours")} value={u ? u.availableUnitHours.toFixed(1) : "—"} />
         <StatCard label={t("units")} value={d.equipment.units} />
       </dl>
-      <StatsTableView title={t("equipmentRequests")} table={table} csvHref={statsHref("/api/admin/stats/requests", sp, { equipmentId: d.equipment.id })} />
-      {d.truncated && <p className="text-sm text-slate-600">{t("truncated", { n: d.requests.length })}</p>}
+      <StatsTableView
+        title={t("equipmentRequests")}
+        table={table}
+        csvHref={statsHref("/api/admin/stats/requests", sp, { equipmentId: d.equipment.id })}
+      />
+      {d.truncated && (
+        <p className="text-sm text-slate-600">{t("truncated", { n: d.requests.length })}</p>
+      )}
     </div>
   );
 }

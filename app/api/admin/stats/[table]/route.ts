@@ -6,19 +6,38 @@ import { getFormatter } from "next-intl/server";
 import { toCsv } from "@/server/services/csv";
 import { serverCaller } from "../../../../_trpc/server";
 import { statsInputOf, statsQueryOf } from "../../../../_components/stats/stats-query";
-import { requestsTable, statsTables, tableLabels, tableNames, type StatsTable } from "../../../../_components/stats/tables";
+import {
+  requestsTable,
+  statsTables,
+  tableLabels,
+  tableNames,
+  type StatsTable,
+} from "../../../../_components/stats/tables";
 import { clientMessage } from "@/server/api/errors";
 
 export const dynamic = "force-dynamic";
 
-const httpStatus: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 };
+const httpStatus: Record<string, number> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+};
 
 export async function GET(req: Request, { params }: { params: Promise<{ table: string }> }) {
   const { table } = await params;
   const url = new URL(req.url);
   const sp = Object.fromEntries(url.searchParams);
   if (table !== "requests" && !(tableNames as readonly string[]).includes(table))
-    return Response.json({ error: { code: "NOT_FOUND", message: `No table "${table}". Tables: ${[...tableNames, "requests"].join(", ")}.` } }, { status: 404 });
+    return Response.json(
+      {
+        error: {
+          code: "NOT_FOUND",
+          message: `No table "${table}". Tables: ${[...tableNames, "requests"].join(", ")}.`,
+        },
+      },
+      { status: 404 },
+    );
   try {
     const caller = await serverCaller();
     const q = statsQueryOf(sp);
@@ -27,17 +46,38 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
     let csv: StatsTable;
     if (table === "requests") {
       const format = await getFormatter();
-      const data = await caller.stats.equipmentRequests({ equipmentId: Number(sp.equipmentId ?? NaN), from: q.from, to: q.to });
-      csv = requestsTable(data, labels, (ms) => format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" }));
+      const data = await caller.stats.equipmentRequests({
+        equipmentId: Number(sp.equipmentId ?? NaN),
+        from: q.from,
+        to: q.to,
+      });
+      csv = requestsTable(data, labels, (ms) =>
+        format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" }),
+      );
     } else {
-      const [overview, utilisation, machineHours] = await Promise.all([caller.stats.overview(input), caller.stats.utilisation(input), caller.stats.machineHours({ ...input, limit: 20_000 })]);
-      csv = statsTables({ overview, utilisation, machineHours }, labels)[table as (typeof tableNames)[number]];
+      const [overview, utilisation, machineHours] = await Promise.all([
+        caller.stats.overview(input),
+        caller.stats.utilisation(input),
+        caller.stats.machineHours({ ...input, limit: 20_000 }),
+      ]);
+      csv = statsTables({ overview, utilisation, machineHours }, labels)[
+        table as (typeof tableNames)[number]
+      ];
     }
     const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
     const filename = `${table}-${day(q.from)}-${day(q.to - 1)}.csv`;
-    return new Response(toCsv(csv.header, csv.rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"` } });
+    return new Response(toCsv(csv.header, csv.rows), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${filename}"`,
+      },
+    });
   } catch (error) {
-    if (error instanceof TRPCError) return Response.json({ error: { code: error.code, message: clientMessage(error) } }, { status: httpStatus[error.code] ?? 400 });
+    if (error instanceof TRPCError)
+      return Response.json(
+        { error: { code: error.code, message: clientMessage(error) } },
+        { status: httpStatus[error.code] ?? 400 },
+      );
     throw error;
   }
 }

@@ -9,13 +9,28 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   return withActor(async (actor) => {
     const id = idParam((await params).id);
-    if (id === null) return Response.json({ error: { code: "NOT_FOUND", message: "Request not found." } }, { status: 404 });
+    if (id === null)
+      return Response.json(
+        { error: { code: "NOT_FOUND", message: "Request not found." } },
+        { status: 404 },
+      );
     const length = Number(req.headers.get("content-length") ?? 0);
-    if (length > MAX_FILE_BYTES + 64 * 1024) return Response.json({ error: { code: "VALIDATION", message: "file: larger than 20 MB" } }, { status: 413 });
+    if (length > MAX_FILE_BYTES + 64 * 1024)
+      return Response.json(
+        { error: { code: "VALIDATION", message: "file: larger than 20 MB" } },
+        { status: 413 },
+      );
     const form = await req.formData().catch(() => null);
     const file = form?.get("file");
-    if (!(file instanceof File)) return Response.json({ error: { code: "VALIDATION", message: "file: choose a file to upload" } }, { status: 400 });
-    const saved = addAttachment(getDb(), actor, id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (!(file instanceof File))
+      return Response.json(
+        { error: { code: "VALIDATION", message: "file: choose a file to upload" } },
+        { status: 400 },
+      );
+    const saved = addAttachment(getDb(), actor, id, {
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
     return Response.json(saved, { status: 201 });
   });
 }

@@ -8,8 +8,17 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   return withActor(async (actor) => {
     const id = idParam((await params).id);
-    if (id === null) return Response.json({ error: { code: "NOT_FOUND", message: "Request not found." } }, { status: 404 });
+    if (id === null)
+      return Response.json(
+        { error: { code: "NOT_FOUND", message: "Request not found." } },
+        { status: 404 },
+      );
     const ics = bookingCalendar(getDb(), actor, id);
-    return new Response(ics.body, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": `attachment; filename="${ics.fileName}"` } });
+    return new Response(ics.body, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${ics.fileName}"`,
+      },
+    });
   });
 }
