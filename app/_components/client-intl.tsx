@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
+/** Every form renders refusals, so every form gets their catalog. */
+const REFUSAL_NAMESPACES = ["refusals", "names"];
+
 export async function ClientIntl({
   namespaces,
   children,
@@ -14,7 +17,9 @@ export async function ClientIntl({
   const messages = await getMessages();
   return (
     <NextIntlClientProvider
-      messages={Object.fromEntries(namespaces.map((ns) => [ns, messages[ns]]))}
+      messages={Object.fromEntries(
+        [...namespaces, ...REFUSAL_NAMESPACES].map((ns) => [ns, messages[ns]]),
+      )}
     >
       {children}
     </NextIntlClientProvider>

@@ -7,10 +7,13 @@ export function LanguageSwitch({
   locale,
   label,
   switchTo,
+  signedIn,
 }: {
   locale: string;
   label: string;
   switchTo: string;
+  /** A signed-in user's choice is also stored on their account (notifications follow it). */
+  signedIn: boolean;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -24,7 +27,15 @@ export function LanguageSwitch({
       disabled={pending}
       onClick={() => {
         document.cookie = `locale=${target}; path=/; max-age=31536000; samesite=lax`;
-        startTransition(() => router.refresh());
+        startTransition(async () => {
+          if (signedIn)
+            await fetch("/api/trpc/user.setLocale", {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ json: { locale: target } }),
+            });
+          router.refresh();
+        });
       }}
       className="rounded-md border border-white/40 px-2 py-1 text-sm hover:bg-white/10 disabled:opacity-60"
     >

@@ -72,6 +72,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             locale={await getLocale()}
             label={tc("language")}
             switchTo={tc("switchTo")}
+            signedIn={actor !== null}
           />
         </div>
       </div>

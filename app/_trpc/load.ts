@@ -1,8 +1,10 @@
-// Runs a query for a page: unknown objects become the 404 page, bad search input a message the
-// page shows next to its form; anything else is a real error.
+// Runs a query for a page: unknown objects become the 404 page, bad search input a message (in the
+// reader's language) the page shows next to its form; anything else is a real error.
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
-import { fieldErrorsOf, clientMessage } from "@/server/api/errors";
+import { fieldRefusalsOf, refusalOf } from "@/server/api/errors";
+import { renderRefusal, type Locale } from "@/server/i18n/render";
 
 export type Loaded<T> =
   { ok: true; data: T } | { ok: false; message: string; fieldErrors: Record<string, string> };
@@ -12,8 +14,19 @@ export async function loadForPage<T>(query: () => Promise<T>): Promise<Loaded<T>
     return { ok: true, data: await query() };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    if (error instanceof TRPCError && error.code === "BAD_REQUEST")
-      return { ok: false, message: clientMessage(error), fieldErrors: fieldErrorsOf(error) ?? {} };
+    if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
+      const locale = (await getLocale()) as Locale;
+      const fields = Object.entries(fieldRefusalsOf(error) ?? {}).map(
+        ([field, r]) => [field, renderRefusal(locale, r)] as const,
+      );
+      return {
+        ok: false,
+        message: fields.length
+          ? fields.map(([field, text]) => `${field}: ${text}`).join("; ")
+          : renderRefusal(locale, refusalOf(error)),
+        fieldErrors: Object.fromEntries(fields),
+      };
+    }
     throw error;
   }
 }

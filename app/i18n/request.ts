@@ -1,6 +1,7 @@
 // The language of a request: the visitor's saved choice (cookie), else their browser's preference.
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
+import { catalogs } from "@/server/i18n/render";
 import { locales, LOCALE_COOKIE, type Locale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -10,7 +11,10 @@ export default getRequestConfig(async () => {
   else if (/^zh\b/i.test((await headers()).get("accept-language") ?? "")) locale = "zh";
   return {
     locale,
-    timeZone: "Asia/Shanghai",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone: "Asia/Shanghai", // The app's own words and the server's (refusals, names, notifications), one catalog each.
+    messages: {
+      ...(await import(`./messages/${locale}.json`)).default,
+      ...catalogs[locale],
+    },
   };
 });

@@ -19,7 +19,7 @@ export default async function RegisterPage() {
     <div className="mx-auto max-w-2xl rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-6 mt-2 text-slate-600">{t("lead")}</p>
-      <ClientIntl namespaces={["register", "validation", "firmSize", "industry"]}>
+      <ClientIntl namespaces={["register", "firmSize", "industry"]}>
         <TRPCReactProvider>
           <RegisterForm />
         </TRPCReactProvider>

@@ -11,7 +11,7 @@ import { registerFirmInput } from "@/server/services/firms/register-input";
 import { useTRPC } from "../_trpc/client";
 import { FormField, describedBy, inputClass } from "../_components/form-field";
 import { useToast } from "../_components/toaster";
-import { useReasonTranslator } from "../_components/translate-reason";
+import { useRefusalText } from "../_components/refusal-text";
 
 type Errors = Record<string, string>;
 
@@ -23,7 +23,7 @@ export function RegisterForm() {
   const toast = useToast();
   const router = useRouter();
   const trpc = useTRPC();
-  const translate = useReasonTranslator();
+  const refusals = useRefusalText();
   const [errors, setErrors] = useState<Errors>({});
   const register = useMutation(trpc.firm.register.mutationOptions());
 
@@ -33,10 +33,7 @@ export function RegisterForm() {
     const input = { ...values, locale };
     const local = registerFirmInput.safeParse(input);
     if (!local.success) {
-      const found: Errors = {};
-      for (const issue of local.error.issues)
-        found[issue.path.join(".")] ??= translate(issue.message);
-      setErrors(found);
+      setErrors(refusals.issues(local.error.issues));
       toast("error", t("fixErrors"));
       return;
     }
@@ -44,17 +41,15 @@ export function RegisterForm() {
     try {
       await register.mutateAsync(local.data);
     } catch (error) {
-      const data = (error as { data?: { fieldErrors?: Errors | null } }).data;
-      const fields = Object.fromEntries(
-        Object.entries(data?.fieldErrors ?? {}).map(([k, v]) => [k, translate(v)]),
-      );
+      const fields = refusals.fields(error);
       setErrors(fields);
-      toast("error", Object.keys(fields).length ? t("fixErrors") : (error as Error).message);
+      toast("error", Object.keys(fields).length ? t("fixErrors") : refusals.message(error));
       return;
     }
     const result = await signIn("credentials", {
       email: local.data.email,
       password: local.data.password,
+      locale,
       redirect: false,
     });
     toast("success", t("success"));

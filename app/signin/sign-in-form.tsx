@@ -3,23 +3,26 @@ import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { getSession, signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import type { Refusal } from "@/server/i18n/render";
+import { useRefusalText } from "../_components/refusal-text";
 import { FormField, describedBy, inputClass } from "../_components/form-field";
 import { useToast } from "../_components/toaster";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("signIn");
   const toast = useToast();
+  const locale = useLocale();
+  const refusals = useRefusalText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  function describeError(code: string | null | undefined): string {
-    const [reason, minutes] = (code ?? "").split(":");
-    if (reason === "locked") return t("errors.locked", { minutes: Number(minutes) });
-    if (reason === "wrong_credentials" || reason === "disabled" || reason === "missing")
-      return t(`errors.${reason}`);
-    return t("errors.unknown");
+  const [pending, setPending] = useState(false); // next-auth passes the server's refusal on as the error text (JSON of the code and params).
+  function describeError(error: string | null | undefined): string {
+    try {
+      return refusals.render(JSON.parse(error ?? "") as Refusal);
+    } catch {
+      return t("errors.unknown");
+    }
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     if (!email || !password) return setError(t("errors.missing"));
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signIn("credentials", { email, password, locale, redirect: false });
     if (!result || result.error) {
       setPending(false);
       setError(describeError(result?.error));

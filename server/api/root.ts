@@ -1,5 +1,4 @@
 import { createTRPCRouter, createCallerFactory, publicProcedure } from "./trpc";
-import { run } from "./errors";
 import { checkHealth } from "@/server/services/system/check-health";
 import { networkRouter } from "./routers/network";
 import { firmRouter } from "./routers/firm";
@@ -18,7 +17,7 @@ import { statsRouter } from "./routers/stats";
 import { adminRouter } from "./routers/admin";
 
 export const appRouter = createTRPCRouter({
-  health: publicProcedure.query(({ ctx }) => run(() => checkHealth(ctx.db))),
+  health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
   network: networkRouter,
   firm: firmRouter,
   user: userRouter,

@@ -1,12 +1,15 @@
 // tRPC context and the procedure kinds: public, authed, firm, operator, coordinator, admin.
-import { initTRPC, TRPCError } from "@trpc/server";
+// Every procedure maps domain errors to tRPC errors here, and the role procedures put the narrowed
+// actor (with its firm or facility) in the context, so routers pass `ctx.actor` straight through.
+import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import type { DB } from "@/db/client";
 import type { Role } from "@/db/schema";
-import type { Actor } from "@/server/services/actor";
+import type { Actor, FacilityActor, FirmActor } from "@/server/services/actor";
+import { refuse } from "@/server/services/errors";
 import { loadActor } from "@/server/services/users/load-actor";
 import { recordAudit } from "@/server/services/audit/record-audit";
-import { clientMessage, fieldErrorsOf } from "./errors";
+import { clientMessage, fieldErrorsOf, fieldRefusalsOf, refusalOf, toTRPCError } from "./errors";
 
 export type Context = { db: DB; session: { userId: number } | null; ip: string | null };
 
@@ -21,35 +24,45 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: clientMessage(error),
-      data: { ...data, fieldErrors: fieldErrorsOf(error) },
+      data: {
+        ...data,
+        fieldErrors: fieldErrorsOf(error),
+        refusal: refusalOf(error),
+        fields: fieldRefusalsOf(error),
+      },
     };
   },
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/** Domain errors thrown by services (or by the guards below) become tRPC errors, once. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error);
+    if (mapped !== result.error) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 const PASSWORD_CHANGE_PATHS = new Set([
   "user.me",
   "user.changePassword",
+  "user.setLocale",
   "notification.unreadCount",
 ]);
 
-export const authedProcedure = t.procedure.use(({ ctx, path, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
+  if (!ctx.session) throw refuse("UNAUTHORIZED", "auth.signInFirst");
   const actor = loadActor(ctx.db, ctx.session.userId);
-  if (!actor)
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: "Your account is disabled or no longer exists.",
-    });
-  // After an admin created the account or reset its password, nothing but the change itself is allowed.
+  if (!actor) throw refuse("UNAUTHORIZED", "auth.accountGone");
+  // After an admin created the account or reset its password, nothing but the change is allowed.
   if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: "Choose a new password before you continue (Account → Password).",
-    });
+    throw refuse("FORBIDDEN", "auth.mustChangePassword");
   return next({ ctx: { ...ctx, actor } });
 });
 
@@ -64,26 +77,26 @@ function roleProcedure(allowed: Role[], check?: (actor: Actor) => boolean) {
         detail: { role: ctx.actor.role, needed: allowed },
         ip: ctx.ip,
       });
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `This needs the ${allowed.join(" or ")} role.`,
-      });
+      throw refuse("FORBIDDEN", "auth.roleNeeded", { roles: allowed.join(",") });
     }
     return next();
   });
 }
 
 export const firmProcedure = roleProcedure(["firm"], (a) => a.firmId !== null).use(
-  ({ ctx, next }) => next({ ctx: { ...ctx, firmId: ctx.actor.firmId! } }),
+  ({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FirmActor } }),
 );
-/** Operators and coordinators (operators of the hub); the facility comes from the session, never from input. */
+/** Operators and coordinators (operators of the hub); the facility comes from the session. */
 export const operatorProcedure = roleProcedure(
   ["operator", "coordinator"],
   (a) => a.facilityId !== null,
-).use(({ ctx, next }) => next({ ctx: { ...ctx, facilityId: ctx.actor.facilityId! } }));
-export const coordinatorProcedure = roleProcedure(["coordinator"], (a) => a.facilityId !== null);
+).use(({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FacilityActor } }));
+export const coordinatorProcedure = roleProcedure(
+  ["coordinator"],
+  (a) => a.facilityId !== null,
+).use(({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FacilityActor } }));
 export const adminProcedure = roleProcedure(["admin"]);
 /** A procedure for an explicit set of roles. */
 export const roleProcedureFor = (roles: Role[]) => roleProcedure(roles);
-/** The two parties of a request: firm users, operators and coordinators (not admins, who only read). */
+/** The two parties of a request: firm users, operators and coordinators (admins only read). */
 export const partyProcedure = roleProcedure(["firm", "operator", "coordinator"]);

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { signIn } from "@/server/services/auth/sign-in";
+import { setLocale } from "@/server/services/users/set-locale";
 import { DomainError } from "@/server/services/errors";
 import type { Role } from "@/db/schema";
 import { authSecret } from "./secret";
@@ -18,10 +19,12 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        locale: { label: "Language", type: "text" },
       },
       async authorize(credentials, req) {
-        // The error text reaches the sign-in form as a reason code it translates.
-        if (!credentials?.email || !credentials.password) throw new Error("missing");
+        // The error text reaches the sign-in form as a refusal (JSON) it renders in its language.
+        if (!credentials?.email || !credentials.password)
+          throw new Error(JSON.stringify({ code: "auth.wrongCredentials" }));
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
         try {
           const actor = await signIn(getDb(), {
@@ -29,6 +32,9 @@ export const authOptions: NextAuthOptions = {
             password: credentials.password,
             ip: clientIp(headers),
           });
+          // The language the user signs in with is the one their notifications are written in.
+          if (credentials.locale === "en" || credentials.locale === "zh")
+            setLocale(getDb(), actor, { locale: credentials.locale });
           return {
             id: String(actor.userId),
             email: actor.email,
@@ -36,7 +42,7 @@ export const authOptions: NextAuthOptions = {
             role: actor.role,
           };
         } catch (error) {
-          if (error instanceof DomainError) throw new Error(error.reason ?? error.message);
+          if (error instanceof DomainError) throw new Error(JSON.stringify(error.refusal));
           throw error;
         }
       },

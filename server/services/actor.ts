@@ -11,3 +11,8 @@ export type Actor = {
   locale: "en" | "zh";
   mustChangePassword: boolean;
 };
+
+/** A firm user, with the firm the session belongs to. */
+export type FirmActor = Actor & { firmId: number };
+/** An operator or coordinator, with the facility the session belongs to. */
+export type FacilityActor = Actor & { facilityId: number };

@@ -3,8 +3,8 @@
 import { z } from "zod";
 
 export const facilityProfileFields = z.object({
-  nameEn: z.string().trim().min(3, "at least 3 characters").max(200),
-  nameZh: z.string().trim().min(2, "at least 2 characters").max(100),
+  nameEn: z.string().trim().min(3, "field.minChars").max(200),
+  nameZh: z.string().trim().min(2, "field.minChars").max(100),
   descriptionEn: z.string().trim().max(4000).optional(),
   descriptionZh: z.string().trim().max(4000).optional(),
   address: z.string().trim().max(300).optional(),
@@ -13,9 +13,7 @@ export const facilityProfileFields = z.object({
     .string()
     .trim()
     .max(40)
-    .regex(/^[0-9+()\- ]*$/, "digits, spaces and + ( ) - only")
+    .regex(/^[0-9+()\- ]*$/, "field.phone")
     .optional(),
-  contactEmail: z
-    .union([z.literal(""), z.email({ message: "enter a valid email address" })])
-    .optional(),
+  contactEmail: z.union([z.literal(""), z.email({ message: "field.email" })]).optional(),
 });

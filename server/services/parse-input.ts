@@ -2,18 +2,11 @@
 // page: a zod failure becomes a VALIDATION error naming each field.
 import type { z } from "zod";
 import { DomainError } from "./errors";
+import { zodFieldRefusals } from "@/server/i18n/zod-refusals";
+import { isRefusalCode } from "@/server/i18n/render";
 
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues)
-    fieldErrors[issue.path.join(".") || "input"] ??= issue.message;
-  throw new DomainError(
-    "VALIDATION",
-    Object.entries(fieldErrors)
-      .map(([field, reason]) => `${field}: ${reason}`)
-      .join("; "),
-    fieldErrors,
-  );
+  throw new DomainError("VALIDATION", null, zodFieldRefusals(parsed.error.issues, isRefusalCode));
 }

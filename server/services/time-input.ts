@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const MESSAGE = "must be an ISO-8601 time (2027-01-04T09:00+08:00) or epoch milliseconds";
+const MESSAGE = "field.time";
 
 export const timeInput = z
   .union([z.number(), z.string()], { error: MESSAGE })

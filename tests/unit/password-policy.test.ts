@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "@/server/services/auth/password-policy";
+import { passwordProblem as problemOf } from "@/server/services/auth/password-policy";
+import { renderRefusal } from "@/server/i18n/render";
+
+/** The policy's reason as the English sentence an API caller reads. */
+const passwordProblem = (password: string, email?: string) => {
+  const problem = problemOf(password, email);
+  return problem && renderRefusal("en", problem);
+};
 
 describe("password policy", () => {
   it("accepts a long, uncommon password", () => {

@@ -13,6 +13,7 @@ import { FormField, describedBy, inputClass } from "../form-field";
 import { useToast } from "../toaster";
 import { SlotPicker, formatSlot } from "./slot-picker";
 import { uploadFile } from "./upload-file";
+import { useRefusalText } from "../refusal-text";
 
 type Props = {
   equipment: { id: number; name: string; units: number; minHours: number } | null;
@@ -30,6 +31,7 @@ export function NewRequestForm(p: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
+  const refusals = useRefusalText();
   const submit = useMutation(trpc.request.submit.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [earliest, setEarliest] = useState(day(2));
@@ -87,9 +89,7 @@ export function NewRequestForm(p: Props) {
     };
     const local = submitRequestInput.safeParse(input);
     if (!local.success) {
-      const found: Record<string, string> = {};
-      for (const issue of local.error.issues) found[issue.path.join(".")] ??= issue.message;
-      setErrors(found);
+      setErrors(refusals.issues(local.error.issues));
       toast("error", t("fixErrors"));
       return;
     }
@@ -100,7 +100,8 @@ export function NewRequestForm(p: Props) {
       const files = (form.getAll("files") as File[]).filter((x) => x.size > 0);
       for (const file of files) {
         const error = await uploadFile(created.id, file);
-        if (error) toast("error", t("uploadFailed", { file: file.name, message: error }));
+        if (error)
+          toast("error", t("uploadFailed", { file: file.name, message: refusals.message(error) }));
       }
       toast(
         "success",
@@ -110,9 +111,8 @@ export function NewRequestForm(p: Props) {
       );
       router.push(`/requests/${created.id}`);
     } catch (error) {
-      const data = (error as { data?: { fieldErrors?: Record<string, string> | null } }).data;
-      if (data?.fieldErrors) setErrors(data.fieldErrors);
-      toast("error", (error as Error).message);
+      setErrors(refusals.fields(error));
+      toast("error", refusals.message(error));
       setBusy(false);
     }
   }
@@ -300,7 +300,9 @@ export function NewRequestForm(p: Props) {
             {t("findFacilities")}
           </button>
           {suggestions.isFetching && <p className="text-sm">{t("slotsLoading")}</p>}
-          {suggestions.error && <p className="text-sm text-red-700">{suggestions.error.message}</p>}
+          {suggestions.error && (
+            <p className="text-sm text-red-700">{refusals.message(suggestions.error)}</p>
+          )}
           {suggestions.data && suggestions.data.candidates.length === 0 && (
             <p className="text-sm">{t("noSuggestions")}</p>
           )}

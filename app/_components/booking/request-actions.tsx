@@ -9,6 +9,7 @@ import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
 import { SlotPicker } from "./slot-picker";
 import { uploadFile } from "./upload-file";
+import { useRefusalText } from "../refusal-text";
 import type { RequestAction } from "@/server/services/booking/get-request";
 
 type Props = {
@@ -35,13 +36,14 @@ export function RequestActions(p: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
+  const refusals = useRefusalText();
   const [busy, setBusy] = useState(false);
   const [equipmentId, setEquipmentId] = useState<number | null>(
     p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
   );
   const options = {
     onSuccess: () => (toast("success", t("done")), router.refresh()),
-    onError: (e: { message: string }) => toast("error", e.message),
+    onError: (e: unknown) => toast("error", refusals.message(e)),
     onSettled: () => setBusy(false),
   };
   const accept = useMutation(trpc.request.accept.mutationOptions(options));
@@ -339,7 +341,7 @@ export function RequestActions(p: Props) {
           setBusy(true);
           const error = await uploadFile(p.requestId, file);
           setBusy(false);
-          if (error) toast("error", error);
+          if (error) toast("error", refusals.message(error));
           else {
             toast("success", t("done"));
             router.refresh();

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
+import { useRefusalText } from "../refusal-text";
 
 export function RouteButton({
   requestId,
@@ -21,9 +22,10 @@ export function RouteButton({
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
+  const refusals = useRefusalText();
   const options = {
     onSuccess: () => (toast("success", t("routed")), router.refresh()),
-    onError: (e: { message: string }) => toast("error", e.message),
+    onError: (e: unknown) => toast("error", refusals.message(e)),
   };
   const route = useMutation(trpc.hub.route.mutationOptions(options));
   const move = useMutation(trpc.hub.reassign.mutationOptions(options));

@@ -5,16 +5,18 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
+import { useRefusalText } from "../refusal-text";
 
 export function IcalFeed({ initialToken }: { initialToken: string | null }) {
   const t = useTranslations("schedule");
   const trpc = useTRPC();
   const toast = useToast();
+  const refusals = useRefusalText();
   const [token, setToken] = useState(initialToken);
   const regenerate = useMutation(
     trpc.schedule.regenerateIcalToken.mutationOptions({
       onSuccess: (next) => (setToken(next), toast("success", t("feedReady"))),
-      onError: (e) => toast("error", e.message),
+      onError: (e) => toast("error", refusals.message(e)),
     }),
   );
   const url = token

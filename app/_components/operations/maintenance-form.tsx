@@ -8,6 +8,8 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "./form-errors";
 import { useToast } from "../toaster";
+import { useRefusalText } from "../refusal-text";
+import type { Refusal } from "@/server/i18n/render";
 import { FormField, inputClass } from "../form-field";
 
 const toMs = (local: string) => (local ? Date.parse(`${local}:00+08:00`) : NaN);
@@ -17,6 +19,7 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
+  const refusals = useRefusalText();
   const [affected, setAffected] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const callbacks = { errors };
@@ -34,13 +37,13 @@ export function MaintenanceForm({ equipment }: { equipment: { id: number; name: 
         router.refresh();
       },
       onError: (e) => {
-        const fields =
-          (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ??
-          {};
-        setAffected(fields.affected ?? null);
-        const { affected: _affected, ...rest } = fields;
-        setErrors(Object.keys(rest).length ? rest : fields.affected ? {} : { form: e.message });
-        toast("error", e.message);
+        // The requests in the way come as the list parameter of the "affected" refusal.
+        const raw = (e.data as { fields?: Record<string, Refusal> | null } | undefined)?.fields;
+        const list = raw?.affected?.params?.list;
+        setAffected(typeof list === "string" ? list : null);
+        const { affected: _affected, ...rest } = refusals.fields(e);
+        setErrors(Object.keys(rest).length ? rest : list ? {} : { form: refusals.message(e) });
+        toast("error", refusals.message(e));
       },
     }),
   );
@@ -124,10 +127,11 @@ export function RemoveMaintenanceButton({ id }: { id: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const toast = useToast();
+  const refusals = useRefusalText();
   const remove = useMutation(
     trpc.maintenance.remove.mutationOptions({
       onSuccess: () => (toast("success", t("removed")), router.refresh()),
-      onError: (e) => toast("error", e.message),
+      onError: (e) => toast("error", refusals.message(e)),
     }),
   );
   return (

@@ -3,12 +3,14 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useToast } from "../toaster";
+import { useRefusalText } from "../refusal-text";
 
 /** Mutation callbacks shared by the management forms: a toast, then fresh server data; on a
  * refusal, the field-level reasons for the form to show beside it. */
 export function useSaveCallbacks(done?: () => void) {
   const t = useTranslations("manage");
   const toast = useToast();
+  const refusals = useRefusalText();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   return {
@@ -19,11 +21,10 @@ export function useSaveCallbacks(done?: () => void) {
       done?.();
       router.refresh();
     },
-    onError: (e: { message: string; data?: unknown }) => {
-      const fields = (e.data as { fieldErrors?: Record<string, string> | null } | undefined)
-        ?.fieldErrors;
-      setErrors(fields && Object.keys(fields).length ? fields : { form: e.message });
-      toast("error", e.message);
+    onError: (e: unknown) => {
+      const fields = refusals.fields(e);
+      setErrors(Object.keys(fields).length ? fields : { form: refusals.message(e) });
+      toast("error", refusals.message(e));
     },
   };
 }

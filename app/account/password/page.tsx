@@ -29,7 +29,7 @@ export default async function PasswordPage() {
       >
         {actor.mustChangePassword ? t("mustChange") : t("lead")}
       </p>
-      <ClientIntl namespaces={["account", "validation"]}>
+      <ClientIntl namespaces={["account"]}>
         <TRPCReactProvider>
           <PasswordForm next={startPageOf[actor.role]} />
         </TRPCReactProvider>

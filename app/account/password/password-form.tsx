@@ -6,14 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "../../_trpc/client";
 import { FormField, describedBy, inputClass } from "../../_components/form-field";
 import { useToast } from "../../_components/toaster";
-import { useReasonTranslator } from "../../_components/translate-reason";
+import { useRefusalText } from "../../_components/refusal-text";
 
 export function PasswordForm({ next }: { next: string }) {
   const t = useTranslations("account");
   const trpc = useTRPC();
   const toast = useToast();
   const router = useRouter();
-  const translate = useReasonTranslator();
+  const refusals = useRefusalText();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const change = useMutation(
     trpc.user.changePassword.mutationOptions({
@@ -23,11 +23,9 @@ export function PasswordForm({ next }: { next: string }) {
         router.refresh();
       },
       onError: (e) => {
-        const fields =
-          (e.data as { fieldErrors?: Record<string, string> | null } | undefined)?.fieldErrors ??
-          {};
-        setErrors(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, translate(v)])));
-        toast("error", Object.keys(fields).length ? t("fixErrors") : e.message);
+        const fields = refusals.fields(e);
+        setErrors(fields);
+        toast("error", Object.keys(fields).length ? t("fixErrors") : refusals.message(e));
       },
     }),
   );

@@ -1,7 +1,6 @@
 // Administration for the science department: the registry's facilities and staff accounts.
 import { z } from "zod";
 import { createTRPCRouter, adminProcedure } from "../trpc";
-import { run } from "../errors";
 import {
   adminGetFacility,
   adminListFacilities,
@@ -29,29 +28,27 @@ import {
 export const adminRouter = createTRPCRouter({
   facilities: adminProcedure
     .input(adminListFacilitiesInput)
-    .query(({ ctx, input }) => run(() => adminListFacilities(ctx.db, input))),
+    .query(({ ctx, input }) => adminListFacilities(ctx.db, input)),
   facility: adminProcedure
     .input(z.object({ id: z.coerce.number().int().positive() }))
-    .query(({ ctx, input }) => run(() => adminGetFacility(ctx.db, input.id))),
+    .query(({ ctx, input }) => adminGetFacility(ctx.db, input.id)),
   createFacility: adminProcedure
     .input(createFacilityInput)
-    .mutation(({ ctx, input }) => run(() => createFacility(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => createFacility(ctx.db, ctx.actor, input)),
   updateFacility: adminProcedure
     .input(updateFacilityInput)
-    .mutation(({ ctx, input }) => run(() => updateFacility(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => updateFacility(ctx.db, ctx.actor, input)),
   setFacilityStatus: adminProcedure
     .input(setFacilityStatusInput)
-    .mutation(({ ctx, input }) => run(() => setFacilityStatus(ctx.db, ctx.actor, input))),
-  users: adminProcedure
-    .input(listUsersInput)
-    .query(({ ctx, input }) => run(() => listUsers(ctx.db, input))),
+    .mutation(({ ctx, input }) => setFacilityStatus(ctx.db, ctx.actor, input)),
+  users: adminProcedure.input(listUsersInput).query(({ ctx, input }) => listUsers(ctx.db, input)),
   createUser: adminProcedure
     .input(createAccountInput)
-    .mutation(({ ctx, input }) => run(() => createAccount(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => createAccount(ctx.db, ctx.actor, input)),
   setUserDisabled: adminProcedure
     .input(setDisabledInput)
-    .mutation(({ ctx, input }) => run(() => setUserDisabled(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input)),
   resetPassword: adminProcedure
     .input(resetPasswordInput)
-    .mutation(({ ctx, input }) => run(() => resetPassword(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.actor, input)),
 });

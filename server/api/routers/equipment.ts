@@ -7,7 +7,6 @@ import {
   createEquipment,
   createEquipmentInput,
 } from "@/server/services/operations/manage-catalogue";
-import { run } from "../errors";
 import { searchEquipment, equipmentCategories } from "@/server/services/registry/search-equipment";
 import { getEquipment } from "@/server/services/registry/get-equipment";
 import { publicAvailability } from "@/server/services/registry/public-availability";
@@ -20,22 +19,16 @@ import {
 export const equipmentRouter = createTRPCRouter({
   search: publicProcedure
     .input(searchEquipmentInput)
-    .query(({ ctx, input }) => run(() => searchEquipment(ctx.db, input))),
-  categories: publicProcedure.query(({ ctx }) => run(() => equipmentCategories(ctx.db))),
-  get: publicProcedure
-    .input(idInput)
-    .query(({ ctx, input }) => run(() => getEquipment(ctx.db, input.id))),
+    .query(({ ctx, input }) => searchEquipment(ctx.db, input)),
+  categories: publicProcedure.query(({ ctx }) => equipmentCategories(ctx.db)),
+  get: publicProcedure.input(idInput).query(({ ctx, input }) => getEquipment(ctx.db, input.id)),
   create: operatorProcedure
     .input(createEquipmentInput)
-    .mutation(({ ctx, input }) =>
-      run(() => createEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => createEquipment(ctx.db, ctx.actor, input)),
   update: operatorProcedure
     .input(updateEquipmentInput)
-    .mutation(({ ctx, input }) =>
-      run(() => updateEquipment(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => updateEquipment(ctx.db, ctx.actor, input)),
   availability: publicProcedure
     .input(availabilityInput)
-    .query(({ ctx, input }) => run(() => publicAvailability(ctx.db, input))),
+    .query(({ ctx, input }) => publicAvailability(ctx.db, input)),
 });

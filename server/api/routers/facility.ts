@@ -4,7 +4,6 @@ import {
   updateFacilityProfileInput,
 } from "@/server/services/operations/update-facility-profile";
 import { ownCatalogue } from "@/server/services/operations/manage-catalogue";
-import { run } from "../errors";
 import { listFacilities } from "@/server/services/registry/list-facilities";
 import { getFacility } from "@/server/services/registry/get-facility";
 import { listFacilitiesInput, slugInput } from "@/server/services/registry/inputs";
@@ -12,17 +11,11 @@ import { listFacilitiesInput, slugInput } from "@/server/services/registry/input
 export const facilityRouter = createTRPCRouter({
   list: publicProcedure
     .input(listFacilitiesInput)
-    .query(({ ctx, input }) => run(() => listFacilities(ctx.db, input))),
+    .query(({ ctx, input }) => listFacilities(ctx.db, input)),
   /** The operator's own catalogue, internal and retired equipment included. */
-  catalogue: operatorProcedure.query(({ ctx }) =>
-    run(() => ownCatalogue(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId })),
-  ),
+  catalogue: operatorProcedure.query(({ ctx }) => ownCatalogue(ctx.db, ctx.actor)),
   updateProfile: operatorProcedure
     .input(updateFacilityProfileInput)
-    .mutation(({ ctx, input }) =>
-      run(() => updateFacilityProfile(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
-  get: publicProcedure
-    .input(slugInput)
-    .query(({ ctx, input }) => run(() => getFacility(ctx.db, input.slug))),
+    .mutation(({ ctx, input }) => updateFacilityProfile(ctx.db, ctx.actor, input)),
+  get: publicProcedure.input(slugInput).query(({ ctx, input }) => getFacility(ctx.db, input.slug)),
 });

@@ -1,5 +1,4 @@
 import { createTRPCRouter, publicProcedure } from "../trpc";
-import { run } from "../errors";
 import { registerFirm } from "@/server/services/firms/register-firm";
 import { registerFirmInput } from "@/server/services/firms/register-input";
 
@@ -7,5 +6,5 @@ export const firmRouter = createTRPCRouter({
   /** Self-registration of a firm with its first user. */
   register: publicProcedure
     .input(registerFirmInput)
-    .mutation(({ ctx, input }) => run(() => registerFirm(ctx.db, input, ctx.ip))),
+    .mutation(({ ctx, input }) => registerFirm(ctx.db, input, ctx.ip)),
 });

@@ -1,5 +1,4 @@
 import { createTRPCRouter, operatorProcedure } from "../trpc";
-import { run } from "../errors";
 import { createMaintenance } from "@/server/services/operations/create-maintenance";
 import { listMaintenance, removeMaintenance } from "@/server/services/operations/maintenance-list";
 import {
@@ -11,17 +10,11 @@ import {
 export const maintenanceRouter = createTRPCRouter({
   create: operatorProcedure
     .input(createMaintenanceInput)
-    .mutation(({ ctx, input }) =>
-      run(() => createMaintenance(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => createMaintenance(ctx.db, ctx.actor, input)),
   list: operatorProcedure
     .input(listMaintenanceInput)
-    .query(({ ctx, input }) =>
-      run(() => listMaintenance(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .query(({ ctx, input }) => listMaintenance(ctx.db, ctx.actor, input)),
   remove: operatorProcedure
     .input(removeMaintenanceInput)
-    .mutation(({ ctx, input }) =>
-      run(() => removeMaintenance(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input.id)),
-    ),
+    .mutation(({ ctx, input }) => removeMaintenance(ctx.db, ctx.actor, input.id)),
 });

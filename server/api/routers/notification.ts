@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { createTRPCRouter, authedProcedure } from "../trpc";
-import { run } from "../errors";
 import { listNotifications, markRead, unreadCount } from "@/server/services/users/notifications";
 
 export const notificationRouter = createTRPCRouter({
-  unreadCount: authedProcedure.query(({ ctx }) => run(() => unreadCount(ctx.db, ctx.actor))),
-  list: authedProcedure.query(({ ctx }) => run(() => listNotifications(ctx.db, ctx.actor))),
+  unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.actor)),
+  list: authedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
   markRead: authedProcedure
     .input(z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }))
-    .mutation(({ ctx, input }) => run(() => markRead(ctx.db, ctx.actor, input.ids))),
+    .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.ids)),
 });

@@ -6,7 +6,6 @@ import {
   operatorProcedure,
   partyProcedure,
 } from "../trpc";
-import { run } from "../errors";
 import { submitRequest } from "@/server/services/booking/submit-request";
 import { quoteRequest } from "@/server/services/booking/quote-request";
 import { acceptQuote } from "@/server/services/booking/accept-quote";
@@ -39,61 +38,47 @@ import {
 export const requestRouter = createTRPCRouter({
   submit: firmProcedure
     .input(submitRequestInput)
-    .mutation(({ ctx, input }) =>
-      run(() => submitRequest(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input)),
-    ),
+    .mutation(({ ctx, input }) => submitRequest(ctx.db, ctx.actor, input)),
   list: authedProcedure
     .input(listRequestsInput)
-    .query(({ ctx, input }) => run(() => listRequests(ctx.db, ctx.actor, input))),
+    .query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input)),
   get: authedProcedure
     .input(z.object({ id: z.coerce.number().int().positive() }))
-    .query(({ ctx, input }) => run(() => getRequest(ctx.db, ctx.actor, input.id))),
+    .query(({ ctx, input }) => getRequest(ctx.db, ctx.actor, input.id)),
   quote: operatorProcedure
     .input(quoteInput)
-    .mutation(({ ctx, input }) =>
-      run(() => quoteRequest(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => quoteRequest(ctx.db, ctx.actor, input)),
   accept: firmProcedure
     .input(moveInput)
-    .mutation(({ ctx, input }) =>
-      run(() => acceptQuote(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input)),
-    ),
+    .mutation(({ ctx, input }) => acceptQuote(ctx.db, ctx.actor, input)),
   withdraw: firmProcedure
     .input(moveInput)
-    .mutation(({ ctx, input }) => run(() => withdrawRequest(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => withdrawRequest(ctx.db, ctx.actor, input)),
   reject: operatorProcedure
     .input(moveWithReasonInput)
-    .mutation(({ ctx, input }) => run(() => rejectRequest(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => rejectRequest(ctx.db, ctx.actor, input)),
   start: operatorProcedure
     .input(moveInput)
-    .mutation(({ ctx, input }) => run(() => startRequest(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => startRequest(ctx.db, ctx.actor, input)),
   complete: operatorProcedure
     .input(moveInput)
-    .mutation(({ ctx, input }) => run(() => completeRequest(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => completeRequest(ctx.db, ctx.actor, input)),
   cancel: partyProcedure
     .input(moveWithReasonInput)
-    .mutation(({ ctx, input }) => run(() => cancelRequest(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => cancelRequest(ctx.db, ctx.actor, input)),
   rate: firmProcedure
     .input(rateInput)
-    .mutation(({ ctx, input }) =>
-      run(() => rateRequest(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input)),
-    ),
+    .mutation(({ ctx, input }) => rateRequest(ctx.db, ctx.actor, input)),
   proposeReschedule: operatorProcedure
     .input(proposeRescheduleInput)
-    .mutation(({ ctx, input }) =>
-      run(() => proposeReschedule(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => proposeReschedule(ctx.db, ctx.actor, input)),
   acceptReschedule: firmProcedure
     .input(answerRescheduleInput)
-    .mutation(({ ctx, input }) =>
-      run(() => answerReschedule(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input, true)),
-    ),
+    .mutation(({ ctx, input }) => answerReschedule(ctx.db, ctx.actor, input, true)),
   declineReschedule: firmProcedure
     .input(answerRescheduleInput)
-    .mutation(({ ctx, input }) =>
-      run(() => answerReschedule(ctx.db, { ...ctx.actor, firmId: ctx.firmId }, input, false)),
-    ),
+    .mutation(({ ctx, input }) => answerReschedule(ctx.db, ctx.actor, input, false)),
   message: partyProcedure
     .input(messageInput)
-    .mutation(({ ctx, input }) => run(() => postMessage(ctx.db, ctx.actor, input))),
+    .mutation(({ ctx, input }) => postMessage(ctx.db, ctx.actor, input)),
 });

@@ -4,26 +4,19 @@ import {
   saveServiceInput,
   withdrawService,
 } from "@/server/services/operations/manage-catalogue";
-import { run } from "../errors";
 import { listServices } from "@/server/services/registry/list-services";
 import { getService } from "@/server/services/registry/get-service";
 import { idInput, listServicesInput } from "@/server/services/registry/inputs";
 
 export const serviceRouter = createTRPCRouter({
-  get: publicProcedure
-    .input(idInput)
-    .query(({ ctx, input }) => run(() => getService(ctx.db, input.id))),
+  get: publicProcedure.input(idInput).query(({ ctx, input }) => getService(ctx.db, input.id)),
   save: operatorProcedure
     .input(saveServiceInput)
-    .mutation(({ ctx, input }) =>
-      run(() => saveService(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input)),
-    ),
+    .mutation(({ ctx, input }) => saveService(ctx.db, ctx.actor, input)),
   withdraw: operatorProcedure
     .input(idInput)
-    .mutation(({ ctx, input }) =>
-      run(() => withdrawService(ctx.db, { ...ctx.actor, facilityId: ctx.facilityId }, input.id)),
-    ),
+    .mutation(({ ctx, input }) => withdrawService(ctx.db, ctx.actor, input.id)),
   list: publicProcedure
     .input(listServicesInput)
-    .query(({ ctx, input }) => run(() => listServices(ctx.db, input))),
+    .query(({ ctx, input }) => listServices(ctx.db, input)),
 });

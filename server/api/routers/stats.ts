@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { createTRPCRouter, adminProcedure } from "../trpc";
-import { run } from "../errors";
 import { statsOverview, statsInput } from "@/server/services/stats/overview";
 import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
 import {
@@ -11,15 +10,15 @@ import {
 export const statsRouter = createTRPCRouter({
   overview: adminProcedure
     .input(statsInput)
-    .query(({ ctx, input }) => run(() => statsOverview(ctx.db, input))),
+    .query(({ ctx, input }) => statsOverview(ctx.db, input)),
   utilisation: adminProcedure
     .input(statsInput)
-    .query(({ ctx, input }) => run(() => statsUtilisation(ctx.db, input))),
+    .query(({ ctx, input }) => statsUtilisation(ctx.db, input)),
   machineHours: adminProcedure
     .input(statsInput.and(z.object({ limit: z.number().int().min(1).max(20_000).default(100) })))
-    .query(({ ctx, input }) => run(() => statsMachineHours(ctx.db, input, input.limit))),
+    .query(({ ctx, input }) => statsMachineHours(ctx.db, input, input.limit)),
   /** The drill-down's last step: one equipment's requests in the period. */
   equipmentRequests: adminProcedure
     .input(equipmentRequestsInput)
-    .query(({ ctx, input }) => run(() => equipmentRequests(ctx.db, input))),
+    .query(({ ctx, input }) => equipmentRequests(ctx.db, input)),
 });

@@ -9,7 +9,7 @@ import { facilities, roles, users } from "@/db/schema";
 import { staffRoles } from "@/db/schema/enums";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, fieldRefusal, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
@@ -25,8 +25,8 @@ export function temporaryPassword(): string {
 
 export const createAccountInput = z
   .object({
-    email: z.email({ message: "enter a valid email address" }).trim().toLowerCase().max(200),
-    name: z.string().trim().min(2, "at least 2 characters").max(120),
+    email: z.email({ message: "field.email" }).trim().toLowerCase().max(200),
+    name: z.string().trim().min(2, "field.minChars").max(120),
     role: z.enum(staffRoles, { error: "operator, coordinator or admin" }),
     facilityId: z.coerce.number().int().positive().optional(),
     locale: z.enum(["en", "zh"]).default("zh"),
@@ -36,7 +36,7 @@ export const createAccountInput = z
       ctx.addIssue({
         code: "custom",
         path: ["facilityId"],
-        message: "an operator needs a facility",
+        message: "field.operatorNeedsFacility",
       });
   });
 
@@ -93,9 +93,7 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
   return db.transaction(
     (tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
-        throw new DomainError("CONFLICT", "email: an account with this email already exists", {
-          email: "an account with this email already exists",
-        });
+        throw fieldRefusal("CONFLICT", "email", "field.emailTaken");
       let facilityId: number | null = null;
       if (input.role !== "admin") {
         // Coordinators work for the hub; operators for the facility chosen.
@@ -105,14 +103,10 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
             : tx.select().from(facilities).where(eq(facilities.id, input.facilityId!)).get();
         if (!f)
           throw input.role === "coordinator"
-            ? new DomainError("INVALID_STATE", "Create the hub before its coordinators.")
-            : new DomainError("VALIDATION", "facilityId: no such facility", {
-                facilityId: "no such facility",
-              });
+            ? refuse("INVALID_STATE", "admin.hubFirst")
+            : validation("facilityId", "field.noSuchFacility");
         if (input.role === "operator" && f.kind === "hub")
-          throw new DomainError("VALIDATION", "facilityId: the hub's staff are coordinators", {
-            facilityId: "the hub's staff are coordinators",
-          });
+          throw validation("facilityId", "field.hubStaff");
         facilityId = f.id;
       }
       const created = tx
@@ -143,12 +137,8 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
 
 function staffTarget(db: DB, actor: Actor, id: number) {
   const user = db.select().from(users).where(eq(users.id, id)).get();
-  if (!user) throw notFound("User");
-  if (user.id === actor.userId)
-    throw new DomainError(
-      "INVALID_STATE",
-      "You cannot do this to your own account: ask another admin.",
-    );
+  if (!user) throw notFound("user");
+  if (user.id === actor.userId) throw refuse("INVALID_STATE", "admin.ownAccount");
   return user;
 }
 
@@ -156,10 +146,10 @@ export function setUserDisabled(db: DB, actor: Actor, raw: z.input<typeof setDis
   const input = parseInput(setDisabledInput, raw);
   const user = staffTarget(db, actor, input.id);
   if (user.disabled === input.disabled)
-    throw new DomainError(
-      "INVALID_STATE",
-      `${user.email} is already ${input.disabled ? "disabled" : "enabled"}.`,
-    );
+    throw refuse("INVALID_STATE", "admin.userAlready", {
+      email: user.email,
+      disabled: input.disabled,
+    });
   db.transaction((tx) => {
     tx.update(users)
       .set({ disabled: input.disabled, updatedAt: now() })

@@ -7,7 +7,7 @@ import type { DB } from "@/db/client";
 import { facilities } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, fieldRefusal, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
@@ -54,7 +54,7 @@ export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilit
 
 export function adminGetFacility(db: DB, id: number) {
   const f = db.select().from(facilities).where(eq(facilities.id, id)).get();
-  if (!f) throw notFound("Facility");
+  if (!f) throw notFound("facility");
   return f;
 }
 
@@ -69,16 +69,12 @@ export function createFacility(db: DB, actor: Actor, raw: z.input<typeof createF
           .where(eq(facilities.slug, input.slug))
           .get()
       )
-        throw new DomainError("CONFLICT", `slug: ${input.slug} is already taken`, {
-          slug: "is already taken",
-        });
+        throw fieldRefusal("CONFLICT", "slug", "field.alreadyTaken");
       if (
         input.kind === "hub" &&
         tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.kind, "hub")).get()
       )
-        throw new DomainError("CONFLICT", "kind: the network already has its hub", {
-          kind: "the network already has its hub",
-        });
+        throw fieldRefusal("CONFLICT", "kind", "field.hubExists");
       const { openingHours, ...values } = input;
       const created = tx
         .insert(facilities)
@@ -103,12 +99,9 @@ export function updateFacility(db: DB, actor: Actor, raw: z.input<typeof updateF
   return db.transaction(
     (tx) => {
       const f = tx.select().from(facilities).where(eq(facilities.id, input.id)).get();
-      if (!f) throw notFound("Facility");
+      if (!f) throw notFound("facility");
       if (input.version !== undefined && input.version !== f.version)
-        throw new DomainError(
-          "CONFLICT",
-          "The facility was changed by someone else since you opened it. Reload to see its current state.",
-        );
+        throw refuse("CONFLICT", "admin.facilityStale");
       const { id: _id, version: _v, ...changes } = input;
       tx.update(facilities)
         .set({ ...changes, version: f.version + 1, updatedAt: now() })
@@ -136,14 +129,15 @@ export function setFacilityStatus(
   return db.transaction(
     (tx) => {
       const f = tx.select().from(facilities).where(eq(facilities.id, input.id)).get();
-      if (!f) throw notFound("Facility");
+      if (!f) throw notFound("facility");
       if (f.kind === "hub" && input.status === "suspended")
-        throw new DomainError(
-          "INVALID_STATE",
-          "The hub cannot be suspended: requests that name no facility go to it.",
-        );
+        throw refuse("INVALID_STATE", "admin.hubNotSuspendable");
       if (f.status === input.status)
-        throw new DomainError("INVALID_STATE", `${f.nameEn} is already ${input.status}.`);
+        throw refuse("INVALID_STATE", "admin.facilityAlready", {
+          name: f.nameEn,
+          nameZh: f.nameZh,
+          facilityStatus: input.status,
+        });
       tx.update(facilities)
         .set({ status: input.status, version: f.version + 1, updatedAt: now() })
         .where(eq(facilities.id, f.id))

@@ -10,10 +10,10 @@ import { facilityProfileFields } from "../facility-profile-fields";
 const facilityFields = facilityProfileFields.extend({
   host: z.string().trim().max(200).optional(),
   level: z.string().trim().max(60).optional(),
-  prefecture: z.enum(prefectureCodes, { error: "choose a prefecture" }),
+  prefecture: z.enum(prefectureCodes, { error: "field.prefecture" }),
   fields: z
-    .array(z.enum(technologyFields, { error: "unknown technology field" }))
-    .min(1, "choose at least one technology field")
+    .array(z.enum(technologyFields, { error: "field.unknownField" }))
+    .min(1, "field.chooseField")
     .max(10),
 });
 
@@ -28,13 +28,11 @@ export const createFacilityInput = facilityFields.extend({
     .string()
     .trim()
     .toLowerCase()
-    .min(3, "at least 3 characters")
+    .min(3, "field.minChars")
     .max(60)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens"),
-  kind: z.enum(facilityKinds, { error: "hub or facility" }).default("facility"),
-  openingHours: z
-    .enum(openingPresets, { error: "office, extended or continuous" })
-    .default("office"),
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "field.slugFormat"),
+  kind: z.enum(facilityKinds, { error: "field.kind" }).default("facility"),
+  openingHours: z.enum(openingPresets, { error: "field.openingPreset" }).default("office"),
 });
 
 export const updateFacilityInput = facilityFields.partial().extend({

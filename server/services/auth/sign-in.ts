@@ -3,7 +3,7 @@ import { and, desc, eq, gt } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DB } from "@/db/client";
 import { verifyPassword } from "@/server/auth/password";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { toActor } from "../users/load-actor";
@@ -70,12 +70,7 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
       detail: { until: lock.until },
     });
     const minutes = Math.max(1, Math.ceil((lock.until - at) / 60_000));
-    throw new DomainError(
-      "TOO_MANY_REQUESTS",
-      `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === 1 ? "" : "s"}.`,
-      undefined,
-      `locked:${minutes}`,
-    );
+    throw refuse("TOO_MANY_REQUESTS", "auth.locked", { minutes });
   }
 
   const user = db.select().from(users).where(eq(users.email, email)).get();
@@ -98,19 +93,8 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
           detail: { by: subject.column === auditLog.ip ? "ip" : "email", email },
         });
     });
-    if (reason === "disabled")
-      throw new DomainError(
-        "UNAUTHORIZED",
-        "This account is disabled. Contact the administrator.",
-        undefined,
-        "disabled",
-      );
-    throw new DomainError(
-      "UNAUTHORIZED",
-      "Wrong email or password.",
-      undefined,
-      "wrong_credentials",
-    );
+    if (reason === "disabled") throw refuse("UNAUTHORIZED", "auth.disabled");
+    throw refuse("UNAUTHORIZED", "auth.wrongCredentials");
   }
 
   db.update(users).set({ lastSignInAt: at }).where(eq(users.id, user.id)).run();

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { moveInput, type MoveInput } from "./inputs";
@@ -11,7 +11,6 @@ import { assertVersion, loadRequestFor } from "./request-access";
 import { assertTransition } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { expireRequest } from "./expire-quotes";
-import { shanghaiTime } from "./slot-check";
 import { assertAccreditedGates } from "./accreditation-gates";
 
 export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: MoveInput) {
@@ -40,7 +39,7 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
         .returning({ id: reservations.id })
         .all();
       if (promoted.length === 0)
-        throw new DomainError("INVALID_STATE", `${r.ref} has no held slot to confirm.`);
+        throw refuse("INVALID_STATE", "request.noHeldSlot", { ref: r.ref });
       const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, { confirmedAt: at });
       return {
         expired: false as const,
@@ -53,9 +52,9 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
     { behavior: "immediate" },
   );
   if (outcome.expired)
-    throw new DomainError(
-      "INVALID_STATE",
-      `The quote for ${outcome.ref} expired at ${shanghaiTime(outcome.validUntil)} and can no longer be accepted.`,
-    );
+    throw refuse("INVALID_STATE", "request.quoteExpired", {
+      ref: outcome.ref,
+      validUntil: new Date(outcome.validUntil),
+    });
   return outcome;
 }

@@ -3,8 +3,7 @@
 import { and, eq, gte, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accreditations, equipment, services } from "@/db/schema";
-import { DomainError } from "../errors";
-import { shanghaiTime } from "./slot-check";
+import { refuse } from "../errors";
 
 export function assertAccreditedGates(
   tx: DbOrTx,
@@ -29,12 +28,16 @@ export function assertAccreditedGates(
     .where(eq(equipment.id, equipmentId))
     .get()!;
   if (e.calibrationDueAt === null || e.calibrationDueAt < slotEnd)
-    throw new DomainError(
-      "INVALID_STATE",
-      e.calibrationDueAt === null
-        ? `${service.name} is accredited work, but ${e.name} has no calibration on record.`
-        : `${service.name} is accredited work, but the calibration of ${e.name} expires on ${shanghaiTime(e.calibrationDueAt)}, before the slot ends.`,
-    );
+    throw e.calibrationDueAt === null
+      ? refuse("INVALID_STATE", "accredited.noCalibration", {
+          service: service.name,
+          equipment: e.name,
+        })
+      : refuse("INVALID_STATE", "accredited.calibrationExpires", {
+          service: service.name,
+          equipment: e.name,
+          dueAt: new Date(e.calibrationDueAt),
+        });
   const valid = tx
     .select({ id: accreditations.id })
     .from(accreditations)
@@ -46,9 +49,5 @@ export function assertAccreditedGates(
       ),
     )
     .get();
-  if (!valid)
-    throw new DomainError(
-      "INVALID_STATE",
-      `${service.name} is accredited work, but the facility's CMA/CNAS accreditation does not run until the slot ends.`,
-    );
+  if (!valid) throw refuse("INVALID_STATE", "accredited.accreditation", { service: service.name });
 }

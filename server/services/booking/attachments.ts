@@ -8,7 +8,7 @@ import type { DB } from "@/db/client";
 import { attachments } from "@/db/schema";
 import { dataDir } from "@/db/paths";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { loadRequestFor } from "./request-access";
 import { notifyOtherParty } from "./notify";
@@ -27,36 +27,24 @@ export function addAttachment(
   file: { name: string; bytes: Uint8Array },
 ) {
   if (file.bytes.length > MAX_FILE_BYTES)
-    throw new DomainError("VALIDATION", `file: larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
-      file: "larger than 20 MB",
-    });
+    throw validation("file", "field.fileTooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 });
   const type = sniffFileType(file.bytes);
-  if (!type)
-    throw new DomainError(
-      "VALIDATION",
-      "file: not a PDF, PNG, JPEG, XLSX, DOCX or CSV file (judged by its content)",
-      { file: "not an allowed type" },
-    );
-  if (actor.role === "admin")
-    throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
+  if (!type) throw validation("file", "field.fileType");
+  if (actor.role === "admin") throw refuse("FORBIDDEN", "request.adminsReadOnly");
   const sha256 = crypto.createHash("sha256").update(file.bytes).digest("hex");
   const rel = path.join("attachments", `${sha256}.${type.ext}`);
   return db.transaction(
     (tx) => {
       const r = loadRequestFor(tx, actor, requestId);
       if (actor.role !== "firm" && r.facilityId !== actor.facilityId)
-        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+        throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       const existing = tx
         .select({ n: count() })
         .from(attachments)
         .where(eq(attachments.requestId, r.id))
         .get()!.n;
       if (existing >= MAX_FILES_PER_REQUEST)
-        throw new DomainError(
-          "VALIDATION",
-          `file: a request holds at most ${MAX_FILES_PER_REQUEST} files`,
-          { file: `at most ${MAX_FILES_PER_REQUEST} files` },
-        );
+        throw validation("file", "field.fileCount", { max: MAX_FILES_PER_REQUEST });
       const target = path.join(dataDir(), rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) fs.writeFileSync(target, file.bytes);
@@ -101,11 +89,11 @@ export function addAttachment(
 /** The file's bytes for a caller who may see its request; NOT_FOUND otherwise. */
 export function readAttachment(db: DB, actor: Actor, attachmentId: number) {
   const row = db.select().from(attachments).where(eq(attachments.id, attachmentId)).get();
-  if (!row) throw notFound("File");
+  if (!row) throw notFound("file");
   try {
     loadRequestFor(db, actor, row.requestId);
   } catch {
-    throw notFound("File");
+    throw notFound("file");
   }
   const bytes = fs.readFileSync(path.join(dataDir(), row.storagePath));
   return { fileName: row.fileName, mimeType: row.mimeType, bytes };

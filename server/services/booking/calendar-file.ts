@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { equipment, facilities, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import { loadRequestFor } from "./request-access";
 
 const stamp = (ms: number) =>
@@ -20,7 +20,7 @@ export function bookingCalendar(
 ): { fileName: string; body: string } {
   const r = loadRequestFor(db, actor, requestId);
   if (!["confirmed", "in_progress", "completed"].includes(r.status))
-    throw new DomainError("INVALID_STATE", `${r.ref} has no confirmed booking yet.`);
+    throw refuse("INVALID_STATE", "request.noBooking", { ref: r.ref });
   const booking = db
     .select({
       start: reservations.start,
@@ -40,7 +40,7 @@ export function bookingCalendar(
       ),
     )
     .get();
-  if (!booking) throw new DomainError("INVALID_STATE", `${r.ref} has no confirmed booking yet.`);
+  if (!booking) throw refuse("INVALID_STATE", "request.noBooking", { ref: r.ref });
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

@@ -18,51 +18,9 @@ import { now } from "../clock";
 import { expireQuotes } from "./expire-quotes";
 import { loadRequestFor } from "./request-access";
 import { pendingProposal } from "./reschedule";
+import { actionsFor } from "./request-actions";
 
-export type RequestAction =
-  | "accept"
-  | "withdraw"
-  | "cancel"
-  | "rate"
-  | "quote"
-  | "reject"
-  | "start"
-  | "complete"
-  | "message"
-  | "upload"
-  | "reschedule"
-  | "answerReschedule";
-
-function actionsFor(
-  actor: Actor,
-  r: { status: string; facilityId: number | null; quoteValidUntil: number | null },
-  rated: boolean,
-  at: number,
-  proposal: boolean,
-): RequestAction[] {
-  const out: RequestAction[] = [];
-  if (actor.role === "firm") {
-    if (r.status === "quoted" && (r.quoteValidUntil ?? 0) > at) out.push("accept");
-    if (r.status === "submitted" || r.status === "quoted") out.push("withdraw");
-    if (r.status === "confirmed") out.push("cancel");
-    if (r.status === "confirmed" && proposal) out.push("answerReschedule");
-    if (r.status === "completed" && !rated) out.push("rate");
-    out.push("message", "upload");
-  } else if (actor.role === "operator" || actor.role === "coordinator") {
-    const mine = r.facilityId !== null && r.facilityId === actor.facilityId;
-    if (mine && r.status === "submitted") out.push("quote");
-    if (
-      r.status === "submitted" &&
-      (mine || (actor.role === "coordinator" && r.facilityId === null))
-    )
-      out.push("reject");
-    if (mine && r.status === "confirmed")
-      out.push("start", "cancel", ...(proposal ? [] : (["reschedule"] as const)));
-    if (mine && r.status === "in_progress") out.push("complete");
-    if (mine) out.push("message", "upload");
-  }
-  return out;
-}
+export type { RequestAction } from "./request-actions";
 
 export function getRequest(db: DB, actor: Actor, id: number) {
   expireQuotes(db);
@@ -156,6 +114,11 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     messages: thread,
     attachments: files,
     feedback: rating,
-    actions: actionsFor(actor, r, rating !== null, at, pendingProposal(db, r.id, at) !== undefined),
+    actions: actionsFor(actor, {
+      ...r,
+      rated: rating !== null,
+      proposal: pendingProposal(db, r.id, at) !== undefined,
+      at,
+    }),
   };
 }

@@ -4,47 +4,44 @@ import { serviceTypes, requestStatuses } from "@/db/schema/enums";
 import { paramRange } from "../registry/inputs";
 import { timeInput } from "../time-input";
 
-const id = (what: string) =>
-  z.coerce
-    .number({ error: `must be ${what} id` })
-    .int(`must be ${what} id`)
-    .positive(`must be ${what} id`);
+type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
+const id = (code: IdCode) => z.coerce.number({ error: code }).int(code).positive(code);
 const version = z.coerce.number().int().positive().optional();
 const reason = z
-  .string({ error: "give a reason" })
+  .string({ error: "field.reasonNeeded" })
   .trim()
-  .min(3, "give a reason of at least 3 characters")
-  .max(1000, "at most 1,000 characters");
+  .min(3, "field.reasonMin")
+  .max(1000, "field.maxChars");
 
 export const submitRequestInput = z
   .object({
     title: z
-      .string({ error: "enter a title" })
+      .string({ error: "field.titleNeeded" })
       .trim()
-      .min(3, "enter a title of at least 3 characters")
-      .max(120, "at most 120 characters"),
-    serviceType: z.enum(serviceTypes, { error: "choose a service type" }),
-    facilityId: id("a facility").optional(),
-    serviceId: id("a service").optional(),
-    equipmentId: id("an equipment").optional(),
-    description: z.string().trim().max(5000, "at most 5,000 characters").default(""),
-    sampleDetails: z.string().trim().max(2000, "at most 2,000 characters").default(""),
-    quantity: z.string().trim().max(200, "at most 200 characters").optional(),
-    hazardClass: z.string().trim().max(120, "at most 120 characters").optional(),
-    standard: z.string().trim().max(200, "at most 200 characters").optional(),
-    requiredParams: z.array(paramRange).max(8, "at most 8 parameters").default([]),
+      .min(3, "field.titleMin")
+      .max(120, "field.maxChars"),
+    serviceType: z.enum(serviceTypes, { error: "field.serviceType" }),
+    facilityId: id("field.idFacility").optional(),
+    serviceId: id("field.idService").optional(),
+    equipmentId: id("field.idEquipment").optional(),
+    description: z.string().trim().max(5000, "field.maxChars").default(""),
+    sampleDetails: z.string().trim().max(2000, "field.maxChars").default(""),
+    quantity: z.string().trim().max(200, "field.maxChars").optional(),
+    hazardClass: z.string().trim().max(120, "field.maxChars").optional(),
+    standard: z.string().trim().max(200, "field.maxChars").optional(),
+    requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     earliestStart: timeInput,
     deadline: timeInput,
     hours: z.coerce
-      .number({ error: "must be a number of hours" })
-      .int("must be whole hours")
-      .min(1, "at least 1 hour")
-      .max(720, "at most 720 hours"),
+      .number({ error: "field.hoursNumber" })
+      .int("field.wholeHours")
+      .min(1, "field.minHour")
+      .max(720, "field.maxHours"),
     units: z.coerce
-      .number({ error: "must be a number of units" })
-      .int("must be whole units")
-      .min(1, "at least 1 unit")
-      .max(50, "at most 50 units")
+      .number({ error: "field.unitsNumber" })
+      .int("field.wholeUnits")
+      .min(1, "field.minUnit")
+      .max(50, "field.maxUnits")
       .default(1),
     preferredStart: timeInput.optional(),
   })
@@ -53,32 +50,33 @@ export const submitRequestInput = z
       ctx.addIssue({
         code: "custom",
         path: ["deadline"],
-        message: "must be after the earliest start",
+        message: "field.afterEarliest",
       });
     else if (v.deadline - v.earliestStart < v.hours * 3_600_000)
       ctx.addIssue({
         code: "custom",
         path: ["deadline"],
-        message: `leaves less than the ${v.hours} hours needed after the earliest start`,
+        message: "field.deadlineTooSoon",
+        params: { hours: v.hours },
       });
     if (v.preferredStart !== undefined) {
       if (v.preferredStart < v.earliestStart)
         ctx.addIssue({
           code: "custom",
           path: ["preferredStart"],
-          message: "must not be before the earliest start",
+          message: "field.notBeforeEarliest",
         });
       else if (v.preferredStart + v.hours * 3_600_000 > v.deadline)
         ctx.addIssue({
           code: "custom",
           path: ["preferredStart"],
-          message: "must leave the work done by the deadline",
+          message: "field.doneByDeadline",
         });
       if (v.equipmentId === undefined)
         ctx.addIssue({
           code: "custom",
           path: ["preferredStart"],
-          message: "choose the equipment for a preferred slot",
+          message: "field.equipmentForSlot",
         });
     }
   });
@@ -86,63 +84,63 @@ export type SubmitRequestInput = z.input<typeof submitRequestInput>;
 
 export const quoteInput = z
   .object({
-    id: id("a request"),
+    id: id("field.idRequest"),
     version,
-    equipmentId: id("an equipment"),
+    equipmentId: id("field.idEquipment"),
     start: timeInput,
     end: timeInput,
     units: z.coerce
-      .number({ error: "must be a number of units" })
-      .int("must be whole units")
-      .min(1, "at least 1 unit")
+      .number({ error: "field.unitsNumber" })
+      .int("field.wholeUnits")
+      .min(1, "field.minUnit")
       .default(1),
     amountFen: z.coerce
-      .number({ error: "must be an amount in fen" })
-      .int("must be whole fen")
-      .min(0, "must not be negative")
-      .max(10_000_000_000, "is too large"),
+      .number({ error: "field.amountFen" })
+      .int("field.wholeFen")
+      .min(0, "field.notNegative")
+      .max(10_000_000_000, "field.tooLarge"),
     validUntil: timeInput,
   })
   .superRefine((v, ctx) => {
     if (v.end <= v.start)
-      ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+      ctx.addIssue({ code: "custom", path: ["end"], message: "field.afterStart" });
     if (v.validUntil > v.start)
       ctx.addIssue({
         code: "custom",
         path: ["validUntil"],
-        message: "must not be after the slot starts",
+        message: "field.beforeSlot",
       });
   });
 export type QuoteInput = z.input<typeof quoteInput>;
 
-export const moveInput = z.object({ id: id("a request"), version });
-export const moveWithReasonInput = z.object({ id: id("a request"), version, reason });
+export const moveInput = z.object({ id: id("field.idRequest"), version });
+export const moveWithReasonInput = z.object({ id: id("field.idRequest"), version, reason });
 export type MoveInput = z.input<typeof moveInput>;
 export type MoveWithReasonInput = z.input<typeof moveWithReasonInput>;
 
 export const rateInput = z.object({
-  id: id("a request"),
+  id: id("field.idRequest"),
   rating: z.coerce
-    .number({ error: "rate from 1 to 5" })
-    .int("rate from 1 to 5")
-    .min(1, "rate from 1 to 5")
-    .max(5, "rate from 1 to 5"),
-  comment: z.string().trim().max(2000, "at most 2,000 characters").default(""),
+    .number({ error: "field.rateFrom1To5" })
+    .int("field.rateFrom1To5")
+    .min(1, "field.rateFrom1To5")
+    .max(5, "field.rateFrom1To5"),
+  comment: z.string().trim().max(2000, "field.maxChars").default(""),
 });
 
 export const messageInput = z.object({
-  id: id("a request"),
+  id: id("field.idRequest"),
   body: z
-    .string({ error: "write a message" })
+    .string({ error: "field.writeMessage" })
     .trim()
-    .min(1, "write a message")
-    .max(5000, "at most 5,000 characters"),
+    .min(1, "field.writeMessage")
+    .max(5000, "field.maxChars"),
 });
 
 export const listRequestsInput = z.object({
   status: z.enum(requestStatuses, { error: "unknown status" }).optional(),
-  page: z.coerce.number().int().min(1, "must be 1 or more").default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, "at most 100").default(20),
+  page: z.coerce.number().int().min(1, "field.atLeastOne").default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, "field.atMost").default(20),
   /** For the hub: requests that name no facility. */
   unrouted: z.boolean().optional(),
 });

@@ -3,25 +3,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { emailOutbox, notifications, users } from "@/db/schema";
+import { renderText } from "@/server/i18n/render";
 import type { RequestRow } from "./request-access";
-
-const headline: Record<string, string> = {
-  "request.submitted": "New request",
-  "request.quoted": "Quote received",
-  "request.confirmed": "Booking confirmed",
-  "request.withdrawn": "Request withdrawn",
-  "request.rejected": "Request rejected",
-  "request.expired": "Quote expired",
-  "request.in_progress": "Work started",
-  "request.completed": "Work completed",
-  "request.cancelled": "Booking cancelled",
-  "request.message": "New message",
-  "request.rated": "Feedback received",
-  "request.routed": "Request routed to your facility",
-  "request.reschedule_proposed": "New slot proposed",
-  "request.rescheduled": "Booking moved",
-  "request.reschedule_declined": "New slot declined",
-};
 
 function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "firm" | "facility") {
   const actor =
@@ -33,18 +16,18 @@ function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "fir
     : actor === null || actor === undefined || actor.role !== "firm";
   if (toFirm)
     return tx
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, locale: users.locale })
       .from(users)
       .where(and(eq(users.id, r.requesterId), eq(users.disabled, false)))
       .all();
   if (r.facilityId === null)
     return tx
-      .select({ id: users.id, email: users.email })
+      .select({ id: users.id, email: users.email, locale: users.locale })
       .from(users)
       .where(and(eq(users.role, "coordinator"), eq(users.disabled, false)))
       .all();
   return tx
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
     .where(
       and(
@@ -66,10 +49,14 @@ export function notifyOtherParty(
   note: string | null = null,
   to?: "firm" | "facility",
 ): void {
-  const title = `${r.ref}: ${headline[kind] ?? kind}`;
   const body = note ? `${r.title} — ${note}` : r.title;
   for (const user of recipients(tx, r, actorId, to)) {
     if (user.id === actorId) continue;
+    // Written in the recipient's chosen language.
+    const title = renderText(user.locale, "notifications.title", {
+      ref: r.ref,
+      kind: kind.replace(/^request\./, ""),
+    });
     tx.insert(notifications)
       .values({ userId: user.id, requestId: r.id, kind, title, body, createdAt: at })
       .run();
@@ -77,7 +64,7 @@ export function notifyOtherParty(
       .values({
         toAddress: user.email,
         subject: title,
-        body: `${body}\n\nOpen /requests/${r.id} to see the request.`,
+        body: renderText(user.locale, "notifications.emailBody", { body, id: r.id }),
         createdAt: at,
       })
       .run();

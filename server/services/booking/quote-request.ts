@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { equipment, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
@@ -22,7 +22,7 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       if (r.facilityId !== actor.facilityId)
-        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility yet.`);
+        throw refuse("INVALID_STATE", "request.notRoutedYet", { ref: r.ref });
       assertVersion(r, input.version);
       assertTransition(r.status, "quoted", "facility");
       const own = tx
@@ -30,11 +30,8 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
         .from(equipment)
         .where(and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId)))
         .get();
-      if (!own) throw notFound("Equipment");
-      if (input.validUntil <= at)
-        throw new DomainError("VALIDATION", "validUntil: must be in the future", {
-          validUntil: "must be in the future",
-        });
+      if (!own) throw notFound("equipment");
+      if (input.validUntil <= at) throw validation("validUntil", "field.inFuture");
       const cap = loadCapacity(tx, input.equipmentId);
       const slot = { start: input.start, end: input.end, units: input.units };
       assertSlotBookable(tx, cap, slot, at);

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { feedback, messages } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { messageInput, rateInput } from "./inputs";
@@ -22,9 +22,9 @@ export function rateRequest(
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       if (r.status !== "completed")
-        throw new DomainError("INVALID_STATE", `${r.ref} can be rated once it is completed.`);
+        throw refuse("INVALID_STATE", "request.notCompleted", { ref: r.ref });
       if (tx.select({ id: feedback.id }).from(feedback).where(eq(feedback.requestId, r.id)).get())
-        throw new DomainError("CONFLICT", `${r.ref} has already been rated.`);
+        throw refuse("CONFLICT", "request.alreadyRated", { ref: r.ref });
       tx.insert(feedback)
         .values({
           requestId: r.id,
@@ -48,10 +48,9 @@ export function postMessage(db: DB, actor: Actor, raw: z.input<typeof messageInp
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
-      if (actor.role === "admin")
-        throw new DomainError("FORBIDDEN", "Admins read requests but do not take part in them.");
+      if (actor.role === "admin") throw refuse("FORBIDDEN", "request.adminsReadOnly");
       if (actor.role !== "firm" && r.facilityId !== actor.facilityId)
-        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+        throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       const m = tx
         .insert(messages)
         .values({ requestId: r.id, authorId: actor.userId, body: input.body, createdAt: at })

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookingRequests, requestEvents, type RequestStatus } from "@/db/schema";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import type { RequestRow } from "./request-access";
 import { notifyOtherParty } from "./notify";
 
@@ -22,11 +22,7 @@ export function recordTransition(
     .where(and(eq(bookingRequests.id, r.id), eq(bookingRequests.version, r.version)))
     .returning()
     .get();
-  if (!updated)
-    throw new DomainError(
-      "CONFLICT",
-      `${r.ref} was changed by someone else at the same moment. Reload and try again.`,
-    );
+  if (!updated) throw refuse("CONFLICT", "request.changedConcurrently", { ref: r.ref });
   tx.insert(requestEvents)
     .values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: to, note, createdAt: at })
     .run();

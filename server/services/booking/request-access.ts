@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { bookingRequests } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, notFound } from "../errors";
 
 export type RequestRow = typeof bookingRequests.$inferSelect;
 
@@ -18,15 +18,12 @@ export function canSee(actor: Actor, r: RequestRow): boolean {
 
 export function loadRequestFor(db: DbOrTx, actor: Actor, id: number): RequestRow {
   const r = db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).get();
-  if (!r || !canSee(actor, r)) throw notFound("Request");
+  if (!r || !canSee(actor, r)) throw notFound("request");
   return r;
 }
 
 /** A stale version means someone else moved the request since the caller looked at it. */
 export function assertVersion(r: RequestRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== r.version)
-    throw new DomainError(
-      "CONFLICT",
-      `${r.ref} was changed by someone else since you opened it. Reload to see its current state.`,
-    );
+    throw refuse("CONFLICT", "request.stale", { ref: r.ref });
 }

@@ -1,42 +1,43 @@
 // Moving a confirmed booking: the operator proposes a feasible new slot (held until the firm
 // answers or the proposal expires); the firm accepts (the booking moves in one transaction) or
 // declines (the hold is released and the old slot stays).
+import { shanghaiTime } from "@/server/i18n/shanghai-time";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, requestEvents, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { timeInput } from "../time-input";
 import { loadCapacity } from "../scheduling/availability";
 import { assertVersion, loadRequestFor, type RequestRow } from "./request-access";
-import { assertSlotBookable, shanghaiTime } from "./slot-check";
+import { assertSlotBookable } from "./slot-check";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { notifyOtherParty } from "./notify";
 
 export const proposeRescheduleInput = z
   .object({
-    id: z.coerce.number().int().positive("must be a request id"),
+    id: z.coerce.number().int().positive("field.idRequest"),
     version: z.coerce.number().int().positive().optional(),
-    equipmentId: z.coerce.number().int().positive("must be an equipment id").optional(),
+    equipmentId: z.coerce.number().int().positive("field.idEquipment").optional(),
     start: timeInput,
     end: timeInput,
     validUntil: timeInput,
   })
   .superRefine((v, ctx) => {
     if (v.end <= v.start)
-      ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+      ctx.addIssue({ code: "custom", path: ["end"], message: "field.afterStart" });
     if (v.validUntil > v.start)
       ctx.addIssue({
         code: "custom",
         path: ["validUntil"],
-        message: "must not be after the new slot starts",
+        message: "field.beforeNewSlot",
       });
   });
 export const answerRescheduleInput = z.object({
-  id: z.coerce.number().int().positive("must be a request id"),
+  id: z.coerce.number().int().positive("field.idRequest"),
 });
 
 /** The live proposal (a hold on a confirmed request), if any. */
@@ -80,22 +81,13 @@ export function proposeReschedule(
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       if (r.facilityId !== actor.facilityId)
-        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+        throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       assertVersion(r, input.version);
       if (r.status !== "confirmed")
-        throw new DomainError(
-          "INVALID_STATE",
-          `Only a confirmed booking can be moved; ${r.ref} is ${r.status.replace("_", " ")}.`,
-        );
+        throw refuse("INVALID_STATE", "reschedule.notConfirmed", { ref: r.ref, status: r.status });
       if (pendingProposal(tx, r.id, at))
-        throw new DomainError(
-          "CONFLICT",
-          `${r.ref} already has a proposed new slot waiting for the firm.`,
-        );
-      if (input.validUntil <= at)
-        throw new DomainError("VALIDATION", "validUntil: must be in the future", {
-          validUntil: "must be in the future",
-        });
+        throw refuse("CONFLICT", "reschedule.pending", { ref: r.ref });
+      if (input.validUntil <= at) throw validation("validUntil", "field.inFuture");
       const equipmentId = input.equipmentId ?? r.quoteEquipmentId!;
       if (
         !tx
@@ -104,7 +96,7 @@ export function proposeReschedule(
           .where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, actor.facilityId)))
           .get()
       )
-        throw notFound("Equipment");
+        throw notFound("equipment");
       const cap = loadCapacity(tx, equipmentId);
       const slot = { start: input.start, end: input.end, units: r.quoteUnits ?? r.units };
       // The new slot must be free while the old one is still booked: until the firm answers both are held.
@@ -150,11 +142,7 @@ export function answerReschedule(
       const at = now();
       const r = loadRequestFor(tx, actor, input.id);
       const proposal = r.status === "confirmed" ? pendingProposal(tx, r.id, at) : undefined;
-      if (!proposal)
-        throw new DomainError(
-          "INVALID_STATE",
-          `${r.ref} has no proposed new slot waiting for an answer (it may have expired).`,
-        );
+      if (!proposal) throw refuse("INVALID_STATE", "reschedule.noProposal", { ref: r.ref });
       if (accept) {
         tx.update(reservations)
           .set({ releasedAt: at })

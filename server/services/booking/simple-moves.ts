@@ -4,7 +4,7 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { attachments, reservations, type RequestStatus } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { moveInput, moveWithReasonInput, type MoveInput, type MoveWithReasonInput } from "./inputs";
@@ -33,7 +33,7 @@ function move(
         r.facilityId !== actor.facilityId &&
         !(actor.role === "coordinator" && r.facilityId === null)
       )
-        throw new DomainError("INVALID_STATE", `${r.ref} is not routed to your facility.`);
+        throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       const changes: Record<string, unknown> = {};
       if (to === "withdrawn" || to === "rejected" || to === "cancelled") {
         releaseReservations(tx, r.id, at);
@@ -61,10 +61,10 @@ function move(
             .where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report")))
             .get()!.n;
           if (reports === 0)
-            throw new DomainError(
-              "INVALID_STATE",
-              `Upload the report before completing ${r.ref}: ${r.serviceType} work needs one.`,
-            );
+            throw refuse("INVALID_STATE", "request.reportNeeded", {
+              ref: r.ref,
+              serviceType: r.serviceType,
+            });
         }
         Object.assign(changes, { completedAt: at, closedAt: at });
       }

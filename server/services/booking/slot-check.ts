@@ -2,7 +2,8 @@
 // scheduling invariant (length, lead time, opening hours, maintenance, capacity), run inside the
 // caller's write transaction.
 import type { DbOrTx } from "@/db/client";
-import { DomainError } from "../errors";
+import { DomainError, refuse, validation } from "../errors";
+import type { RefusalCode, RefusalParams } from "@/server/i18n/render";
 import { loadBusy, loadMaintenance, type EquipmentCapacity } from "../scheduling/availability";
 import { computeFreeIntervals } from "../scheduling/free-intervals";
 import { openIntervals } from "../scheduling/opening-hours";
@@ -10,13 +11,9 @@ import { totalLength } from "../scheduling/intervals";
 
 export type Slot = { start: number; end: number; units: number };
 
-/** "2027-01-04 09:00" in Asia/Shanghai. */
-export function shanghaiTime(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
-}
-
-const refuse = (reason: string) =>
-  new DomainError("CONFLICT", `The slot cannot be booked: ${reason}.`, { slot: reason });
+/** A slot refusal: the sentence, and the same refusal on the form's slot field. */
+const slotRefusal = (code: RefusalCode, params?: RefusalParams) =>
+  new DomainError("CONFLICT", { code, params }, { slot: { code, params } });
 
 export function assertSlotBookable(
   tx: DbOrTx,
@@ -25,38 +22,24 @@ export function assertSlotBookable(
   now: number,
 ): void {
   if (!cap.bookable)
-    throw new DomainError(
-      "INVALID_STATE",
-      `The equipment cannot be booked while it is ${cap.status === "operational" ? "at a suspended facility" : cap.status}.`,
-    );
-  if (!(slot.end > slot.start))
-    throw new DomainError("VALIDATION", "end: must be after start", { end: "must be after start" });
+    throw refuse("INVALID_STATE", "slot.notBookable", { equipmentStatus: cap.status });
+  if (!(slot.end > slot.start)) throw validation("end", "field.afterStart");
   if (slot.units < 1 || slot.units > cap.units)
-    throw new DomainError("VALIDATION", `units: must be between 1 and ${cap.units}`, {
-      units: `must be between 1 and ${cap.units}`,
-    });
+    throw validation("units", "field.unitsBetween", { max: cap.units });
   const hours = (slot.end - slot.start) / 3_600_000;
-  if (hours < cap.minHours)
-    throw refuse(`it lasts ${hours} h, shorter than the minimum of ${cap.minHours} h`);
-  if (hours > cap.maxHours)
-    throw refuse(`it lasts ${hours} h, longer than the maximum of ${cap.maxHours} h`);
+  if (hours < cap.minHours) throw slotRefusal("slot.tooShort", { hours, minHours: cap.minHours });
+  if (hours > cap.maxHours) throw slotRefusal("slot.tooLong", { hours, maxHours: cap.maxHours });
   const earliest = now + cap.leadDays * 86_400_000;
   if (slot.start < earliest)
-    throw refuse(
-      `it starts before ${shanghaiTime(earliest)} (bookings need ${cap.leadDays} days' notice)`,
-    );
+    throw slotRefusal("slot.leadTime", { earliest: new Date(earliest), leadDays: cap.leadDays });
   const open = openIntervals(cap.openingHours, cap.timeZone, slot.start, slot.end);
   if (totalLength(open) < slot.end - slot.start)
-    throw refuse(
-      `it is outside the facility's opening hours (${shanghaiTime(slot.start)} – ${shanghaiTime(slot.end)})`,
-    );
+    throw slotRefusal("slot.closed", { start: new Date(slot.start), end: new Date(slot.end) });
   const pad = cap.setupMinutes * 60_000;
   const maintenance = loadMaintenance(tx, cap, slot.start, slot.end);
   const hit = maintenance.find((m) => m.start < slot.end + pad && slot.start - pad < m.end);
   if (hit)
-    throw refuse(
-      `it meets a maintenance window from ${shanghaiTime(hit.start)} to ${shanghaiTime(hit.end)}`,
-    );
+    throw slotRefusal("slot.maintenance", { from: new Date(hit.start), to: new Date(hit.end) });
   const busy = loadBusy(tx, cap, slot.start, slot.end, now);
   const free = computeFreeIntervals(cap, busy, maintenance, slot.start, slot.end, now);
   const covered = free
@@ -66,10 +49,13 @@ export function assertSlotBookable(
     const clash = busy
       .filter((b) => b.start - pad < slot.end + pad && slot.start - pad < b.end + pad)
       .sort((a, b) => a.start - b.start)[0];
-    throw refuse(
-      clash
-        ? `it clashes with another booking from ${shanghaiTime(clash.start)} to ${shanghaiTime(clash.end)}${pad ? ` (with ${cap.setupMinutes} min setup on each side)` : ""}; ${cap.units > 1 ? `not enough of the ${cap.units} units are free` : "the equipment is taken"}`
-        : "not enough units are free",
-    );
+    throw clash
+      ? slotRefusal("slot.clash", {
+          from: new Date(clash.start),
+          to: new Date(clash.end),
+          setupMinutes: cap.setupMinutes,
+          units: cap.units,
+        })
+      : slotRefusal("slot.full");
   }
 }

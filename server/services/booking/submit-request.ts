@@ -12,7 +12,7 @@ import {
   services,
 } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { refuse, validation } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
@@ -21,9 +21,6 @@ import { assertSlotBookable } from "./slot-check";
 import { notifyOtherParty } from "./notify";
 import { recordTransition } from "./record-transition";
 import { assertAccreditedGates } from "./accreditation-gates";
-
-const field = (name: string, reason: string) =>
-  new DomainError("VALIDATION", `${name}: ${reason}`, { [name]: reason });
 
 /** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
 export function nextReference(tx: DbOrTx, at: number): string {
@@ -51,11 +48,12 @@ function resolveFacility(
       .from(equipment)
       .where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external")))
       .get();
-    if (!e || e.status === "retired") throw field("equipmentId", "no such shared equipment");
+    if (!e || e.status === "retired")
+      throw validation("equipmentId", "field.noSuchSharedEquipment");
     if (facilityId !== null && facilityId !== e.facilityId)
-      throw field("equipmentId", "belongs to another facility");
+      throw validation("equipmentId", "field.otherFacility");
     if (input.units > e.units)
-      throw field("units", `the equipment has ${e.units} unit${e.units === 1 ? "" : "s"}`);
+      throw validation("units", "field.equipmentUnits", { units: e.units });
     facilityId = e.facilityId;
   }
   if (input.serviceId !== undefined) {
@@ -64,9 +62,9 @@ function resolveFacility(
       .from(services)
       .where(and(eq(services.id, input.serviceId), eq(services.status, "active")))
       .get();
-    if (!s) throw field("serviceId", "no such service");
+    if (!s) throw validation("serviceId", "field.noSuchService");
     if (facilityId !== null && facilityId !== s.facilityId)
-      throw field("serviceId", "belongs to another facility than the equipment");
+      throw validation("serviceId", "field.serviceOtherFacility");
     facilityId = s.facilityId;
   }
   if (facilityId !== null) {
@@ -75,12 +73,8 @@ function resolveFacility(
       .from(facilities)
       .where(eq(facilities.id, facilityId))
       .get();
-    if (!f) throw field("facilityId", "no such facility");
-    if (f.status !== "active")
-      throw new DomainError(
-        "INVALID_STATE",
-        "This facility is suspended and takes no new requests.",
-      );
+    if (!f) throw validation("facilityId", "field.noSuchFacility");
+    if (f.status !== "active") throw refuse("INVALID_STATE", "request.facilitySuspended");
   }
   return facilityId;
 }

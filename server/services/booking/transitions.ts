@@ -1,35 +1,37 @@
-// The request state machine of DESIGN.md: who may move a request from which status to which.
+// The request state machine (DESIGN.md, "The booking request's life"): from each status, the
+// statuses a request may move to and which side may move it. The checks of every move and the
+// actions a request page offers (request-actions.ts) are read from this one table.
 import type { RequestStatus, Role } from "@/db/schema/enums";
-import { DomainError } from "../errors";
+import { refuse } from "../errors";
 
-type Side = "firm" | "facility" | "system";
+export type Side = "firm" | "facility" | "system";
 
-const allowed: Record<string, { from: RequestStatus[]; by: Side[] }> = {
-  quoted: { from: ["submitted"], by: ["facility"] },
-  confirmed: { from: ["quoted"], by: ["firm"] },
-  withdrawn: { from: ["submitted", "quoted"], by: ["firm"] },
-  rejected: { from: ["submitted"], by: ["facility"] },
-  expired: { from: ["quoted"], by: ["system"] },
-  in_progress: { from: ["confirmed"], by: ["facility"] },
-  completed: { from: ["in_progress"], by: ["facility"] },
-  cancelled: { from: ["confirmed"], by: ["firm", "facility"] },
+export const transitions: Record<RequestStatus, Partial<Record<RequestStatus, readonly Side[]>>> = {
+  submitted: { quoted: ["facility"], withdrawn: ["firm"], rejected: ["facility"] },
+  quoted: { confirmed: ["firm"], withdrawn: ["firm"], expired: ["system"] },
+  confirmed: { in_progress: ["facility"], cancelled: ["firm", "facility"] },
+  in_progress: { completed: ["facility"] },
+  completed: {},
+  withdrawn: {},
+  rejected: {},
+  expired: {},
+  cancelled: {},
 };
 
 export function sideOf(role: Role | "system"): Side {
   return role === "firm" ? "firm" : role === "system" ? "system" : "facility";
 }
 
+/** Whether the table lets this side move a request from one status to the other. */
+export function canMove(from: RequestStatus, to: RequestStatus, by: Side): boolean {
+  return transitions[from][to]?.includes(by) ?? false;
+}
+
 /** Throws INVALID_STATE (with both statuses named) unless the move is allowed for this side. */
 export function assertTransition(from: RequestStatus, to: RequestStatus, by: Side): void {
-  const rule = allowed[to];
-  if (!rule || !rule.from.includes(from))
-    throw new DomainError(
-      "INVALID_STATE",
-      `A ${from.replace("_", " ")} request cannot become ${to.replace("_", " ")}.`,
-    );
-  if (!rule.by.includes(by))
-    throw new DomainError(
-      "FORBIDDEN",
-      `Only the ${rule.by.join(" or ")} may make a request ${to.replace("_", " ")}.`,
-    );
+  const sides = transitions[from][to];
+  if (!sides)
+    throw refuse("INVALID_STATE", "request.badTransition", { fromStatus: from, toStatus: to });
+  if (!sides.includes(by))
+    throw refuse("FORBIDDEN", "request.wrongSide", { sides: sides.join(","), toStatus: to });
 }

@@ -25,9 +25,10 @@ export function creditCodeProblem(raw: string): CreditCodeProblem | null {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : "check_digit";
 }
 
-export const creditCodeMessages: Record<CreditCodeProblem, string> = {
-  length: "must be exactly 18 characters",
-  characters: "may only use digits and the letters A-H, J-N, P-R, T, U, W-Y",
-  region: "characters 3 to 8 must be a 6-digit administrative region code",
-  check_digit: "the check character (18th) does not match: please re-check the code",
-};
+/** The refusal code of each problem (the sentences are in server/i18n/messages). */
+export const creditCodeRefusals = {
+  length: "field.ccLength",
+  characters: "field.ccCharacters",
+  region: "field.ccRegion",
+  check_digit: "field.ccCheck",
+} as const satisfies Record<CreditCodeProblem, string>;

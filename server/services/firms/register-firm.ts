@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { firms, users } from "@/db/schema";
 import type { DB } from "@/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { DomainError } from "../errors";
+import { fieldRefusal } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { registerFirmInput, type RegisterFirmInput } from "./register-input";
 import { parseInput } from "../parse-input";
@@ -15,19 +15,11 @@ export async function registerFirm(db: DB, raw: RegisterFirmInput, ip: string | 
   return db.transaction(
     (tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get())
-        throw new DomainError("CONFLICT", "email: an account with this email already exists", {
-          email: "an account with this email already exists",
-        });
+        throw fieldRefusal("CONFLICT", "email", "field.emailTaken");
       if (
         tx.select({ id: firms.id }).from(firms).where(eq(firms.creditCode, input.creditCode)).get()
       )
-        throw new DomainError(
-          "CONFLICT",
-          "creditCode: this firm is already registered; ask a colleague to invite you",
-          {
-            creditCode: "this firm is already registered; ask a colleague to invite you",
-          },
-        );
+        throw fieldRefusal("CONFLICT", "creditCode", "field.firmTaken");
       const firm = tx
         .insert(firms)
         .values({

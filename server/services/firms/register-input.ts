@@ -3,47 +3,49 @@ import { z } from "zod";
 import { firmSizes } from "@/db/schema/enums";
 import { industries } from "@/db/reference/industries";
 import { prefectureCodes } from "@/db/reference/prefectures";
-import { creditCodeMessages, creditCodeProblem } from "./credit-code";
+import { creditCodeRefusals, creditCodeProblem } from "./credit-code";
 import { passwordProblem } from "../auth/password-policy";
 
 export const registerFirmInput = z
   .object({
     firmName: z
-      .string({ error: "enter the firm's registered name" })
+      .string({ error: "field.firmName" })
       .trim()
-      .min(2, "enter the firm's registered name")
-      .max(120, "at most 120 characters"),
+      .min(2, "field.firmName")
+      .max(120, "field.maxChars"),
     creditCode: z
-      .string({ error: "enter the firm's unified social credit code" })
+      .string({ error: "field.ccMissing" })
       .trim()
       .transform((s) => s.toUpperCase())
       .superRefine((code, ctx) => {
         const problem = creditCodeProblem(code);
-        if (problem) ctx.addIssue({ code: "custom", message: creditCodeMessages[problem] });
+        if (problem) ctx.addIssue({ code: "custom", message: creditCodeRefusals[problem] });
       }),
-    size: z.enum(firmSizes, { message: "choose the firm's size" }),
-    industry: z.enum(industries, { message: "choose an industry" }),
-    prefecture: z.enum(prefectureCodes, { message: "choose a prefecture" }),
-    name: z
-      .string({ error: "enter your name" })
-      .trim()
-      .min(1, "enter your name")
-      .max(80, "at most 80 characters"),
+    size: z.enum(firmSizes, { message: "field.size" }),
+    industry: z.enum(industries, { message: "field.industry" }),
+    prefecture: z.enum(prefectureCodes, { message: "field.prefecture" }),
+    name: z.string({ error: "field.name" }).trim().min(1, "field.name").max(80, "field.maxChars"),
     email: z
-      .string({ error: "enter a valid email address" })
+      .string({ error: "field.email" })
       .trim()
       .toLowerCase()
-      .pipe(z.email({ message: "enter a valid email address" }).max(200, "at most 200 characters")),
-    password: z.string({ error: "must be at least 10 characters" }).superRefine((password, ctx) => {
+      .pipe(z.email({ message: "field.email" }).max(200, "field.maxChars")),
+    password: z.string({ error: "field.pwShort" }).superRefine((password, ctx) => {
       const problem = passwordProblem(password);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      if (problem) ctx.addIssue({ code: "custom", message: problem.code, params: problem.params });
     }),
     locale: z.enum(["en", "zh"]).default("en"),
   })
   // Checks that need two fields run once the fields themselves are valid.
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, value.email);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        path: ["password"],
+        message: problem.code,
+        params: problem.params,
+      });
   });
 
 export type RegisterFirmInput = z.input<typeof registerFirmInput>;

@@ -5,6 +5,7 @@
 // module. Ranked by earliest start, then the preferred prefecture, price, the facility's
 // completion rate and rating. Candidates failing exactly one requirement are near misses (the
 // closest and cheapest few of them: enough to show `limit`).
+import { shanghaiTime } from "@/server/i18n/shanghai-time";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
@@ -12,7 +13,6 @@ import { now as clockNow } from "../clock";
 import { parseInput } from "../parse-input";
 import { computeFreeIntervals, firstSlot } from "../scheduling/free-intervals";
 import { matchInput, type MatchInput } from "./inputs";
-import { shanghaiTime } from "../booking/slot-check";
 import { paramCheck, type Check } from "./match-requirements";
 
 export type Candidate = {

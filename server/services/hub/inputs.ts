@@ -7,9 +7,9 @@ import { timeInput } from "../time-input";
 
 export const matchInput = z
   .object({
-    serviceType: z.enum(serviceTypes, { error: "choose a service type" }),
+    serviceType: z.enum(serviceTypes, { error: "field.serviceType" }),
     field: z.enum(technologyFields, { error: "unknown technology field" }).optional(),
-    requiredParams: z.array(paramRange).max(8, "at most 8 parameters").default([]),
+    requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     accreditation: z
       .enum(["CMA", "CNAS"], { error: "accreditation must be CMA or CNAS" })
       .optional(),
@@ -17,16 +17,11 @@ export const matchInput = z
     earliestStart: timeInput,
     deadline: timeInput,
     hours: z.coerce
-      .number({ error: "must be a number of hours" })
-      .int("must be whole hours")
-      .min(1, "at least 1 hour")
-      .max(720, "at most 720 hours"),
-    units: z.coerce
-      .number()
-      .int("must be whole units")
-      .min(1, "at least 1 unit")
-      .max(50)
-      .default(1),
+      .number({ error: "field.hoursNumber" })
+      .int("field.wholeHours")
+      .min(1, "field.minHour")
+      .max(720, "field.maxHours"),
+    units: z.coerce.number().int("field.wholeUnits").min(1, "field.minUnit").max(50).default(1),
     limit: z.coerce.number().int().min(1).max(50).default(10),
   })
   .superRefine((v, ctx) => {
@@ -34,13 +29,13 @@ export const matchInput = z
       ctx.addIssue({
         code: "custom",
         path: ["deadline"],
-        message: "must be after the earliest start",
+        message: "field.afterEarliest",
       });
     else if (v.deadline - v.earliestStart < v.hours * 3_600_000)
       ctx.addIssue({
         code: "custom",
         path: ["hours"],
-        message: "do not fit between the earliest start and the deadline",
+        message: "field.windowDoesNotFit",
       });
     else if (v.deadline - v.earliestStart > 366 * 86_400_000)
       ctx.addIssue({

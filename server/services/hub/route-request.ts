@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { equipment, facilities, services } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { assertVersion, loadRequestFor, type RequestRow } from "../booking/request-access";
@@ -13,9 +13,12 @@ import { recordTransition } from "../booking/record-transition";
 import { notifyOtherParty } from "../booking/notify";
 
 export const routeInput = z.object({
-  id: z.coerce.number().int().positive("must be a request id"),
+  id: z.coerce.number().int().positive("field.idRequest"),
   version: z.coerce.number().int().positive().optional(),
-  facilityId: z.coerce.number({ error: "choose a facility" }).int().positive("choose a facility"),
+  facilityId: z.coerce
+    .number({ error: "field.chooseFacility" })
+    .int()
+    .positive("field.chooseFacility"),
   equipmentId: z.coerce.number().int().positive().optional(),
   reason: z.string().trim().max(500).optional(),
 });
@@ -27,9 +30,9 @@ function targetFacility(
   equipmentId: number | undefined,
 ) {
   const f = tx.select().from(facilities).where(eq(facilities.id, facilityId)).get();
-  if (!f || f.kind === "hub") throw notFound("Facility");
+  if (!f || f.kind === "hub") throw notFound("facility");
   if (f.status !== "active")
-    throw new DomainError("INVALID_STATE", `${f.nameEn} is suspended and takes no new requests.`);
+    throw refuse("INVALID_STATE", "hub.facilitySuspended", { name: f.nameEn, nameZh: f.nameZh });
   if (
     !tx
       .select({ id: services.id })
@@ -43,10 +46,11 @@ function targetFacility(
       )
       .get()
   )
-    throw new DomainError(
-      "INVALID_STATE",
-      `${f.nameEn} offers no ${r.serviceType.replace("_", " ")} service.`,
-    );
+    throw refuse("INVALID_STATE", "hub.noService", {
+      name: f.nameEn,
+      nameZh: f.nameZh,
+      serviceType: r.serviceType,
+    });
   if (
     equipmentId !== undefined &&
     !tx
@@ -55,7 +59,7 @@ function targetFacility(
       .where(and(eq(equipment.id, equipmentId), eq(equipment.facilityId, f.id)))
       .get()
   )
-    throw notFound("Equipment");
+    throw notFound("equipment");
   return f;
 }
 
@@ -76,22 +80,12 @@ function sendToFacility(
       const r = loadRequestFor(tx, actor, input.id);
       assertVersion(r, input.version);
       if (mode === "route" && (r.status !== "submitted" || r.facilityId !== null))
-        throw new DomainError(
-          "INVALID_STATE",
-          `${r.ref} is not waiting for the hub; use reassign to move it.`,
-        );
+        throw refuse("INVALID_STATE", "hub.notWaiting", { ref: r.ref });
       if (mode === "reassign") {
         if (!(r.status === "rejected" || (r.status === "submitted" && r.facilityId !== null)))
-          throw new DomainError(
-            "INVALID_STATE",
-            `Only a rejected request, or one still waiting for a facility's quote, can be reassigned; ${r.ref} is ${r.status.replace("_", " ")}.`,
-          );
+          throw refuse("INVALID_STATE", "hub.notReassignable", { ref: r.ref, status: r.status });
         if (r.facilityId === input.facilityId)
-          throw new DomainError(
-            "VALIDATION",
-            "facilityId: the request is already with this facility",
-            { facilityId: "already with this facility" },
-          );
+          throw validation("facilityId", "field.alreadyWithFacility");
       }
       const f = targetFacility(tx, r, input.facilityId, input.equipmentId);
       const note =

@@ -2,17 +2,18 @@
 // that meets holds or bookings is refused with the list of affected requests, unless the operator
 // asks to cancel them: then each is cancelled with the window's reason and the firm is told, all
 // in the same transaction as the window.
+import { describeBookings } from "@/server/i18n/shanghai-time";
 import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { DomainError, refuse, notFound } from "../errors";
+import type { Refusal } from "@/server/i18n/render";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { recordTransition } from "../booking/record-transition";
 import { releaseReservations } from "../booking/release-reservations";
-import { shanghaiTime } from "../booking/slot-check";
 import { createMaintenanceInput, type CreateMaintenanceInput } from "./inputs";
 
 const WEEK = 7 * 86_400_000;
@@ -82,7 +83,7 @@ export function createMaintenance(
             and(eq(equipment.id, input.equipmentId), eq(equipment.facilityId, actor.facilityId)),
           )
           .get();
-        if (!own) throw notFound("Equipment");
+        if (!own) throw notFound("equipment");
         equipmentIds = [own.id];
       } else
         equipmentIds = tx
@@ -101,14 +102,11 @@ export function createMaintenance(
         for (const a of affectedBy(tx, actor.facilityId, equipmentIds, w.start, w.end, at))
           affected.set(a.requestId, a);
       if (affected.size && !input.cancelAffected) {
-        const list = [...affected.values()]
-          .map((a) => `${a.ref} (${shanghaiTime(a.start)} – ${shanghaiTime(a.end)})`)
-          .join(", ");
-        throw new DomainError(
-          "CONFLICT",
-          `The window meets ${affected.size} booked or held request${affected.size === 1 ? "" : "s"}: ${list}. Move them, or choose to cancel them.`,
-          { affected: list },
-        );
+        const meets: Refusal = {
+          code: "operations.maintenanceMeets",
+          params: { count: affected.size, list: describeBookings([...affected.values()]) },
+        };
+        throw new DomainError("CONFLICT", meets, { affected: meets });
       }
       for (const a of affected.values()) {
         const r = tx
@@ -129,10 +127,7 @@ export function createMaintenance(
             `Cancelled for maintenance: ${input.reason}`,
           );
         } else
-          throw new DomainError(
-            "CONFLICT",
-            `${r.ref} is ${r.status.replace("_", " ")} in that window and cannot be cancelled.`,
-          );
+          throw refuse("CONFLICT", "operations.notCancellable", { ref: r.ref, status: r.status });
       }
       const created = windows.map((w) =>
         tx

@@ -1,14 +1,14 @@
 // The facility's schedule outside the app: CSV for a period (UTF-8 with BOM, so spreadsheet
 // programs show Chinese correctly) and a private iCal feed behind a secret, regenerable URL.
+import { shanghaiTime } from "@/server/i18n/shanghai-time";
 import crypto from "node:crypto";
 import { and, asc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { validation, notFound } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiTime } from "../booking/slot-check";
 import { toCsv } from "../csv";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
@@ -50,12 +50,7 @@ export function scheduleCsv(
   from: number,
   to: number,
 ): string {
-  if (!(to > from) || to - from > 366 * 86_400_000)
-    throw new DomainError(
-      "VALIDATION",
-      "to: the period must be after from and at most 366 days long",
-      { to: "at most 366 days after from" },
-    );
+  if (!(to > from) || to - from > 366 * 86_400_000) throw validation("to", "field.exportPeriod");
   const header = [
     "kind",
     "equipment",
@@ -114,9 +109,9 @@ const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/
 
 /** The facility's feed for a valid token: 30 days back, 180 ahead; NOT_FOUND otherwise. */
 export function facilityIcalFeed(db: DB, token: string): string {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("Feed");
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("feed");
   const facility = db.select().from(facilities).where(eq(facilities.icalToken, token)).get();
-  if (!facility) throw notFound("Feed");
+  if (!facility) throw notFound("feed");
   const at = now();
   const events = scheduleRows(db, facility.id, at - 30 * 86_400_000, at + 180 * 86_400_000).flatMap(
     (r) => [

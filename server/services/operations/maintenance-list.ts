@@ -53,7 +53,7 @@ export function removeMaintenance(db: DB, actor: Actor & { facilityId: number },
           ),
         )
         .get();
-      if (!row) throw notFound("Maintenance window");
+      if (!row) throw notFound("maintenance");
       tx.update(reservations).set({ releasedAt: now() }).where(eq(reservations.id, id)).run();
       recordAudit(tx, {
         action: "maintenance.removed",

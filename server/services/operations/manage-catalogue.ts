@@ -7,7 +7,7 @@ import { equipment, equipmentParams, serviceEquipment, services } from "@/db/sch
 import { serviceTypes, priceBases } from "@/db/schema/enums";
 import { parameterKeys } from "@/db/reference/parameters";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
@@ -21,21 +21,24 @@ const param = z.object({
 export const createEquipmentInput = z
   .object({
     name: z
-      .string({ error: "enter a name" })
+      .string({ error: "field.nameNeeded" })
       .trim()
-      .min(2, "at least 2 characters")
-      .max(120, "at most 120 characters"),
+      .min(2, "field.minChars")
+      .max(120, "field.maxChars"),
     nameZh: z.string().trim().max(120).default(""),
     category: z
-      .string({ error: "enter a category" })
+      .string({ error: "field.categoryNeeded" })
       .trim()
-      .min(2, "at least 2 characters")
+      .min(2, "field.minChars")
       .max(60)
-      .regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _ only"),
+      .regex(/^[a-z0-9_]+$/, "field.keyFormat"),
     manufacturer: z.string().trim().max(120).default(""),
     model: z.string().trim().max(120).default(""),
-    units: z.coerce.number().int("whole units").min(1, "at least 1").max(100).default(1),
-    hourlyRateFen: z.coerce.number({ error: "enter a rate in fen" }).int().min(0, "not negative"),
+    units: z.coerce.number().int("field.wholeUnits").min(1, "field.atLeast").max(100).default(1),
+    hourlyRateFen: z.coerce
+      .number({ error: "field.rateInFen" })
+      .int()
+      .min(0, "field.notNegativeShort"),
     setupMinutes: z.coerce.number().int().min(0).max(1440).default(0),
     minHours: z.coerce.number().int().min(1).max(720).default(1),
     maxHours: z.coerce.number().int().min(1).max(720).default(24),
@@ -51,14 +54,14 @@ export const createEquipmentInput = z
       ctx.addIssue({
         code: "custom",
         path: ["maxHours"],
-        message: "must not be below the minimum",
+        message: "field.notBelowMinimum",
       });
     for (const [i, p] of v.params.entries())
       if (p.min !== null && p.max !== null && p.min > p.max)
         ctx.addIssue({
           code: "custom",
           path: ["params", i, "max"],
-          message: "the maximum is below the minimum",
+          message: "field.maxBelowMin",
         });
   });
 
@@ -102,19 +105,19 @@ export function createEquipment(
 
 export const saveServiceInput = z.object({
   id: z.coerce.number().int().positive().optional(),
-  type: z.enum(serviceTypes, { error: "choose a service type" }),
+  type: z.enum(serviceTypes, { error: "field.serviceType" }),
   name: z
-    .string({ error: "enter a name" })
+    .string({ error: "field.nameNeeded" })
     .trim()
-    .min(2, "at least 2 characters")
-    .max(160, "at most 160 characters"),
+    .min(2, "field.minChars")
+    .max(160, "field.maxChars"),
   nameZh: z.string().trim().max(160).default(""),
   description: z.string().trim().max(4000).default(""),
-  standards: z.array(z.string().trim().min(2).max(60)).max(12, "at most 12 standards").default([]),
+  standards: z.array(z.string().trim().min(2).max(60)).max(12, "field.maxStandards").default([]),
   accredited: z.boolean().default(false),
   typicalHours: z.coerce.number().int().min(1).max(2000).nullable().default(null),
-  priceBasis: z.enum(priceBases, { error: "choose a price basis" }).default("quote"),
-  priceFen: z.coerce.number().int().min(0, "not negative").nullable().default(null),
+  priceBasis: z.enum(priceBases, { error: "field.priceBasis" }).default("quote"),
+  priceFen: z.coerce.number().int().min(0, "field.notNegativeShort").nullable().default(null),
   equipmentIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
 });
 
@@ -125,7 +128,7 @@ function assertOwnEquipment(tx: DbOrTx, facilityId: number, ids: number[]) {
     .from(equipment)
     .where(and(eq(equipment.facilityId, facilityId), inArray(equipment.id, ids)))
     .all();
-  if (own.length !== new Set(ids).size) throw notFound("Equipment");
+  if (own.length !== new Set(ids).size) throw notFound("equipment");
 }
 
 export function saveService(
@@ -135,11 +138,7 @@ export function saveService(
 ) {
   const input = parseInput(saveServiceInput, raw);
   if (input.priceBasis !== "quote" && input.priceFen === null)
-    throw new DomainError(
-      "VALIDATION",
-      "priceFen: give an indicative price, or choose 'on quote'",
-      { priceFen: "give an indicative price" },
-    );
+    throw validation("priceFen", "field.priceNeeded");
   return db.transaction(
     (tx) => {
       assertOwnEquipment(tx, actor.facilityId, input.equipmentIds);
@@ -151,7 +150,7 @@ export function saveService(
           .from(services)
           .where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId)))
           .get();
-        if (!existing) throw notFound("Service");
+        if (!existing) throw notFound("service");
         tx.update(services)
           .set({ ...values, version: existing.version + 1, updatedAt: now() })
           .where(eq(services.id, id))
@@ -186,7 +185,7 @@ export function withdrawService(db: DB, actor: Actor & { facilityId: number }, i
     .set({ status: "withdrawn", updatedAt: now() })
     .where(and(eq(services.id, id), eq(services.facilityId, actor.facilityId)))
     .run().changes;
-  if (!changed) throw notFound("Service");
+  if (!changed) throw notFound("service");
   recordAudit(db, {
     action: "service.withdrawn",
     actorId: actor.userId,

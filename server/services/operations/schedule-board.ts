@@ -5,7 +5,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, equipment, firms, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
-import { DomainError } from "../errors";
+import { validation } from "../errors";
 import { now } from "../clock";
 
 export type BoardItem = {
@@ -46,9 +46,7 @@ export function scheduleBoard(
   window: { from: number; to: number },
 ) {
   if (!(window.to > window.from) || window.to - window.from > 62 * 86_400_000)
-    throw new DomainError("VALIDATION", "to: the board shows at most 62 days after from", {
-      to: "at most 62 days after from",
-    });
+    throw validation("to", "field.boardWindow");
   const at = now();
   const items = db
     .select({

@@ -1,6 +1,7 @@
 // An operator edits one of their equipment items. Fewer units, a longer setup time, retiring it or
 // taking it into maintenance is refused while it would break the scheduling invariant for future
 // holds or bookings, and the refusal names them.
+import { describeBookings } from "@/server/i18n/shanghai-time";
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
@@ -8,40 +9,34 @@ import { bookingRequests, equipment, equipmentParams, reservations } from "@/db/
 import { equipmentStatuses } from "@/db/schema/enums";
 import { parameterKeys } from "@/db/reference/parameters";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
-import { shanghaiTime } from "../booking/slot-check";
 
 export const updateEquipmentInput = z
   .object({
-    id: z.coerce.number().int().positive("must be an equipment id"),
+    id: z.coerce.number().int().positive("field.idEquipment"),
     version: z.coerce.number().int().positive().optional(),
-    name: z
-      .string()
-      .trim()
-      .min(2, "at least 2 characters")
-      .max(120, "at most 120 characters")
-      .optional(),
-    nameZh: z.string().trim().max(120, "at most 120 characters").optional(),
+    name: z.string().trim().min(2, "field.minChars").max(120, "field.maxChars").optional(),
+    nameZh: z.string().trim().max(120, "field.maxChars").optional(),
     units: z.coerce
       .number()
-      .int("whole units")
-      .min(1, "at least 1")
-      .max(100, "at most 100")
+      .int("field.wholeUnits")
+      .min(1, "field.atLeast")
+      .max(100, "field.atMost")
       .optional(),
     setupMinutes: z.coerce
       .number()
-      .int("whole minutes")
-      .min(0, "not negative")
-      .max(1440, "at most 1,440")
+      .int("field.wholeMinutes")
+      .min(0, "field.notNegativeShort")
+      .max(1440, "field.atMost")
       .optional(),
-    minHours: z.coerce.number().int().min(1, "at least 1").max(720).optional(),
-    maxHours: z.coerce.number().int().min(1).max(720, "at most 720").optional(),
-    leadDays: z.coerce.number().int().min(0, "not negative").max(365).optional(),
-    hourlyRateFen: z.coerce.number().int().min(0, "not negative").optional(),
-    originalValueFen: z.coerce.number().int().min(0, "not negative").optional(),
+    minHours: z.coerce.number().int().min(1, "field.atLeast").max(720).optional(),
+    maxHours: z.coerce.number().int().min(1).max(720, "field.atMost").optional(),
+    leadDays: z.coerce.number().int().min(0, "field.notNegativeShort").max(365).optional(),
+    hourlyRateFen: z.coerce.number().int().min(0, "field.notNegativeShort").optional(),
+    originalValueFen: z.coerce.number().int().min(0, "field.notNegativeShort").optional(),
     calibrationDueAt: z.coerce.number().int().positive().nullable().optional(),
     autoApprove: z.boolean().optional(),
     status: z.enum(equipmentStatuses, { error: "unknown status" }).optional(),
@@ -63,14 +58,14 @@ export const updateEquipmentInput = z
       ctx.addIssue({
         code: "custom",
         path: ["maxHours"],
-        message: "must not be below the minimum",
+        message: "field.notBelowMinimum",
       });
     for (const [i, p] of (v.params ?? []).entries())
       if (p.min !== null && p.max !== null && p.min > p.max)
         ctx.addIssue({
           code: "custom",
           path: ["params", i, "max"],
-          message: "the maximum is below the minimum",
+          message: "field.maxBelowMin",
         });
   });
 export type UpdateEquipmentInput = z.input<typeof updateEquipmentInput>;
@@ -111,9 +106,6 @@ function overloaded(live: Live[], units: number, setupMinutes: number): Live[] {
   return [...out];
 }
 
-const describe = (list: Live[]) =>
-  list.map((l) => `${l.ref} (${shanghaiTime(l.start)} – ${shanghaiTime(l.end)})`).join(", ");
-
 export function updateEquipment(
   db: DB,
   actor: Actor & { facilityId: number },
@@ -128,18 +120,12 @@ export function updateEquipment(
         .from(equipment)
         .where(and(eq(equipment.id, input.id), eq(equipment.facilityId, actor.facilityId)))
         .get();
-      if (!e) throw notFound("Equipment");
+      if (!e) throw notFound("equipment");
       if (input.version !== undefined && input.version !== e.version)
-        throw new DomainError(
-          "CONFLICT",
-          `${e.name} was changed by someone else since you opened it. Reload to see its current state.`,
-        );
+        throw refuse("CONFLICT", "operations.equipmentStale", { name: e.name });
       const minHours = input.minHours ?? e.minHours;
       const maxHours = input.maxHours ?? e.maxHours;
-      if (minHours > maxHours)
-        throw new DomainError("VALIDATION", "maxHours: must not be below the minimum", {
-          maxHours: "must not be below the minimum",
-        });
+      if (minHours > maxHours) throw validation("maxHours", "field.notBelowMinimum");
       const live = futureLive(tx, e.id, at);
       if (
         input.status &&
@@ -147,19 +133,21 @@ export function updateEquipment(
         input.status !== e.status &&
         live.length
       )
-        throw new DomainError(
-          "CONFLICT",
-          `${e.name} cannot become ${input.status} while it has future holds or bookings: ${describe(live)}.`,
-        );
+        throw refuse("CONFLICT", "operations.liveBookings", {
+          name: e.name,
+          equipmentStatus: input.status,
+          list: describeBookings(live),
+        });
       const units = input.units ?? e.units;
       const setup = input.setupMinutes ?? e.setupMinutes;
       if (units < e.units || setup > e.setupMinutes) {
         const clash = overloaded(live, units, setup);
         if (clash.length)
-          throw new DomainError(
-            "CONFLICT",
-            `With ${units} unit${units === 1 ? "" : "s"} and ${setup} min setup these future bookings would overlap: ${describe(clash)}.`,
-          );
+          throw refuse("CONFLICT", "operations.wouldOverlap", {
+            units,
+            setup,
+            list: describeBookings(clash),
+          });
       }
       const { id: _id, version: _v, params, ...changes } = input;
       const updated = tx

@@ -1,22 +1,22 @@
 // An operator edits their facility's public profile: names and descriptions in both languages,
 // address, contact, weekly opening hours and accreditations. New opening hours are refused while
 // future holds or bookings would fall outside them.
+import { describeBookings } from "@/server/i18n/shanghai-time";
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
 import { accreditations, bookingRequests, facilities, reservations } from "@/db/schema";
 import type { OpeningHours } from "@/db/schema/registry";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { refuse, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { openIntervals } from "../scheduling/opening-hours";
 import { totalLength } from "../scheduling/intervals";
-import { shanghaiTime } from "../booking/slot-check";
 import { facilityProfileFields } from "../facility-profile-fields";
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "use HH:MM");
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "field.hhmm");
 const daySpans = z
   .array(z.tuple([hhmm, hhmm]))
   .max(4)
@@ -24,11 +24,12 @@ const daySpans = z
     const sorted = [...spans].sort((a, b) => a[0].localeCompare(b[0]));
     for (const [i, [a, b]] of sorted.entries()) {
       if (a >= b)
-        ctx.addIssue({ code: "custom", message: `${a}–${b}: the end must be after the start` });
+        ctx.addIssue({ code: "custom", message: "field.spanEnd", params: { span: `${a}–${b}` } });
       if (i > 0 && a < sorted[i - 1][1])
         ctx.addIssue({
           code: "custom",
-          message: `${a}–${b} overlaps ${sorted[i - 1][0]}–${sorted[i - 1][1]}`,
+          message: "field.spanOverlap",
+          params: { span: `${a}–${b}`, other: `${sorted[i - 1][0]}–${sorted[i - 1][1]}` },
         });
     }
   });
@@ -71,12 +72,9 @@ export function updateFacilityProfile(
     (tx) => {
       const at = now();
       const f = tx.select().from(facilities).where(eq(facilities.id, actor.facilityId)).get();
-      if (!f) throw notFound("Facility");
+      if (!f) throw notFound("facility");
       if (input.version !== undefined && input.version !== f.version)
-        throw new DomainError(
-          "CONFLICT",
-          "The profile was changed by someone else since you opened it. Reload to see its current state.",
-        );
+        throw refuse("CONFLICT", "operations.profileStale");
       if (input.openingHours) {
         const hours = input.openingHours as OpeningHours;
         const live = tx
@@ -97,10 +95,7 @@ export function updateFacilityProfile(
           (r) => totalLength(openIntervals(hours, f.timeZone, r.start, r.end)) < r.end - r.start,
         );
         if (outside.length)
-          throw new DomainError(
-            "CONFLICT",
-            `These future bookings would fall outside the new opening hours: ${outside.map((r) => `${r.ref} (${shanghaiTime(r.start)} – ${shanghaiTime(r.end)})`).join(", ")}.`,
-          );
+          throw refuse("CONFLICT", "operations.outsideHours", { list: describeBookings(outside) });
       }
       const { version: _v, accreditations: certs, ...changes } = input;
       tx.update(facilities)

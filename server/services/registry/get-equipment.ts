@@ -24,7 +24,7 @@ export function getEquipment(db: DbOrTx, id: number) {
     .innerJoin(facilities, eq(facilities.id, equipment.facilityId))
     .where(and(eq(equipment.id, id), eq(equipment.sharing, "external")))
     .get();
-  if (!row) throw notFound("Equipment");
+  if (!row) throw notFound("equipment");
   const e = row.e;
   const params = db
     .select({

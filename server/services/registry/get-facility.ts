@@ -7,7 +7,7 @@ import { now } from "../clock";
 
 export function getFacility(db: DbOrTx, slug: string) {
   const facility = db.select().from(facilities).where(eq(facilities.slug, slug)).get();
-  if (!facility) throw notFound("Facility");
+  if (!facility) throw notFound("facility");
   const at = now();
   const { icalToken: _secret, ...profile } = facility;
   const certs = db

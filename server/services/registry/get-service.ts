@@ -14,7 +14,7 @@ export function getService(db: DbOrTx, id: number) {
     .innerJoin(facilities, eq(facilities.id, services.facilityId))
     .where(and(eq(services.id, id), eq(services.status, "active"), eq(facilities.status, "active")))
     .get();
-  if (!row) throw notFound("Service");
+  if (!row) throw notFound("service");
   return {
     id: row.s.id,
     type: row.s.type,

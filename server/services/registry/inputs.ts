@@ -6,18 +6,18 @@ import { parameterKeys } from "@/db/reference/parameters";
 import { isParameterKey, unitsFor } from "./units";
 import { timeInput } from "../time-input";
 
-const text = z.string().trim().max(100, "at most 100 characters").optional();
+const text = z.string().trim().max(100, "field.maxChars").optional();
 const page = z.coerce
-  .number({ error: "must be a whole number" })
-  .int("must be a whole number")
-  .min(1, "must be 1 or more")
+  .number({ error: "field.wholeNumber" })
+  .int("field.wholeNumber")
+  .min(1, "field.atLeastOne")
   .max(10_000)
   .default(1);
 const pageSize = z.coerce
-  .number({ error: "must be a whole number" })
-  .int("must be a whole number")
-  .min(1, "must be 1 or more")
-  .max(100, "at most 100")
+  .number({ error: "field.wholeNumber" })
+  .int("field.wholeNumber")
+  .min(1, "field.atLeastOne")
+  .max(100, "field.atMost")
   .default(20);
 
 export const listFacilitiesInput = z.object({
@@ -34,23 +34,22 @@ export const listFacilitiesInput = z.object({
 });
 export type ListFacilitiesInput = z.input<typeof listFacilitiesInput>;
 
-const finite = z.coerce
-  .number({ error: "must be a number" })
-  .refine(Number.isFinite, "must be a number");
+const finite = z.coerce.number({ error: "field.number" }).refine(Number.isFinite, "field.number");
 
 export const paramRange = z
   .object({
-    key: z.string({ error: "choose a parameter" }),
+    key: z.string({ error: "field.paramKey" }),
     min: finite.optional(),
     max: finite.optional(),
-    unit: z.string({ error: "choose a unit" }),
+    unit: z.string({ error: "field.paramUnit" }),
   })
   .superRefine((p, ctx) => {
     if (!isParameterKey(p.key)) {
       ctx.addIssue({
         code: "custom",
         path: ["key"],
-        message: `unknown parameter '${p.key}'; known: ${Object.keys(parameterKeys).join(", ")}`,
+        message: "field.unknownParam",
+        params: { key: p.key, known: Object.keys(parameterKeys).join(", ") },
       });
       return;
     }
@@ -58,16 +57,17 @@ export const paramRange = z
       ctx.addIssue({
         code: "custom",
         path: ["unit"],
-        message: `unknown unit '${p.unit}' for ${p.key}; use ${unitsFor(p.key).join(", ")}`,
+        message: "field.unknownUnit",
+        params: { unit: p.unit, key: p.key, units: unitsFor(p.key).join(", ") },
       });
     if (p.min === undefined && p.max === undefined)
       ctx.addIssue({
         code: "custom",
         path: ["min"],
-        message: "give at least a minimum or a maximum",
+        message: "field.minOrMax",
       });
     if (p.min !== undefined && p.max !== undefined && p.min > p.max)
-      ctx.addIssue({ code: "custom", path: ["max"], message: "the maximum is below the minimum" });
+      ctx.addIssue({ code: "custom", path: ["max"], message: "field.maxBelowMin" });
   });
 export type ParamRange = z.output<typeof paramRange>;
 
@@ -75,12 +75,12 @@ export const searchEquipmentInput = z.object({
   q: text,
   category: z.string().trim().max(60).optional(),
   prefecture: z.enum(prefectureCodes, { error: "unknown prefecture" }).optional(),
-  params: z.array(paramRange).max(8, "at most 8 parameter ranges").default([]),
+  params: z.array(paramRange).max(8, "field.maxRanges").default([]),
   durationHours: z.coerce
-    .number({ error: "must be a number of hours" })
-    .int("must be whole hours")
-    .min(1, "at least 1 hour")
-    .max(720, "at most 720 hours")
+    .number({ error: "field.hoursNumber" })
+    .int("field.wholeHours")
+    .min(1, "field.minHour")
+    .max(720, "field.maxHours")
     .optional(),
   page,
   pageSize,
@@ -90,21 +90,18 @@ export type SearchEquipmentInput = z.input<typeof searchEquipmentInput>;
 export const MAX_WINDOW_DAYS = 366;
 export const availabilityInput = z
   .object({
-    equipmentId: z.coerce
-      .number({ error: "must be an equipment id" })
-      .int()
-      .positive("must be an equipment id"),
+    equipmentId: z.coerce.number({ error: "field.id" }).int().positive("field.id"),
     from: timeInput,
     to: timeInput,
   })
   .superRefine((v, ctx) => {
-    if (v.to <= v.from)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+    if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "field.afterFrom" });
     else if (v.to - v.from > MAX_WINDOW_DAYS * 86_400_000)
       ctx.addIssue({
         code: "custom",
         path: ["to"],
-        message: `the window may be at most ${MAX_WINDOW_DAYS} days`,
+        message: "field.windowMaxDays",
+        params: { days: MAX_WINDOW_DAYS },
       });
   });
 export type AvailabilityInput = z.input<typeof availabilityInput>;
@@ -119,8 +116,8 @@ export const listServicesInput = z.object({
 export type ListServicesInput = z.input<typeof listServicesInput>;
 
 export const slugInput = z.object({
-  slug: z.string().trim().min(1, "enter a facility slug").max(80),
+  slug: z.string().trim().min(1, "field.slugNeeded").max(80),
 });
 export const idInput = z.object({
-  id: z.coerce.number({ error: "must be an id" }).int("must be an id").positive("must be an id"),
+  id: z.coerce.number({ error: "field.id" }).int("field.id").positive("field.id"),
 });

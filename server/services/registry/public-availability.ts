@@ -14,6 +14,6 @@ export function publicAvailability(db: DbOrTx, raw: AvailabilityInput) {
     .from(equipment)
     .where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external")))
     .get();
-  if (!shared) throw notFound("Equipment");
+  if (!shared) throw notFound("equipment");
   return equipmentAvailability(db, input.equipmentId, { from: input.from, to: input.to });
 }

@@ -52,7 +52,7 @@ export function loadCapacity(db: DbOrTx, equipmentId: number): EquipmentCapacity
     .innerJoin(facilities, eq(facilities.id, equipment.facilityId))
     .where(eq(equipment.id, equipmentId))
     .get();
-  if (!row) throw notFound("Equipment");
+  if (!row) throw notFound("equipment");
   const { facilityStatus, ...rest } = row;
   return { ...rest, bookable: row.status === "operational" && facilityStatus === "active" };
 }

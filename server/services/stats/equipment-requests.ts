@@ -30,7 +30,7 @@ export function equipmentRequests(db: DB, raw: z.input<typeof equipmentRequestsI
   }>(sql`
     SELECT e.id, e.name, e.name_zh, e.units, f.id AS facility_id, f.slug, f.name_en, f.name_zh AS f_name_zh, f.prefecture
     FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE e.id = ${equipmentId}`);
-  if (!eq) throw notFound("Equipment");
+  if (!eq) throw notFound("equipment");
   const utilisation =
     equipmentUtilisation(db, eq.facility_id, from, to).find((u) => u.equipmentId === equipmentId) ??
     null;

@@ -9,9 +9,9 @@ export const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 
 /** A period is [from, to): to after from, at most five years long. */
 export function checkPeriod(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
-  if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  if (v.to <= v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "field.afterFrom" });
   else if (v.to - v.from > MAX_PERIOD_MS)
-    ctx.addIssue({ code: "custom", path: ["to"], message: "the period may be at most 5 years" });
+    ctx.addIssue({ code: "custom", path: ["to"], message: "field.periodMax5y" });
 }
 
 export const statsInput = z

@@ -6,14 +6,14 @@ import type { DB } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import type { Actor } from "../actor";
-import { DomainError, notFound } from "../errors";
+import { validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { passwordProblem } from "../auth/password-policy";
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1, "enter your current password").max(200),
+  currentPassword: z.string().min(1, "field.currentPassword").max(200),
   newPassword: z.string().max(200),
 });
 
@@ -24,16 +24,13 @@ export async function changePassword(
 ) {
   const input = parseInput(changePasswordInput, raw);
   const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
-  if (!user) throw notFound("User");
+  if (!user) throw notFound("user");
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-    throw new DomainError("VALIDATION", "currentPassword: this is not your current password", {
-      currentPassword: "this is not your current password",
-    });
+    throw validation("currentPassword", "field.notCurrentPassword");
   const problem =
     passwordProblem(input.newPassword, user.email) ??
-    (input.newPassword === input.currentPassword ? "must differ from the current password" : null);
-  if (problem)
-    throw new DomainError("VALIDATION", `newPassword: ${problem}`, { newPassword: problem });
+    (input.newPassword === input.currentPassword ? { code: "field.mustDiffer" as const } : null);
+  if (problem) throw validation("newPassword", problem.code, problem.params);
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
     tx.update(users)

@@ -7,7 +7,7 @@ import { notFound } from "../errors";
 
 export function firmStartPage(db: DB, actor: Actor & { firmId: number }) {
   const firm = db.select().from(firms).where(eq(firms.id, actor.firmId)).get();
-  if (!firm) throw notFound("Firm");
+  if (!firm) throw notFound("firm");
   const byStatus = db
     .select({ status: bookingRequests.status, n: count() })
     .from(bookingRequests)

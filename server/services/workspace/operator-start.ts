@@ -28,7 +28,7 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     .from(facilities)
     .where(eq(facilities.id, actor.facilityId))
     .get();
-  if (!facility) throw notFound("Facility");
+  if (!facility) throw notFound("facility");
   const equipmentByStatus = db
     .select({ status: equipment.status, n: count() })
     .from(equipment)

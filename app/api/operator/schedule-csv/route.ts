@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { scheduleCsv } from "@/server/services/operations/exports";
-import { DomainError } from "@/server/services/errors";
+import { refuse, validation } from "@/server/services/errors";
 import { withActor } from "../../_http";
 
 export const dynamic = "force-dynamic";
@@ -9,14 +9,13 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   return withActor((actor) => {
     if ((actor.role !== "operator" && actor.role !== "coordinator") || actor.facilityId === null)
-      throw new DomainError("FORBIDDEN", "This needs the operator or coordinator role.");
+      throw refuse("FORBIDDEN", "auth.roleNeeded", { roles: "operator,coordinator" });
     const url = new URL(req.url);
     const day = (v: string | null) =>
       v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : NaN;
     const from = day(url.searchParams.get("from"));
     const to = day(url.searchParams.get("to"));
-    if (Number.isNaN(from) || Number.isNaN(to))
-      throw new DomainError("VALIDATION", "from, to: give both days as YYYY-MM-DD");
+    if (Number.isNaN(from) || Number.isNaN(to)) throw validation("from", "field.days");
     const body = scheduleCsv(
       getDb(),
       { ...actor, facilityId: actor.facilityId },

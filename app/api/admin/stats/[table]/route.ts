@@ -1,7 +1,6 @@
 // A dashboard table as CSV (UTF-8 with BOM) for the period and filters in the query string:
 // /api/admin/stats/<table>?period=…|from=…&to=…&prefecture=…&field=…&facilityId=…&serviceType=…
 // and, for "requests", &equipmentId=…. The figures come through the same admin-only procedures.
-import { TRPCError } from "@trpc/server";
 import { getFormatter } from "next-intl/server";
 import { toCsv } from "@/server/services/csv";
 import { serverCaller } from "../../../../_trpc/server";
@@ -13,31 +12,22 @@ import {
   tableNames,
   type StatsTable,
 } from "../../../../_components/stats/tables";
-import { clientMessage } from "@/server/api/errors";
+import { errorResponse } from "@/server/api/errors";
+import { refuse } from "@/server/services/errors";
 
 export const dynamic = "force-dynamic";
-
-const httpStatus: Record<string, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_REQUEST: 400,
-};
 
 export async function GET(req: Request, { params }: { params: Promise<{ table: string }> }) {
   const { table } = await params;
   const url = new URL(req.url);
   const sp = Object.fromEntries(url.searchParams);
   if (table !== "requests" && !(tableNames as readonly string[]).includes(table))
-    return Response.json(
-      {
-        error: {
-          code: "NOT_FOUND",
-          message: `No table "${table}". Tables: ${[...tableNames, "requests"].join(", ")}.`,
-        },
-      },
-      { status: 404 },
-    );
+    return errorResponse(
+      refuse("NOT_FOUND", "notFound.table", {
+        table,
+        tables: [...tableNames, "requests"].join(", "),
+      }),
+    )!;
   try {
     const caller = await serverCaller();
     const q = statsQueryOf(sp);
@@ -73,11 +63,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
       },
     });
   } catch (error) {
-    if (error instanceof TRPCError)
-      return Response.json(
-        { error: { code: error.code, message: clientMessage(error) } },
-        { status: httpStatus[error.code] ?? 400 },
-      );
+    const refused = errorResponse(error);
+    if (refused) return refused;
     throw error;
   }
 }

@@ -1,0 +1,55 @@
+// Server-side text in the reader's language: refusals (a stable code and its parameters, the
+// sentence rendered from the catalogs in ./messages), request statuses and other names, and the
+// notifications and emails. The app merges these catalogs into its own, so the UI renders the
+// same codes with the same words.
+//
+// Parameter conventions (one place for both languages): a Date is a time, shown as Asia/Shanghai
+// "YYYY-MM-DD HH:mm"; a parameter named in `namedParams` holds an enum value (a status, a service
+// type, a role or a list of roles joined by ",") and is shown by its name in the reader's language.
+import { createTranslator } from "use-intl/core";
+import en from "./messages/en.json";
+import zh from "./messages/zh.json";
+import { refusalValues } from "./refusal-values";
+
+export type Locale = "en" | "zh";
+export const catalogs = { en, zh } as const;
+
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+export type RefusalCode = Leaves<typeof en.refusals>;
+import type { ParamValue, RefusalParams } from "./refusal-values";
+export type { ParamValue, RefusalParams };
+/** A refusal as clients receive it: the code, its parameters and, for field errors, the field. */
+export type Refusal = { code: RefusalCode; params?: RefusalParams };
+
+const translators = {
+  en: createTranslator({ locale: "en", messages: en, timeZone: "Asia/Shanghai" }),
+  zh: createTranslator({ locale: "zh", messages: zh, timeZone: "Asia/Shanghai" }),
+};
+
+/** The sentence of a refusal in one language. */
+export function renderRefusal(locale: Locale, refusal: Refusal): string {
+  const values = refusalValues(catalogs[locale].names, refusal.params);
+  return translators[locale](`refusals.${refusal.code}` as never, values as never);
+}
+
+/** A message of the server catalogs (notifications, emails) in one language. */
+export function renderText(
+  locale: Locale,
+  key: "notifications.title" | "notifications.emailBody",
+  params: Record<string, ParamValue>,
+): string {
+  return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);
+}
+
+/** Whether a string is a refusal code of the catalogs (zod messages are codes). */
+export function isRefusalCode(value: string): value is RefusalCode {
+  let node: unknown = en.refusals;
+  for (const part of value.split(".")) {
+    if (typeof node !== "object" || node === null || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string";
+}
