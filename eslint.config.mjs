@@ -42,7 +42,11 @@ export default tseslint.config(
           code: 100,
           ignoreUrls: true,
           ignoreRegExpLiterals: true,
-          ignorePattern: "^\\s*// https?://",
+          // Prettier breaks code at 100 but never inside a literal: Tailwind class lists (one JSX
+          // attribute), SQL and test names stay whole rather than being split by hand.
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignorePattern: "^\\s*className=",
         },
       ],
     },

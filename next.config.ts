@@ -3,7 +3,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const dev = process.env.NODE_ENV !== "production";
 
-// Next's inline bootstrap scripts need 'unsafe-inline' (no nonce middleware here); dev tooling also needs eval.
+// Next's inline bootstrap scripts need 'unsafe-inline' (no nonce middleware here); dev tooling also
+// needs eval.
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,

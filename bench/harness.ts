@@ -2,7 +2,8 @@
 export type Timing = { name: string; runs: number; medianMs: number; p95Ms: number };
 
 export function measure(name: string, fn: () => unknown, runs = 50, warmup = 5): Timing {
-  // Start each benchmark from a collected heap, so one benchmark's garbage does not land in the next one's p95.
+  // Start each benchmark from a collected heap, so one benchmark's garbage does not land in the
+  // next one's p95.
   (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];

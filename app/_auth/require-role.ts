@@ -1,4 +1,5 @@
-// Page-level role check: redirects visitors to sign in; other roles get `null` (render <Forbidden/>).
+// Page-level role check: redirects visitors to sign in; other roles get `null` (render
+// <Forbidden/>).
 import { redirect } from "next/navigation";
 import type { Role } from "@/db/schema";
 import { currentActor } from "@/server/auth/session";

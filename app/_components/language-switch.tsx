@@ -2,7 +2,9 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 
-/** Switches between English and Chinese; the labels come from the server in the current language. */
+/**
+ * Switches between English and Chinese; the labels come from the server in the current language.
+ */
 export function LanguageSwitch({
   locale,
   label,

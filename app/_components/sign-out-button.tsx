@@ -12,6 +12,8 @@ export function SignOutButton({ label }: { label: string }) {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
     });
+    // A full load on purpose: no signed-in page may stay in the client router's cache.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/");
   }
   return (

@@ -1,6 +1,9 @@
 import Link from "next/link";
 
-/** A headline figure; with `definition`, its label links to the figure's definition on /about/metrics. */
+/**
+ * A headline figure; with `definition`, its label links to the figure's definition on
+ * /about/metrics.
+ */
 export function StatCard({
   label,
   value,

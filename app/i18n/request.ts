@@ -11,7 +11,8 @@ export default getRequestConfig(async () => {
   else if (/^zh\b/i.test((await headers()).get("accept-language") ?? "")) locale = "zh";
   return {
     locale,
-    timeZone: "Asia/Shanghai", // The app's own words and the server's (refusals, names, notifications), one catalog each.
+    // The app's own words and the server's (refusals, names, notifications), one catalog each.
+    timeZone: "Asia/Shanghai",
     messages: {
       ...(await import(`./messages/${locale}.json`)).default,
       ...catalogs[locale],

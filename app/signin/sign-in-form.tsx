@@ -16,7 +16,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const refusals = useRefusalText();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false); // next-auth passes the server's refusal on as the error text (JSON of the code and params).
+  // next-auth passes the server's refusal on as the error text (JSON of the code and params).
+  const [pending, setPending] = useState(false);
   function describeError(error: string | null | undefined): string {
     try {
       return refusals.render(JSON.parse(error ?? "") as Refusal);

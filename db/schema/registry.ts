@@ -19,7 +19,9 @@ import {
 } from "./enums";
 import { id, createdAt, updatedAt, flag, millis } from "./columns";
 
-/** Weekly opening hours in the facility's time zone: day 0 = Monday; "HH:MM" pairs, end exclusive. */
+/**
+ * Weekly opening hours in the facility's time zone: day 0 = Monday; "HH:MM" pairs, end exclusive.
+ */
 export type OpeningHours = Record<"0" | "1" | "2" | "3" | "4" | "5" | "6", [string, string][]>;
 
 export const facilities = sqliteTable(

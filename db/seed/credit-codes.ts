@@ -1,4 +1,5 @@
-// Builds valid unified social credit codes for illustrative firms (GB 32100 and GB 11714 check characters).
+// Builds valid unified social credit codes for illustrative firms (GB 32100 and GB 11714 check
+// characters).
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 

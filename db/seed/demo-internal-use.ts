@@ -1,4 +1,5 @@
-// The facilities' own use of their equipment over the past year (bookings without a request: in-house
+// The facilities' own use of their equipment over the past year (bookings without a request: in-
+// house
 // research and training), so that the monitoring figures look like a working network: each
 // equipment item gets its own level of use, some above and some below the 800 h/year benchmark.
 // Only past days, so firms' future availability is untouched; placed by the planner, so the

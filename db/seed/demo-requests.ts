@@ -180,7 +180,8 @@ export function seedRequests(
       continue;
     }
     for (let attempt = 0; attempt < 20; attempt++) {
-      // The README's walk-through facility gets a larger share, so its operator has a busy start page.
+      // The README's walk-through facility gets a larger share, so its operator has a busy start
+      // page.
       const f = rng.chance(0.12) ? walkthrough : rng.pick(providers);
       const usable = f.equipment.filter((e) => e.status === "operational");
       const e = rng.pick(usable);

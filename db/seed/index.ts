@@ -14,7 +14,9 @@ export function isEmpty(db: DB): boolean {
   return db.select({ n: count() }).from(facilities).get()!.n === 0;
 }
 
-/** `passwordHash` is the hash of DEMO_PASSWORD, made by the caller (hashing lives in server/auth). */
+/**
+ * `passwordHash` is the hash of DEMO_PASSWORD, made by the caller (hashing lives in server/auth).
+ */
 export function seedDemo(
   db: DB,
   options: { now?: number; dataDir: string; passwordHash: string },

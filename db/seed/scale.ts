@@ -173,7 +173,8 @@ export function seedScale(
       );
 
       const equipmentRows: { id: number; category: string; rate: number; setup: number }[] = [];
-      // Facility 1 is twice the usual size (the schedule-board benchmark's facility); the last one has none, so the total stays 5,000.
+      // Facility 1 is twice the usual size (the schedule-board benchmark's facility); the last one
+      // has none, so the total stays 5,000.
       const equipmentHere =
         isHub || f === SCALE.facilities
           ? 0

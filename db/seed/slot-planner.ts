@@ -45,7 +45,10 @@ export class SlotPlanner {
     this.active.set(e.id, [...(this.active.get(e.id) ?? []), { start, end, units }]);
   }
 
-  /** A random slot of `hours` inside opening hours between two days, free for `units`; null after 40 tries. */
+  /**
+   * A random slot of `hours` inside opening hours between two days, free for `units`; null after 40
+   * tries.
+   */
   findSlot(
     rng: Rng,
     e: SeededEquipment,

@@ -1,4 +1,5 @@
-// Password hashing: argon2id through @node-rs/argon2 (a prebuilt native binary from the npm registry).
+// Password hashing: argon2id through @node-rs/argon2 (a prebuilt native binary from the npm
+// registry).
 import { hash, verify } from "@node-rs/argon2";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.

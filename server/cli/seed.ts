@@ -1,4 +1,5 @@
-// `npm run db:seed` seeds the demo data into an empty database; `-- --scale` builds the benchmark dataset.
+// `npm run db:seed` seeds the demo data into an empty database; `-- --scale` builds the benchmark
+// dataset.
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, migrateDatabase } from "@/db/client";

@@ -7,7 +7,10 @@ import type { RefusalParams } from "./refusal-values";
 
 type Issue = z.core.$ZodIssue;
 
-/** `isCode` tells a catalog code from zod's own English (the server and the browser each pass theirs). */
+/**
+ * `isCode` tells a catalog code from zod's own English (the server and the browser each pass
+ * theirs).
+ */
 export function issueRefusal(issue: Issue, isCode: (value: string) => boolean): Refusal {
   const params: RefusalParams = {};
   const extra = issue as { minimum?: unknown; maximum?: unknown; params?: Record<string, unknown> };

@@ -1,4 +1,5 @@
-// Times in API inputs: ISO-8601 strings (with a date, optionally a time and offset) or epoch milliseconds.
+// Times in API inputs: ISO-8601 strings (with a date, optionally a time and offset) or epoch
+// milliseconds.
 import { z } from "zod";
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

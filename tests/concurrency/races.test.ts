@@ -113,7 +113,8 @@ async function submitRace(
   perProcess: number,
   offsetHours: number,
 ) {
-  // Far enough ahead for every process to start and wait; the workers prove they were ready in time.
+  // Far enough ahead for every process to start and wait; the workers prove they were ready in
+  // time.
   const goAt = Date.now() + 6000;
   const slots = (p: number) =>
     Array.from({ length: rounds }, (_, r) =>

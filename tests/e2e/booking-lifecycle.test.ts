@@ -94,13 +94,11 @@ describe("a booking from request to rating", () => {
     await expect(o.getByTestId("toast-error").first().textContent()).resolves.toMatch(
       /Upload the report/,
     );
-    await o
-      .getByLabel("Upload the report")
-      .setInputFiles({
-        name: "report.pdf",
-        mimeType: "application/pdf",
-        buffer: minimalPdf(["E2E report", ref]),
-      });
+    await o.getByLabel("Upload the report").setInputFiles({
+      name: "report.pdf",
+      mimeType: "application/pdf",
+      buffer: minimalPdf(["E2E report", ref]),
+    });
     await o.getByRole("button", { name: "Add a file" }).click();
     await o.getByTestId("attachments").waitFor();
     await o.getByTestId("action-complete").click();

@@ -27,7 +27,8 @@ describe("monitoring dashboard", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/prefecture=chengdu/);
     await expect(page.getByTestId("breadcrumb").textContent()).resolves.toMatch(/Network.*Chengdu/);
-    await page.getByTestId("chart-trend").locator("svg.recharts-surface").first().waitFor(); // the chart drew
+    // the chart drew
+    await page.getByTestId("chart-trend").locator("svg.recharts-surface").first().waitFor();
 
     const facilityLink = page.getByTestId("table-facilities").locator("tbody a").first();
     const facilityName = (await facilityLink.textContent())!;

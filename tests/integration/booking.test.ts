@@ -34,7 +34,9 @@ const counts = () => {
   return rest;
 };
 
-/** Runs a call that must be refused; checks the database did not change; returns code and message. */
+/**
+ * Runs a call that must be refused; checks the database did not change; returns code and message.
+ */
 async function refused(call: () => Promise<unknown>) {
   const before = counts();
   const rows = db.select().from(bookingRequests).all();

@@ -1,4 +1,5 @@
-// What an integration over HTTP sees: a 400 with "field: reason" and fieldErrors, never a 500 or a stack.
+// What an integration over HTTP sees: a 400 with "field: reason" and fieldErrors, never a 500 or a
+// stack.
 import { describe, expect, it } from "vitest";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";

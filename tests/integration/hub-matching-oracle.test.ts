@@ -209,7 +209,8 @@ describe("hub matching against a brute-force oracle", () => {
       }),
       { numRuns: 200 },
     );
-    // the generator must produce feasible networks often enough for the comparison to mean something
+    // the generator must produce feasible networks often enough for the comparison to mean
+    // something
     expect(withCandidates).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -1,4 +1,5 @@
-// Firm self-registration: the happy path, and bad input that gets a field-level error and writes nothing.
+// Firm self-registration: the happy path, and bad input that gets a field-level error and writes
+// nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";

@@ -106,7 +106,8 @@ describe("facility.list", () => {
     const anyCma = all<{ slug: string }>(
       `SELECT DISTINCT f.slug FROM facilities f JOIN accreditations a ON a.facility_id = f.id WHERE a.type = 'CMA'`,
     );
-    expect(anyCma.length).toBeGreaterThan(validCma.length); // some certificates have expired: they do not count
+    // some certificates have expired: they do not count
+    expect(anyCma.length).toBeGreaterThan(validCma.length);
     expect(slugs(withCma).sort()).toEqual(validCma);
     expect(slugs(await anon.facility.list({ kind: "hub" }))).toEqual(["sichuan-pilot-hub"]);
     const combined = await anon.facility.list({

@@ -1,4 +1,5 @@
-// Every procedure kind refuses callers without a session (UNAUTHORIZED) and with the wrong role (FORBIDDEN).
+// Every procedure kind refuses callers without a session (UNAUTHORIZED) and with the wrong role
+// (FORBIDDEN).
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";

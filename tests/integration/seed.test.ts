@@ -241,7 +241,8 @@ function expectReservationsWithinRules(db: DB) {
   const OFFSET = 8 * 3_600_000;
   for (const r of rows) {
     const hours = JSON.parse(r.opening_hours) as OpeningHours;
-    // walk the reservation minute by minute in 30-minute steps (all seed times are on the half hour)
+    // walk the reservation minute by minute in 30-minute steps (all seed times are on the half
+    // hour)
     for (let t = r.start; t < r.end; t += 30 * 60_000) {
       const local = new Date(t + OFFSET);
       const weekday = String((local.getUTCDay() + 6) % 7) as keyof OpeningHours;

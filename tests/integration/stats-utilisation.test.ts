@@ -58,14 +58,18 @@ beforeAll(() => {
       .insert(reservations)
       .values({ facilityId, equipmentId, kind: "booking", start, end, units: 1, ...v })
       .run();
-  add(ids.a, ids.a1, JAN31 - 2 * H, JAN31 + 2 * H, { units: 2 }); // 2 h inside × 2 units = 4, January
+  // 2 h inside × 2 units = 4, January
+  add(ids.a, ids.a1, JAN31 - 2 * H, JAN31 + 2 * H, { units: 2 });
   add(ids.a, ids.a1, FEB1 - H, FEB1 + H); // 1 h January + 1 h February
   add(ids.a, ids.a2, FEB1 + 10 * H, FEB1 + 15 * H); // 5 h February
   add(ids.a, ids.a2, FEB1 + 16 * H, FEB1 + 18 * H, { releasedAt: JAN31 }); // cancelled
-  add(ids.a, ids.a2, FEB1 + 18 * H, FEB1 + 20 * H, { kind: "hold", expiresAt: FEB1 + 99 * H }); // not booked
+  // not booked
+  add(ids.a, ids.a2, FEB1 + 18 * H, FEB1 + 20 * H, { kind: "hold", expiresAt: FEB1 + 99 * H });
   add(ids.b, ids.b1, FEB1 + 23 * H, FEB1 + 27 * H); // 1 h inside the period, February
-  add(ids.a, ids.a2, FEB1, FEB1 + 6 * H, { kind: "maintenance", units: 0 }); // A2 down 6 h in February
-  add(ids.b, null, JAN31 + 12 * H, JAN31 + 18 * H, { kind: "maintenance", units: 0 }); // facility B down 6 h in January
+  // A2 down 6 h in February
+  add(ids.a, ids.a2, FEB1, FEB1 + 6 * H, { kind: "maintenance", units: 0 });
+  // facility B down 6 h in January
+  add(ids.b, null, JAN31 + 12 * H, JAN31 + 18 * H, { kind: "maintenance", units: 0 });
   ids.admin = db
     .insert(users)
     .values({ email: "admin@x.cn", name: "Admin", passwordHash: "x", role: "admin" })
@@ -223,8 +227,10 @@ describe("the monthly split", () => {
       .values({ facilityId, name: "Kiln", category: "c", units: 3, hourlyRateFen: 1 })
       .returning()
       .get().id;
-    const at = (month: number, day: number, hour = 0) => Date.UTC(2027, month - 1, day, hour - 8); // Shanghai wall clock
-    // Two units from Jan 30 12:00 to Mar 2 06:00; the period (Jan 31 – Mar 1) keeps 24 h of January, all of February (672 h) and 24 h of March.
+    // Shanghai wall clock
+    const at = (month: number, day: number, hour = 0) => Date.UTC(2027, month - 1, day, hour - 8);
+    // Two units from Jan 30 12:00 to Mar 2 06:00; the period (Jan 31 – Mar 1) keeps 24 h of
+    // January, all of February (672 h) and 24 h of March.
     d.insert(reservations)
       .values({
         facilityId,

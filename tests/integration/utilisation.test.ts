@@ -45,9 +45,11 @@ describe("equipmentUtilisation", () => {
     // Period: Monday and Tuesday (2 × 9 h × 2 units = 36 unit-hours open).
     const from = MON;
     const to = MON + 2 * 24 * H;
-    add({ start: MON - 2 * H, end: MON + 10 * H, units: 2 }); // Sunday 22:00 → Monday 10:00: 10 h inside × 2 units = 20
+    // Sunday 22:00 → Monday 10:00: 10 h inside × 2 units = 20
+    add({ start: MON - 2 * H, end: MON + 10 * H, units: 2 });
     add({ start: MON + 24 * H + 9 * H, end: MON + 24 * H + 12 * H }); // Tuesday 09:00–12:00: 3
-    add({ start: MON + 24 * H + 13 * H, end: MON + 24 * H + 14 * H, releasedAt: MON }); // cancelled: not counted
+    // cancelled: not counted
+    add({ start: MON + 24 * H + 13 * H, end: MON + 24 * H + 14 * H, releasedAt: MON });
     add({
       start: MON + 24 * H + 14 * H,
       end: MON + 24 * H + 15 * H,
@@ -74,7 +76,8 @@ describe("equipmentUtilisation", () => {
     expect(u.bookedUnitHours).toBe(23);
     expect(u.availableUnitHours).toBe((18 - 2 - 1.5) * 2);
     expect(u.ratio).toBeCloseTo(23 / 29);
-    const [empty] = equipmentUtilisation(db, facilityId, MON + 5 * 24 * H, MON + 7 * 24 * H); // the weekend
+    // the weekend
+    const [empty] = equipmentUtilisation(db, facilityId, MON + 5 * 24 * H, MON + 7 * 24 * H);
     expect(empty).toMatchObject({ bookedUnitHours: 0, availableUnitHours: 0, ratio: null });
   });
 });

@@ -27,12 +27,16 @@ function sourceFiles(dir: string): string[] {
 const namespaces = Object.keys(serverEn.refusals).join("|");
 /** Every refusal code written in the code: "slot.clash", `notFound.${what}` expanded below. */
 function codesIn(dirs: string[]): Set<string> {
-  const found = new Set<string>();  // Audit actions ("auth.denied") and notification kinds ("request.quoted") share some
+  // Audit actions ("auth.denied") and notification kinds ("request.quoted") share some
+  const found = new Set<string>();
   // namespaces' names, so those count only where a refusal is made.
   const shared = ["auth", "admin", "request"];
   const own = Object.keys(serverEn.refusals).filter((ns) => !shared.includes(ns));
   const literal = new RegExp(`["'\`]((?:${own.join("|")})\\.[A-Za-z_]+)["'\`]`, "g");
-  const refused = new RegExp(`(?:refuse\\([^,]+,|code:)\\s*"((?:${namespaces})\\.[A-Za-z_]+)"`, "g");
+  const refused = new RegExp(
+    `(?:refuse\\([^,]+,|code:)\\s*"((?:${namespaces})\\.[A-Za-z_]+)"`,
+    "g",
+  );
   for (const file of dirs.flatMap(sourceFiles)) {
     const text = fs.readFileSync(file, "utf8");
     for (const m of text.matchAll(literal)) found.add(m[1]);
@@ -82,7 +86,8 @@ describe("message catalogs", () => {
       equipmentStatus: "retired",
       facilityStatus: "active",
       disabled: true,
-    };    for (const code of keys(serverEn.refusals)) {
+    };
+    for (const code of keys(serverEn.refusals)) {
       if (!isRefusalCode(code)) throw new Error(code);
       const message = String(lookup(serverEn.refusals, code));
       for (const [, name] of message.matchAll(/\{(\w+)/g))

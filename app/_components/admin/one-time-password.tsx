@@ -1,5 +1,6 @@
 "use client";
-// Shows a one-time password once: the admin copies it and hands it to the user, who must replace it at sign-in.
+// Shows a one-time password once: the admin copies it and hands it to the user, who must replace it
+// at sign-in.
 import { useTranslations } from "next-intl";
 
 export function OneTimePassword({

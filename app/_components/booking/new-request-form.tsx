@@ -32,6 +32,7 @@ export function NewRequestForm(p: Props) {
   const router = useRouter();
   const toast = useToast();
   const refusals = useRefusalText();
+  const [openedAt] = useState(() => Date.now());
   const submit = useMutation(trpc.request.submit.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [earliest, setEarliest] = useState(day(2));
@@ -253,8 +254,8 @@ export function NewRequestForm(p: Props) {
             id="preferred"
             name="preferred"
             equipmentId={p.equipment.id}
-            from={Date.parse(`${earliest}T00:00:00+08:00`) || Date.now()}
-            to={Date.parse(`${deadline}T00:00:00+08:00`) || Date.now()}
+            from={Date.parse(`${earliest}T00:00:00+08:00`) || openedAt}
+            to={Date.parse(`${deadline}T00:00:00+08:00`) || openedAt}
             hours={hours}
             units={units}
             allowNone

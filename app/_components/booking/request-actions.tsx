@@ -37,6 +37,7 @@ export function RequestActions(p: Props) {
   const router = useRouter();
   const toast = useToast();
   const refusals = useRefusalText();
+  const [openedAt] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const [equipmentId, setEquipmentId] = useState<number | null>(
     p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
@@ -186,7 +187,7 @@ export function RequestActions(p: Props) {
               name="validUntil"
               type="datetime-local"
               required
-              defaultValue={new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000)
+              defaultValue={new Date(openedAt + 8 * 3_600_000 + 2 * 86_400_000)
                 .toISOString()
                 .slice(0, 16)}
               className={input}
@@ -261,7 +262,7 @@ export function RequestActions(p: Props) {
             name="validUntil"
             type="datetime-local"
             required
-            defaultValue={new Date(Date.now() + 8 * 3_600_000 + 86_400_000)
+            defaultValue={new Date(openedAt + 8 * 3_600_000 + 86_400_000)
               .toISOString()
               .slice(0, 16)}
             className={input}

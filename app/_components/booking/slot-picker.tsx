@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 // Feasible slots of an equipment for a given length and units, from the public availability.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -32,8 +33,9 @@ export function SlotPicker(props: {
 }) {
   const t = useTranslations("requestForm");
   const trpc = useTRPC();
+  const [openedAt] = useState(() => Date.now());
   // Rounded to the hour so that the query key stays stable across renders.
-  const from = Math.max(props.from, Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  const from = Math.max(props.from, Math.floor(openedAt / 3_600_000) * 3_600_000);
   const to = Math.min(Math.max(props.to, from + 3_600_000), from + 365 * 86_400_000);
   const enabled = props.equipmentId !== null && props.hours > 0 && to > from;
   const availability = useQuery({

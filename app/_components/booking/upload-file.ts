@@ -1,4 +1,6 @@
-/** Uploads one file to a request; resolves to the refusal (as `useRefusalText` reads it), or null. */
+/**
+ * Uploads one file to a request; resolves to the refusal (as `useRefusalText` reads it), or null.
+ */
 export async function uploadFile(requestId: number, file: File): Promise<unknown> {
   const body = new FormData();
   body.set("file", file);

@@ -1,4 +1,5 @@
-// Where the drill-down stands: network → prefecture or field → facility (→ equipment on its own page).
+// Where the drill-down stands: network → prefecture or field → facility (→ equipment on its own
+// page).
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SearchParams } from "../search-params";

@@ -1,4 +1,5 @@
-// The dashboard's period picker and filters (a GET form: works without JavaScript, and the URL is shareable).
+// The dashboard's period picker and filters (a GET form: works without JavaScript, and the URL is
+// shareable).
 import { getLocale, getTranslations } from "next-intl/server";
 import { technologyFields, serviceTypes } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";

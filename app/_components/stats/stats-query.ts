@@ -61,7 +61,10 @@ export function statsInputOf(q: StatsQuery): StatsInput {
   } as StatsInput;
 }
 
-/** The query string that keeps the period and filters, with some replaced or added (undefined removes). */
+/**
+ * The query string that keeps the period and filters, with some replaced or added (undefined
+ * removes).
+ */
 export function statsHref(
   path: string,
   sp: SearchParams,

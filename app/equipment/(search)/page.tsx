@@ -40,7 +40,8 @@ export default async function EquipmentSearchPage({
   const format = await getFormatter();
   const locale = await getLocale();
   const caller = await serverCaller();
-  // Parameter rows travel as repeated pk / pmin / pmax / pu query parameters; empty rows are ignored.
+  // Parameter rows travel as repeated pk / pmin / pmax / pu query parameters; empty rows are
+  // ignored.
   const [keys, mins, maxs, units] = [
     all(sp, "pk"),
     all(sp, "pmin"),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { now } from "@/server/services/clock";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../../_auth/require-role";
@@ -68,7 +69,7 @@ export default async function SchedulePage({
   const date =
     asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)
       ? asked
-      : new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      : new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const w = windowOf(view, date);
   const caller = await serverCaller();
   const board = await caller.schedule.board({ from: w.from, to: w.to });

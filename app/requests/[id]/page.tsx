@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { now } from "@/server/services/clock";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -68,8 +69,8 @@ export default async function RequestPage({ params }: Props) {
         .matches({
           serviceType: r.serviceType,
           requiredParams: r.requiredParams as never,
-          earliestStart: Math.max(r.earliestStart, Date.now()),
-          deadline: Math.max(r.deadline, Date.now() + r.hours * 3_600_000 + 86_400_000),
+          earliestStart: Math.max(r.earliestStart, now()),
+          deadline: Math.max(r.deadline, now() + r.hours * 3_600_000 + 86_400_000),
           hours: r.hours,
           units: r.units,
           limit: 8,

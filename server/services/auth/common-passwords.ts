@@ -1,4 +1,5 @@
-// Passwords of 10+ characters that appear at the top of public breach lists; refused at registration.
+// Passwords of 10+ characters that appear at the top of public breach lists; refused at
+// registration.
 export const commonPasswords = new Set([
   "1234567890",
   "12345678910",

@@ -1,4 +1,5 @@
-// Sign-in throttling: 5 failures for one email (or one IP) within 15 minutes lock it for 15 minutes.
+// Sign-in throttling: 5 failures for one email (or one IP) within 15 minutes lock it for 15
+// minutes.
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;

@@ -99,7 +99,8 @@ export function proposeReschedule(
         throw notFound("equipment");
       const cap = loadCapacity(tx, equipmentId);
       const slot = { start: input.start, end: input.end, units: r.quoteUnits ?? r.units };
-      // The new slot must be free while the old one is still booked: until the firm answers both are held.
+      // The new slot must be free while the old one is still booked: until the firm answers both
+      // are held.
       assertSlotBookable(tx, cap, slot, at);
       assertAccreditedGates(tx, r.serviceId, equipmentId, slot.end);
       tx.insert(reservations)

@@ -27,7 +27,8 @@ function move(
       const r = loadRequestFor(tx, actor, id);
       assertVersion(r, version);
       assertTransition(r.status, to, sideOf(actor.role));
-      // An operator acts only on requests routed to their own facility; a coordinator also on unrouted ones.
+      // An operator acts only on requests routed to their own facility; a coordinator also on
+      // unrouted ones.
       if (
         actor.role !== "firm" &&
         r.facilityId !== actor.facilityId &&

@@ -94,7 +94,8 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
       AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
   if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
 
-  // Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than to run.
+  // Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than
+  // to run.
   const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
   const keys = [...new Set(input.requiredParams.map((p) => p.key))];
   const envelopes = keys.length

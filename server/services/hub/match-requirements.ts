@@ -1,4 +1,5 @@
-// Requirement checks of the matching: each gives what was needed, what is offered, and whether it is met.
+// Requirement checks of the matching: each gives what was needed, what is offered, and whether it
+// is met.
 import type { ParameterKey } from "@/db/reference/parameters";
 import { toCanonical } from "../registry/units";
 import type { ParamRange } from "../registry/inputs";
@@ -16,7 +17,10 @@ const fmt = (min: number | null, max: number | null, unit: string) =>
         ? `≤ ${max} ${unit}`
         : `any ${unit}`;
 
-/** The same reading of a range as the equipment search: min = reaches at least, max = reaches down to, both = covers. */
+/**
+ * The same reading of a range as the equipment search: min = reaches at least, max = reaches down
+ * to, both = covers.
+ */
 export function paramCheck(p: ParamRange, envelope: Envelope | undefined): Check {
   const key = p.key as ParameterKey;
   const min = p.min === undefined ? null : toCanonical(key, p.min, p.unit);

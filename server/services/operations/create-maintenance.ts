@@ -20,7 +20,9 @@ const WEEK = 7 * 86_400_000;
 
 type Affected = { requestId: number; ref: string; status: string; start: number; end: number };
 
-/** Live holds and bookings whose setup-widened interval meets [start, end) on the given equipment. */
+/**
+ * Live holds and bookings whose setup-widened interval meets [start, end) on the given equipment.
+ */
 function affectedBy(
   tx: DbOrTx,
   facilityId: number,

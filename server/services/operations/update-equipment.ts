@@ -94,7 +94,9 @@ function futureLive(tx: DbOrTx, equipmentId: number, at: number): Live[] {
     .all();
 }
 
-/** The reservations that would overlap beyond `units` with `setupMinutes` of setup on both sides. */
+/**
+ * The reservations that would overlap beyond `units` with `setupMinutes` of setup on both sides.
+ */
 function overloaded(live: Live[], units: number, setupMinutes: number): Live[] {
   const pad = setupMinutes * 60_000;
   const out = new Set<Live>();

@@ -1,4 +1,6 @@
-/** Whitespace-separated search terms as escaped LIKE patterns ("%term%"), all of which must match. */
+/**
+ * Whitespace-separated search terms as escaped LIKE patterns ("%term%"), all of which must match.
+ */
 export function likeTerms(q: string | undefined): string[] {
   return (q ?? "")
     .split(/\s+/)

@@ -1,4 +1,5 @@
-// The network at a glance, for the home page: the hub, the N facilities, equipment, fields, prefectures.
+// The network at a glance, for the home page: the hub, the N facilities, equipment, fields,
+// prefectures.
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { equipment, facilities, services } from "@/db/schema";

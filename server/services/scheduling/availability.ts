@@ -86,7 +86,10 @@ export function loadBusy(
     .all();
 }
 
-/** Maintenance windows of the equipment and of its whole facility overlapping [from, to) widened by setup. */
+/**
+ * Maintenance windows of the equipment and of its whole facility overlapping [from, to) widened by
+ * setup.
+ */
 export function loadMaintenance(
   db: DbOrTx,
   cap: EquipmentCapacity,

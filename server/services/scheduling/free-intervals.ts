@@ -22,7 +22,10 @@ export type CapacityRules = {
 export type Busy = { start: number; end: number; units: number };
 export type FreeInterval = { start: number; end: number; freeUnits: number };
 
-/** The instants a new booking may cover, before capacity: open, after the lead time, clear of maintenance. */
+/**
+ * The instants a new booking may cover, before capacity: open, after the lead time, clear of
+ * maintenance.
+ */
 export function bookableWindow(
   rules: CapacityRules,
   maintenance: Interval[],
@@ -105,7 +108,9 @@ export function firstSlot(
   return null;
 }
 
-/** Feasible starts for `hours` of `units`, every `stepMinutes` inside the free runs, earliest first. */
+/**
+ * Feasible starts for `hours` of `units`, every `stepMinutes` inside the free runs, earliest first.
+ */
 export function candidateSlots(
   intervals: FreeInterval[],
   hours: number,

@@ -91,7 +91,9 @@ export function localDateKey(ms: number, timeZone: string): string {
   return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
-/** The local days overlapping [from, to): each with its UTC start and end and weekday (0 = Monday). */
+/**
+ * The local days overlapping [from, to): each with its UTC start and end and weekday (0 = Monday).
+ */
 export function localDays(
   from: number,
   to: number,

@@ -41,7 +41,9 @@ function hoursPerMonth(intervals: Interval[], months: MonthBucket[]): number[] {
   return out;
 }
 
-/** Hours per month of `down` (merged) that fall inside `open` (sorted, disjoint), by binary search. */
+/**
+ * Hours per month of `down` (merged) that fall inside `open` (sorted, disjoint), by binary search.
+ */
 function overlapPerMonth(open: Interval[], down: Interval[], months: MonthBucket[]): number[] {
   const parts: Interval[] = [];
   for (const d of mergeIntervals(down)) {
@@ -116,7 +118,8 @@ export function utilisationCube(
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
 
-  // Σ over a group of (min(end, to) − max(start, from)) × units, split at the month ends between its first and last month.
+  // Σ over a group of (min(end, to) − max(start, from)) × units, split at the month ends between
+  // its first and last month.
   const bookedByMonth = months.map(() => 0);
   for (const g of spans) {
     if (g.first === g.last) bookedByMonth[g.first] += (g.eu - g.su) / HOUR;

@@ -37,7 +37,10 @@ export function facilityCondition(input: StatsFilters): SQL {
   return sql.join(where, sql` AND `);
 }
 
-/** A condition on `booking_requests r`: the filtered facilities' requests (unrouted ones only without a facility filter) and the service type. */
+/**
+ * A condition on `booking_requests r`: the filtered facilities' requests (unrouted ones only
+ * without a facility filter) and the service type.
+ */
 export function requestCondition(input: StatsFilters): SQL {
   const facilityFiltered = Boolean(input.prefecture || input.field || input.facilityId);
   const facilities = facilityFiltered

@@ -1,4 +1,5 @@
-// The science department's start page: the network's size and activity, and the latest audit entries.
+// The science department's start page: the network's size and activity, and the latest audit
+// entries.
 import { count, desc, gte, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { auditLog, bookingRequests, equipment, facilities, firms, users } from "@/db/schema";

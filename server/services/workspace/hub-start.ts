@@ -1,4 +1,5 @@
-// The coordinator's start page: requests that name no facility, oldest first, flagged after 2 working days.
+// The coordinator's start page: requests that name no facility, oldest first, flagged after 2
+// working days.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, firms } from "@/db/schema";

@@ -1,4 +1,5 @@
-// An operator's start page: their facility, requests awaiting a quote, and the coming week's bookings.
+// An operator's start page: their facility, requests awaiting a quote, and the coming week's
+// bookings.
 import { and, asc, count, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import {
