@@ -74,63 +74,75 @@ function facilityRecords(db: DbOrTx, at: number): FacilityRecord[] {
   return rows;
 }
 
-export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
-  const input = parseInput(matchInput, raw);
-  const from = Math.max(input.earliestStart, Math.ceil(at / 60_000) * 60_000);
-  const to = input.deadline;
-  // Every operational shared equipment of an active facility that offers the service type, with
-  // enough units; the facility's first active service of that type (preferring one linked to it).
-  const rows = db.all<Row>(sql`
-    SELECT e.id, e.name, e.name_zh, e.units, e.setup_minutes, e.lead_days, e.min_hours, e.max_hours, e.hourly_rate_fen, e.calibration_due_at,
-      f.id AS facility_id, f.slug, f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone,
-      s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
+type Input = ReturnType<typeof parseMatchInput>;
+type Window = { from: number; to: number; at: number };
+type Staged = { r: Row; checks: Check[] };
+type Ranked = Candidate & { unmet: number; sortStart: number };
+
+const parseMatchInput = (raw: MatchInput) => parseInput(matchInput, raw);
+
+// Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than
+// to run.
+const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+function group<T, K>(items: T[], key: (t: T) => K) {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
+  return map;
+}
+
+/**
+ * Every operational shared equipment of an active facility that offers the service type, with
+ * enough units; the facility's first active service of that type (preferring one linked to it).
+ */
+function candidateRows(db: DbOrTx, input: Input): Row[] {
+  return db.all<Row>(sql`
+    SELECT e.id, e.name, e.name_zh, e.units, e.setup_minutes, e.lead_days, e.min_hours,
+      e.max_hours, e.hourly_rate_fen, e.calibration_due_at, f.id AS facility_id, f.slug,
+      f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours,
+      f.time_zone, s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
     FROM equipment e
     JOIN facilities f ON f.id = e.facility_id AND f.status = 'active' AND f.kind = 'facility'
     JOIN services s ON s.id = (
-      SELECT s2.id FROM services s2 LEFT JOIN service_equipment se ON se.service_id = s2.id AND se.equipment_id = e.id
+      SELECT s2.id FROM services s2
+      LEFT JOIN service_equipment se ON se.service_id = s2.id AND se.equipment_id = e.id
       WHERE s2.facility_id = f.id AND s2.type = ${input.serviceType} AND s2.status = 'active'
       ORDER BY se.equipment_id IS NULL, s2.id LIMIT 1)
     WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ${input.units}
       AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
-  if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
+}
 
-  // Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than
-  // to run.
-  const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/** The requirements other than the slot (parameters, accreditation), per equipment. */
+function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[], to: number): Staged[] {
   const keys = [...new Set(input.requiredParams.map((p) => p.key))];
+  type Envelope = {
+    equipment_id: number;
+    key: string;
+    unit: string;
+    min: number | null;
+    max: number | null;
+  };
   const envelopes = keys.length
-    ? db.all<{
-        equipment_id: number;
-        key: string;
-        unit: string;
-        min: number | null;
-        max: number | null;
-      }>(
-        sql`SELECT equipment_id, key, unit, min, max FROM equipment_params WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`,
-      )
+    ? db.all<Envelope>(sql`
+        SELECT equipment_id, key, unit, min, max FROM equipment_params
+        WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`)
     : [];
   const accredited = input.accreditation
     ? new Set(
         db
           .all<{ facility_id: number }>(
-            sql`SELECT DISTINCT facility_id FROM accreditations WHERE type = ${input.accreditation} AND valid_until >= ${to}`,
+            sql`SELECT DISTINCT facility_id FROM accreditations
+                WHERE type = ${input.accreditation} AND valid_until >= ${to}`,
           )
           .map((r) => r.facility_id),
       )
     : null;
-
-  const group = <T, K>(items: T[], key: (t: T) => K) => {
-    const map = new Map<K, T[]>();
-    for (const item of items) {
-      const list = map.get(key(item));
-      if (list) list.push(item);
-      else map.set(key(item), [item]);
-    }
-    return map;
-  };
   const envelopesOf = group(envelopes, (e) => e.equipment_id);
-  // Requirements other than the slot, per equipment.
-  const staged = rows.map((r) => {
+  return rows.map((r) => {
     const own = envelopesOf.get(r.id) ?? [];
     const checks: Check[] = input.requiredParams.map((p) =>
       paramCheck(
@@ -147,8 +159,13 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
       });
     return { r, checks };
   });
-  // Everything that meets the non-slot requirements gets its slot computed; of those missing one,
-  // only the closest and cheapest few (they can only be near misses, of which `limit` are shown).
+}
+
+/**
+ * Everything that meets the non-slot requirements gets its slot computed; of those missing one,
+ * only the closest and cheapest few (they can only be near misses, of which `limit` are shown).
+ */
+function worthASlot(input: Input, staged: Staged[]): Staged[] {
   const full = staged.filter((s) => s.checks.every((c) => c.met));
   const partial = staged
     .filter((s) => s.checks.filter((c) => !c.met).length === 1)
@@ -159,115 +176,128 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
         a.r.id - b.r.id,
     )
     .slice(0, 5 * input.limit);
-  const worth = [...full, ...partial];
+  return [...full, ...partial];
+}
 
-  // Availability of all of them at once: one query for holds and bookings, one for maintenance.
+/** Holds, bookings and maintenance of all of them at once: one query each. */
+function reservationsOf(db: DbOrTx, worth: Staged[], { from, to, at }: Window) {
+  if (!worth.length) return { busyOf: new Map(), maintenanceOf: () => [] };
   const worthIds = jsonIds(worth.map((s) => s.r.id));
-  const busy = worth.length
-    ? db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
-        SELECT equipment_id, start, "end", units FROM reservations
-        WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND released_at IS NULL
-          AND (kind = 'booking' OR expires_at > ${at}) AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`)
-    : [];
-  const maintenance = worth.length
-    ? db.all<{ equipment_id: number | null; facility_id: number; start: number; end: number }>(sql`
-        SELECT equipment_id, facility_id, start, "end" FROM reservations
-        WHERE kind = 'maintenance' AND released_at IS NULL AND "end" > ${from - DAY} AND start < ${to + DAY}
-          AND (equipment_id IN ${worthIds} OR (equipment_id IS NULL AND facility_id IN ${jsonIds([...new Set(worth.map((s) => s.r.facility_id))])}))`)
-    : [];
-  const record = facilityRecords(db, at);
-
-  const busyOf = group(busy, (b) => b.equipment_id);
-  const maintenanceOfEquipment = group(
+  const facilityIds = jsonIds([...new Set(worth.map((s) => s.r.facility_id))]);
+  const busy = db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
+    SELECT equipment_id, start, "end", units FROM reservations
+    WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND released_at IS NULL
+      AND (kind = 'booking' OR expires_at > ${at})
+      AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`);
+  type Window = { equipment_id: number | null; facility_id: number; start: number; end: number };
+  const maintenance = db.all<Window>(sql`
+    SELECT equipment_id, facility_id, start, "end" FROM reservations
+    WHERE kind = 'maintenance' AND released_at IS NULL AND "end" > ${from - DAY}
+      AND start < ${to + DAY}
+      AND (equipment_id IN ${worthIds} OR (equipment_id IS NULL AND facility_id IN ${facilityIds}))`);
+  const ofEquipment = group(
     maintenance.filter((m) => m.equipment_id !== null),
     (m) => m.equipment_id,
   );
-  const maintenanceOfFacility = group(
+  const ofFacility = group(
     maintenance.filter((m) => m.equipment_id === null),
     (m) => m.facility_id,
   );
-  const recordOf = new Map(record.map((x) => [x.facility_id, x]));
-  const results: (Candidate & { unmet: number; sortStart: number })[] = [];
-  for (const { r, checks } of worth) {
-    const rules = {
-      units: r.units,
-      setupMinutes: r.setup_minutes,
-      leadDays: r.lead_days,
-      bookable: true,
-      openingHours: JSON.parse(r.opening_hours) as OpeningHours,
-      timeZone: r.time_zone,
-    };
-    const free = computeFreeIntervals(
-      rules,
-      busyOf.get(r.id) ?? [],
-      [
-        ...(maintenanceOfEquipment.get(r.id) ?? []),
-        ...(maintenanceOfFacility.get(r.facility_id) ?? []),
-      ],
-      from,
-      to,
-      at,
-    );
-    // Calibration must run through the slot; look for the earliest slot that ends by then.
-    const calibratedUntil = r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity);
-    const usable = free
-      .map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) }))
-      .filter((f) => f.end > f.start);
-    const slot = firstSlot(usable, input.hours, input.units);
-    const anySlot = slot ?? firstSlot(free, input.hours, input.units);
-    const all = [...checks];
-    if (anySlot && !slot)
-      all.push({
-        requirement: "calibration",
-        needed: "valid through the slot",
-        offered: r.calibration_due_at
-          ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}`
-          : "not recorded",
-        met: false,
-      });
-    // The slot requirement is about free capacity; a slot that only calibration rules out counts
-    // as free here, so that the candidate shows as missing calibration alone.
+  return {
+    busyOf: group(busy, (b) => b.equipment_id),
+    maintenanceOf: (r: Row) => [
+      ...(ofEquipment.get(r.id) ?? []),
+      ...(ofFacility.get(r.facility_id) ?? []),
+    ],
+  };
+}
+
+/** The slot, calibration and field checks of one equipment, and what a candidate shows. */
+function evaluate(
+  input: Input,
+  { r, checks }: Staged,
+  load: ReturnType<typeof reservationsOf>,
+  rec: FacilityRecord | undefined,
+  { from, to, at }: Window,
+): Ranked | null {
+  const rules = {
+    units: r.units,
+    setupMinutes: r.setup_minutes,
+    leadDays: r.lead_days,
+    bookable: true,
+    openingHours: JSON.parse(r.opening_hours) as OpeningHours,
+    timeZone: r.time_zone,
+  };
+  const free = computeFreeIntervals(
+    rules,
+    load.busyOf.get(r.id) ?? [],
+    load.maintenanceOf(r),
+    from,
+    to,
+    at,
+  );
+  // Calibration must run through the slot; look for the earliest slot that ends by then.
+  const calibratedUntil = r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity);
+  const usable = free
+    .map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) }))
+    .filter((f) => f.end > f.start);
+  const slot = firstSlot(usable, input.hours, input.units);
+  const anySlot = slot ?? firstSlot(free, input.hours, input.units);
+  const all = [...checks];
+  if (anySlot && !slot)
     all.push({
-      requirement: "slot",
-      needed: `${input.hours} h × ${input.units} unit(s) in the window`,
-      offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot",
-      met: anySlot !== null,
+      requirement: "calibration",
+      needed: "valid through the slot",
+      offered: r.calibration_due_at
+        ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}`
+        : "not recorded",
+      met: false,
     });
-    if (input.field) {
-      const fields = JSON.parse(r.fields) as string[];
-      all.push({
-        requirement: "field",
-        needed: input.field,
-        offered: fields.join(", "),
-        met: fields.includes(input.field),
-      });
-    }
-    const unmet = all.filter((c) => !c.met && c.requirement !== "field").length;
-    if (unmet > 1) continue;
-    const rec = recordOf.get(r.facility_id);
-    results.push({
-      facility: {
-        id: r.facility_id,
-        slug: r.slug,
-        nameEn: r.f_name_en,
-        nameZh: r.f_name_zh,
-        prefecture: r.prefecture,
-      },
-      equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
-      service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
-      slot: slot ?? anySlot,
-      priceFen: r.hourly_rate_fen * input.hours * input.units,
-      completionRate: rec && rec.closed > 0 ? rec.completed / rec.closed : null,
-      rating: rec?.rating ?? null,
-      checks: all,
-      rankReason: "",
-      unmet,
-      sortStart: (slot ?? anySlot)?.start ?? Infinity,
+  // The slot requirement is about free capacity; a slot that only calibration rules out counts
+  // as free here, so that the candidate shows as missing calibration alone.
+  all.push({
+    requirement: "slot",
+    needed: `${input.hours} h × ${input.units} unit(s) in the window`,
+    offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot",
+    met: anySlot !== null,
+  });
+  if (input.field) {
+    const fields = JSON.parse(r.fields) as string[];
+    all.push({
+      requirement: "field",
+      needed: input.field,
+      offered: fields.join(", "),
+      met: fields.includes(input.field),
     });
   }
+  const unmet = all.filter((c) => !c.met && c.requirement !== "field").length;
+  if (unmet > 1) return null;
+  return {
+    facility: {
+      id: r.facility_id,
+      slug: r.slug,
+      nameEn: r.f_name_en,
+      nameZh: r.f_name_zh,
+      prefecture: r.prefecture,
+    },
+    equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
+    service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
+    slot: slot ?? anySlot,
+    priceFen: r.hourly_rate_fen * input.hours * input.units,
+    completionRate: rec && rec.closed > 0 ? rec.completed / rec.closed : null,
+    rating: rec?.rating ?? null,
+    checks: all,
+    rankReason: "",
+    unmet,
+    sortStart: (slot ?? anySlot)?.start ?? Infinity,
+  };
+}
+
+/** Candidates by earliest start, then prefecture, price, completion rate and rating. */
+function rank(input: Input, results: Ranked[]) {
   const inPrefecture = (c: Candidate) =>
     input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1;
-  const order = (a: (typeof results)[number], b: (typeof results)[number]) =>
+  const order = (a: Ranked, b: Ranked) =>
     a.sortStart - b.sortStart ||
     inPrefecture(a) - inPrefecture(b) ||
     a.priceFen - b.priceFen ||
@@ -288,17 +318,32 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
               ? "same start, higher price"
               : "same start and price, lower completion rate or rating";
   });
-  const strip = ({ unmet: _u, sortStart: _s, ...c }: (typeof results)[number]): Candidate => c;
+  const strip = ({ unmet: _u, sortStart: _s, ...c }: Ranked): Candidate => c;
+  const missing = (c: Ranked) => c.checks.find((x) => !x.met && x.requirement !== "field")!;
   return {
     candidates: ranked.slice(0, input.limit).map(strip),
     nearMisses: results
       .filter((c) => c.unmet === 1)
       .sort(order)
       .slice(0, input.limit)
-      .map((c) => ({
-        ...strip(c),
-        rankReason: `misses: ${c.checks.find((x) => !x.met && x.requirement !== "field")!.requirement}`,
-      })),
-    considered: rows.length,
+      .map((c) => ({ ...strip(c), rankReason: `misses: ${missing(c).requirement}` })),
   };
+}
+
+export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
+  const input = parseMatchInput(raw);
+  const window = {
+    from: Math.max(input.earliestStart, Math.ceil(at / 60_000) * 60_000),
+    to: input.deadline,
+    at,
+  };
+  const rows = candidateRows(db, input);
+  if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
+  const worth = worthASlot(input, nonSlotChecks(db, input, rows, window.to));
+  const load = reservationsOf(db, worth, window);
+  const recordOf = new Map(facilityRecords(db, at).map((x) => [x.facility_id, x]));
+  const results = worth
+    .map((s) => evaluate(input, s, load, recordOf.get(s.r.facility_id), window))
+    .filter((c): c is Ranked => c !== null);
+  return { ...rank(input, results), considered: rows.length };
 }

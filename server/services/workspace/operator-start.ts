@@ -11,13 +11,13 @@ import {
   reservations,
 } from "@/db/schema";
 import { equipmentUtilisation } from "../scheduling/utilisation";
-import type { Actor } from "../actor";
+import type { FacilityActor } from "../actor";
 import { notFound } from "../errors";
 import { now } from "../clock";
 
-export function operatorStartPage(db: DB, actor: Actor & { facilityId: number }) {
-  const at = now();
-  const facility = db
+/** The facility the operator works for. */
+function facilityOf(db: DB, facilityId: number) {
+  return db
     .select({
       id: facilities.id,
       slug: facilities.slug,
@@ -27,16 +27,21 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
       kind: facilities.kind,
     })
     .from(facilities)
-    .where(eq(facilities.id, actor.facilityId))
+    .where(eq(facilities.id, facilityId))
     .get();
-  if (!facility) throw notFound("facility");
-  const equipmentByStatus = db
+}
+/** Equipment by status. */
+function equipmentCounts(db: DB, facilityId: number) {
+  return db
     .select({ status: equipment.status, n: count() })
     .from(equipment)
-    .where(eq(equipment.facilityId, actor.facilityId))
+    .where(eq(equipment.facilityId, facilityId))
     .groupBy(equipment.status)
     .all();
-  const awaitingQuote = db
+}
+/** Submitted requests waiting for a quote, oldest first. */
+function awaitingQuote(db: DB, facilityId: number) {
+  return db
     .select({
       id: bookingRequests.id,
       ref: bookingRequests.ref,
@@ -46,16 +51,14 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     })
     .from(bookingRequests)
     .innerJoin(firms, eq(firms.id, bookingRequests.firmId))
-    .where(
-      and(
-        eq(bookingRequests.facilityId, actor.facilityId),
-        eq(bookingRequests.status, "submitted"),
-      ),
-    )
+    .where(and(eq(bookingRequests.facilityId, facilityId), eq(bookingRequests.status, "submitted")))
     .orderBy(asc(bookingRequests.createdAt))
     .limit(20)
     .all();
-  const weekAhead = db
+}
+/** Live holds and bookings of the coming seven days. */
+function weekAhead(db: DB, facilityId: number, at: number) {
+  return db
     .select({
       reservationId: reservations.id,
       kind: reservations.kind,
@@ -72,7 +75,7 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     .leftJoin(firms, eq(firms.id, bookingRequests.firmId))
     .where(
       and(
-        eq(reservations.facilityId, actor.facilityId),
+        eq(reservations.facilityId, facilityId),
         ne(reservations.kind, "maintenance"),
         or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
         isNull(reservations.releasedAt),
@@ -83,14 +86,19 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     .orderBy(asc(reservations.start))
     .limit(50)
     .all();
-  const byStatus = db
+}
+/** Requests by status. */
+function requestCounts(db: DB, facilityId: number) {
+  return db
     .select({ status: bookingRequests.status, n: count() })
     .from(bookingRequests)
-    .where(eq(bookingRequests.facilityId, actor.facilityId))
+    .where(eq(bookingRequests.facilityId, facilityId))
     .groupBy(bookingRequests.status)
     .all();
-  const soon = at + 30 * 86_400_000;
-  const expiringQuotes = db
+}
+/** Quotes that expire within two days. */
+function expiringQuotes(db: DB, facilityId: number, at: number) {
+  return db
     .select({
       id: bookingRequests.id,
       ref: bookingRequests.ref,
@@ -102,51 +110,65 @@ export function operatorStartPage(db: DB, actor: Actor & { facilityId: number })
     .innerJoin(firms, eq(firms.id, bookingRequests.firmId))
     .where(
       and(
-        eq(bookingRequests.facilityId, actor.facilityId),
+        eq(bookingRequests.facilityId, facilityId),
         eq(bookingRequests.status, "quoted"),
         lt(bookingRequests.quoteValidUntil, at + 2 * 86_400_000),
       ),
     )
     .orderBy(asc(bookingRequests.quoteValidUntil))
     .all();
-  const calibrationsDue = db
+}
+/** Equipment whose calibration is due before `soon`. */
+function calibrationsDue(db: DB, facilityId: number, soon: number) {
+  return db
     .select({ id: equipment.id, name: equipment.name, dueAt: equipment.calibrationDueAt })
     .from(equipment)
     .where(
       and(
-        eq(equipment.facilityId, actor.facilityId),
+        eq(equipment.facilityId, facilityId),
         ne(equipment.status, "retired"),
         lt(equipment.calibrationDueAt, soon),
       ),
     )
     .orderBy(asc(equipment.calibrationDueAt))
     .all();
-  const accreditationsDue = db
+}
+/** Accreditations that expire before `soon`. */
+function accreditationsDue(db: DB, facilityId: number, soon: number) {
+  return db
     .select({
       type: accreditations.type,
       certificateNo: accreditations.certificateNo,
       validUntil: accreditations.validUntil,
     })
     .from(accreditations)
-    .where(
-      and(eq(accreditations.facilityId, actor.facilityId), lt(accreditations.validUntil, soon)),
-    )
+    .where(and(eq(accreditations.facilityId, facilityId), lt(accreditations.validUntil, soon)))
     .all();
-  // Utilisation this calendar month (Asia/Shanghai).
+}
+/** Utilisation of each equipment this calendar month (Asia/Shanghai). */
+function utilisationThisMonth(db: DB, facilityId: number, at: number) {
   const local = new Date(at + 8 * 3_600_000);
   const monthStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000;
   const monthEnd = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - 8 * 3_600_000;
-  const utilisation = equipmentUtilisation(db, actor.facilityId, monthStart, monthEnd);
+  return equipmentUtilisation(db, facilityId, monthStart, monthEnd);
+}
+
+export function operatorStartPage(db: DB, actor: FacilityActor) {
+  const at = now();
+  const id = actor.facilityId;
+  const facility = facilityOf(db, id);
+  if (!facility) throw notFound("facility");
+  const soon = at + 30 * 86_400_000;
   return {
     facility,
-    equipmentByStatus,
-    awaitingQuote,
-    weekAhead,
-    byStatus,
-    expiringQuotes,
-    calibrationsDue,
-    accreditationsDue,
-    utilisation,
+    equipmentByStatus: equipmentCounts(db, id),
+    awaitingQuote: awaitingQuote(db, id),
+    weekAhead: weekAhead(db, id, at),
+    byStatus: requestCounts(db, id),
+    expiringQuotes: expiringQuotes(db, id, at),
+    calibrationsDue: calibrationsDue(db, id, soon),
+    accreditationsDue: accreditationsDue(db, id, soon),
+    utilisation: utilisationThisMonth(db, id, at),
     now: at,
   };
 }
