@@ -30,6 +30,7 @@ async function mutate<T>(api: APIRequestContext, path: string, input: Json): Pro
 type Equipment = {
   id: number;
   autoApprove: boolean;
+  units: number;
   minHours: number;
   facility: { slug: string };
 };
@@ -95,7 +96,7 @@ describe("refusals in the reader's language", () => {
     const value = await picker.locator("option[value*='-']").first().getAttribute("value");
     await picker.selectOption(value!);
     const [start, end] = value!.split("-").map(Number);
-    // Another firm books the same slot first (auto-approve confirms it at once).
+    // Another firm books every unit of the same slot first (auto-approve confirms it at once).
     const taken = await mutate<{ status: string }>(otherFirm.request, "request.submit", {
       title: "Takes the slot first",
       serviceType: "testing",
@@ -103,7 +104,7 @@ describe("refusals in the reader's language", () => {
       earliestStart: start,
       deadline: end,
       hours: (end - start) / 3_600_000,
-      units: 1,
+      units: e.units,
       preferredStart: start,
     });
     expect(taken.status).toBe("confirmed");
