@@ -2,6 +2,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { catalogs } from "@/server/i18n/render";
+import { NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 import { locales, LOCALE_COOKIE, type Locale } from "./locales";
 
 export default getRequestConfig(async () => {
@@ -11,8 +12,8 @@ export default getRequestConfig(async () => {
   else if (/^zh\b/i.test((await headers()).get("accept-language") ?? "")) locale = "zh";
   return {
     locale,
+    timeZone: NETWORK_TIME_ZONE,
     // The app's own words and the server's (refusals, names, notifications), one catalog each.
-    timeZone: "Asia/Shanghai",
     messages: {
       ...(await import(`./messages/${locale}.json`)).default,
       ...catalogs[locale],

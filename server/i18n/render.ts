@@ -9,6 +9,7 @@
 import { createTranslator } from "use-intl/core";
 import en from "./messages/en.json";
 import zh from "./messages/zh.json";
+import { NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 import { refusalValues } from "./refusal-values";
 
 export type Locale = "en" | "zh";
@@ -25,8 +26,8 @@ export type { ParamValue, RefusalParams };
 export type Refusal = { code: RefusalCode; params?: RefusalParams };
 
 const translators = {
-  en: createTranslator({ locale: "en", messages: en, timeZone: "Asia/Shanghai" }),
-  zh: createTranslator({ locale: "zh", messages: zh, timeZone: "Asia/Shanghai" }),
+  en: createTranslator({ locale: "en", messages: en, timeZone: NETWORK_TIME_ZONE }),
+  zh: createTranslator({ locale: "zh", messages: zh, timeZone: NETWORK_TIME_ZONE }),
 };
 
 /** The sentence of a refusal in one language. */

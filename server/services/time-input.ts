@@ -1,6 +1,7 @@
 // Times in API inputs: ISO-8601 strings (with a date, optionally a time and offset) or epoch
 // milliseconds.
 import { z } from "zod";
+import { NETWORK_TIME_ZONE, parseLocal } from "./scheduling/local-time";
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const MESSAGE = "field.time";
@@ -14,13 +15,14 @@ export const timeInput = z
       return z.NEVER;
     }
     const trimmed = value.trim();
-    // A bare date is the start of that day in Asia/Shanghai, the network's time zone.
-    const withZone = /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
-      ? `${trimmed}T00:00:00+08:00`
-      : /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)
-        ? `${trimmed}+08:00`
-        : trimmed;
-    const ms = ISO.test(trimmed) ? Date.parse(withZone) : NaN;
+    // A bare date or a time without an offset is read in the network's time zone.
+    const local = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(trimmed);
+    const ms = !ISO.test(trimmed)
+      ? NaN
+      : local
+        ? parseLocal(trimmed.replace(/\.\d+$/, ""), NETWORK_TIME_ZONE) +
+          Number(/\.\d+$/.exec(trimmed)?.[0] ?? 0) * 1000
+        : Date.parse(trimmed);
     if (Number.isNaN(ms)) {
       ctx.addIssue({ code: "custom", message: MESSAGE });
       return z.NEVER;

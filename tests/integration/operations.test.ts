@@ -1,5 +1,6 @@
 // The operator workspace: maintenance windows, equipment changes that must not break the
 // invariant, and the calibration and accreditation gates on accredited work.
+import { localDateKey } from "@/server/services/scheduling/local-time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import {
@@ -445,6 +446,22 @@ describe("schedule board", () => {
       (await refused(() => as(fx.operator).schedule.board({ from: at(29, 0), to: at(100, 0) })))
         .message,
     ).toBe("to: the board shows at most 62 days after from");
+  });
+
+  it("works out a day, week or month of the facility's own time zone from a view and a date", async () => {
+    const a = await book(at(36, 9), 2, 1);
+    const day = localDateKey(at(36, 9), "Asia/Shanghai");
+    const board = await as(fx.operator).schedule.board({ view: "day", date: day });
+    expect([board.from, board.to, board.timeZone]).toEqual([at(36, 0), at(37, 0), "Asia/Shanghai"]);
+    expect(board.days.map((d) => d.key)).toEqual([day]);
+    expect(JSON.stringify(board)).toContain(a.ref);
+    const week = await as(fx.operator).schedule.board({ view: "week", date: day });
+    expect(week.days).toHaveLength(7);
+    expect(week.days.every((d) => d.start <= at(36, 9) + 7 * 86_400_000)).toBe(true);
+    const bad = await refused(() =>
+      as(fx.operator).schedule.board({ view: "week", date: "29/01/2027" } as never),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
   });
 });
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { localDays, localToUtc, localDateKey } from "@/server/services/scheduling/local-time";
+import {
+  addDays,
+  describeBookings,
+  localDateKey,
+  localDateTimeKey,
+  localDays,
+  localMonth,
+  localTimeText,
+  localToUtc,
+  parseLocal,
+} from "@/server/services/scheduling/local-time";
+import { boardWindow } from "@/server/services/operations/schedule-board";
+import { workingDaysBetween } from "@/server/services/workspace/working-age";
 
 describe("local time", () => {
   it("maps Shanghai wall-clock times to UTC (fixed +08:00)", () => {
@@ -23,5 +35,46 @@ describe("local time", () => {
       ["2027-01-04", 0],
       ["2027-01-05", 1],
     ]);
+  });
+
+  it("reads and writes days and wall-clock times of a zone, the inverse of each other", () => {
+    const at = Date.UTC(2027, 6, 4, 7, 30); // 09:30 in Berlin (summer), 15:30 in Shanghai
+    expect(localDateTimeKey(at, "Europe/Berlin")).toBe("2027-07-04T09:30");
+    expect(localTimeText(at, "Asia/Shanghai")).toBe("2027-07-04 15:30");
+    expect(parseLocal("2027-07-04T09:30", "Europe/Berlin")).toBe(at);
+    expect(parseLocal("2027-07-04", "Asia/Shanghai")).toBe(Date.UTC(2027, 6, 3, 16));
+    expect(parseLocal("2027-7-4", "Asia/Shanghai")).toBeNaN();
+    expect(parseLocal("2027-13-01", "Asia/Shanghai")).toBeNaN();
+    expect(addDays("2027-02-27", 2)).toBe("2027-03-01");
+    expect(localMonth(Date.UTC(2027, 2, 15), "Europe/Berlin")).toEqual({
+      start: Date.UTC(2027, 1, 28, 23),
+      end: Date.UTC(2027, 2, 31, 22),
+    });
+    expect(
+      describeBookings([{ ref: "PT-1", start: at, end: at + 3_600_000 }], "Europe/Berlin"),
+    ).toBe("PT-1 (2027-07-04 09:30 – 2027-07-04 10:30)");
+  });
+
+  it("puts the schedule board's week and month on the facility's own days", () => {
+    // Week of Wednesday 2027-03-31 in Berlin: Monday 03-29 00:00 CEST to Monday 04-05.
+    const week = boardWindow("week", "2027-03-31", "Europe/Berlin");
+    expect(week).toEqual({
+      from: Date.UTC(2027, 2, 28, 22),
+      to: Date.UTC(2027, 3, 4, 22),
+      prev: "2027-03-22",
+      next: "2027-04-05",
+    });
+    const month = boardWindow("month", "2027-03-31", "Asia/Shanghai");
+    expect([month.from, month.to, month.prev, month.next]).toEqual([
+      Date.UTC(2027, 1, 28, 16),
+      Date.UTC(2027, 2, 31, 16),
+      "2027-02-01",
+      "2027-04-01",
+    ]);
+  });
+
+  it("counts working days (Monday to Friday) in the network's time zone", () => {
+    // Friday 2027-01-08 12:00 to Monday 2027-01-11 12:00, Shanghai: half of Friday, half of Monday.
+    expect(workingDaysBetween(Date.UTC(2027, 0, 8, 4), Date.UTC(2027, 0, 11, 4))).toBe(1);
   });
 });

@@ -1,23 +1,31 @@
 "use client";
-import { useState } from "react";
 // Feasible slots of an equipment for a given length and units, from the public availability.
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { candidateSlots } from "@/server/services/scheduling/free-intervals";
 import { useTRPC } from "../../_trpc/client";
 
-const shanghai = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: "Asia/Shanghai",
-  month: "2-digit",
-  day: "2-digit",
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const formats = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>();
 
-export function formatSlot(s: { start: number; end: number }) {
-  return `${shanghai.format(new Date(s.start))} – ${new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(s.end))}`;
+/** "Mon 12/07 09:00 – 13:00": a slot in the facility's time zone, in the reader's language. */
+export function formatSlot(s: { start: number; end: number }, timeZone: string, locale: string) {
+  const key = `${timeZone}|${locale}`;
+  let pair = formats.get(key);
+  if (!pair) {
+    const time = { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+    pair = [
+      new Intl.DateTimeFormat(locale, {
+        ...time,
+        month: "2-digit",
+        day: "2-digit",
+        weekday: "short",
+      }),
+      new Intl.DateTimeFormat(locale, time),
+    ];
+    formats.set(key, pair);
+  }
+  return `${pair[0].format(new Date(s.start))} – ${pair[1].format(new Date(s.end))}`;
 }
 
 export function SlotPicker(props: {
@@ -32,6 +40,7 @@ export function SlotPicker(props: {
   noneLabel?: string;
 }) {
   const t = useTranslations("requestForm");
+  const locale = useLocale();
   const trpc = useTRPC();
   const [openedAt] = useState(() => Date.now());
   // Rounded to the hour so that the query key stays stable across renders.
@@ -58,7 +67,7 @@ export function SlotPicker(props: {
       {availability.data && slots.length === 0 && <option disabled>{t("noSlots")}</option>}
       {slots.map((s) => (
         <option key={s.start} value={`${s.start}-${s.end}`}>
-          {formatSlot(s)}
+          {formatSlot(s, availability.data!.timeZone, locale)}
         </option>
       ))}
     </select>

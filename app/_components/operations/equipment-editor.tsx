@@ -42,10 +42,13 @@ export function EquipmentEditor({
   existing,
   params,
   unitsHint,
+  timeZone,
 }: {
   existing?: Existing;
   params?: Param[];
   unitsHint: string;
+  /** The facility's time zone: the calibration date is one of its days. */
+  timeZone: string;
 }) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
@@ -63,7 +66,7 @@ export function EquipmentEditor({
       maxHours: Number(f.maxHours),
       leadDays: Number(f.leadDays),
       hourlyRateFen: fen(f.rate) ?? 0,
-      calibrationDueAt: fromDayInput(f.calibration),
+      calibrationDueAt: fromDayInput(f.calibration, timeZone),
       autoApprove: f.autoApprove === "on",
       params: parseParams(f.params ?? "") as never,
     };
@@ -190,7 +193,7 @@ export function EquipmentEditor({
           id={`${prefix}-calibration`}
           name="calibration"
           type="date"
-          defaultValue={dayInput(existing?.calibrationDueAt)}
+          defaultValue={dayInput(existing?.calibrationDueAt, timeZone)}
           className={inputClass}
         />,
       )}

@@ -7,14 +7,21 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "./form-errors";
+import { parseLocal } from "@/server/services/scheduling/local-time";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
 import type { Refusal } from "@/server/i18n/render";
 import { FormField, inputClass } from "../form-field";
 
-const toMs = (local: string) => (local ? Date.parse(`${local}:00+08:00`) : NaN);
-
-export function MaintenanceForm({ equipment }: { equipment: { id: number; name: string }[] }) {
+export function MaintenanceForm({
+  equipment,
+  timeZone,
+}: {
+  equipment: { id: number; name: string }[];
+  /** The facility's time zone: the window's local times are read in it. */
+  timeZone: string;
+}) {
+  const toMs = (local: string) => (local ? parseLocal(local, timeZone) : NaN);
   const t = useTranslations("maintenance");
   const trpc = useTRPC();
   const router = useRouter();

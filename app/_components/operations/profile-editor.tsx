@@ -19,6 +19,8 @@ type Profile = {
   contactPhone: string | null;
   contactEmail: string | null;
   openingHours: Record<string, [string, string][]>;
+  /** Accreditation dates are days of this zone. */
+  timeZone: string;
 };
 type Accreditation = { type: string; certificateNo: string; validUntil: number };
 
@@ -59,7 +61,7 @@ export function ProfileEditor({
       .map((parts) => ({
         type: parts[0] as "CMA",
         certificateNo: parts.slice(1, -1).join(" "),
-        validUntil: fromDayInput(parts[parts.length - 1]) ?? 0,
+        validUntil: fromDayInput(parts[parts.length - 1], profile.timeZone) ?? 0,
       }));
     save.mutate({
       version: profile.version,
@@ -147,7 +149,7 @@ export function ProfileEditor({
           rows={3}
           aria-describedby="pf-accreditations-hint"
           defaultValue={accreditations
-            .map((a) => `${a.type} ${a.certificateNo} ${dayInput(a.validUntil)}`)
+            .map((a) => `${a.type} ${a.certificateNo} ${dayInput(a.validUntil, profile.timeZone)}`)
             .join("\n")}
           className={`${inputClass} font-mono`}
         />

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { localDateKey, parseLocal } from "@/server/services/scheduling/local-time";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
 
@@ -32,6 +33,8 @@ export function useSaveCallbacks(done?: () => void) {
 export const cny = (fen: number | null | undefined) =>
   fen === null || fen === undefined ? "" : String(fen / 100);
 export const fen = (yuan: string) => (yuan.trim() === "" ? null : Math.round(Number(yuan) * 100));
-export const dayInput = (ms: number | null | undefined) =>
-  ms ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : "";
-export const fromDayInput = (v: string) => (v ? Date.parse(`${v}T00:00:00+08:00`) : null);
+/** A date input's value for an instant: its day in the facility's time zone. */
+export const dayInput = (ms: number | null | undefined, timeZone: string) =>
+  ms ? localDateKey(ms, timeZone) : "";
+/** The start of a date input's day in the facility's time zone. */
+export const fromDayInput = (v: string, timeZone: string) => (v ? parseLocal(v, timeZone) : null);

@@ -1,5 +1,5 @@
 // A month of availability: one cell a day, coloured by status, each a link that shows the free
-// intervals of that day. Server-rendered; days and times in Asia/Shanghai.
+// intervals of that day. Server-rendered; days and times in the facility's time zone.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DaySummary, FreeInterval } from "@/server/services/scheduling/availability";
@@ -20,6 +20,7 @@ export async function AvailabilityCalendar(props: {
   intervals: FreeInterval[];
   selectedDay?: string;
   units: number;
+  timeZone: string;
 }) {
   const t = await getTranslations("equipmentPage");
   const tf = await getTranslations("facility");
@@ -36,20 +37,22 @@ export async function AvailabilityCalendar(props: {
     timeZone: "UTC",
   });
   const selected = props.days.find((d) => d.date === props.selectedDay);
-  const dayStart = selected ? Date.parse(`${selected.date}T00:00:00+08:00`) : 0;
+  const dayStart = selected?.start ?? 0;
+  const dayEnd = selected?.end ?? 0;
   const dayIntervals = selected
     ? props.intervals
-        .filter((i) => i.end > dayStart && i.start < dayStart + 86_400_000)
-        .map((i) => ({
-          ...i,
-          start: Math.max(i.start, dayStart),
-          end: Math.min(i.end, dayStart + 86_400_000),
-        }))
+        .filter((i) => i.end > dayStart && i.start < dayEnd)
+        .map((i) => ({ ...i, start: Math.max(i.start, dayStart), end: Math.min(i.end, dayEnd) }))
     : [];
   const time = (ms: number) =>
-    ms === dayStart + 86_400_000
+    ms === dayEnd
       ? "24:00"
-      : format.dateTime(new Date(ms), { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      : format.dateTime(new Date(ms), {
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+          timeZone: props.timeZone,
+        });
   const statuses = Object.keys(dayColours) as DaySummary["status"][];
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]" data-testid="availability-calendar">
@@ -115,7 +118,12 @@ export async function AvailabilityCalendar(props: {
         ) : (
           <>
             <h3 className="font-medium">
-              {t("freeOn", { date: format.dateTime(new Date(dayStart), { dateStyle: "full" }) })}
+              {t("freeOn", {
+                date: format.dateTime(new Date(dayStart), {
+                  dateStyle: "full",
+                  timeZone: props.timeZone,
+                }),
+              })}
             </h3>
             {dayIntervals.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">{t("noFreeTime")}</p>

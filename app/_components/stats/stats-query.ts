@@ -1,11 +1,15 @@
 // The dashboard's period and filters as they appear in the URL, shared by the page, its
 // drill-down links and the CSV downloads: ?period=month|quarter|year (ending today) or
-// ?from=YYYY-MM-DD&to=YYYY-MM-DD (days in Asia/Shanghai, inclusive), plus the filters.
+// ?from=YYYY-MM-DD&to=YYYY-MM-DD (days of the network's time zone, inclusive), plus the filters.
 import type { StatsInput } from "@/server/services/stats/input";
+import {
+  addDays,
+  localDateKey,
+  NETWORK_TIME_ZONE,
+  parseLocal,
+} from "@/server/services/scheduling/local-time";
 import { first, type SearchParams } from "../search-params";
 
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 export const FILTER_KEYS = [
   "period",
   "from",
@@ -16,9 +20,10 @@ export const FILTER_KEYS = [
   "serviceType",
 ] as const;
 
-/** The start of a "YYYY-MM-DD" day in Asia/Shanghai, or NaN. */
-export const dayStart = (v?: string) =>
-  v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00+08:00`) : NaN;
+const isDay = (v?: string): v is string => v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** The start of a "YYYY-MM-DD" day of the network's time zone, or NaN. */
+export const dayStart = (v?: string) => (isDay(v) ? parseLocal(v, NETWORK_TIME_ZONE) : NaN);
 
 export type StatsQuery = {
   from: number;
@@ -38,15 +43,19 @@ export function statsQueryOf(sp: SearchParams, nowMs = Date.now()): StatsQuery {
     serviceType: first(sp, "serviceType"),
   };
   const from = dayStart(first(sp, "from"));
-  const to = dayStart(first(sp, "to"));
-  if (!Number.isNaN(from) && !Number.isNaN(to))
-    return { from, to: to + DAY, period: "custom", ...filters };
+  const lastDay = first(sp, "to");
+  const to = isDay(lastDay) ? dayStart(addDays(lastDay, 1)) : NaN;
+  if (!Number.isNaN(from) && !Number.isNaN(to)) return { from, to, period: "custom", ...filters };
   const p = first(sp, "period");
-  const period = p === "month" || p === "quarter" ? p : "year";
-  // Whole days: the period ends at the end of today in Shanghai.
-  const end = Math.floor((nowMs + SHANGHAI) / DAY) * DAY - SHANGHAI + DAY;
+  const period = p === "month" || p === "quarter" ? p : "year"; // Whole days: the period ends at the end of today.
+  const today = localDateKey(nowMs, NETWORK_TIME_ZONE);
   const days = period === "month" ? 30 : period === "quarter" ? 91 : 365;
-  return { from: end - days * DAY, to: end, period, ...filters };
+  return {
+    from: dayStart(addDays(today, 1 - days)),
+    to: dayStart(addDays(today, 1)),
+    period,
+    ...filters,
+  };
 }
 
 /** The stats procedures' input for the query; the procedures validate the filters. */

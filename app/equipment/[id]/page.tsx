@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { now } from "@/server/services/clock";
+import { localDateKey, localMonth, parseLocal } from "@/server/services/scheduling/local-time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -29,11 +31,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** The month shown: ?month=YYYY-MM, else the current month in Asia/Shanghai. */
-function monthOf(sp: SearchParams): string {
+/** The month shown: ?month=YYYY-MM, else the current month of the facility's time zone. */
+function monthOf(sp: SearchParams, timeZone: string): string {
   const asked = first(sp, "month");
   if (asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked)) return asked;
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+  return localDateKey(now(), timeZone).slice(0, 7);
 }
 
 export default async function EquipmentPage({ params, searchParams }: Props) {
@@ -46,13 +48,9 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
   const labels = await registryLabels();
   const format = await getFormatter();
   const locale = await getLocale();
-  const month = monthOf(sp);
-  const [y, m] = month.split("-").map(Number);
-  const next = new Date(Date.UTC(y, m, 1));
-  const from = Date.parse(`${month}-01T00:00:00+08:00`);
-  const to = Date.parse(
-    `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}-01T00:00:00+08:00`,
-  );
+  const timeZone = e.facility.timeZone;
+  const month = monthOf(sp, timeZone);
+  const { start: from, end: to } = localMonth(parseLocal(`${month}-01`, timeZone), timeZone);
   const availability = await caller.equipment.availability({ equipmentId: e.id, from, to });
   const day = first(sp, "day");
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
@@ -142,6 +140,7 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
           intervals={availability.intervals}
           selectedDay={day}
           units={e.units}
+          timeZone={timeZone}
         />
         <p className="mt-2 text-xs text-slate-500">
           {tf("timeZone", { zone: e.facility.timeZone })}

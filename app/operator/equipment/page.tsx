@@ -19,7 +19,7 @@ export default async function ManageEquipmentPage() {
   if (!actor) return <Forbidden />;
   const t = await getTranslations("manage");
   const te = await getTranslations("equipmentStatus");
-  const { equipment, params } = await (await serverCaller()).facility.catalogue();
+  const { equipment, params, timeZone } = await (await serverCaller()).facility.catalogue();
   const unitsHint = `${t("paramsHint")} ${Object.entries(parameterKeys)
     .map(([k, v]) => `${k} (${v.unit})`)
     .join(", ")}`;
@@ -30,7 +30,7 @@ export default async function ManageEquipmentPage() {
         <TRPCReactProvider>
           <section className="space-y-2">
             <h2 className="font-medium">{t("newEquipment")}</h2>
-            <EquipmentEditor unitsHint={unitsHint} />
+            <EquipmentEditor unitsHint={unitsHint} timeZone={timeZone} />
           </section>
           <ul className="space-y-3">
             {equipment.map((e) => (
@@ -47,6 +47,7 @@ export default async function ManageEquipmentPage() {
                       existing={e}
                       params={params.filter((p) => p.equipmentId === e.id)}
                       unitsHint={unitsHint}
+                      timeZone={timeZone}
                     />
                   </div>
                 </details>

@@ -29,7 +29,11 @@ export default async function MaintenancePage() {
   const facility = await caller.facility.get({ slug: start.facility.slug });
   const windows = await caller.maintenance.list({});
   const when = (ms: number) =>
-    format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
+    format.dateTime(new Date(ms), {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: start.facility.timeZone,
+    });
   return (
     <div className="space-y-6" data-testid="maintenance-page">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -40,6 +44,7 @@ export default async function MaintenancePage() {
               id: e.id,
               name: locale === "zh" && e.nameZh ? e.nameZh : e.name,
             }))}
+            timeZone={start.facility.timeZone}
           />
           <section className="mt-6">
             <h2 className="mb-2 font-medium">{t("upcoming")}</h2>

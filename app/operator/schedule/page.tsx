@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { now } from "@/server/services/clock";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../../_auth/require-role";
@@ -9,6 +8,7 @@ import { first, type SearchParams } from "../../_components/search-params";
 import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { IcalFeed } from "../../_components/operations/ical-feed";
+import { boardViews } from "@/server/services/operations/schedule-board";
 
 export const dynamic = "force-dynamic";
 
@@ -16,39 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("schedule"))("title") };
 }
 
-const DAY = 86_400_000;
 const colours = {
   hold: "bg-amber-300 text-amber-950",
   booking: "bg-emerald-500 text-white",
   maintenance: "bg-violet-300 text-violet-950",
 } as const;
-
-/** The window of the board: a day, a week (from Monday) or a month, in Asia/Shanghai. */
-function windowOf(
-  view: string,
-  date: string,
-): { from: number; to: number; prev: string; next: string } {
-  const [y, m, d] = date.split("-").map(Number);
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  if (view === "month") {
-    const from = Date.parse(`${date.slice(0, 7)}-01T00:00:00+08:00`);
-    const to = Date.parse(`${iso(Date.UTC(y, m, 1))}T00:00:00+08:00`);
-    return { from, to, prev: iso(Date.UTC(y, m - 2, 1)), next: iso(Date.UTC(y, m, 1)) };
-  }
-  if (view === "day") {
-    const from = Date.parse(`${date}T00:00:00+08:00`);
-    return {
-      from,
-      to: from + DAY,
-      prev: iso(Date.UTC(y, m - 1, d - 1)),
-      next: iso(Date.UTC(y, m - 1, d + 1)),
-    };
-  }
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-  const monday = Date.UTC(y, m - 1, d - weekday);
-  const from = Date.parse(`${iso(monday)}T00:00:00+08:00`);
-  return { from, to: from + 7 * DAY, prev: iso(monday - 7 * DAY), next: iso(monday + 7 * DAY) };
-}
 
 export default async function SchedulePage({
   searchParams,
@@ -62,46 +34,52 @@ export default async function SchedulePage({
   const tk = await getTranslations("reservationKind");
   const format = await getFormatter();
   const locale = await getLocale();
-  const view = ["day", "week", "month"].includes(first(sp, "view") ?? "")
-    ? first(sp, "view")!
-    : "week";
+  const view = boardViews.find((v) => v === first(sp, "view")) ?? "week";
   const asked = first(sp, "date");
-  const date =
-    asked && /^\d{4}-\d{2}-\d{2}$/.test(asked)
-      ? asked
-      : new Date(now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const w = windowOf(view, date);
   const caller = await serverCaller();
-  const board = await caller.schedule.board({ from: w.from, to: w.to });
+  // The window (a day, week or month of the facility's time zone) is the service's to work out.
+  const board = await caller.schedule.board({
+    view,
+    ...(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? { date: asked } : {}),
+  });
   const token = await caller.schedule.icalToken();
-  const isoDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-  const span = w.to - w.from;
-  const pct = (t: number) => `${(Math.min(Math.max(t - w.from, 0), span) / span) * 100}%`;
+  const date = board.days[0].key;
+  const span = board.to - board.from;
+  const pct = (t: number) => `${(Math.min(Math.max(t - board.from, 0), span) / span) * 100}%`;
   const width = (a: number, b: number) =>
-    `${((Math.min(b, w.to) - Math.max(a, w.from)) / span) * 100}%`;
-  const ticks = Array.from({ length: Math.round(span / DAY) }, (_, i) => w.from + i * DAY);
+    `${((Math.min(b, board.to) - Math.max(a, board.from)) / span) * 100}%`;
+  const ticks = board.days.map((d) => d.start);
   const label = (ms: number) =>
     format.dateTime(
       new Date(ms),
       view === "day"
-        ? { hour: "2-digit", minute: "2-digit" }
-        : { month: "numeric", day: "numeric", weekday: view === "week" ? "short" : undefined },
+        ? { hour: "2-digit", minute: "2-digit", timeZone: board.timeZone }
+        : {
+            month: "numeric",
+            day: "numeric",
+            weekday: view === "week" ? "short" : undefined,
+            timeZone: board.timeZone,
+          },
     );
   const when = (a: number, b: number) =>
-    `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short" })} – ${format.dateTime(new Date(b), { timeStyle: "short" })}`;
+    `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short", timeZone: board.timeZone })} – ${format.dateTime(new Date(b), { timeStyle: "short", timeZone: board.timeZone })}`;
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   return (
     <div className="space-y-4" data-testid="schedule-board">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <nav aria-label={t("navigation")} className="flex flex-wrap items-center gap-2">
-          <Link className={link} href={`?view=${view}&date=${w.prev}`} aria-label={t("previous")}>
+          <Link
+            className={link}
+            href={`?view=${view}&date=${board.prev}`}
+            aria-label={t("previous")}
+          >
             ←
           </Link>
           <Link className={link} href={`?view=${view}`}>
             {t("today")}
           </Link>
-          <Link className={link} href={`?view=${view}&date=${w.next}`} aria-label={t("next")}>
+          <Link className={link} href={`?view=${view}&date=${board.next}`} aria-label={t("next")}>
             →
           </Link>
           {(["day", "week", "month"] as const).map((v) => (
@@ -117,8 +95,8 @@ export default async function SchedulePage({
         </nav>
       </div>
       <p className="text-sm text-slate-600">
-        {format.dateTime(new Date(w.from), { dateStyle: "medium" })} –{" "}
-        {format.dateTime(new Date(w.to - 1), { dateStyle: "medium" })}
+        {format.dateTime(new Date(board.from), { dateStyle: "medium", timeZone: board.timeZone })} –{" "}
+        {format.dateTime(new Date(board.to - 1), { dateStyle: "medium", timeZone: board.timeZone })}
       </p>
       <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
         {(Object.keys(colours) as (keyof typeof colours)[]).map((k) => (
@@ -158,7 +136,7 @@ export default async function SchedulePage({
                   {e.units > 1 && <span className="ml-1 text-xs text-slate-500">#{i + 1}</span>}
                 </div>
                 <div className="relative h-9">
-                  {board.now >= w.from && board.now < w.to && (
+                  {board.now >= board.from && board.now < board.to && (
                     <span
                       className="absolute inset-y-0 w-0.5 bg-red-600"
                       style={{ left: pct(board.now) }}
@@ -211,7 +189,7 @@ export default async function SchedulePage({
                 id="csv-from"
                 name="from"
                 type="date"
-                defaultValue={isoDay(w.from)}
+                defaultValue={board.days[0].key}
                 className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
               />
             </label>
@@ -221,7 +199,7 @@ export default async function SchedulePage({
                 id="csv-to"
                 name="to"
                 type="date"
-                defaultValue={isoDay(w.to - 1)}
+                defaultValue={board.days[board.days.length - 1].key}
                 className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
               />
             </label>

@@ -11,6 +11,7 @@ import { ClientIntl } from "../../_components/client-intl";
 import { registryLabels } from "../../_components/registry/labels";
 import { first, type SearchParams } from "../../_components/search-params";
 import { NewRequestForm } from "../../_components/booking/new-request-form";
+import { NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 
 export const dynamic = "force-dynamic";
 
@@ -84,6 +85,9 @@ export default async function NewRequestPage({
             }
             service={service ? { id: service.id, name: service.name, type: service.type } : null}
             facilityName={facilityName}
+            timeZone={
+              equipment?.facility.timeZone ?? service?.facility.timeZone ?? NETWORK_TIME_ZONE
+            }
             serviceTypeLabels={Object.fromEntries(serviceTypes.map((s) => [s, ts(s)]))}
             paramLabels={Object.fromEntries(
               Object.keys(parameterKeys).map((k) => [k, labels.param(k)]),

@@ -35,7 +35,12 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     r.facilityId === null
       ? null
       : db
-          .select({ slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh })
+          .select({
+            slug: facilities.slug,
+            nameEn: facilities.nameEn,
+            nameZh: facilities.nameZh,
+            timeZone: facilities.timeZone,
+          })
           .from(facilities)
           .where(eq(facilities.id, r.facilityId))
           .get()!;

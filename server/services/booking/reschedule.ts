@@ -1,7 +1,8 @@
 // Moving a confirmed booking: the operator proposes a feasible new slot (held until the firm
 // answers or the proposal expires); the firm accepts (the booking moves in one transaction) or
 // declines (the hold is released and the old slot stays).
-import { shanghaiTime } from "@/server/i18n/shanghai-time";
+import { localTimeText } from "@/server/services/scheduling/local-time";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
@@ -122,7 +123,7 @@ export function proposeReschedule(
         r,
         actor.userId,
         at,
-        `New slot proposed: ${shanghaiTime(slot.start)} – ${shanghaiTime(slot.end)}`,
+        `New slot proposed: ${localTimeText(slot.start, cap.timeZone)} – ${localTimeText(slot.end, cap.timeZone)}`,
         "request.reschedule_proposed",
       );
       return { id: r.id, ref: r.ref, start: slot.start, end: slot.end };
@@ -169,12 +170,13 @@ export function answerReschedule(
           })
           .where(eq(bookingRequests.id, r.id))
           .run();
+        const tz = facilityTimeZone(tx, r.facilityId!);
         note(
           tx,
           r,
           actor.userId,
           at,
-          `Moved to ${shanghaiTime(proposal.start)} – ${shanghaiTime(proposal.end)}`,
+          `Moved to ${localTimeText(proposal.start, tz)} – ${localTimeText(proposal.end, tz)}`,
           "request.rescheduled",
         );
       } else {

@@ -18,13 +18,14 @@ import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
 import { submitRequestInput, type SubmitRequestInput } from "./inputs";
 import { assertSlotBookable } from "./slot-check";
+import { localParts, NETWORK_TIME_ZONE } from "../scheduling/local-time";
 import { notifyOtherParty } from "./notify";
 import { recordTransition } from "./record-transition";
 import { assertAccreditedGates } from "./accreditation-gates";
 
 /** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
 export function nextReference(tx: DbOrTx, at: number): string {
-  const year = new Date(at + 8 * 3_600_000).getUTCFullYear();
+  const year = localParts(at, NETWORK_TIME_ZONE).year;
   const row = tx
     .insert(requestCounters)
     .values({ year, last: 1 })

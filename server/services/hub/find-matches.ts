@@ -5,7 +5,7 @@
 // module. Ranked by earliest start, then the preferred prefecture, price, the facility's
 // completion rate and rating. Candidates failing exactly one requirement are near misses (the
 // closest and cheapest few of them: enough to show `limit`).
-import { shanghaiTime } from "@/server/i18n/shanghai-time";
+import { localDateKey, localTimeText } from "@/server/services/scheduling/local-time";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
@@ -16,7 +16,14 @@ import { matchInput, type MatchInput } from "./inputs";
 import { paramCheck, type Check } from "./match-requirements";
 
 export type Candidate = {
-  facility: { id: number; slug: string; nameEn: string; nameZh: string; prefecture: string };
+  facility: {
+    id: number;
+    slug: string;
+    nameEn: string;
+    nameZh: string;
+    prefecture: string;
+    timeZone: string;
+  };
   equipment: { id: number; name: string; nameZh: string; units: number };
   service: { id: number; name: string; nameZh: string };
   slot: { start: number; end: number } | null;
@@ -249,7 +256,7 @@ function evaluate(
       requirement: "calibration",
       needed: "valid through the slot",
       offered: r.calibration_due_at
-        ? `due ${shanghaiTime(r.calibration_due_at).slice(0, 10)}`
+        ? `due ${localDateKey(r.calibration_due_at, r.time_zone)}`
         : "not recorded",
       met: false,
     });
@@ -258,7 +265,7 @@ function evaluate(
   all.push({
     requirement: "slot",
     needed: `${input.hours} h × ${input.units} unit(s) in the window`,
-    offered: anySlot ? `from ${shanghaiTime(anySlot.start)}` : "no free slot",
+    offered: anySlot ? `from ${localTimeText(anySlot.start, r.time_zone)}` : "no free slot",
     met: anySlot !== null,
   });
   if (input.field) {
@@ -279,6 +286,7 @@ function evaluate(
       nameEn: r.f_name_en,
       nameZh: r.f_name_zh,
       prefecture: r.prefecture,
+      timeZone: r.time_zone,
     },
     equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
     service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },

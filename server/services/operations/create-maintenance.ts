@@ -2,7 +2,8 @@
 // that meets holds or bookings is refused with the list of affected requests, unless the operator
 // asks to cancel them: then each is cancelled with the window's reason and the firm is told, all
 // in the same transaction as the window.
-import { describeBookings } from "@/server/i18n/shanghai-time";
+import { describeBookings } from "@/server/services/scheduling/local-time";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, reservations } from "@/db/schema";
@@ -106,7 +107,10 @@ export function createMaintenance(
       if (affected.size && !input.cancelAffected) {
         const meets: Refusal = {
           code: "operations.maintenanceMeets",
-          params: { count: affected.size, list: describeBookings([...affected.values()]) },
+          params: {
+            count: affected.size,
+            list: describeBookings([...affected.values()], facilityTimeZone(tx, actor.facilityId)),
+          },
         };
         throw new DomainError("CONFLICT", meets, { affected: meets });
       }

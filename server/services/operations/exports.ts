@@ -1,6 +1,5 @@
 // The facility's schedule outside the app: CSV for a period (UTF-8 with BOM, so spreadsheet
 // programs show Chinese correctly) and a private iCal feed behind a secret, regenerable URL.
-import { shanghaiTime } from "@/server/i18n/shanghai-time";
 import crypto from "node:crypto";
 import { and, asc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { DB } from "@/db/client";
@@ -10,6 +9,8 @@ import { validation, notFound } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { toCsv } from "../csv";
+import { addDays, localTimeText, parseLocal } from "../scheduling/local-time";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
   const at = now();
@@ -51,11 +52,12 @@ export function scheduleCsv(
   to: number,
 ): string {
   if (!(to > from) || to - from > 366 * 86_400_000) throw validation("to", "field.exportPeriod");
+  const timeZone = facilityTimeZone(db, actor.facilityId);
   const header = [
     "kind",
     "equipment",
-    "start (Asia/Shanghai)",
-    "end (Asia/Shanghai)",
+    `start (${timeZone})`,
+    `end (${timeZone})`,
     "units",
     "reference",
     "firm",
@@ -66,8 +68,8 @@ export function scheduleCsv(
   const rows = scheduleRows(db, actor.facilityId, from, to).map((r) => [
     r.kind,
     r.equipmentName ?? "whole facility",
-    shanghaiTime(r.start),
-    shanghaiTime(r.end),
+    localTimeText(r.start, timeZone),
+    localTimeText(r.end, timeZone),
     r.units,
     r.ref,
     r.firmName,
@@ -76,6 +78,21 @@ export function scheduleCsv(
     r.reason,
   ]);
   return toCsv(header, rows);
+}
+
+/** The CSV for whole days "YYYY-MM-DD" (both included) of the facility's own time zone. */
+export function scheduleCsvForDays(
+  db: DB,
+  actor: Actor & { facilityId: number },
+  days: { from: string | null; to: string | null },
+): string {
+  const isDay = (v: string | null): v is string => v !== null && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  if (!isDay(days.from) || !isDay(days.to)) throw validation("from", "field.days");
+  const timeZone = facilityTimeZone(db, actor.facilityId);
+  const from = parseLocal(days.from, timeZone);
+  const to = parseLocal(addDays(days.to, 1), timeZone);
+  if (Number.isNaN(from) || Number.isNaN(to)) throw validation("from", "field.days");
+  return scheduleCsv(db, actor, from, to);
 }
 
 export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {

@@ -10,6 +10,7 @@ import type { Actor } from "../actor";
 import { validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { recordAudit } from "../audit/record-audit";
 
 const param = z.object({
@@ -234,6 +235,7 @@ export function ownCatalogue(db: DB, actor: Actor & { facilityId: number }) {
         .all()
     : [];
   return {
+    timeZone: facilityTimeZone(db, actor.facilityId),
     equipment: items,
     params: params.map(({ equipmentId, key, min, max }) => ({ equipmentId, key, min, max })),
     services: catalogue.map((s) => ({

@@ -2,11 +2,51 @@
 // holds, bookings and maintenance over a window; holds and bookings carry firm and reference,
 // which only the facility's own staff see.
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { z } from "zod";
 import type { DB } from "@/db/client";
+import { timeInput } from "../time-input";
 import { bookingRequests, equipment, firms, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
 import { validation } from "../errors";
 import { now } from "../clock";
+import { addDays, localDateKey, localDays, localParts, parseLocal } from "../scheduling/local-time";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
+
+export const boardViews = ["day", "week", "month"] as const;
+export type BoardView = (typeof boardViews)[number];
+/** An explicit window, or a view of the day, week (from Monday) or month containing `date`. */
+export const boardInput = z.union([
+  z.object({ from: timeInput, to: timeInput }),
+  z.object({
+    view: z.enum(boardViews),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "field.day")
+      .optional(),
+  }),
+]);
+export type BoardRequest = z.output<typeof boardInput>;
+
+/**
+ * A day, a week from Monday or a month of the facility's time zone around a "YYYY-MM-DD" day, with
+ * the days before and after for paging.
+ */
+export function boardWindow(view: BoardView, date: string, timeZone: string) {
+  const [y, m] = date.split("-").map(Number);
+  let first = date;
+  let after = addDays(date, 1);
+  let prev = addDays(date, -1);
+  if (view === "month") {
+    first = `${date.slice(0, 7)}-01`;
+    after = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+    prev = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
+  } else if (view === "week") {
+    first = addDays(date, -localParts(parseLocal(date, timeZone), timeZone).weekday);
+    after = addDays(first, 7);
+    prev = addDays(first, -7);
+  }
+  return { from: parseLocal(first, timeZone), to: parseLocal(after, timeZone), prev, next: after };
+}
 
 export type BoardItem = {
   id: number;
@@ -43,11 +83,16 @@ function lanesFor(items: BoardItem[], count: number): BoardItem[][] {
 export function scheduleBoard(
   db: DB,
   actor: Actor & { facilityId: number },
-  window: { from: number; to: number },
+  request: BoardRequest,
 ) {
+  const timeZone = facilityTimeZone(db, actor.facilityId);
+  const at = now();
+  const window =
+    "view" in request
+      ? boardWindow(request.view, request.date ?? localDateKey(at, timeZone), timeZone)
+      : { ...request, prev: null, next: null };
   if (!(window.to > window.from) || window.to - window.from > 62 * 86_400_000)
     throw validation("to", "field.boardWindow");
-  const at = now();
   const items = db
     .select({
       id: equipment.id,
@@ -95,6 +140,11 @@ export function scheduleBoard(
   return {
     from: window.from,
     to: window.to,
+    prev: window.prev,
+    next: window.next,
+    timeZone,
+    /** The local days of the window: its columns. */
+    days: localDays(window.from, window.to, timeZone).map((d) => ({ key: d.key, start: d.start })),
     now: at,
     equipment: items.map((e) => ({
       ...e,

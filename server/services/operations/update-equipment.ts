@@ -1,7 +1,8 @@
 // An operator edits one of their equipment items. Fewer units, a longer setup time, retiring it or
 // taking it into maintenance is refused while it would break the scheduling invariant for future
 // holds or bookings, and the refusal names them.
-import { describeBookings } from "@/server/i18n/shanghai-time";
+import { describeBookings } from "@/server/services/scheduling/local-time";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
@@ -138,7 +139,7 @@ export function updateEquipment(
         throw refuse("CONFLICT", "operations.liveBookings", {
           name: e.name,
           equipmentStatus: input.status,
-          list: describeBookings(live),
+          list: describeBookings(live, facilityTimeZone(tx, actor.facilityId)),
         });
       const units = input.units ?? e.units;
       const setup = input.setupMinutes ?? e.setupMinutes;
@@ -148,7 +149,7 @@ export function updateEquipment(
           throw refuse("CONFLICT", "operations.wouldOverlap", {
             units,
             setup,
-            list: describeBookings(clash),
+            list: describeBookings(clash, facilityTimeZone(tx, actor.facilityId)),
           });
       }
       const { id: _id, version: _v, params, ...changes } = input;

@@ -1,7 +1,7 @@
 // An operator edits their facility's public profile: names and descriptions in both languages,
 // address, contact, weekly opening hours and accreditations. New opening hours are refused while
 // future holds or bookings would fall outside them.
-import { describeBookings } from "@/server/i18n/shanghai-time";
+import { describeBookings } from "@/server/services/scheduling/local-time";
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
@@ -95,7 +95,9 @@ export function updateFacilityProfile(
           (r) => totalLength(openIntervals(hours, f.timeZone, r.start, r.end)) < r.end - r.start,
         );
         if (outside.length)
-          throw refuse("CONFLICT", "operations.outsideHours", { list: describeBookings(outside) });
+          throw refuse("CONFLICT", "operations.outsideHours", {
+            list: describeBookings(outside, f.timeZone),
+          });
       }
       const { version: _v, accreditations: certs, ...changes } = input;
       tx.update(facilities)

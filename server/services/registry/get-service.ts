@@ -8,7 +8,12 @@ export function getService(db: DbOrTx, id: number) {
   const row = db
     .select({
       s: services,
-      f: { slug: facilities.slug, nameEn: facilities.nameEn, nameZh: facilities.nameZh },
+      f: {
+        slug: facilities.slug,
+        nameEn: facilities.nameEn,
+        nameZh: facilities.nameZh,
+        timeZone: facilities.timeZone,
+      },
     })
     .from(services)
     .innerJoin(facilities, eq(facilities.id, services.facilityId))

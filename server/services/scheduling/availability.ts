@@ -20,6 +20,9 @@ export type { FreeInterval } from "./free-intervals";
 export type DayStatus = "free" | "partly_free" | "full" | "closed" | "maintenance" | "unavailable";
 export type DaySummary = {
   date: string;
+  /** The day's first instant and the next day's, in the facility's time zone. */
+  start: number;
+  end: number;
   status: DayStatus;
   openMinutes: number;
   freeMinutes: number;
@@ -150,6 +153,8 @@ export function equipmentAvailability(db: DbOrTx, equipmentId: number, window: A
   return {
     equipmentId,
     units: cap.units,
+    /** The facility's time zone, in which the days are counted. */
+    timeZone: cap.timeZone,
     from: window.from,
     to: window.to,
     intervals,
@@ -189,6 +194,6 @@ export function summariseDays(
     else if (freeMinutes === openMinutes && free.every((f) => f.freeUnits === cap.units))
       status = "free";
     else status = "partly_free";
-    return { date: day.key, status, openMinutes, freeMinutes };
+    return { date: day.key, start: day.start, end: day.end, status, openMinutes, freeMinutes };
   });
 }

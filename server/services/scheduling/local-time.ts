@@ -1,4 +1,9 @@
 // Local calendar arithmetic in a facility's IANA time zone (Asia/Shanghai by default), via Intl.
+// Every conversion between an instant and a local day or wall-clock time goes through here, in
+// the server and in the browser alike; nothing adds a fixed offset.
+
+/** The network's time zone: a facility's default, and the zone of network-wide figures. */
+export const NETWORK_TIME_ZONE = "Asia/Shanghai";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string) {
@@ -146,4 +151,57 @@ export function localDays(
     d = next.getUTCDate();
   }
   return out;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "YYYY-MM-DDTHH:mm" of `ms` in the zone (the value of a datetime-local input). */
+export function localDateTimeKey(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** "YYYY-MM-DD HH:mm": an instant as wall-clock text of the zone, the same in every language. */
+export function localTimeText(ms: number, timeZone: string): string {
+  return localDateTimeKey(ms, timeZone).replace("T", " ");
+}
+
+/**
+ * The instant of a local "YYYY-MM-DD" (midnight) or "YYYY-MM-DDTHH:mm[:ss]" in the zone; NaN for
+ * anything else.
+ */
+export function parseLocal(value: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
+  if (!m) return NaN;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m
+    .slice(1)
+    .map((x) => Number(x ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 59)
+    return NaN;
+  return localToUtc(year, month, day, hour * 60 + minute, timeZone) + second * 1000;
+}
+
+/** "YYYY-MM-DD" that many calendar days after a "YYYY-MM-DD" (no zone involved). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The start of the local month containing `ms`, and of the next one. */
+export function localMonth(ms: number, timeZone: string): { start: number; end: number } {
+  const { year, month } = localParts(ms, timeZone);
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return {
+    start: localToUtc(year, month, 1, 0, timeZone),
+    end: localToUtc(next.year, next.month, 1, 0, timeZone),
+  };
+}
+
+/** "PT-2027-000001 (2027-01-05 09:00 – 2027-01-05 13:00), …": bookings named in a refusal. */
+export function describeBookings(
+  list: { ref: string; start: number; end: number }[],
+  timeZone: string,
+): string {
+  const text = (ms: number) => localTimeText(ms, timeZone);
+  return list.map((b) => `${b.ref} (${text(b.start)} – ${text(b.end)})`).join(", ");
 }

@@ -1,7 +1,6 @@
 // The calendar months (in Asia/Shanghai) that a period overlaps, each clipped to the period.
-import { localParts, localToUtc } from "./local-time";
+import { localParts, localToUtc, NETWORK_TIME_ZONE } from "./local-time";
 
-export const NETWORK_TIME_ZONE = "Asia/Shanghai";
 export type MonthBucket = { key: string; start: number; end: number };
 
 export function monthBuckets(

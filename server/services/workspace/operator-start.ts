@@ -14,6 +14,7 @@ import { equipmentUtilisation } from "../scheduling/utilisation";
 import type { FacilityActor } from "../actor";
 import { notFound } from "../errors";
 import { now } from "../clock";
+import { localMonth } from "../scheduling/local-time";
 
 /** The facility the operator works for. */
 function facilityOf(db: DB, facilityId: number) {
@@ -25,6 +26,7 @@ function facilityOf(db: DB, facilityId: number) {
       nameZh: facilities.nameZh,
       status: facilities.status,
       kind: facilities.kind,
+      timeZone: facilities.timeZone,
     })
     .from(facilities)
     .where(eq(facilities.id, facilityId))
@@ -145,12 +147,10 @@ function accreditationsDue(db: DB, facilityId: number, soon: number) {
     .where(and(eq(accreditations.facilityId, facilityId), lt(accreditations.validUntil, soon)))
     .all();
 }
-/** Utilisation of each equipment this calendar month (Asia/Shanghai). */
-function utilisationThisMonth(db: DB, facilityId: number, at: number) {
-  const local = new Date(at + 8 * 3_600_000);
-  const monthStart = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - 8 * 3_600_000;
-  const monthEnd = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - 8 * 3_600_000;
-  return equipmentUtilisation(db, facilityId, monthStart, monthEnd);
+/** Utilisation of each equipment this calendar month of the facility's time zone. */
+function utilisationThisMonth(db: DB, facilityId: number, timeZone: string, at: number) {
+  const month = localMonth(at, timeZone);
+  return equipmentUtilisation(db, facilityId, month.start, month.end);
 }
 
 export function operatorStartPage(db: DB, actor: FacilityActor) {
@@ -168,7 +168,7 @@ export function operatorStartPage(db: DB, actor: FacilityActor) {
     expiringQuotes: expiringQuotes(db, id, at),
     calibrationsDue: calibrationsDue(db, id, soon),
     accreditationsDue: accreditationsDue(db, id, soon),
-    utilisation: utilisationThisMonth(db, id, at),
+    utilisation: utilisationThisMonth(db, id, facility.timeZone, at),
     now: at,
   };
 }

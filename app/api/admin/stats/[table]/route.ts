@@ -14,6 +14,7 @@ import {
 } from "../../../../_components/stats/tables";
 import { errorResponse } from "@/server/api/errors";
 import { refuse } from "@/server/services/errors";
+import { localDateKey, NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 
 export const dynamic = "force-dynamic";
 
@@ -54,7 +55,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
         table as (typeof tableNames)[number]
       ];
     }
-    const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = (ms: number) => localDateKey(ms, NETWORK_TIME_ZONE);
     const filename = `${table}-${day(q.from)}-${day(q.to - 1)}.csv`;
     return new Response(toCsv(csv.header, csv.rows), {
       headers: {

@@ -1,0 +1,68 @@
+"use client";
+// What every action form of a request page shares: the request's props, one busy flag (so no two
+// actions run at once), the mutation callbacks (a toast, then fresh server data) and the styles.
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "../../../_trpc/client";
+import { useToast } from "../../toaster";
+import { useRefusalText } from "../../refusal-text";
+import type { RequestAction } from "@/server/services/booking/get-request";
+
+export type RequestActionProps = {
+  requestId: number;
+  version: number;
+  actions: RequestAction[];
+  equipment: { id: number; name: string }[];
+  preferredEquipmentId: number | null;
+  window: { from: number; to: number };
+  hours: number;
+  units: number;
+  suggestedAmountFen: number | null;
+  /** The facility's time zone: quote validity and slots are read in it. */
+  timeZone: string;
+};
+
+export const styles = {
+  box: "rounded-lg border border-slate-200 bg-white p-4 space-y-2",
+  button:
+    "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60",
+  secondary:
+    "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60",
+  input: "mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm",
+};
+
+export function useActionKit(p: RequestActionProps) {
+  const t = useTranslations("request");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const toast = useToast();
+  const refusals = useRefusalText();
+  const [busy, setBusy] = useState(false);
+  const done = () => (toast("success", t("done")), router.refresh());
+  return {
+    p,
+    t,
+    trpc,
+    busy,
+    setBusy,
+    toast,
+    refusals,
+    done,
+    base: { id: p.requestId, version: p.version },
+    /** Callbacks for a mutation of the request. */
+    options: {
+      onSuccess: done,
+      onError: (e: unknown) => toast("error", refusals.message(e)),
+      onSettled: () => setBusy(false),
+    },
+    /** A submitted form's fields; marks the page busy. */
+    fields(e: FormEvent<HTMLFormElement>) {
+      e.preventDefault();
+      setBusy(true);
+      return Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    },
+  };
+}
+
+export type ActionKit = ReturnType<typeof useActionKit>;

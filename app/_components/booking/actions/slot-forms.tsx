@@ -1,0 +1,148 @@
+"use client";
+// The operator's forms that hold a slot: a quote (equipment, slot, amount, valid until) and a
+// proposed new slot for a confirmed booking. Times are read in the facility's time zone.
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { localDateTimeKey, parseLocal } from "@/server/services/scheduling/local-time";
+import { SlotPicker } from "../slot-picker";
+import { styles, type ActionKit } from "./action-kit";
+
+const DAY = 86_400_000;
+
+/** A "valid until" field, defaulting to `days` after the page opened. */
+function ValidUntil({ kit, id, days }: { kit: ActionKit; id: string; days: number }) {
+  const [openedAt] = useState(() => Date.now());
+  return (
+    <label htmlFor={id} className="block text-sm">
+      {kit.t("quoteValid")}
+      <input
+        id={id}
+        name="validUntil"
+        type="datetime-local"
+        required
+        defaultValue={localDateTimeKey(openedAt + days * DAY, kit.p.timeZone)}
+        className={styles.input}
+      />
+    </label>
+  );
+}
+
+const slotOf = (value: string | undefined) => (value ?? "").split("-").map(Number);
+const validUntilOf = (kit: ActionKit, value: string | undefined) =>
+  value ? parseLocal(value, kit.p.timeZone) : NaN;
+
+export function QuoteForm({ kit }: { kit: ActionKit }) {
+  const { t, trpc, busy, base, options, p } = kit;
+  const quote = useMutation(trpc.request.quote.mutationOptions(options));
+  const [equipmentId, setEquipmentId] = useState<number | null>(
+    p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
+  );
+  return (
+    <form
+      className={styles.box}
+      data-testid="quote-form"
+      onSubmit={(e) => {
+        const f = kit.fields(e);
+        const [start, end] = slotOf(f.slot);
+        quote.mutate({
+          ...base,
+          equipmentId: Number(f.equipmentId),
+          start,
+          end,
+          units: p.units,
+          amountFen: Math.round(Number(f.amount) * 100),
+          validUntil: validUntilOf(kit, f.validUntil),
+        });
+      }}
+    >
+      <h3 className="font-medium">{t("quoteTitle")}</h3>
+      <label htmlFor="quote-equipment" className="block text-sm">
+        {t("quoteEquipment")}
+        <select
+          id="quote-equipment"
+          name="equipmentId"
+          className={styles.input}
+          value={equipmentId ?? ""}
+          onChange={(e) => setEquipmentId(Number(e.target.value))}
+        >
+          {p.equipment.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor="quote-slot" className="block text-sm">
+        {t("quoteSlot")}
+        <SlotPicker
+          id="quote-slot"
+          name="slot"
+          equipmentId={equipmentId}
+          from={p.window.from}
+          to={p.window.to}
+          hours={p.hours}
+          units={p.units}
+        />
+      </label>
+      <div className="grid gap-2 sm:grid-cols-2">
+        <label htmlFor="quote-amount" className="block text-sm">
+          {t("quoteAmount")}
+          <input
+            id="quote-amount"
+            name="amount"
+            type="number"
+            min={0}
+            step="0.01"
+            required
+            defaultValue={p.suggestedAmountFen !== null ? p.suggestedAmountFen / 100 : undefined}
+            className={styles.input}
+          />
+        </label>
+        <ValidUntil kit={kit} id="quote-valid" days={2} />
+      </div>
+      <button type="submit" className={styles.button} disabled={busy}>
+        {t("sendQuote")}
+      </button>
+    </form>
+  );
+}
+
+export function RescheduleForm({ kit }: { kit: ActionKit }) {
+  const { t, trpc, busy, base, options, p } = kit;
+  const propose = useMutation(trpc.request.proposeReschedule.mutationOptions(options));
+  return (
+    <form
+      className={styles.box}
+      data-testid="reschedule-form"
+      onSubmit={(e) => {
+        const f = kit.fields(e);
+        const [start, end] = slotOf(f.slot);
+        propose.mutate({
+          ...base,
+          equipmentId: p.preferredEquipmentId ?? undefined,
+          start,
+          end,
+          validUntil: validUntilOf(kit, f.validUntil),
+        });
+      }}
+    >
+      <h3 className="font-medium">{t("reschedule")}</h3>
+      <label htmlFor="reschedule-slot" className="block text-sm">
+        {t("quoteSlot")}
+        <SlotPicker
+          id="reschedule-slot"
+          name="slot"
+          equipmentId={p.preferredEquipmentId}
+          from={p.window.from}
+          to={p.window.to}
+          hours={p.hours}
+          units={p.units}
+        />
+      </label>
+      <ValidUntil kit={kit} id="reschedule-valid" days={1} />
+      <button type="submit" className={styles.secondary} disabled={busy}>
+        {t("proposeReschedule")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+// The request as the firm wrote it, and the quote with its slot.
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatFen, formatRange, registryLabels } from "../../../_components/registry/labels";
+import type { LoadedRequest, When } from "./types";
+
+export async function RequestDetails({ r, when }: { r: LoadedRequest["request"]; when: When }) {
+  const t = await getTranslations("request");
+  const labels = await registryLabels();
+  const locale = await getLocale();
+  const optional = [
+    r.sampleDetails && {
+      label: t("sample"),
+      value: `${r.sampleDetails}${r.quantity ? ` · ${r.quantity}` : ""}`,
+    },
+    r.hazardClass && { label: t("hazard"), value: r.hazardClass },
+    r.standard && { label: t("standard"), value: r.standard },
+    r.requiredParams.length > 0 && {
+      label: t("requiredParams"),
+      value: r.requiredParams
+        .map(
+          (p) =>
+            `${labels.param(p.key)} ${formatRange(p.min ?? null, p.max ?? null, p.unit, locale)}`,
+        )
+        .join(" · "),
+    },
+  ].filter((x): x is { label: string; value: string } => Boolean(x));
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <h2 className="mb-2 font-medium">{t("details")}</h2>
+      {r.description && <p className="mb-2 whitespace-pre-line">{r.description}</p>}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-600">{t("window")}</dt>
+        <dd>
+          {when(r.earliestStart)} – {when(r.deadline)} · {t("hours", { count: r.hours })} ·{" "}
+          {t("units", { count: r.units })}
+        </dd>
+        {optional.map((row) => (
+          <div key={row.label} className="contents">
+            <dt className="text-slate-600">{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export async function QuoteSummary({ r, when }: { r: LoadedRequest["request"]; when: When }) {
+  if (r.quoteAmountFen === null || r.quoteStart === null) return null;
+  const t = await getTranslations("request");
+  const locale = await getLocale();
+  return (
+    <section
+      className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm"
+      data-testid="quote"
+    >
+      <h2 className="mb-2 font-medium">{t("quote")}</h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-600">{t("amount")}</dt>
+        <dd className="font-medium">{formatFen(r.quoteAmountFen, locale)}</dd>
+        <dt className="text-slate-600">{t("slot")}</dt>
+        <dd>
+          {when(r.quoteStart)} – {when(r.quoteEnd!)} · {t("units", { count: r.quoteUnits ?? 1 })}
+        </dd>
+        {r.status === "quoted" && r.quoteValidUntil !== null && (
+          <>
+            <dt className="text-slate-600">{t("validUntil")}</dt>
+            <dd>{when(r.quoteValidUntil)}</dd>
+          </>
+        )}
+      </dl>
+      {["confirmed", "in_progress", "completed"].includes(r.status) && (
+        <a
+          href={`/api/requests/${r.id}/ics`}
+          className="mt-2 inline-block text-brand-700 underline"
+          data-testid="ics-link"
+        >
+          {t("ics")}
+        </a>
+      )}
+    </section>
+  );
+}
