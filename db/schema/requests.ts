@@ -162,8 +162,13 @@ export const requestEvents = sqliteTable(
       .references(() => bookingRequests.id),
     actorId: integer("actor_id").references(() => users.id),
     fromStatus: text("from_status", { enum: requestStatuses }),
-    toStatus: text("to_status", { enum: requestStatuses }).notNull(),
+    toStatus: text("to_status", {
+      enum: requestStatuses,
+    }).notNull() /** What a person wrote (a reason, a comment). */,
     note: text("note"),
+    /** A note the system wrote, as a code of the server catalogs' `events` and its parameters. */
+    noteCode: text("note_code"),
+    noteParams: text("note_params", { mode: "json" }).$type<Record<string, string | number>>(),
     createdAt: createdAt(),
   },
   (t) => [index("request_events_request_idx").on(t.requestId, t.createdAt)],

@@ -49,7 +49,11 @@ type Event = {
   from: RequestStatus | null;
   to: RequestStatus;
   actor: number | null;
+  /** A person's words (a reason). */
   note?: string;
+  /** A note the system writes: a code of the server catalogs' `events`, as the services write. */
+  noteCode?: "sentToHub" | "routed" | "quoteExpired" | "autoApproved";
+  noteParams?: Record<string, string>;
 };
 
 const titles: Record<string, string[]> = {
@@ -276,6 +280,8 @@ export function seedRequests(
           fromStatus: ev.from,
           toStatus: ev.to,
           note: ev.note ?? null,
+          noteCode: ev.noteCode ?? null,
+          noteParams: ev.noteParams ?? null,
           createdAt: ev.at,
         })),
       )
@@ -422,7 +428,7 @@ function hubRequest(rng: Rng, now: number, today: number, firmId: number, reques
         from: null,
         to: "submitted" as const,
         actor: requester,
-        note: "Sent to the hub",
+        noteCode: "sentToHub" as const,
       },
     ],
   };
@@ -455,7 +461,7 @@ function timeline(
       from: null,
       to: "submitted",
       actor: requester,
-      note: viaHub ? "Sent to the hub" : undefined,
+      noteCode: viaHub ? "sentToHub" : undefined,
     },
   ];
   let t = createdAt;
@@ -467,7 +473,8 @@ function timeline(
       from: "submitted",
       to: "submitted",
       actor: staff.coordinatorId,
-      note: `Routed to ${f.nameEn}`,
+      noteCode: "routed",
+      noteParams: { name: f.nameEn, nameZh: f.nameZh },
     });
     t = routedAt;
   }
@@ -541,7 +548,6 @@ function timeline(
         from: "submitted",
         to: "quoted",
         actor: operator,
-        note: `Quote CNY ${(amount / 100).toLocaleString("en")}`,
       });
     }
     Object.assign(row, {
@@ -569,7 +575,7 @@ function timeline(
         from: "quoted",
         to: "expired",
         actor: null,
-        note: "Quote not accepted before it expired",
+        noteCode: "quoteExpired",
       });
       Object.assign(reservation, { releasedAt: validUntil });
       row.closedAt = validUntil;
@@ -590,7 +596,7 @@ function timeline(
         from: auto ? "submitted" : "quoted",
         to: "confirmed",
         actor: auto ? null : requester,
-        note: auto ? "Auto-approved: the requested slot was free" : undefined,
+        noteCode: auto ? "autoApproved" : undefined,
       });
       Object.assign(reservation, {
         kind: "booking",
@@ -623,7 +629,6 @@ function timeline(
             from: "in_progress",
             to: "completed",
             actor: operator,
-            note: "Report uploaded",
           });
           Object.assign(row, { completedAt: done, closedAt: done });
         }

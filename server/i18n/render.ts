@@ -2,15 +2,12 @@
 // sentence rendered from the catalogs in ./messages), request statuses and other names, and the
 // notifications and emails. The app merges these catalogs into its own, so the UI renders the
 // same codes with the same words.
-//
-// Parameter conventions (one place for both languages): a Date is a time, shown as Asia/Shanghai
-// "YYYY-MM-DD HH:mm"; a parameter named in `namedParams` holds an enum value (a status, a service
-// type, a role or a list of roles joined by ",") and is shown by its name in the reader's language.
+// How parameters read (dates, enum names) is refusal-values.ts, shared with the browser.
 import { createTranslator } from "use-intl/core";
 import en from "./messages/en.json";
 import zh from "./messages/zh.json";
 import { NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
-import { refusalValues } from "./refusal-values";
+import { refusalValues, type ParamValue, type RefusalParams } from "./refusal-values";
 
 export type Locale = "en" | "zh";
 export const catalogs = { en, zh } as const;
@@ -20,9 +17,8 @@ type Leaves<T, P extends string = ""> = {
 }[keyof T & string];
 
 export type RefusalCode = Leaves<typeof en.refusals>;
-import type { ParamValue, RefusalParams } from "./refusal-values";
 export type { ParamValue, RefusalParams };
-/** A refusal as clients receive it: the code, its parameters and, for field errors, the field. */
+/** A refusal as clients receive it: the code and its parameters. */
 export type Refusal = { code: RefusalCode; params?: RefusalParams };
 
 const translators = {
@@ -36,11 +32,14 @@ export function renderRefusal(locale: Locale, refusal: Refusal): string {
   return translators[locale](`refusals.${refusal.code}` as never, values as never);
 }
 
-/** A message of the server catalogs (notifications, emails) in one language. */
+/** A request event's note written by the system (not typed by a person). */
+export type EventCode = keyof typeof en.events;
+
+/** A message of the server catalogs (notifications, emails, event notes) in one language. */
 export function renderText(
   locale: Locale,
-  key: "notifications.title" | "notifications.emailBody",
-  params: Record<string, ParamValue>,
+  key: "notifications.title" | "notifications.emailBody" | `events.${EventCode}`,
+  params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);
 }

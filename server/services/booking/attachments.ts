@@ -65,14 +65,10 @@ export function addAttachment(
         })
         .returning()
         .get();
-      notifyOtherParty(
-        tx,
-        r,
-        actor.userId,
-        "request.message",
-        at,
-        `${kind === "report" ? "Report" : "File"} added: ${row.fileName}`,
-      );
+      notifyOtherParty(tx, r, actor.userId, "request.message", at, {
+        code: "fileAdded",
+        params: { kind, fileName: row.fileName },
+      });
       return {
         id: row.id,
         kind,

@@ -20,7 +20,7 @@ export function expireRequest(tx: DbOrTx, r: RequestRow): RequestRow {
     null,
     Math.max(at, r.updatedAt),
     { closedAt: at },
-    "The quote expired before it was accepted",
+    { code: "quoteExpired" },
   );
 }
 

@@ -48,8 +48,9 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     .select({
       id: requestEvents.id,
       fromStatus: requestEvents.fromStatus,
-      toStatus: requestEvents.toStatus,
-      note: requestEvents.note,
+      toStatus: requestEvents.toStatus,      note: requestEvents.note,
+      noteCode: requestEvents.noteCode,
+      noteParams: requestEvents.noteParams,
       createdAt: requestEvents.createdAt,
       actorName: users.name,
       actorRole: users.role,

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { emailOutbox, notifications, users } from "@/db/schema";
 import { renderText } from "@/server/i18n/render";
 import type { RequestRow } from "./request-access";
+import { noteText, type EventNote } from "./event-note";
 
 function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "firm" | "facility") {
   const actor =
@@ -46,12 +47,13 @@ export function notifyOtherParty(
   actorId: number | null,
   kind: string,
   at: number,
-  note: string | null = null,
+  note: EventNote | null = null,
   to?: "firm" | "facility",
 ): void {
-  const body = note ? `${r.title} — ${note}` : r.title;
   for (const user of recipients(tx, r, actorId, to)) {
     if (user.id === actorId) continue;
+    const text = noteText(note, user.locale);
+    const body = text ? `${r.title} — ${text}` : r.title;
     // Written in the recipient's chosen language.
     const title = renderText(user.locale, "notifications.title", {
       ref: r.ref,

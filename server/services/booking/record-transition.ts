@@ -6,6 +6,7 @@ import { bookingRequests, requestEvents, type RequestStatus } from "@/db/schema"
 import { refuse } from "../errors";
 import type { RequestRow } from "./request-access";
 import { notifyOtherParty } from "./notify";
+import { noteColumns, type EventNote } from "./event-note";
 
 export function recordTransition(
   tx: DbOrTx,
@@ -14,7 +15,7 @@ export function recordTransition(
   actorId: number | null,
   at: number,
   changes: Partial<typeof bookingRequests.$inferInsert> = {},
-  note: string | null = null,
+  note: EventNote | null = null,
 ): RequestRow {
   const updated = tx
     .update(bookingRequests)
@@ -24,7 +25,14 @@ export function recordTransition(
     .get();
   if (!updated) throw refuse("CONFLICT", "request.changedConcurrently", { ref: r.ref });
   tx.insert(requestEvents)
-    .values({ requestId: r.id, actorId, fromStatus: r.status, toStatus: to, note, createdAt: at })
+    .values({
+      requestId: r.id,
+      actorId,
+      fromStatus: r.status,
+      toStatus: to,
+      ...noteColumns(note),
+      createdAt: at,
+    })
     .run();
   notifyOtherParty(tx, updated, actorId, `request.${to}`, at, note);
   return updated;

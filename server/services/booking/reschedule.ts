@@ -1,6 +1,7 @@
 // Moving a confirmed booking: the operator proposes a feasible new slot (held until the firm
 // answers or the proposal expires); the firm accepts (the booking moves in one transaction) or
 // declines (the hold is released and the old slot stays).
+import { noteColumns, type SystemNote } from "./event-note";
 import { localTimeText } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, isNull } from "drizzle-orm";
@@ -57,14 +58,21 @@ export function pendingProposal(tx: DbOrTx, requestId: number, at: number) {
     .get();
 }
 
-function note(tx: DbOrTx, r: RequestRow, actorId: number, at: number, text: string, kind: string) {
+function note(
+  tx: DbOrTx,
+  r: RequestRow,
+  actorId: number,
+  at: number,
+  text: SystemNote,
+  kind: string,
+) {
   tx.insert(requestEvents)
     .values({
       requestId: r.id,
       actorId,
       fromStatus: r.status,
       toStatus: r.status,
-      note: text,
+      ...noteColumns(text),
       createdAt: at,
     })
     .run();
@@ -123,7 +131,13 @@ export function proposeReschedule(
         r,
         actor.userId,
         at,
-        `New slot proposed: ${localTimeText(slot.start, cap.timeZone)} – ${localTimeText(slot.end, cap.timeZone)}`,
+        {
+          code: "slotProposed",
+          params: {
+            from: localTimeText(slot.start, cap.timeZone),
+            to: localTimeText(slot.end, cap.timeZone),
+          },
+        },
         "request.reschedule_proposed",
       );
       return { id: r.id, ref: r.ref, start: slot.start, end: slot.end };
@@ -176,7 +190,13 @@ export function answerReschedule(
           r,
           actor.userId,
           at,
-          `Moved to ${localTimeText(proposal.start, tz)} – ${localTimeText(proposal.end, tz)}`,
+          {
+            code: "moved",
+            params: {
+              from: localTimeText(proposal.start, tz),
+              to: localTimeText(proposal.end, tz),
+            },
+          },
           "request.rescheduled",
         );
       } else {
@@ -184,14 +204,7 @@ export function answerReschedule(
           .set({ releasedAt: at })
           .where(eq(reservations.id, proposal.id))
           .run();
-        note(
-          tx,
-          r,
-          actor.userId,
-          at,
-          "Proposed new slot declined; the booking stays",
-          "request.reschedule_declined",
-        );
+        note(tx, r, actor.userId, at, { code: "proposalDeclined" }, "request.reschedule_declined");
       }
       return { id: r.id, ref: r.ref, accepted: accept };
     },

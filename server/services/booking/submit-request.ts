@@ -18,6 +18,7 @@ import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
 import { submitRequestInput, type SubmitRequestInput } from "./inputs";
 import { assertSlotBookable } from "./slot-check";
+import { noteColumns } from "./event-note";
 import { localParts, NETWORK_TIME_ZONE } from "../scheduling/local-time";
 import { notifyOtherParty } from "./notify";
 import { recordTransition } from "./record-transition";
@@ -121,7 +122,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
           actorId: actor.userId,
           fromStatus: null,
           toStatus: "submitted",
-          note: facilityId === null ? "Sent to the hub" : null,
+          ...noteColumns(facilityId === null ? { code: "sentToHub" } : null),
           createdAt: at,
         })
         .run();
@@ -169,7 +170,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
               quoteUnits: slot.units,
               confirmedAt: at,
             },
-            "Auto-approved: the requested slot was free",
+            { code: "autoApproved" },
           );
           return { id: confirmed.id, ref, status: confirmed.status };
         }

@@ -1,5 +1,6 @@
 // The coordinator assigns an unrouted request to a facility, or moves a request that a facility
 // rejected or has not quoted to another one. The facility's operators are notified.
+import type { SystemNote } from "../booking/event-note";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
@@ -88,10 +89,18 @@ function sendToFacility(
           throw validation("facilityId", "field.alreadyWithFacility");
       }
       const f = targetFacility(tx, r, input.facilityId, input.equipmentId);
-      const note =
+      const names = { name: f.nameEn, nameZh: f.nameZh };
+      const note: SystemNote =
         mode === "route"
-          ? `Routed to ${f.nameEn}`
-          : `Reassigned to ${f.nameEn}${input.reason ? `: ${input.reason}` : ""}`;
+          ? { code: "routed", params: names }
+          : {
+              code: "reassigned",
+              params: {
+                ...names,
+                reason: input.reason ?? "",
+                withReason: input.reason ? "yes" : "no",
+              },
+            };
       const changes =
         mode === "route"
           ? { facilityId: f.id, equipmentId: input.equipmentId ?? r.equipmentId, routedAt: at }

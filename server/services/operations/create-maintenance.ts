@@ -130,7 +130,7 @@ export function createMaintenance(
             actor.userId,
             at,
             { closedAt: at, reason: input.reason },
-            `Cancelled for maintenance: ${input.reason}`,
+            { code: "cancelledForMaintenance", params: { reason: input.reason } },
           );
         } else
           throw refuse("CONFLICT", "operations.notCancellable", { ref: r.ref, status: r.status });

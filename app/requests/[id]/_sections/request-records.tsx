@@ -102,6 +102,10 @@ export async function Feedback({ feedback }: { feedback: LoadedRequest["feedback
 export async function Timeline({ events, when }: { events: LoadedRequest["events"]; when: When }) {
   const t = await getTranslations("request");
   const ts = await getTranslations("status");
+  const te = await getTranslations("events");
+  // A system note is a code of the events catalog; a person's note is shown as written.
+  const noteOf = (e: LoadedRequest["events"][number]) =>
+    e.noteCode ? te(e.noteCode as never, (e.noteParams ?? {}) as never) : e.note;
   return (
     <section className={card}>
       <h2 className="mb-2 font-medium">{t("timeline")}</h2>
@@ -112,7 +116,7 @@ export async function Timeline({ events, when }: { events: LoadedRequest["events
             <p className="text-xs text-slate-500">
               {when(e.createdAt)} · {e.actorName ? t("by", { name: e.actorName }) : t("system")}
             </p>
-            {e.note && <p className="text-slate-700">{e.note}</p>}
+            {noteOf(e) && <p className="text-slate-700">{noteOf(e)}</p>}
           </li>
         ))}
       </ol>
