@@ -48,7 +48,8 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     .select({
       id: requestEvents.id,
       fromStatus: requestEvents.fromStatus,
-      toStatus: requestEvents.toStatus,      note: requestEvents.note,
+      toStatus: requestEvents.toStatus,
+      note: requestEvents.note,
       noteCode: requestEvents.noteCode,
       noteParams: requestEvents.noteParams,
       createdAt: requestEvents.createdAt,
