@@ -50,9 +50,9 @@ export function scheduleCsv(
   actor: Actor & { facilityId: number },
   from: number,
   to: number,
+  timeZone = facilityTimeZone(db, actor.facilityId),
 ): string {
   if (!(to > from) || to - from > 366 * 86_400_000) throw validation("to", "field.exportPeriod");
-  const timeZone = facilityTimeZone(db, actor.facilityId);
   const header = [
     "kind",
     "equipment",
@@ -92,7 +92,7 @@ export function scheduleCsvForDays(
   const from = parseLocal(days.from, timeZone);
   const to = parseLocal(addDays(days.to, 1), timeZone);
   if (Number.isNaN(from) || Number.isNaN(to)) throw validation("from", "field.days");
-  return scheduleCsv(db, actor, from, to);
+  return scheduleCsv(db, actor, from, to, timeZone);
 }
 
 export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {
