@@ -47,7 +47,6 @@ export function seedInternalUse(
           start: slot.start,
           end: slot.end,
           units,
-          reason: "In-house use",
           createdAt: slot.start - (e.leadDays + rng.int(1, 20)) * DAY - HOUR,
         });
       }

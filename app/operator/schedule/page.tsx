@@ -144,27 +144,36 @@ export default async function SchedulePage({
                     />
                   )}
                   {lane.map((item) => {
+                    // In-house use (a booking without a request) names neither firm nor request.
+                    const inHouse = item.kind === "booking" && item.requestId === null;
                     const text =
                       item.kind === "maintenance"
                         ? `${tk("maintenance")}: ${item.reason ?? ""}`
-                        : `${item.ref} · ${item.firmName}`;
+                        : inHouse
+                          ? `${t("inHouse")}${item.reason ? `: ${item.reason}` : ""}`
+                          : `${item.ref} · ${item.firmName}`;
+                    const props = {
+                      className: `absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`,
+                      style: {
+                        left: pct(item.start),
+                        width: width(item.start, item.end),
+                        minWidth: "4px",
+                      },
+                      title: `${text} · ${when(item.start, item.end)}`,
+                      "aria-label": `${tk(item.kind)}: ${text}, ${when(item.start, item.end)}`,
+                      "data-kind": item.kind,
+                    };
+                    if (inHouse)
+                      return (
+                        <span key={`${item.id}-${i}`} role="note" {...props}>
+                          {text}
+                        </span>
+                      );
                     const href = item.requestId
                       ? `/requests/${item.requestId}`
                       : "/operator/maintenance";
                     return (
-                      <Link
-                        key={`${item.id}-${i}`}
-                        href={href}
-                        className={`absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`}
-                        style={{
-                          left: pct(item.start),
-                          width: width(item.start, item.end),
-                          minWidth: "4px",
-                        }}
-                        title={`${text} · ${when(item.start, item.end)}`}
-                        aria-label={`${tk(item.kind)}: ${text}, ${when(item.start, item.end)}`}
-                        data-kind={item.kind}
-                      >
+                      <Link key={`${item.id}-${i}`} href={href} {...props}>
                         {text}
                       </Link>
                     );
