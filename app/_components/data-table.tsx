@@ -12,8 +12,9 @@ export function DataTable({
 }) {
   return (
     <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      className="min-w-0 overflow-x-auto rounded-lg border border-slate-200 bg-white"
       data-testid={testId}
+      tabIndex={0}
     >
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-100 text-slate-700">

@@ -21,7 +21,7 @@ export async function StatsTableView({
   const t = await getTranslations("dashboard");
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-4"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4"
       data-testid={`table-${table.name}`}
       aria-labelledby={`h-${table.name}`}
     >
@@ -50,7 +50,13 @@ export async function StatsTableView({
       {table.rows.length === 0 ? (
         <EmptyState text={t("noRows")} />
       ) : (
-        <div className={scroll ? "max-h-96 overflow-auto" : "overflow-x-auto"}>
+        // A scrolling region is focusable, so that keyboard users can scroll it too.
+        <div
+          className={scroll ? "max-h-96 overflow-auto" : "overflow-x-auto"}
+          tabIndex={0}
+          role="region"
+          aria-labelledby={`h-${table.name}`}
+        >
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 bg-slate-100 text-slate-700">
               <tr>

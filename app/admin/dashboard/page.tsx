@@ -139,7 +139,7 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
       </dl>
 
       <h2 className="pt-2 text-xl font-semibold">{t("utilisationSection")}</h2>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
         <h3 className="mb-2 font-medium">{t("trend")}</h3>
         <TrendChart
           label={t("trend")}
@@ -154,8 +154,8 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
       />
       <div className="grid gap-4 lg:grid-cols-2">
         {!q.prefecture && !q.facilityId && (
-          <div className="space-y-3">
-            <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="min-w-0 space-y-3">
+            <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-medium">{t("byPrefecture")}</h3>
               <BarsChart
                 label={t("byPrefecture")}
@@ -176,8 +176,8 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
           </div>
         )}
         {!q.field && !q.facilityId && (
-          <div className="space-y-3">
-            <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <div className="min-w-0 space-y-3">
+            <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
               <h3 className="mb-2 font-medium">{t("byField")}</h3>
               <BarsChart
                 label={t("byField")}
@@ -207,7 +207,7 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
         />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{t("ranking")}</h3>
             <BarsChart
               label={t("ranking")}
@@ -246,8 +246,8 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
 
       <h2 className="pt-2 text-xl font-semibold">{t("requestsSection")}</h2>
       <div className="grid gap-4 lg:grid-cols-2">
-        <div className="space-y-3">
-          <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <div className="min-w-0 space-y-3">
+          <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="mb-2 font-medium">{t("funnel")}</h3>
             <BarsChart
               label={t("funnel")}
@@ -264,7 +264,7 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
             definition="funnel"
           />
         </div>
-        <div className="space-y-3">
+        <div className="min-w-0 space-y-3">
           <StatsTableView
             title={t("byStatus")}
             table={tables.status}

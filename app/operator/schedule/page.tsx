@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const colours = {
   hold: "bg-amber-300 text-amber-950",
-  booking: "bg-emerald-500 text-white",
+  booking: "bg-emerald-700 text-white",
   maintenance: "bg-violet-300 text-violet-950",
 } as const;
 
