@@ -56,7 +56,11 @@ function readRequest(form: FormData, p: Props, target: HubTarget | null, w: Wind
   };
 }
 
-export function NewRequestForm(p: Props) {
+/**
+ * Submitting: the schema checked in the browser first, then the request, then its files; field
+ * refusals come back for the form to show beside each field.
+ */
+function useSubmitRequest() {
   const t = useTranslations("requestForm");
   const trpc = useTRPC();
   const router = useRouter();
@@ -64,18 +68,9 @@ export function NewRequestForm(p: Props) {
   const refusals = useRefusalText();
   const submit = useMutation(trpc.request.submit.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [need, setNeed] = useState<Window>(() => {
-    const day = (offset: number) => localDateKey(Date.now() + offset * DAY, p.timeZone);
-    return { earliest: day(2), deadline: day(30), hours: p.equipment?.minHours ?? 8, units: 1 };
-  });
   const [busy, setBusy] = useState(false);
-  const [target, setTarget] = useState<HubTarget | null>(null);
-  const slotWindow = windowInput(need, p.timeZone);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const input = readRequest(form, p, target, need);
+  async function send(form: FormData, input: ReturnType<typeof readRequest>) {
     const local = submitRequestInput.safeParse(input);
     if (!local.success) {
       setErrors(refusals.issues(local.error.issues));
@@ -100,6 +95,24 @@ export function NewRequestForm(p: Props) {
       toast("error", refusals.message(error));
       setBusy(false);
     }
+  }
+  return { errors, busy, send };
+}
+
+export function NewRequestForm(p: Props) {
+  const t = useTranslations("requestForm");
+  const { errors, busy, send } = useSubmitRequest();
+  const [need, setNeed] = useState<Window>(() => {
+    const day = (offset: number) => localDateKey(Date.now() + offset * DAY, p.timeZone);
+    return { earliest: day(2), deadline: day(30), hours: p.equipment?.minHours ?? 8, units: 1 };
+  });
+  const [target, setTarget] = useState<HubTarget | null>(null);
+  const slotWindow = windowInput(need, p.timeZone);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    void send(form, readRequest(form, p, target, need));
   }
 
   return (
