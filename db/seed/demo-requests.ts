@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DB } from "../client";
+import { blocksCapacityAt } from "../blocking";
 import {
   bookingRequests,
   reservations,
@@ -237,8 +238,14 @@ export function seedRequests(
       b.row.title = `${rng.pick(titles[svc.type] ?? titles.testing)}`;
       if (
         b.reservation &&
-        b.reservation.releasedAt == null &&
-        !(b.reservation.kind === "hold" && (b.reservation.expiresAt ?? 0) <= now)
+        blocksCapacityAt(
+          {
+            kind: b.reservation.kind,
+            releasedAt: b.reservation.releasedAt ?? null,
+            expiresAt: b.reservation.expiresAt ?? null,
+          },
+          now,
+        )
       )
         planner.place(e, slot.start, slot.end, units);
       built.push({

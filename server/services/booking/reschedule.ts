@@ -1,10 +1,11 @@
 // Moving a confirmed booking: the operator proposes a feasible new slot (held until the firm
 // answers or the proposal expires); the firm accepts (the booking moves in one transaction) or
 // declines (the hold is released and the old slot stays).
+import { blocksCapacity } from "@/db/blocking";
 import { noteColumns, type SystemNote } from "./event-note";
 import { localTimeText } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, requestEvents, reservations } from "@/db/schema";
@@ -48,12 +49,7 @@ export function pendingProposal(tx: DbOrTx, requestId: number, at: number) {
     .select()
     .from(reservations)
     .where(
-      and(
-        eq(reservations.requestId, requestId),
-        eq(reservations.kind, "hold"),
-        isNull(reservations.releasedAt),
-        gt(reservations.expiresAt, at),
-      ),
+      and(eq(reservations.requestId, requestId), eq(reservations.kind, "hold"), blocksCapacity(at)),
     )
     .get();
 }

@@ -1,7 +1,8 @@
 // The facility's schedule outside the app: CSV for a period (UTF-8 with BOM, so spreadsheet
 // programs show Chinese correctly) and a private iCal feed behind a secret, regenerable URL.
+import { blocksCapacity } from "@/db/blocking";
 import crypto from "node:crypto";
-import { and, asc, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
@@ -35,8 +36,7 @@ function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
     .where(
       and(
         eq(reservations.facilityId, facilityId),
-        isNull(reservations.releasedAt),
-        or(ne(reservations.kind, "hold"), gt(reservations.expiresAt, at)),
+        blocksCapacity(at),
         lt(reservations.start, to),
         gt(reservations.end, from),
       ),

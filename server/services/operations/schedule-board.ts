@@ -1,6 +1,7 @@
 // The operator's schedule board: every equipment (one lane per unit where units > 1) with its
 // holds, bookings and maintenance over a window; holds and bookings carry firm and reference,
 // which only the facility's own staff see.
+import { blocksCapacity } from "@/db/blocking";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
@@ -128,8 +129,7 @@ export function scheduleBoard(
           and(
             eq(reservations.facilityId, actor.facilityId),
             or(inArray(reservations.equipmentId, ids), isNull(reservations.equipmentId)),
-            isNull(reservations.releasedAt),
-            or(ne(reservations.kind, "hold"), gt(reservations.expiresAt, at)),
+            blocksCapacity(at),
             lt(reservations.start, window.to),
             gt(reservations.end, window.from),
           ),

@@ -1,8 +1,9 @@
 // An operator edits their facility's public profile: names and descriptions in both languages,
 // address, contact, weekly opening hours and accreditations. New opening hours are refused while
 // future holds or bookings would fall outside them.
+import { blocksCapacity } from "@/db/blocking";
 import { describeBookings } from "@/server/services/scheduling/local-time";
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
 import { accreditations, bookingRequests, facilities, reservations } from "@/db/schema";
@@ -85,8 +86,7 @@ export function updateFacilityProfile(
             and(
               eq(reservations.facilityId, f.id),
               inArray(reservations.kind, ["hold", "booking"]),
-              isNull(reservations.releasedAt),
-              or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
+              blocksCapacity(at),
               gt(reservations.start, at),
             ),
           )

@@ -1,6 +1,7 @@
 // An operator's start page: their facility, requests awaiting a quote, and the coming week's
 // bookings.
-import { and, asc, count, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { blocksCapacity } from "@/db/blocking";
+import { and, asc, count, eq, gt, lt, ne } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import {
   accreditations,
@@ -79,8 +80,7 @@ function weekAhead(db: DB, facilityId: number, at: number) {
       and(
         eq(reservations.facilityId, facilityId),
         ne(reservations.kind, "maintenance"),
-        or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
-        isNull(reservations.releasedAt),
+        blocksCapacity(at),
         lt(reservations.start, at + 7 * 86_400_000),
         gt(reservations.end, at),
       ),
