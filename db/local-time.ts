@@ -75,6 +75,37 @@ function fixedOffset(timeZone: string, year: number): number | null {
   return offset;
 }
 
+/**
+ * [from, to) cut where the zone's offset changes (daylight saving), each piece with its offset
+ * (local − UTC, ms): within a piece, the wall clock is the instant plus that offset.
+ */
+export function offsetSegments(
+  from: number,
+  to: number,
+  timeZone: string,
+): { start: number; end: number; offset: number }[] {
+  const out: { start: number; end: number; offset: number }[] = [];
+  let a = from;
+  while (a < to) {
+    const fixed = fixedOffset(timeZone, new Date(a).getUTCFullYear());
+    const offset = fixed ?? offsetAt(a, timeZone);
+    let b = to;
+    if (fixed === null && offsetAt(to - 1, timeZone) !== offset) {
+      let lo = a; // still this offset
+      let hi = to - 1; // another one: the change lies between, on a whole minute
+      while (hi - lo > 60_000) {
+        const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+        if (offsetAt(mid, timeZone) === offset) lo = mid;
+        else hi = mid;
+      }
+      b = hi;
+    }
+    out.push({ start: a, end: b, offset });
+    a = b;
+  }
+  return out;
+}
+
 /** The UTC instant of a local wall-clock time (minutes after local midnight may exceed 24 h). */
 export function localToUtc(
   year: number,
@@ -87,12 +118,21 @@ export function localToUtc(
   const fixed = fixedOffset(timeZone, year);
   if (fixed !== null) return guess - fixed;
   // The offsets in force half a day either side; a wall-clock time is the instant at which one of
-  // them holds. Twice in the autumn (the earlier is taken); never in the spring gap, where it
-  // means the instant the clocks jump to (02:30 on a 02:00 → 03:00 night is 03:30).
+  // them holds. Twice in the autumn (the earlier is taken); never in the spring gap, where it is
+  // the first instant the clock reads later: the jump (02:30 on a 02:00 → 03:00 night is 03:00),
+  // so that opening hours and days keep exactly the instants whose wall clock lies inside them.
   const before = offsetAt(guess - 43_200_000, timeZone);
   const after = offsetAt(guess + 43_200_000, timeZone);
   const held = [guess - before, guess - after].filter((t) => guess - offsetAt(t, timeZone) === t);
-  return held.length ? Math.min(...held) : guess - before;
+  if (held.length) return Math.min(...held);
+  let lo = Math.min(guess - before, guess - after); // still the old offset
+  let hi = Math.max(guess - before, guess - after); // already the new one
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (offsetAt(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** "YYYY-MM-DD" of the local day containing `ms`. */

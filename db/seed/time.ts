@@ -1,22 +1,31 @@
-// Time arithmetic for the seed. Asia/Shanghai has no daylight saving: local = UTC + 8 h.
+// Time arithmetic for the seed, in the network's time zone through the one local-time module.
+import { NETWORK_TIME_ZONE, localDays, localParts } from "../local-time";
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-export const SHANGHAI_OFFSET = 8 * HOUR;
 
-/** Midnight (Asia/Shanghai) of the day containing `ms`, as UTC ms. */
+/** Midnight (network time zone) of the day containing `ms`, as UTC ms. */
 export function shanghaiMidnight(ms: number): number {
-  return Math.floor((ms + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET;
+  return localDays(ms, ms + 1, NETWORK_TIME_ZONE)[0].start;
 }
 
-/** 0 = Monday … 6 = Sunday, for the Shanghai day that starts at `midnight`. */
-export function shanghaiWeekday(midnight: number): number {
-  const d = new Date(midnight + SHANGHAI_OFFSET).getUTCDay(); // 0 = Sunday
-  return (d + 6) % 7;
+// The seed asks about the same few hundred days hundreds of thousands of times.
+const partsByMinute = new Map<number, ReturnType<typeof localParts>>();
+function parts(ms: number) {
+  const key = Math.floor(ms / MINUTE);
+  let p = partsByMinute.get(key);
+  if (!p) partsByMinute.set(key, (p = localParts(key * MINUTE, NETWORK_TIME_ZONE)));
+  return p;
+}
+
+/** 0 = Monday … 6 = Sunday, for the local day containing `ms`. */
+export function shanghaiWeekday(ms: number): number {
+  return parts(ms).weekday;
 }
 
 export function shanghaiYear(ms: number): number {
-  return new Date(ms + SHANGHAI_OFFSET).getUTCFullYear();
+  return parts(ms).year;
 }
 
 export function hhmmToMinutes(hhmm: string): number {

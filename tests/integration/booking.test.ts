@@ -202,8 +202,9 @@ describe("request.quote and request.accept", () => {
     });
     expect(free.intervals).toEqual(
       [
+        // one 30 min setup after the hold: nothing fits before 09:00 (opening is 08:30)
         { start: at(1, 8, 30), end: at(1, 8, 30), freeUnits: 1 },
-        { start: at(1, 13, 30 + 30), end: at(1, 17, 30), freeUnits: 1 },
+        { start: at(1, 13, 30), end: at(1, 17, 30), freeUnits: 1 },
       ].filter((i) => i.end > i.start),
     );
     const accepted = await as(fx.firmUserColleague()).request.accept({ id: r.id });
@@ -238,15 +239,15 @@ describe("request.quote and request.accept", () => {
     expect((await refused(q(at(3, 9), at(3, 12)))).message).toMatch(
       /meets a maintenance window from 2027-01-07 08:00 to 2027-01-07 18:00/,
     );
-    // the booking of the first test runs 09:00–13:00 on Tuesday; 30 min setup on each side
-    expect((await refused(q(at(1, 13, 30), at(1, 16)))).message).toBe(
-      "The slot cannot be booked: it clashes with another booking from 2027-01-05 09:00 to 2027-01-05 13:00 (with 30 min setup on each side); the equipment is taken.",
+    // the booking of the first test runs 09:00–13:00 on Tuesday; 30 min setup between uses
+    expect((await refused(q(at(1, 13, 15), at(1, 16)))).message).toBe(
+      "The slot cannot be booked: it clashes with another booking from 2027-01-05 09:00 to 2027-01-05 13:00 (30 min of setup must separate two uses of a unit); the equipment is taken.",
     );
     expect(
       await as(fx.operator).request.quote({
         id: r.id,
         equipmentId: fx.reactor.id,
-        start: at(1, 14),
+        start: at(1, 13, 30),
         end: at(1, 16),
         units: 1,
         amountFen: 1,

@@ -65,15 +65,28 @@ describe("findInvariantViolations", () => {
     ]);
   });
 
-  it("counts the setup buffer on both sides", () => {
+  it("needs one setup time between two uses of a unit, not two", () => {
     const e = makeEquipment(1, 30);
     reserve(e, T, T + 2 * H);
-    const next = reserve(e, T + 2 * H + 59 * 60_000, T + 4 * H);
+    const next = reserve(e, T + 2 * H + 29 * 60_000, T + 4 * H);
     expect(findInvariantViolations(db, T - H)).toMatchObject([
       { kind: "capacity", reservationId: next },
     ]);
-    db.$client.prepare(`UPDATE reservations SET start = ? WHERE id = ?`).run(T + 3 * H, next);
+    db.$client
+      .prepare(`UPDATE reservations SET start = ? WHERE id = ?`)
+      .run(T + 2 * H + 30 * 60_000, next);
     expect(findInvariantViolations(db, T - H)).toEqual([]);
+  });
+
+  it("refuses a hold without an expiry at the database", () => {
+    const e = makeEquipment(1, 0);
+    expect(() => reserve(e, T, T + H, { kind: "hold", expiresAt: null })).toThrow(
+      /a hold needs expires_at/,
+    );
+    const booking = reserve(e, T, T + H);
+    expect(() =>
+      db.$client.prepare(`UPDATE reservations SET kind = 'hold' WHERE id = ?`).run(booking),
+    ).toThrow(/a hold needs expires_at/);
   });
 
   it("ignores released reservations and holds whose quote has expired", () => {

@@ -12,7 +12,34 @@ import {
 const MIN = 60_000;
 const DAY = 1440 * MIN;
 const BASE = Date.UTC(2027, 0, 3, 16); // Monday 2027-01-04 00:00 in Shanghai
-const SHANGHAI = 8 * 60 * MIN;
+// Random cases start from one of these: a plain week, and the weeks in which New York (14 March)
+// and Berlin (28 March) move their clocks forward, and Berlin back (31 October).
+const BASES = [BASE, Date.UTC(2027, 2, 12), Date.UTC(2027, 2, 26), Date.UTC(2027, 9, 29)];
+const ZONES = ["Asia/Shanghai", "Europe/Berlin", "America/New_York"];
+
+const clocks = new Map(
+  ZONES.map((timeZone) => [
+    timeZone,
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      hour: "numeric",
+      minute: "numeric",
+      hourCycle: "h23",
+    }),
+  ]),
+);
+/** Weekday (0 = Monday) and minute of the day on the wall clock of `timeZone`. */
+function wallClock(t: number, timeZone: string) {
+  const parts = Object.fromEntries(
+    clocks
+      .get(timeZone)!
+      .formatToParts(t)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday);
+  return { weekday, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+}
 
 type Case = {
   rules: CapacityRules;
@@ -21,39 +48,36 @@ type Case = {
   from: number;
   to: number;
   now: number;
+  base: number;
 };
 
-/** Free units a one-minute booking at minute m would find, by definition, or 0. */
+/**
+ * Free units a one-minute booking at minute m would find, or 0, from the README's rules: a use
+ * holds its units from its start until one setup time after its end (so a one-minute booking at m
+ * needs them for minutes m … m + setup); maintenance takes every unit and needs one setup time
+ * clear on each side; the booking itself lies in opening hours on the facility's wall clock,
+ * after the lead days.
+ */
 function oracle(c: Case): Map<number, number> {
   const S = c.rules.setupMinutes;
-  const fromM = (c.from - BASE) / MIN;
-  const toM = (c.to - BASE) / MIN;
-  const lo = fromM - S;
-  const load = new Array(toM - fromM + 2 * S + 1).fill(0);
-  for (let x = lo; x <= toM + S; x++)
-    for (const b of c.busy) {
-      const bs = (b.start - BASE) / MIN - S;
-      const be = (b.end - BASE) / MIN + S;
-      if (b.end > b.start && bs <= x && x < be) load[x - lo] += b.units;
-    }
+  const minuteOf = (t: number) => (t - c.base) / MIN;
+  const heldAt = (x: number) =>
+    c.busy
+      .filter((b) => b.end > b.start && minuteOf(b.start) <= x && x < minuteOf(b.end) + S)
+      .reduce((n, b) => n + b.units, 0);
   const out = new Map<number, number>();
   if (!c.rules.bookable) return out;
-  for (let m = fromM; m < toM; m++) {
-    const t = BASE + m * MIN;
+  const toMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
+  for (let m = minuteOf(c.from); m < minuteOf(c.to); m++) {
+    const t = c.base + m * MIN;
     if (t < c.now + c.rules.leadDays * DAY) continue;
-    const local = new Date(t + SHANGHAI);
-    const weekday = String((local.getUTCDay() + 6) % 7) as keyof OpeningHours;
-    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-    const toMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
-    if (
-      !c.rules.openingHours[weekday].some(
-        ([a, b]) => minute >= toMinutes(a) && minute < toMinutes(b),
-      )
-    )
+    const { weekday, minute } = wallClock(t, c.rules.timeZone);
+    const spans = c.rules.openingHours[String(weekday) as keyof OpeningHours];
+    if (!spans.some(([a, b]) => minute >= toMinutes(a) && minute < toMinutes(b))) continue;
+    if (c.maintenance.some((w) => m + 1 + S > minuteOf(w.start) && minuteOf(w.end) + S > m))
       continue;
-    if (c.maintenance.some((w) => t >= w.start - S * MIN && t < w.end + S * MIN)) continue;
     let peak = 0;
-    for (let x = m - S; x <= m + S; x++) peak = Math.max(peak, load[x - lo]);
+    for (let x = m; x <= m + S; x++) peak = Math.max(peak, heldAt(x));
     const free = c.rules.units - peak;
     if (free > 0) out.set(m, free);
   }
@@ -62,10 +86,11 @@ function oracle(c: Case): Map<number, number> {
 
 function expand(
   intervals: { start: number; end: number; freeUnits: number }[],
+  base: number,
 ): Map<number, number> {
   const out = new Map<number, number>();
   for (const i of intervals)
-    for (let t = i.start; t < i.end; t += MIN) out.set((t - BASE) / MIN, i.freeUnits);
+    for (let t = i.start; t < i.end; t += MIN) out.set((t - base) / MIN, i.freeUnits);
   return out;
 }
 
@@ -89,6 +114,8 @@ const caseArb = fc
     leadDays: fc.integer({ min: 0, max: 1 }),
     bookable: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
     openingHours,
+    base: fc.constantFrom(...BASES),
+    timeZone: fc.constantFrom(...ZONES),
     fromMinute: fc.integer({ min: 0, max: 3 * 1440 }),
     lengthMinutes: fc.integer({ min: 1, max: 2 * 1440 }),
     nowMinute: fc.integer({ min: -1440, max: 3 * 1440 }),
@@ -115,20 +142,21 @@ const caseArb = fc
       leadDays: r.leadDays,
       bookable: r.bookable,
       openingHours: r.openingHours,
-      timeZone: "Asia/Shanghai",
+      timeZone: r.timeZone,
     },
     busy: r.busy.map((b) => ({
-      start: BASE + b.at * MIN,
-      end: BASE + (b.at + b.length) * MIN,
+      start: r.base + b.at * MIN,
+      end: r.base + (b.at + b.length) * MIN,
       units: b.units,
     })),
     maintenance: r.maintenance.map((m) => ({
-      start: BASE + m.at * MIN,
-      end: BASE + (m.at + m.length) * MIN,
+      start: r.base + m.at * MIN,
+      end: r.base + (m.at + m.length) * MIN,
     })),
-    from: BASE + r.fromMinute * MIN,
-    to: BASE + (r.fromMinute + r.lengthMinutes) * MIN,
-    now: BASE + r.nowMinute * MIN,
+    from: r.base + r.fromMinute * MIN,
+    to: r.base + (r.fromMinute + r.lengthMinutes) * MIN,
+    now: r.base + r.nowMinute * MIN,
+    base: r.base,
   }));
 
 describe("computeFreeIntervals", () => {
@@ -136,7 +164,7 @@ describe("computeFreeIntervals", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const got = computeFreeIntervals(c.rules, c.busy, c.maintenance, c.from, c.to, c.now);
-        expect(expand(got)).toEqual(oracle(c));
+        expect(expand(got, c.base)).toEqual(oracle(c));
         // well-formed: sorted, non-overlapping, inside the window, adjacent pieces differ
         for (let i = 0; i < got.length; i++) {
           expect(got[i].start).toBeLessThan(got[i].end);
@@ -149,9 +177,9 @@ describe("computeFreeIntervals", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   const allWeek: OpeningHours = {
     "0": [["00:00", "24:00"]],
@@ -187,7 +215,7 @@ describe("computeFreeIntervals", () => {
     ]);
   });
 
-  it("keeps twice the setup time clear between bookings on one unit", () => {
+  it("keeps one setup time, not two, between uses of one unit", () => {
     const h = 60 * MIN;
     const got = computeFreeIntervals(
       rules(1, 30),
@@ -197,9 +225,50 @@ describe("computeFreeIntervals", () => {
       BASE + DAY,
       BASE - DAY,
     );
+    // A booking may end by 07:30 and start from 10:30.
     expect(got).toEqual([
-      { start: BASE, end: BASE + 7 * h, freeUnits: 1 },
-      { start: BASE + 11 * h, end: BASE + DAY, freeUnits: 1 },
+      { start: BASE, end: BASE + 7.5 * h, freeUnits: 1 },
+      { start: BASE + 10.5 * h, end: BASE + DAY, freeUnits: 1 },
+    ]);
+    // The README's example: 90 min setup, open 08:00–20:00, booked 10:30–15:30.
+    const day = rules(1, 90);
+    day.openingHours = Object.fromEntries(
+      Object.keys(allWeek).map((d) => [d, [["08:00", "20:00"]]]),
+    ) as OpeningHours;
+    expect(
+      computeFreeIntervals(
+        day,
+        [{ start: BASE + 10.5 * h, end: BASE + 15.5 * h, units: 1 }],
+        [],
+        BASE,
+        BASE + DAY,
+        BASE - DAY,
+      ),
+    ).toEqual([
+      { start: BASE + 8 * h, end: BASE + 9 * h, freeUnits: 1 },
+      { start: BASE + 17 * h, end: BASE + 20 * h, freeUnits: 1 },
+    ]);
+  });
+
+  it("lets two units overlap a changeover: the second unit is free while the first resets", () => {
+    const h = 60 * MIN;
+    const got = computeFreeIntervals(
+      rules(2, 60),
+      [
+        { start: BASE + 8 * h, end: BASE + 10 * h, units: 1 },
+        { start: BASE + 10 * h, end: BASE + 12 * h, units: 1 },
+      ],
+      [],
+      BASE,
+      BASE + DAY,
+      BASE - DAY,
+    );
+    // 08:00–11:00 one unit is held, 10:00–13:00 the other: both from 10:00 to 11:00.
+    expect(got).toEqual([
+      { start: BASE, end: BASE + 7 * h, freeUnits: 2 },
+      { start: BASE + 7 * h, end: BASE + 9 * h, freeUnits: 1 },
+      { start: BASE + 11 * h, end: BASE + 13 * h, freeUnits: 1 },
+      { start: BASE + 13 * h, end: BASE + DAY, freeUnits: 2 },
     ]);
   });
 

@@ -73,6 +73,17 @@ describe("local time", () => {
     ]);
   });
 
+  it("reads wall-clock times in the spring gap as the instant the clocks jump, and autumn's twice-seen times as the earlier", () => {
+    const ny = "America/New_York";
+    // 2027-03-14 02:00 EST → 03:00 EDT: 01:59 is EST, 02:30 does not exist (the jump), 03:00 EDT.
+    expect(localToUtc(2027, 3, 14, 119, ny)).toBe(Date.UTC(2027, 2, 14, 6, 59));
+    expect(localToUtc(2027, 3, 14, 150, ny)).toBe(Date.UTC(2027, 2, 14, 7));
+    expect(localToUtc(2027, 3, 14, 180, ny)).toBe(Date.UTC(2027, 2, 14, 7));
+    // 2027-11-07 02:00 EDT → 01:00 EST: 01:30 happens at 05:30 and again at 06:30 UTC.
+    expect(localToUtc(2027, 11, 7, 90, ny)).toBe(Date.UTC(2027, 10, 7, 5, 30));
+    expect(localToUtc(2027, 11, 7, 180, ny)).toBe(Date.UTC(2027, 10, 7, 8));
+  });
+
   it("counts working days (Monday to Friday) in the network's time zone", () => {
     // Friday 2027-01-08 12:00 to Monday 2027-01-11 12:00, Shanghai: half of Friday, half of Monday.
     expect(workingDaysBetween(Date.UTC(2027, 0, 8, 4), Date.UTC(2027, 0, 11, 4))).toBe(1);

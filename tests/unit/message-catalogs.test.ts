@@ -98,7 +98,7 @@ describe("message catalogs", () => {
       }
     }
     expect(renderRefusal("zh", { code: "slot.clash", params })).toBe(
-      "无法预约该时段：与 2027-01-05 09:00 至 2027-01-05 13:00 的另一预约冲突（前后各需 30 分钟准备时间）；设备已被占用。",
+      "无法预约该时段：与 2027-01-05 09:00 至 2027-01-05 13:00 的另一预约冲突（同一台设备两次使用之间需间隔 30 分钟准备时间）；设备已被占用。",
     );
     expect(renderRefusal("en", { code: "request.wrongSide", params })).toBe(
       "Only the firm or facility may make a request confirmed.",

@@ -47,7 +47,7 @@ export function assertSlotBookable(
     .reduce((s, f) => s + (f.end - f.start), 0);
   if (covered < slot.end - slot.start) {
     const clash = busy
-      .filter((b) => b.start - pad < slot.end + pad && slot.start - pad < b.end + pad)
+      .filter((b) => b.start < slot.end + pad && slot.start < b.end + pad)
       .sort((a, b) => a.start - b.start)[0];
     throw clash
       ? slotRefusal("slot.clash", {

@@ -2,9 +2,10 @@
 // that meets holds or bookings is refused with the list of affected requests, unless the operator
 // asks to cancel them: then each is cancelled with the window's reason and the firm is told, all
 // in the same transaction as the window.
-import { describeBookings } from "@/server/services/scheduling/local-time";
+import { blocksCapacity } from "@/db/blocking";
+import { addLocalDays, describeBookings } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
-import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, inArray, lt } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
@@ -16,8 +17,6 @@ import { recordAudit } from "../audit/record-audit";
 import { recordTransition } from "../booking/record-transition";
 import { releaseReservations } from "../booking/release-reservations";
 import { createMaintenanceInput, type CreateMaintenanceInput } from "./inputs";
-
-const WEEK = 7 * 86_400_000;
 
 type Affected = { requestId: number; ref: string; status: string; start: number; end: number };
 
@@ -50,8 +49,7 @@ function affectedBy(
         eq(reservations.facilityId, facilityId),
         inArray(reservations.equipmentId, equipmentIds),
         inArray(reservations.kind, ["hold", "booking"]),
-        isNull(reservations.releasedAt),
-        or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
+        blocksCapacity(at),
         lt(reservations.start, end + 86_400_000),
         gt(reservations.end, start - 86_400_000),
       ),
@@ -96,9 +94,11 @@ export function createMaintenance(
           .all()
           .map((e) => e.id);
 
+      // Each week at the same wall-clock time of the facility, across a daylight-saving change.
+      const timeZone = facilityTimeZone(tx, actor.facilityId);
       const windows = Array.from({ length: input.weeks }, (_, w) => ({
-        start: input.start + w * WEEK,
-        end: input.end + w * WEEK,
+        start: addLocalDays(input.start, 7 * w, timeZone),
+        end: addLocalDays(input.end, 7 * w, timeZone),
       }));
       const affected = new Map<number, Affected>();
       for (const w of windows)
@@ -109,7 +109,7 @@ export function createMaintenance(
           code: "operations.maintenanceMeets",
           params: {
             count: affected.size,
-            list: describeBookings([...affected.values()], facilityTimeZone(tx, actor.facilityId)),
+            list: describeBookings([...affected.values()], timeZone),
           },
         };
         throw new DomainError("CONFLICT", meets, { affected: meets });

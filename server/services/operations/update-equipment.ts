@@ -1,9 +1,11 @@
 // An operator edits one of their equipment items. Fewer units, a longer setup time, retiring it or
 // taking it into maintenance is refused while it would break the scheduling invariant for future
 // holds or bookings, and the refusal names them.
+import { overloadedUses } from "../scheduling/free-intervals";
+import { blocksCapacity } from "@/db/blocking";
 import { describeBookings } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, equipmentParams, reservations } from "@/db/schema";
@@ -87,26 +89,11 @@ function futureLive(tx: DbOrTx, equipmentId: number, at: number): Live[] {
       and(
         eq(reservations.equipmentId, equipmentId),
         inArray(reservations.kind, ["hold", "booking"]),
-        isNull(reservations.releasedAt),
-        or(eq(reservations.kind, "booking"), gt(reservations.expiresAt, at)),
+        blocksCapacity(at),
         gt(reservations.end, at),
       ),
     )
     .all();
-}
-
-/**
- * The reservations that would overlap beyond `units` with `setupMinutes` of setup on both sides.
- */
-function overloaded(live: Live[], units: number, setupMinutes: number): Live[] {
-  const pad = setupMinutes * 60_000;
-  const out = new Set<Live>();
-  for (const r of live) {
-    const at = r.start - pad;
-    const over = live.filter((s) => s.start - pad <= at && at < s.end + pad);
-    if (over.reduce((n, s) => n + s.units, 0) > units) over.forEach((s) => out.add(s));
-  }
-  return [...out];
 }
 
 export function updateEquipment(
@@ -144,7 +131,7 @@ export function updateEquipment(
       const units = input.units ?? e.units;
       const setup = input.setupMinutes ?? e.setupMinutes;
       if (units < e.units || setup > e.setupMinutes) {
-        const clash = overloaded(live, units, setup);
+        const clash = overloadedUses(live, units, setup);
         if (clash.length)
           throw refuse("CONFLICT", "operations.wouldOverlap", {
             units,

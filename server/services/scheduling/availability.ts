@@ -1,6 +1,7 @@
 // Availability of one equipment over a window: the free intervals with their free units, and a
 // per-day summary. The one module that booking, matching, the schedule board and monitoring use.
-import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { blocksCapacity } from "@/db/blocking";
 import type { DbOrTx } from "@/db/client";
 import { equipment, facilities, reservations } from "@/db/schema";
 import { notFound } from "../errors";
@@ -60,7 +61,10 @@ export function loadCapacity(db: DbOrTx, equipmentId: number): EquipmentCapacity
   return { ...rest, bookable: row.status === "operational" && facilityStatus === "active" };
 }
 
-/** Active holds and bookings whose setup-widened interval can matter inside [from, to). */
+/**
+ * The holds and bookings blocking capacity at `at` whose units, held until one setup time after
+ * their end, can matter to a booking inside [from, to).
+ */
 export function loadBusy(
   db: DbOrTx,
   cap: EquipmentCapacity,
@@ -68,7 +72,7 @@ export function loadBusy(
   to: number,
   at: number,
 ): Busy[] {
-  const pad = 2 * cap.setupMinutes * 60_000;
+  const pad = cap.setupMinutes * 60_000;
   return db
     .select({ start: reservations.start, end: reservations.end, units: reservations.units })
     .from(reservations)
@@ -78,12 +82,7 @@ export function loadBusy(
         gt(reservations.end, from - pad),
         lt(reservations.start, to + pad),
         inArray(reservations.kind, ["hold", "booking"]),
-        isNull(reservations.releasedAt),
-        or(
-          eq(reservations.kind, "booking"),
-          isNull(reservations.expiresAt),
-          gt(reservations.expiresAt, at),
-        ),
+        blocksCapacity(at),
       ),
     )
     .all();
@@ -102,7 +101,7 @@ export function loadMaintenance(
   const pad = cap.setupMinutes * 60_000;
   const live = and(
     eq(reservations.kind, "maintenance"),
-    isNull(reservations.releasedAt),
+    blocksCapacity(0), // maintenance blocks until released, whatever the instant
     gt(reservations.end, from - pad),
     lt(reservations.start, to + pad),
   );

@@ -1,9 +1,10 @@
 // The pure core of availability: given an equipment's capacity rules and what is already booked,
 // the intervals in which a new booking could run, with how many units are free there.
 //
-// A new booking [s, e) of u units is feasible exactly when every instant of it has at least u
-// free units here: the invariant widens every booking by the setup time on both sides, so the
-// load that matters for instant t is the highest load anywhere in [t - setup, t + setup].
+// Setup is a changeover: a unit used over [a, b) can next be used from b + setup. So every use
+// holds its units over [a, b + setup), and a new booking [s, e) of u units fits exactly when that
+// load leaves u units free throughout [s, e + setup): for every instant t of the booking, the
+// peak load in [t, t + setup]. Maintenance takes every unit, with one setup time on each side.
 import type { OpeningHours } from "@/db/schema/registry";
 import { openIntervals } from "./opening-hours";
 import { subtractIntervals, type Interval } from "./intervals";
@@ -44,6 +45,33 @@ export function bookableWindow(
   );
 }
 
+/** Each use's units held over [start, end + setup): the load a new booking must fit beside. */
+export function heldLoad(busy: Busy[], setupMinutes: number): Busy[] {
+  const setup = setupMinutes * 60_000;
+  return busy
+    .filter((b) => b.end > b.start && b.units > 0)
+    .map((b) => ({ start: b.start, end: b.end + setup, units: b.units }));
+}
+
+/**
+ * The uses that together hold more than `units` at some instant (each holding its units until one
+ * setup time after its end): what the capacity invariant forbids.
+ */
+export function overloadedUses<T extends Busy>(
+  uses: T[],
+  units: number,
+  setupMinutes: number,
+): T[] {
+  const setup = setupMinutes * 60_000;
+  const out = new Set<T>();
+  // The load only rises at a use's start, so checking every start finds every peak.
+  for (const r of uses) {
+    const over = uses.filter((s) => s.start <= r.start && r.start < s.end + setup);
+    if (over.reduce((n, s) => n + s.units, 0) > units) over.forEach((s) => out.add(s));
+  }
+  return [...out];
+}
+
 export function computeFreeIntervals(
   rules: CapacityRules,
   busy: Busy[],
@@ -55,29 +83,26 @@ export function computeFreeIntervals(
   const window = bookableWindow(rules, maintenance, from, to, now);
   if (!window.length) return [];
   const setup = rules.setupMinutes * 60_000;
-  const widened = busy
-    .filter((b) => b.end > b.start && b.units > 0)
-    .map((b) => ({ start: b.start - setup, end: b.end + setup, units: b.units }));
+  const held = heldLoad(busy, rules.setupMinutes);
   const loadAt = (x: number) =>
-    widened.reduce((sum, b) => (b.start <= x && x < b.end ? sum + b.units : sum), 0);
-  const loadPoints = [...new Set(widened.flatMap((b) => [b.start, b.end]))].sort((a, b) => a - b);
-  // Highest load that a booking starting at t (for any length) meets in [t - setup, t + setup]:
-  // the load is a right-continuous step function, so its peak there is at t - setup or at a step.
-  const peakAround = (t: number) => {
-    let peak = loadAt(t - setup);
-    for (const p of loadPoints)
-      if (p > t - setup && p <= t + setup) peak = Math.max(peak, loadAt(p));
+    held.reduce((sum, b) => (b.start <= x && x < b.end ? sum + b.units : sum), 0);
+  const steps = [...new Set(held.flatMap((b) => [b.start, b.end]))].sort((a, b) => a - b);
+  // Between consecutive cuts (a step p, or p - setup) the load a booking covering t meets in
+  // [t, t + setup] is constant: its value at the midpoint is the value of the whole piece.
+  const peakFrom = (t: number) => {
+    let peak = loadAt(t);
+    for (const p of steps) if (p > t && p < t + setup) peak = Math.max(peak, loadAt(p));
     return peak;
   };
-  const cuts = [
-    ...new Set(loadPoints.flatMap((p) => (setup === 0 ? [p] : [p - setup, p + setup]))),
-  ].sort((a, b) => a - b);
+  const cuts = [...new Set(steps.flatMap((p) => (setup === 0 ? [p] : [p - setup, p])))].sort(
+    (a, b) => a - b,
+  );
 
   const out: FreeInterval[] = [];
   for (const w of window) {
     const edges = [w.start, ...cuts.filter((c) => c > w.start && c < w.end), w.end];
     for (let i = 0; i < edges.length - 1; i++) {
-      const freeUnits = rules.units - peakAround(edges[i]);
+      const freeUnits = rules.units - peakFrom((edges[i] + edges[i + 1]) / 2);
       if (freeUnits <= 0) continue;
       const last = out[out.length - 1];
       if (last && last.end === edges[i] && last.freeUnits === freeUnits) last.end = edges[i + 1];

@@ -1,7 +1,9 @@
-// Lists every violation of the scheduling invariant's standing part: capacity (units, with setup
-// buffers on both sides) and overlap with maintenance of the equipment or its facility.
+// Lists every violation of the scheduling invariant's standing part: capacity (each use holds its
+// units until one setup time after its end) and maintenance of the equipment or its facility
+// (one setup time clear on each side).
 // Opening hours, lead days and min/max hours bind new reservations only and are checked on write.
 import type { DbOrTx } from "@/db/client";
+import { blocksCapacitySql } from "@/db/blocking";
 
 export type InvariantViolation =
   | {
@@ -15,9 +17,8 @@ export type InvariantViolation =
   | { kind: "maintenance"; equipmentId: number; reservationId: number; maintenanceId: number }
   | { kind: "interval"; reservationId: number };
 
-// A hold blocks until it is released or its quote expires; a booking until it is released.
 const active = (alias: string) =>
-  `${alias}.kind IN ('hold','booking') AND ${alias}.released_at IS NULL AND (${alias}.kind = 'booking' OR ${alias}.expires_at IS NULL OR ${alias}.expires_at > :now)`;
+  `${alias}.kind IN ('hold','booking') AND ${blocksCapacitySql(alias, ":now")}`;
 
 export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): InvariantViolation[] {
   const client = (db as unknown as { $client: import("better-sqlite3").Database }).$client;
@@ -43,17 +44,17 @@ export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): In
   }[])
     out.push({ kind: "interval", reservationId: r.id });
 
-  // The load peaks at some reservation's widened start: sum the units of the active reservations
-  // whose widened interval contains that instant.
+  // Each use holds its units over [start, end + setup); the load peaks at some use's start: sum
+  // the units of the active uses holding that instant.
   const capacity = client
     .prepare(
-      `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, r.start - e.setup_minutes * 60000 AS at,
+      `SELECT r.id AS reservationId, r.equipment_id AS equipmentId, r.start AS at,
               SUM(s.units) AS load, e.units AS units
        FROM reservations r
        JOIN equipment e ON e.id = r.equipment_id
        JOIN reservations s ON s.equipment_id = r.equipment_id
-            AND s.start <= r.start AND s.start >= r.start - :longestBooking - 2 * e.setup_minutes * 60000
-            AND s."end" + 2 * e.setup_minutes * 60000 > r.start
+            AND s.start <= r.start AND s.start >= r.start - :longestBooking - e.setup_minutes * 60000
+            AND s."end" + e.setup_minutes * 60000 > r.start
             AND ${active("s")}
        WHERE ${active("r")}
        GROUP BY r.id
@@ -71,7 +72,7 @@ export function findInvariantViolations(db: DbOrTx, at: number = Date.now()): In
          FROM reservations r
          JOIN equipment e ON e.id = r.equipment_id
          JOIN reservations m ON ${scope === "equipment" ? "m.equipment_id = r.equipment_id" : "m.facility_id = e.facility_id AND m.equipment_id IS NULL"}
-              AND m.kind = 'maintenance' AND m.released_at IS NULL
+              AND m.kind = 'maintenance' AND ${blocksCapacitySql("m", ":now")}
               AND m.start < r."end" + e.setup_minutes * 60000
               AND m.start > r.start - e.setup_minutes * 60000 - :longestMaintenance
               AND m."end" > r.start - e.setup_minutes * 60000

@@ -1,6 +1,6 @@
 // Expands a facility's weekly opening hours into UTC intervals.
 import type { OpeningHours } from "@/db/schema/registry";
-import { localDays, localToUtc } from "./local-time";
+import { localDays, offsetSegments } from "./local-time";
 import { mergeIntervals, type Interval } from "./intervals";
 
 function minutesOf(hhmm: string): number {
@@ -8,7 +8,11 @@ function minutesOf(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Open intervals inside [from, to), merged across midnight. */
+/**
+ * Open intervals inside [from, to), merged across midnight: exactly the instants whose wall clock
+ * in the zone lies inside a span of their local day (on a daylight-saving night, an hour the clock
+ * skips is never open and an hour it repeats is open both times if its span covers it).
+ */
 export function openIntervals(
   hours: OpeningHours,
   timeZone: string,
@@ -17,11 +21,15 @@ export function openIntervals(
 ): Interval[] {
   const out: Interval[] = [];
   for (const day of localDays(from, to, timeZone)) {
-    for (const [open, close] of hours[String(day.weekday) as keyof OpeningHours] ?? []) {
-      const start = localToUtc(day.year, day.month, day.day, minutesOf(open), timeZone);
-      const end = localToUtc(day.year, day.month, day.day, minutesOf(close), timeZone);
-      if (end > start) out.push({ start: Math.max(start, from), end: Math.min(end, to) });
-    }
+    const spans = hours[String(day.weekday) as keyof OpeningHours] ?? [];
+    if (!spans.length) continue;
+    const wallMidnight = Date.UTC(day.year, day.month - 1, day.day);
+    for (const piece of offsetSegments(day.start, day.end, timeZone))
+      for (const [open, close] of spans) {
+        const start = Math.max(piece.start, wallMidnight + minutesOf(open) * 60_000 - piece.offset);
+        const end = Math.min(piece.end, wallMidnight + minutesOf(close) * 60_000 - piece.offset);
+        if (end > start) out.push({ start: Math.max(start, from), end: Math.min(end, to) });
+      }
   }
   return mergeIntervals(out);
 }
