@@ -2,6 +2,7 @@
 // is met.
 import type { ParameterKey } from "@/db/reference/parameters";
 import { toCanonical } from "../registry/units";
+import { envelopeMeets } from "../registry/param-range";
 import type { ParamRange } from "../registry/inputs";
 
 export type Check = { requirement: string; needed: string; offered: string; met: boolean };
@@ -17,24 +18,14 @@ const fmt = (min: number | null, max: number | null, unit: string) =>
         ? `≤ ${max} ${unit}`
         : `any ${unit}`;
 
-/**
- * The same reading of a range as the equipment search: min = reaches at least, max = reaches down
- * to, both = covers.
- */
+/** The same reading of a range as the equipment search (`param-range.ts`). */
 export function paramCheck(p: ParamRange, envelope: Envelope | undefined): Check {
   const key = p.key as ParameterKey;
   const min = p.min === undefined ? null : toCanonical(key, p.min, p.unit);
   const max = p.max === undefined ? null : toCanonical(key, p.max, p.unit);
   const needed = fmt(p.min ?? null, p.max ?? null, p.unit);
   if (!envelope) return { requirement: p.key, needed, offered: "not specified", met: false };
-  const reachesUp = min === null || envelope.max === null || envelope.max >= min;
-  const reachesDown = max === null || envelope.min === null || envelope.min <= max;
-  const covers =
-    min === null ||
-    max === null ||
-    ((envelope.min === null || envelope.min <= min) &&
-      (envelope.max === null || envelope.max >= max));
-  const met = min !== null && max !== null ? covers : reachesUp && reachesDown;
+  const met = envelopeMeets({ min, max }, envelope);
   return {
     requirement: p.key,
     needed,

@@ -1,6 +1,4 @@
-// Parametric equipment search. A range's minimum asks that the equipment reach at least that
-// value (its envelope's maximum ≥ min); its maximum, that it reach down to that value (its
-// envelope's minimum ≤ max); both, that the envelope cover the whole range. Values are compared
+// Parametric equipment search: each range read against the envelopes as `param-range.ts` says,
 // in each key's canonical unit. With a duration, each result shows its next free slot.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -11,6 +9,7 @@ import { loadCapacity, freeIntervalsFor } from "../scheduling/availability";
 import { firstSlot } from "../scheduling/free-intervals";
 import { searchEquipmentInput, type SearchEquipmentInput } from "./inputs";
 import { toCanonical } from "./units";
+import { envelopeMeetsSql } from "./param-range";
 import { likeTerms } from "./like-terms";
 
 /** How far ahead the next free slot is looked for. */
@@ -33,11 +32,10 @@ export function searchEquipment(db: DbOrTx, raw: SearchEquipmentInput) {
     const key = p.key as ParameterKey;
     const min = p.min === undefined ? null : toCanonical(key, p.min, p.unit);
     const max = p.max === undefined ? null : toCanonical(key, p.max, p.unit);
-    const bounds: SQL[] = [sql`p.key = ${key}`];
-    if (min !== null && max !== null)
-      bounds.push(sql`(p.min IS NULL OR p.min <= ${min})`, sql`(p.max IS NULL OR p.max >= ${max})`);
-    else if (min !== null) bounds.push(sql`(p.max IS NULL OR p.max >= ${min})`);
-    else if (max !== null) bounds.push(sql`(p.min IS NULL OR p.min <= ${max})`);
+    const bounds: SQL[] = [
+      sql`p.key = ${key}`,
+      ...envelopeMeetsSql({ min, max }, sql`p.min`, sql`p.max`),
+    ];
     where.push(
       sql`e.id IN (SELECT p.equipment_id FROM equipment_params p WHERE ${sql.join(bounds, sql` AND `)})`,
     );
