@@ -7,13 +7,15 @@
 // closest and cheapest few of them: enough to show `limit`).
 import { localDateKey, localTimeText } from "@/server/services/scheduling/local-time";
 import { sql } from "drizzle-orm";
+import { blocksCapacity } from "@/db/blocking";
 import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
 import { now as clockNow } from "../clock";
 import { parseInput } from "../parse-input";
-import { computeFreeIntervals, firstSlot } from "../scheduling/free-intervals";
+import { computeFreeIntervals, firstSlot, type FreeInterval } from "../scheduling/free-intervals";
 import { matchInput, type MatchInput } from "./inputs";
 import { paramCheck, type Check } from "./match-requirements";
+import { closedCounts, completionRate, type ClosedCounts } from "../stats/completion-rate";
 
 export type Candidate = {
   facility: {
@@ -60,30 +62,32 @@ type Row = {
 
 const DAY = 86_400_000;
 
-type FacilityRecord = {
-  facility_id: number;
-  completed: number;
-  closed: number;
-  rating: number | null;
-};
+type FacilityRecord = ClosedCounts & { facility_id: number; rating: number | null };
 // Completion rates and ratings move slowly; they are recomputed at most once a minute per database.
 const recordCache = new WeakMap<object, { at: number; rows: FacilityRecord[] }>();
 function facilityRecords(db: DbOrTx, at: number): FacilityRecord[] {
   const cached = recordCache.get(db);
   if (cached && at - cached.at < 60_000 && at >= cached.at) return cached.rows;
-  const rows = db.all<FacilityRecord>(sql`
-    SELECT r.facility_id,
-      SUM(r.status = 'completed') AS completed,
-      SUM(r.status IN ('completed', 'cancelled', 'rejected')) AS closed,
-      (SELECT AVG(fb.rating) FROM feedback fb JOIN booking_requests r2 ON r2.id = fb.request_id WHERE r2.facility_id = r.facility_id) AS rating
-    FROM booking_requests r WHERE r.facility_id IS NOT NULL GROUP BY r.facility_id`);
+  const ratings = new Map(
+    db
+      .all<{ facility_id: number; rating: number }>(
+        sql`SELECT r.facility_id, AVG(fb.rating) AS rating FROM feedback fb
+            JOIN booking_requests r ON r.id = fb.request_id GROUP BY r.facility_id`,
+      )
+      .map((x) => [x.facility_id, x.rating]),
+  );
+  const rows = db
+    .all<ClosedCounts & { grp: number }>(
+      closedCounts(sql`r.facility_id IS NOT NULL`, sql`r.facility_id`),
+    )
+    .map(({ grp, ...x }) => ({ ...x, facility_id: grp, rating: ratings.get(grp) ?? null }));
   recordCache.set(db, { at, rows });
   return rows;
 }
 
 type Input = ReturnType<typeof parseMatchInput>;
 type Window = { from: number; to: number; at: number };
-type Staged = { r: Row; checks: Check[] };
+type Staged = { r: Row; checks: Check[]; accreditedUntil: number | null };
 type Ranked = Candidate & { unmet: number; sortStart: number };
 
 const parseMatchInput = (raw: MatchInput) => parseInput(matchInput, raw);
@@ -123,8 +127,8 @@ function candidateRows(db: DbOrTx, input: Input): Row[] {
       AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
 }
 
-/** The requirements other than the slot (parameters, accreditation), per equipment. */
-function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[], to: number): Staged[] {
+/** The parameter requirements, per equipment, and until when each facility is accredited. */
+function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[]): Staged[] {
   const keys = [...new Set(input.requiredParams.map((p) => p.key))];
   type Envelope = {
     equipment_id: number;
@@ -138,16 +142,16 @@ function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[], to: number): Stage
         SELECT equipment_id, key, unit, min, max FROM equipment_params
         WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`)
     : [];
-  const accredited = input.accreditation
-    ? new Set(
-        db
-          .all<{ facility_id: number }>(
-            sql`SELECT DISTINCT facility_id FROM accreditations
-                WHERE type = ${input.accreditation} AND valid_until >= ${to}`,
+  const accreditedUntil = new Map(
+    input.accreditation
+      ? db
+          .all<{ facility_id: number; until: number }>(
+            sql`SELECT facility_id, MAX(valid_until) AS until FROM accreditations
+                WHERE type = ${input.accreditation} GROUP BY facility_id`,
           )
-          .map((r) => r.facility_id),
-      )
-    : null;
+          .map((r) => [r.facility_id, r.until])
+      : [],
+  );
   const envelopesOf = group(envelopes, (e) => e.equipment_id);
   return rows.map((r) => {
     const own = envelopesOf.get(r.id) ?? [];
@@ -157,14 +161,7 @@ function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[], to: number): Stage
         own.find((x) => x.key === p.key),
       ),
     );
-    if (input.accreditation)
-      checks.push({
-        requirement: "accreditation",
-        needed: `${input.accreditation} valid through the window`,
-        offered: accredited!.has(r.facility_id) ? `${input.accreditation} valid` : "none valid",
-        met: accredited!.has(r.facility_id),
-      });
-    return { r, checks };
+    return { r, checks, accreditedUntil: accreditedUntil.get(r.facility_id) ?? null };
   });
 }
 
@@ -193,13 +190,12 @@ function reservationsOf(db: DbOrTx, worth: Staged[], { from, to, at }: Window) {
   const facilityIds = jsonIds([...new Set(worth.map((s) => s.r.facility_id))]);
   const busy = db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
     SELECT equipment_id, start, "end", units FROM reservations
-    WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND released_at IS NULL
-      AND (kind = 'booking' OR expires_at > ${at})
+    WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND ${blocksCapacity(at)}
       AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`);
   type Window = { equipment_id: number | null; facility_id: number; start: number; end: number };
   const maintenance = db.all<Window>(sql`
     SELECT equipment_id, facility_id, start, "end" FROM reservations
-    WHERE kind = 'maintenance' AND released_at IS NULL AND "end" > ${from - DAY}
+    WHERE kind = 'maintenance' AND ${blocksCapacity(at)} AND "end" > ${from - DAY}
       AND start < ${to + DAY}
       AND (equipment_id IN ${worthIds} OR (equipment_id IS NULL AND facility_id IN ${facilityIds}))`);
   const ofEquipment = group(
@@ -219,10 +215,42 @@ function reservationsOf(db: DbOrTx, worth: Staged[], { from, to, at }: Window) {
   };
 }
 
+/**
+ * The earliest slot inside both validities (calibration and, when asked, accreditation: a slot
+ * must end by the earlier expiry), the earliest on free capacity alone, and which validity is met:
+ * one is met when some free slot lies within it (or, with no free slot at all, when it leaves room
+ * for one in the window).
+ */
+function slotWithin(
+  input: Input,
+  free: FreeInterval[],
+  from: number,
+  until: { calibration: number; accreditation: number },
+) {
+  const within = (limit: number) =>
+    firstSlot(
+      free.map((f) => ({ ...f, end: Math.min(f.end, limit) })).filter((f) => f.end > f.start),
+      input.hours,
+      input.units,
+    );
+  const anySlot = firstSlot(free, input.hours, input.units);
+  const slot = within(Math.min(until.calibration, until.accreditation));
+  const roomFor = (limit: number) =>
+    anySlot ? within(limit) !== null : limit >= from + input.hours * 3_600_000;
+  return {
+    /** Within the validities if possible, else on free capacity alone (a near miss). */
+    slot: slot ?? anySlot,
+    validity: {
+      calibration: slot !== null || roomFor(until.calibration),
+      accreditation: slot !== null || roomFor(until.accreditation),
+    },
+  };
+}
+
 /** The slot, calibration and field checks of one equipment, and what a candidate shows. */
 function evaluate(
   input: Input,
-  { r, checks }: Staged,
+  { r, checks, accreditedUntil }: Staged,
   load: ReturnType<typeof reservationsOf>,
   rec: FacilityRecord | undefined,
   { from, to, at }: Window,
@@ -243,15 +271,21 @@ function evaluate(
     to,
     at,
   );
-  // Calibration must run through the slot; look for the earliest slot that ends by then.
-  const calibratedUntil = r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity);
-  const usable = free
-    .map((f) => ({ ...f, end: Math.min(f.end, calibratedUntil) }))
-    .filter((f) => f.end > f.start);
-  const slot = firstSlot(usable, input.hours, input.units);
-  const anySlot = slot ?? firstSlot(free, input.hours, input.units);
+  const { slot, validity } = slotWithin(input, free, from, {
+    calibration: r.calibration_due_at ?? (input.accreditation ? -Infinity : Infinity),
+    accreditation: input.accreditation ? (accreditedUntil ?? -Infinity) : Infinity,
+  });
   const all = [...checks];
-  if (anySlot && !slot)
+  if (input.accreditation)
+    all.push({
+      requirement: "accreditation",
+      needed: `${input.accreditation} valid through the slot`,
+      offered: accreditedUntil
+        ? `${input.accreditation} valid until ${localDateKey(accreditedUntil, r.time_zone)}`
+        : "none",
+      met: validity.accreditation,
+    });
+  if (!validity.calibration)
     all.push({
       requirement: "calibration",
       needed: "valid through the slot",
@@ -260,13 +294,13 @@ function evaluate(
         : "not recorded",
       met: false,
     });
-  // The slot requirement is about free capacity; a slot that only calibration rules out counts
-  // as free here, so that the candidate shows as missing calibration alone.
+  // The slot requirement is about free capacity; a slot that only a validity rules out counts as
+  // free here, so that the candidate shows as missing that validity alone.
   all.push({
     requirement: "slot",
     needed: `${input.hours} h × ${input.units} unit(s) in the window`,
-    offered: anySlot ? `from ${localTimeText(anySlot.start, r.time_zone)}` : "no free slot",
-    met: anySlot !== null,
+    offered: slot ? `from ${localTimeText(slot.start, r.time_zone)}` : "no free slot",
+    met: slot !== null,
   });
   if (input.field) {
     const fields = JSON.parse(r.fields) as string[];
@@ -290,14 +324,14 @@ function evaluate(
     },
     equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
     service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
-    slot: slot ?? anySlot,
+    slot,
     priceFen: r.hourly_rate_fen * input.hours * input.units,
-    completionRate: rec && rec.closed > 0 ? rec.completed / rec.closed : null,
+    completionRate: rec ? completionRate(rec) : null,
     rating: rec?.rating ?? null,
     checks: all,
     rankReason: "",
     unmet,
-    sortStart: (slot ?? anySlot)?.start ?? Infinity,
+    sortStart: slot?.start ?? Infinity,
   };
 }
 
@@ -347,7 +381,7 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   };
   const rows = candidateRows(db, input);
   if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
-  const worth = worthASlot(input, nonSlotChecks(db, input, rows, window.to));
+  const worth = worthASlot(input, nonSlotChecks(db, input, rows));
   const load = reservationsOf(db, worth, window);
   const recordOf = new Map(facilityRecords(db, at).map((x) => [x.facility_id, x]));
   const results = worth

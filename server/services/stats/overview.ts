@@ -6,6 +6,7 @@ import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { facilityCondition, ratio, requestCondition, statsInput, type StatsInput } from "./input";
 import { networkUtilisation } from "./utilisation";
+import { closedCounts, completionRate, rejectionRate, type ClosedCounts } from "./completion-rate";
 
 export { statsInput, type StatsInput };
 
@@ -35,9 +36,9 @@ export function statsOverview(db: DB, raw: StatsInput) {
     SELECT COUNT(*) AS submitted, COALESCE(SUM(r.quoted_at IS NOT NULL OR r.confirmed_at IS NOT NULL), 0) AS quoted,
       COALESCE(SUM(r.confirmed_at IS NOT NULL), 0) AS confirmed, COALESCE(SUM(r.completed_at IS NOT NULL), 0) AS completed
     FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to}`)!;
-  const closed = db.get<{ closed: number; completed: number; rejected: number }>(sql`
-    SELECT COUNT(*) AS closed, COALESCE(SUM(r.status = 'completed'), 0) AS completed, COALESCE(SUM(r.status = 'rejected'), 0) AS rejected
-    FROM booking_requests r WHERE ${requestScope} AND r.closed_at >= ${from} AND r.closed_at < ${to}`)!;
+  const closed = db.get<ClosedCounts>(
+    closedCounts(sql`${requestScope} AND r.closed_at >= ${from} AND r.closed_at < ${to}`),
+  )!;
   const reasons = db.all<{ reason: string; n: number }>(sql`
     SELECT r.reason, COUNT(*) AS n FROM booking_requests r
     WHERE ${requestScope} AND r.status = 'rejected' AND r.closed_at >= ${from} AND r.closed_at < ${to} AND r.reason IS NOT NULL
@@ -93,8 +94,8 @@ export function statsOverview(db: DB, raw: StatsInput) {
         sql`r.started_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`,
       ),
     ),
-    completionRate: ratio(closed.completed, closed.closed),
-    rejectionRate: ratio(closed.rejected, closed.closed),
+    completionRate: completionRate(closed),
+    rejectionRate: rejectionRate(closed),
     rejectionReasons: reasons,
     firmsServed: {
       distinct: distinctFirms,
