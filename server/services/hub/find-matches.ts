@@ -12,7 +12,12 @@ import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
 import { now as clockNow } from "../clock";
 import { parseInput } from "../parse-input";
-import { computeFreeIntervals, firstSlot, type FreeInterval } from "../scheduling/free-intervals";
+import {
+  computeFreeIntervals,
+  firstSlot,
+  nextMinute,
+  type FreeInterval,
+} from "../scheduling/free-intervals";
 import { matchInput, type MatchInput } from "./inputs";
 import { paramCheck, type Check } from "./match-requirements";
 import { closedCounts, completionRate, type ClosedCounts } from "../stats/completion-rate";
@@ -375,7 +380,7 @@ function rank(input: Input, results: Ranked[]) {
 export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()) {
   const input = parseMatchInput(raw);
   const window = {
-    from: Math.max(input.earliestStart, Math.ceil(at / 60_000) * 60_000),
+    from: Math.max(input.earliestStart, nextMinute(at)),
     to: input.deadline,
     at,
   };

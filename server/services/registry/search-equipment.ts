@@ -6,7 +6,7 @@ import type { ParameterKey } from "@/db/reference/parameters";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { loadCapacity, freeIntervalsFor } from "../scheduling/availability";
-import { firstSlot } from "../scheduling/free-intervals";
+import { firstSlot, nextMinute } from "../scheduling/free-intervals";
 import { searchEquipmentInput, type SearchEquipmentInput } from "./inputs";
 import { toCanonical } from "./units";
 import { envelopeMeetsSql } from "./param-range";
@@ -91,7 +91,7 @@ export function searchEquipment(db: DbOrTx, raw: SearchEquipmentInput) {
       nextFreeSlot = fits
         ? firstSlot(
             freeIntervalsFor(db, cap, {
-              from: at,
+              from: nextMinute(at),
               to: at + NEXT_SLOT_HORIZON_DAYS * 86_400_000,
               now: at,
             }),

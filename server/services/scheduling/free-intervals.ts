@@ -11,6 +11,9 @@ import { subtractIntervals, type Interval } from "./intervals";
 
 export const DAY_MS = 86_400_000;
 
+/** New bookings start on whole minutes: the earliest start from instant `t`. */
+export const nextMinute = (t: number) => Math.ceil(t / 60_000) * 60_000;
+
 export type CapacityRules = {
   units: number;
   setupMinutes: number;
