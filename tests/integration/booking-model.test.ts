@@ -1,9 +1,11 @@
 // Model-based test: thousands of random operations on the booking path, compared after each one
-// with a small in-memory reference model of statuses and capacity; the invariant checker finds
-// nothing at the end of every run.
+// with a small in-memory reference model of statuses and capacity that states the README's rules
+// on its own (setup between uses, lead days, opening hours, maintenance, holds until expiry); the
+// invariant checker finds nothing at the end of every run. Operations include rejects,
+// reschedules (proposed, accepted, declined) and stale versions.
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { setClockForTests } from "@/server/services/clock";
@@ -17,40 +19,86 @@ import {
   startRequest,
   completeRequest,
   cancelRequest,
+  rejectRequest,
 } from "@/server/services/booking/simple-moves";
+import { answerReschedule, proposeReschedule } from "@/server/services/booking/reschedule";
 import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
-import type { DB } from "@/db/client";
 import { freshDb } from "../helpers/test-db";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const T0 = Date.UTC(2027, 0, 4, 1);
-const slotAt = (k: number) => T0 + 24 * HOUR + k * HOUR;
+const DAY = 24 * HOUR;
+const T0 = Date.UTC(2027, 0, 4, 1); // Monday 2027-01-04 09:00 in Shanghai
+/** Candidate starts: the half hours 09:00–17:30 of Tuesday to Thursday (k = 0 … 53). */
+const slotAt = (k: number) => T0 + DAY * (1 + Math.floor(k / 18)) + (k % 18) * 30 * MIN;
+
+// The rules of the two equipment items and their facility, as the model knows them.
+const RULES = {
+  auto: { units: 2, setup: 30, lead: 1, minHours: 1, maxHours: 9 },
+  manual: { units: 1, setup: 60, lead: 1, minHours: 2, maxHours: 9 },
+} as const;
+type EqName = keyof typeof RULES;
+/** Office hours: Monday to Friday, 08:30–17:30 on the Shanghai wall clock. */
+const wall = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Shanghai",
+  weekday: "short",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+});
+function isOpen(t: number): boolean {
+  const p = Object.fromEntries(wall.formatToParts(t).map((x) => [x.type, x.value]));
+  const minute = Number(p.hour) * 60 + Number(p.minute);
+  return !["Sat", "Sun"].includes(p.weekday) && minute >= 8 * 60 + 30 && minute < 17 * 60 + 30;
+}
+// Maintenance: the manual equipment Tuesday 15:00–16:00, the whole facility Wednesday 10:00–11:00.
+const MAINTENANCE = {
+  manual: [{ start: T0 + DAY + 6 * HOUR, end: T0 + DAY + 7 * HOUR }],
+  facility: [{ start: T0 + 2 * DAY + HOUR, end: T0 + 2 * DAY + 2 * HOUR }],
+};
 
 type Op =
   | { op: "auto"; k: number; h: number; u: number }
   | { op: "manual" }
-  | { op: "quote"; i: number; k: number; h: number; validMin: number }
-  | { op: "accept" | "withdraw" | "cancel" | "start" | "complete"; i: number }
+  | { op: "quote"; i: number; k: number; h: number; validMin: number; stale: boolean }
+  | { op: "propose"; i: number; k: number; validMin: number; stale: boolean }
+  | { op: "acceptMove" | "declineMove"; i: number }
+  | {
+      op: "accept" | "withdraw" | "cancel" | "start" | "complete" | "reject";
+      i: number;
+      stale: boolean;
+    }
   | { op: "advance"; minutes: number }
   | { op: "sweep" };
 
+/** Mostly one of the latest requests, sometimes any. */
+const target = fc.oneof(fc.nat(2), fc.nat(2), fc.nat(40));
+const stale = fc.integer({ min: 0, max: 9 }).map((n) => n === 0);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     op: fc.constant("auto" as const),
-    k: fc.integer({ min: 0, max: 10 }),
-    h: fc.integer({ min: 1, max: 3 }),
+    k: fc.integer({ min: 0, max: 53 }),
+    h: fc.integer({ min: 1, max: 10 }),
     u: fc.integer({ min: 1, max: 2 }),
   }),
   fc.record({ op: fc.constant("manual" as const) }),
   fc.record({
     op: fc.constant("quote" as const),
-    i: fc.nat(40),
-    k: fc.integer({ min: 0, max: 10 }),
-    h: fc.integer({ min: 1, max: 3 }),
+    i: target,
+    k: fc.integer({ min: 0, max: 53 }),
+    h: fc.integer({ min: 1, max: 5 }),
     validMin: fc.integer({ min: 1, max: 180 }),
+    stale,
   }),
+  fc.record({
+    op: fc.constant("propose" as const),
+    i: target,
+    k: fc.integer({ min: 0, max: 53 }),
+    validMin: fc.integer({ min: 1, max: 180 }),
+    stale,
+  }),
+  fc.record({ op: fc.constantFrom("acceptMove" as const, "declineMove" as const), i: target }),
   fc.record({
     op: fc.constantFrom(
       "accept" as const,
@@ -58,15 +106,17 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       "cancel" as const,
       "start" as const,
       "complete" as const,
+      "reject" as const,
     ),
-    i: fc.nat(40),
+    i: target,
+    stale,
   }),
   fc.record({ op: fc.constant("advance" as const), minutes: fc.integer({ min: 1, max: 120 }) }),
   fc.record({ op: fc.constant("sweep" as const) }),
 );
 
 type ModelRes = {
-  eq: "auto" | "manual";
+  eq: EqName;
   start: number;
   end: number;
   units: number;
@@ -74,9 +124,16 @@ type ModelRes = {
   expiresAt: number | null;
   released: boolean;
 };
-type ModelReq = { id: number; status: string; validUntil: number | null; res: ModelRes | null };
+type ModelReq = {
+  id: number;
+  status: string;
+  validUntil: number | null;
+  res: ModelRes | null;
+  /** Reschedule proposals: holds on the confirmed request, live until they expire. */
+  proposals: ModelRes[];
+};
 
-function setup(): { db: DB; autoId: number; manualId: number; firm: number; operator: number } {
+function setup() {
   const { db } = freshDb();
   const facilityId = db
     .insert(facilities)
@@ -85,7 +142,8 @@ function setup(): { db: DB; autoId: number; manualId: number; firm: number; oper
       nameEn: "M",
       nameZh: "M",
       prefecture: "chengdu",
-      openingHours: openingHoursPresets.continuous,
+      openingHours: openingHoursPresets.office,
+      timeZone: "Asia/Shanghai",
     })
     .returning()
     .get().id;
@@ -110,34 +168,44 @@ function setup(): { db: DB; autoId: number; manualId: number; firm: number; oper
     .values({ email: "o@x.cn", name: "O", passwordHash: "x", role: "operator", facilityId })
     .returning()
     .get().id;
-  const mk = (autoApprove: boolean, units: number) =>
+  const mk = (name: EqName) =>
     db
       .insert(equipment)
       .values({
         facilityId,
-        name: "E",
+        name,
         category: "c",
-        units,
-        autoApprove,
-        setupMinutes: 0,
-        leadDays: 0,
-        minHours: 1,
-        maxHours: 24,
+        units: RULES[name].units,
+        autoApprove: name === "auto",
+        setupMinutes: RULES[name].setup,
+        leadDays: RULES[name].lead,
+        minHours: RULES[name].minHours,
+        maxHours: RULES[name].maxHours,
         hourlyRateFen: 100,
       })
       .returning()
       .get().id;
-  return { db, autoId: mk(true, 2), manualId: mk(false, 1), firm, operator };
+  const ids = { auto: mk("auto"), manual: mk("manual") };
+  for (const w of MAINTENANCE.manual)
+    db.insert(reservations)
+      .values({ facilityId, equipmentId: ids.manual, kind: "maintenance", ...w, units: 0 })
+      .run();
+  for (const w of MAINTENANCE.facility)
+    db.insert(reservations)
+      .values({ facilityId, equipmentId: null, kind: "maintenance", ...w, units: 0 })
+      .run();
+  return { db, ids, firm, operator };
 }
 
 afterAll(() => setClockForTests(null));
 
 describe("booking path against a reference model", () => {
   it("agrees on every status and reservation over 10,000+ random operations", () => {
-    let total = 0;
+    let performed = 0;
+    const outcomes = new Map<string, number>();
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 20, maxLength: 70 }), (ops) => {
-        const { db, autoId, manualId, firm, operator } = setup();
+      fc.property(fc.array(opArb, { minLength: 30, maxLength: 80 }), (ops) => {
+        const { db, ids, firm, operator } = setup();
         const firmActor = { ...loadActor(db, firm)!, firmId: loadActor(db, firm)!.firmId! };
         const opActor = {
           ...loadActor(db, operator)!,
@@ -146,19 +214,34 @@ describe("booking path against a reference model", () => {
         let now = T0;
         setClockForTests(now);
         const model: ModelReq[] = [];
-        const capacity = { auto: 2, manual: 1 };
+        const uses = () =>
+          model.flatMap((m) => [m.res, ...m.proposals]).filter((r): r is ModelRes => r !== null);
         const live = (r: ModelRes) =>
           !r.released && (r.kind === "booking" || (r.expiresAt ?? 0) > now);
-        const fits = (eqName: "auto" | "manual", start: number, end: number, units: number) => {
-          const others = model
-            .map((m) => m.res)
-            .filter((r): r is ModelRes => !!r && r.eq === eqName && live(r));
-          const points = [start, ...others.map((r) => r.start).filter((p) => p > start && p < end)];
+        /** Whether [start, end) of `units` may be booked now, by the README's rules. */
+        const fits = (eq: EqName, start: number, end: number, units: number) => {
+          const rule = RULES[eq];
+          const S = rule.setup * MIN;
+          const hours = (end - start) / HOUR;
+          if (hours < rule.minHours || hours > rule.maxHours) return false;
+          if (start < now + rule.lead * DAY) return false;
+          for (let t = start; t < end; t += 30 * MIN) if (!isOpen(t)) return false;
+          const maintenance = [
+            ...(eq === "manual" ? MAINTENANCE.manual : []),
+            ...MAINTENANCE.facility,
+          ];
+          if (maintenance.some((m) => !(end + S <= m.start || m.end + S <= start))) return false;
+          // Each use holds its units until one setup time after its end; so does the new one.
+          const held = uses().filter((r) => r.eq === eq && live(r));
+          const points = [
+            start,
+            ...held.map((r) => r.start).filter((p) => p > start && p < end + S),
+          ];
           return points.every(
             (p) =>
-              others.filter((r) => r.start <= p && p < r.end).reduce((s, r) => s + r.units, 0) +
+              held.filter((r) => r.start <= p && p < r.end + S).reduce((n, r) => n + r.units, 0) +
                 units <=
-              capacity[eqName],
+              rule.units,
           );
         };
         const expire = (m: ModelReq) => {
@@ -166,6 +249,7 @@ describe("booking path against a reference model", () => {
           if (m.res) m.res.released = true;
         };
         const attempt = (fn: () => unknown): string => {
+          performed++;
           try {
             fn();
             return "ok";
@@ -174,9 +258,14 @@ describe("booking path against a reference model", () => {
             throw e;
           }
         };
+        const versionOf = (m: ModelReq, isStale: boolean) => {
+          const v = db.select().from(bookingRequests).where(eq(bookingRequests.id, m.id)).get()!
+            .version;
+          return isStale ? (v > 1 ? v - 1 : v + 1) : v;
+        };
         for (const o of ops) {
-          total++;
-          const target = "i" in o && model.length ? model[o.i % model.length] : undefined;
+          const target =
+            "i" in o && model.length ? model[model.length - 1 - (o.i % model.length)] : undefined;
           let expected: string;
           let got: string;
           switch (o.op) {
@@ -189,7 +278,7 @@ describe("booking path against a reference model", () => {
                 id = submitRequest(db, firmActor, {
                   title: "Auto",
                   serviceType: "pilot_production",
-                  equipmentId: autoId,
+                  equipmentId: ids.auto,
                   earliestStart: start,
                   deadline: end + HOUR,
                   preferredStart: start,
@@ -197,21 +286,18 @@ describe("booking path against a reference model", () => {
                   units: o.u,
                 }).id;
               });
-              if (got === "ok")
-                model.push({
-                  id,
-                  status: "confirmed",
-                  validUntil: now,
-                  res: {
-                    eq: "auto",
-                    start,
-                    end,
-                    units: o.u,
-                    kind: "booking",
-                    expiresAt: null,
-                    released: false,
-                  },
-                });
+              if (got === "ok") {
+                const res: ModelRes = {
+                  eq: "auto",
+                  start,
+                  end,
+                  units: o.u,
+                  kind: "booking",
+                  expiresAt: null,
+                  released: false,
+                };
+                model.push({ id, status: "confirmed", validUntil: now, res, proposals: [] });
+              }
               break;
             }
             case "manual": {
@@ -221,13 +307,13 @@ describe("booking path against a reference model", () => {
                 id = submitRequest(db, firmActor, {
                   title: "Manual",
                   serviceType: "pilot_production",
-                  equipmentId: manualId,
+                  equipmentId: ids.manual,
                   earliestStart: slotAt(0),
-                  deadline: slotAt(40),
-                  hours: 1,
+                  deadline: slotAt(53) + 9 * HOUR,
+                  hours: 2,
                 }).id;
               });
-              model.push({ id, status: "submitted", validUntil: null, res: null });
+              model.push({ id, status: "submitted", validUntil: null, res: null, proposals: [] });
               break;
             }
             case "quote": {
@@ -235,18 +321,21 @@ describe("booking path against a reference model", () => {
               const start = slotAt(o.k);
               const end = start + o.h * HOUR;
               const validUntil = Math.min(now + o.validMin * MIN, start);
-              expected =
-                target.status !== "submitted"
+              expected = o.stale
+                ? "CONFLICT"
+                : target.status !== "submitted"
                   ? "INVALID_STATE"
                   : validUntil <= now
                     ? "VALIDATION"
                     : fits("manual", start, end, 1)
                       ? "ok"
                       : "CONFLICT";
+              const version = versionOf(target, o.stale);
               got = attempt(() =>
                 quoteRequest(db, opActor, {
                   id: target.id,
-                  equipmentId: manualId,
+                  version,
+                  equipmentId: ids.manual,
                   start,
                   end,
                   units: 1,
@@ -270,16 +359,75 @@ describe("booking path against a reference model", () => {
                 });
               break;
             }
+            case "propose": {
+              if (!target) continue;
+              const res = target.res;
+              const start = slotAt(o.k);
+              const end = res ? start + (res.end - res.start) : start + 2 * HOUR;
+              const validUntil = Math.min(now + o.validMin * MIN, start);
+              const pending = target.proposals.some(live);
+              expected = o.stale
+                ? "CONFLICT"
+                : target.status !== "confirmed" || !res
+                  ? "INVALID_STATE"
+                  : pending
+                    ? "CONFLICT"
+                    : validUntil <= now
+                      ? "VALIDATION"
+                      : fits(res.eq, start, end, res.units)
+                        ? "ok"
+                        : "CONFLICT";
+              const version = versionOf(target, o.stale);
+              got = attempt(() =>
+                proposeReschedule(db, opActor, {
+                  id: target.id,
+                  version,
+                  equipmentId: ids[res?.eq ?? "manual"],
+                  start,
+                  end,
+                  validUntil,
+                }),
+              );
+              if (got === "ok")
+                target.proposals.push({
+                  ...res!,
+                  start,
+                  end,
+                  kind: "hold",
+                  expiresAt: validUntil,
+                  released: false,
+                });
+              break;
+            }
+            case "acceptMove":
+            case "declineMove": {
+              if (!target) continue;
+              const proposal = target.proposals.find(live);
+              expected = target.status === "confirmed" && proposal ? "ok" : "INVALID_STATE";
+              got = attempt(() =>
+                answerReschedule(db, firmActor, { id: target.id }, o.op === "acceptMove"),
+              );
+              if (got === "ok" && proposal) {
+                target.proposals = target.proposals.filter((x) => x !== proposal);
+                if (o.op === "acceptMove") {
+                  target.res!.released = true;
+                  target.res = { ...proposal, kind: "booking", expiresAt: null };
+                } else target.proposals.push({ ...proposal, released: true });
+              }
+              break;
+            }
             case "accept": {
               if (!target) continue;
-              expected =
-                target.status !== "quoted"
+              expected = o.stale
+                ? "CONFLICT"
+                : target.status !== "quoted"
                   ? "INVALID_STATE"
                   : (target.validUntil ?? 0) > now
                     ? "ok"
                     : "INVALID_STATE";
-              got = attempt(() => acceptQuote(db, firmActor, { id: target.id }));
-              if (target.status === "quoted") {
+              const version = versionOf(target, o.stale);
+              got = attempt(() => acceptQuote(db, firmActor, { id: target.id, version }));
+              if (target.status === "quoted" && !o.stale) {
                 if (got === "ok") {
                   target.status = "confirmed";
                   if (target.res) Object.assign(target.res, { kind: "booking", expiresAt: null });
@@ -290,32 +438,45 @@ describe("booking path against a reference model", () => {
             case "withdraw":
             case "cancel":
             case "start":
-            case "complete": {
+            case "complete":
+            case "reject": {
               if (!target) continue;
               const from = {
                 withdraw: ["submitted", "quoted"],
                 cancel: ["confirmed"],
                 start: ["confirmed"],
                 complete: ["in_progress"],
+                reject: ["submitted"],
               }[o.op];
               const to = {
                 withdraw: "withdrawn",
                 cancel: "cancelled",
                 start: "in_progress",
                 complete: "completed",
+                reject: "rejected",
               }[o.op];
-              expected = from.includes(target.status) ? "ok" : "INVALID_STATE";
+              expected = o.stale
+                ? "CONFLICT"
+                : from.includes(target.status)
+                  ? "ok"
+                  : "INVALID_STATE";
+              const version = versionOf(target, o.stale);
               got = attempt(() => {
-                if (o.op === "withdraw") withdrawRequest(db, firmActor, { id: target.id });
+                const input = { id: target.id, version };
+                if (o.op === "withdraw") withdrawRequest(db, firmActor, input);
                 else if (o.op === "cancel")
-                  cancelRequest(db, firmActor, { id: target.id, reason: "Model says so" });
-                else if (o.op === "start") startRequest(db, opActor, { id: target.id });
-                else completeRequest(db, opActor, { id: target.id });
+                  cancelRequest(db, firmActor, { ...input, reason: "Model says so" });
+                else if (o.op === "reject")
+                  rejectRequest(db, opActor, { ...input, reason: "No capacity" });
+                else if (o.op === "start") startRequest(db, opActor, input);
+                else completeRequest(db, opActor, input);
               });
               if (got === "ok") {
                 target.status = to;
-                if ((to === "withdrawn" || to === "cancelled") && target.res)
-                  target.res.released = true;
+                const ends = to === "withdrawn" || to === "cancelled" || to === "rejected";
+                if (ends && target.res) target.res.released = true;
+                if (ends || to === "in_progress")
+                  for (const x of target.proposals) x.released = true;
               }
               break;
             }
@@ -324,38 +485,66 @@ describe("booking path against a reference model", () => {
               setClockForTests(now);
               continue;
             case "sweep":
+              performed++;
               expireQuotes(db);
               for (const m of model)
                 if (m.status === "quoted" && (m.validUntil ?? 0) <= now) expire(m);
               continue;
           }
+          outcomes.set(`${o.op} ${got}`, (outcomes.get(`${o.op} ${got}`) ?? 0) + 1);
           expect(got, `${JSON.stringify(o)} on ${JSON.stringify(target)}`).toBe(expected);
+          // Every request's status and live reservations, read in two queries.
+          const statuses = new Map(
+            (
+              db.$client.prepare(`SELECT id, status FROM booking_requests`).all() as {
+                id: number;
+                status: string;
+              }[]
+            ).map((r) => [r.id, r.status]),
+          );
+          const liveRows = db.$client
+            .prepare(
+              `SELECT request_id AS requestId, start, "end", kind, units FROM reservations
+               WHERE released_at IS NULL AND request_id IS NOT NULL ORDER BY start, kind`,
+            )
+            .all() as {
+            requestId: number;
+            start: number;
+            end: number;
+            kind: string;
+            units: number;
+          }[];
           for (const m of model) {
-            const row = db
-              .select()
-              .from(bookingRequests)
-              .where(eq(bookingRequests.id, m.id))
-              .get()!;
-            expect(row.status, `request ${m.id} after ${JSON.stringify(o)}`).toBe(m.status);
-            const liveRows = db
-              .select()
-              .from(reservations)
-              .where(and(eq(reservations.requestId, m.id), isNull(reservations.releasedAt)))
-              .all();
-            const modelLive =
-              m.res && !m.res.released
-                ? [{ start: m.res.start, end: m.res.end, kind: m.res.kind, units: m.res.units }]
-                : [];
+            expect(statuses.get(m.id), `request ${m.id} after ${JSON.stringify(o)}`).toBe(m.status);
+            const modelLive = [m.res, ...m.proposals]
+              .filter((r): r is ModelRes => r !== null && !r.released)
+              .map((r) => ({ start: r.start, end: r.end, kind: r.kind, units: r.units }))
+              .sort((x, y) => x.start - y.start || x.kind.localeCompare(y.kind));
             expect(
-              liveRows.map((r) => ({ start: r.start, end: r.end, kind: r.kind, units: r.units })),
+              liveRows
+                .filter((r) => r.requestId === m.id)
+                .map(({ start, end, kind, units }) => ({ start, end, kind, units })),
+              `reservations of request ${m.id} after ${JSON.stringify(o)}`,
             ).toEqual(modelLive);
           }
         }
         expect(findInvariantViolations(db, now)).toEqual([]);
         db.$client.close();
       }),
-      { numRuns: 320 },
+      { numRuns: 350 },
     );
-    expect(total).toBeGreaterThanOrEqual(10_000);
-  }, 300_000);
+    console.log(
+      `booking model: ${performed} operations performed;`,
+      [...outcomes]
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", "),
+    );
+    expect(performed).toBeGreaterThanOrEqual(10_000);
+    // every kind of operation succeeded somewhere, and the refusals were exercised
+    for (const op of ["auto", "quote", "propose", "acceptMove", "declineMove", "accept", "reject"])
+      expect(outcomes.get(`${op} ok`) ?? 0, op).toBeGreaterThan(0);
+    for (const code of ["auto CONFLICT", "quote CONFLICT", "propose CONFLICT", "accept CONFLICT"])
+      expect(outcomes.get(code) ?? 0, code).toBeGreaterThan(0);
+  }, 600_000);
 });
