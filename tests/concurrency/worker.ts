@@ -8,71 +8,115 @@ import { acceptQuote } from "@/server/services/booking/accept-quote";
 import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
 
+/** A common start instant, or "stdin": say ready, then read it from the parent. */
+type GoAt = number | "stdin";
 type Job =
   | {
       kind: "submit";
       db: string;
       userId: number;
-      goAt: number;
+      goAt: GoAt;
       slots: { equipmentId: number; start: number; hours: number; units: number; at?: number }[];
+      /**
+       * A first submit on a private copy of the database before the race, so that no process
+       * races cold and the warm-ups do not contend.
+       */
+      warmup?: { db: string; equipmentId: number; start: number };
     }
   | {
       kind: "quote";
       db: string;
       userId: number;
-      goAt: number;
+      goAt: GoAt;
       quotes: { id: number; equipmentId: number; start: number; end: number }[];
     }
-  | { kind: "accept"; db: string; userId: number; goAt: number; ids: number[] }
-  | { kind: "sweep"; db: string; goAt: number; untilMs: number }
+  | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[] }
+  | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number };
 
 const job = JSON.parse(process.argv[2]) as Job;
 const db = openDatabase(job.db);
 const out = (o: unknown) => process.stdout.write(JSON.stringify(o) + "\n");
 
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
+const clock = () => performance.timeOrigin + performance.now();
+
+/** One attempt, with when it began and ended (it was in flight in between). */
 function attempt(fn: () => { ref?: string; status?: string }) {
+  const startedAt = clock();
   try {
     const r = fn();
-    return { ok: true, ref: r.ref, status: r.status };
+    return { ok: true, ref: r.ref, status: r.status, startedAt, endedAt: clock() };
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message };
-    return { ok: false, code: "CRASH", message: String((e as Error).message) };
+    const code =
+      e instanceof DomainError ? e.code : `CRASH ${(e as { code?: string }).code ?? ""}`.trim();
+    return { ok: false, code, message: String((e as Error).message), startedAt, endedAt: clock() };
   }
 }
 
-/** Waits for the common start; first reports how early it was ready (negative = late). */
-async function waitUntil(t: number) {
+async function readStart(): Promise<number> {
+  out({ ready: true });
+  let text = "";
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes("\n")) break;
+  }
+  return Number(text.trim());
+}
+
+/**
+ * Waits for the common start (read from the parent when it is "stdin"); first reports how early
+ * it was ready (negative = late). Returns the start.
+ */
+async function waitUntil(goAt: GoAt) {
+  const t = goAt === "stdin" ? await readStart() : goAt;
   out({ readyMsBeforeStart: t - Date.now() });
   while (Date.now() < t) await new Promise((r) => setTimeout(r, Math.min(5, t - Date.now())));
+  return t;
 }
 
 const actorOf = (id: number) => loadActor(db, id)!;
 
+const submitOne = (
+  actor: ReturnType<typeof actorOf>,
+  s: { equipmentId: number; start: number; hours: number; units: number },
+  on = db,
+) =>
+  attempt(() =>
+    submitRequest(
+      on,
+      { ...actor, firmId: actor.firmId! },
+      {
+        title: "Race",
+        serviceType: "testing",
+        equipmentId: s.equipmentId,
+        earliestStart: s.start,
+        deadline: s.start + (s.hours + 24) * 3_600_000,
+        preferredStart: s.start,
+        hours: s.hours,
+        units: s.units,
+      },
+    ),
+  );
+
 if (job.kind === "submit") {
   const actor = actorOf(job.userId);
-  await waitUntil(job.goAt);
+  if (job.warmup) {
+    const copy = openDatabase(job.warmup.db);
+    // Both paths of the race: the one that wins, and (once every unit is taken) the refusal.
+    const tries = Array.from({ length: 6 }, () =>
+      submitOne(actor, { ...job.warmup!, hours: 1, units: 1 }, copy),
+    );
+    copy.$client.close();
+    if (!tries[0].ok || tries[5].code !== "CONFLICT")
+      throw new Error(`warm-up failed: ${JSON.stringify(tries)}`);
+  }
+  const goAt = await waitUntil(job.goAt);
   for (const s of job.slots) {
     // Each round starts at its own instant in every process, so that every round is a real race.
-    while (s.at !== undefined && Date.now() < s.at) await new Promise((r) => setTimeout(r, 1));
-    out(
-      attempt(() =>
-        submitRequest(
-          db,
-          { ...actor, firmId: actor.firmId! },
-          {
-            title: "Race",
-            serviceType: "testing",
-            equipmentId: s.equipmentId,
-            earliestStart: s.start,
-            deadline: s.start + (s.hours + 24) * 3_600_000,
-            preferredStart: s.start,
-            hours: s.hours,
-            units: s.units,
-          },
-        ),
-      ),
-    );
+    const at = s.at === undefined ? undefined : goAt + s.at;
+    while (at !== undefined && Date.now() < at) await new Promise((r) => setTimeout(r, 1));
+    out(submitOne(actor, s));
   }
 } else if (job.kind === "quote") {
   const actor = actorOf(job.userId);
