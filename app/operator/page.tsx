@@ -19,7 +19,7 @@ export default async function OperatorStartPage() {
   const t = await getTranslations("operatorStart");
   const tm = await getTranslations("manage");
   const te = await getTranslations("equipmentStatus");
-  const tk = await getTranslations("reservationKind");
+  const tk = await getTranslations("names.reservation");
   const ts = await getTranslations("status");
   const tf = await getTranslations("firmStart");
   const format = await getFormatter();

@@ -491,6 +491,32 @@ describe("schedule exports", () => {
     );
   });
 
+  it("labels in-house use as such in the CSV and the feed, in the reader's language", async () => {
+    const { scheduleCsv, facilityIcalFeed } = await import("@/server/services/operations/exports");
+    const { loadActor } = await import("@/server/services/users/load-actor");
+    db.insert(reservations)
+      .values({
+        facilityId: fx.lab.id,
+        equipmentId: fx.reactor.id,
+        kind: "booking",
+        start: at(32, 9),
+        end: at(32, 11),
+        units: 1,
+        reason: "Method development",
+      })
+      .run();
+    const actor = { ...loadActor(db, fx.operator.id)!, facilityId: fx.lab.id };
+    const en = scheduleCsv(db, { ...actor, locale: "en" }, at(32, 0), at(33, 0));
+    expect(en).toContain('"In-house use"');
+    expect(en).not.toContain("null");
+    const zh = scheduleCsv(db, { ...actor, locale: "zh" }, at(32, 0), at(33, 0));
+    expect(zh).toContain('"内部使用"');
+    const token = await as(fx.operator).schedule.regenerateIcalToken();
+    expect(facilityIcalFeed(db, token)).toContain("SUMMARY:In-house use: Method development · ");
+    expect(facilityIcalFeed(db, token, "zh")).toContain("SUMMARY:内部使用: Method development · ");
+    expect(facilityIcalFeed(db, token)).not.toContain("null");
+  });
+
   it("serves a private iCal feed behind a token that regenerating revokes", async () => {
     const { facilityIcalFeed } = await import("@/server/services/operations/exports");
     const r = await book(at(31, 9));

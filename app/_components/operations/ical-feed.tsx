@@ -2,7 +2,7 @@
 // The facility's private iCal feed URL, and regenerating it (which revokes the old one).
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
@@ -12,6 +12,7 @@ export function IcalFeed({ initialToken }: { initialToken: string | null }) {
   const trpc = useTRPC();
   const toast = useToast();
   const refusals = useRefusalText();
+  const locale = useLocale();
   const [token, setToken] = useState(initialToken);
   const regenerate = useMutation(
     trpc.schedule.regenerateIcalToken.mutationOptions({
@@ -20,7 +21,7 @@ export function IcalFeed({ initialToken }: { initialToken: string | null }) {
     }),
   );
   const url = token
-    ? `${typeof window === "undefined" ? "" : window.location.origin}/api/ical/${token}.ics`
+    ? `${typeof window === "undefined" ? "" : window.location.origin}/api/ical/${token}.ics${locale === "zh" ? "?lang=zh" : ""}`
     : null;
   return (
     <div className="space-y-2 text-sm" data-testid="ical-feed">

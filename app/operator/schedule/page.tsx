@@ -31,7 +31,7 @@ export default async function SchedulePage({
   if (!actor) return <Forbidden />;
   const sp = await searchParams;
   const t = await getTranslations("schedule");
-  const tk = await getTranslations("reservationKind");
+  const tk = await getTranslations("names.reservation");
   const format = await getFormatter();
   const locale = await getLocale();
   const view = boardViews.find((v) => v === first(sp, "view")) ?? "week";
@@ -144,13 +144,13 @@ export default async function SchedulePage({
                     />
                   )}
                   {lane.map((item) => {
-                    // In-house use (a booking without a request) names neither firm nor request.
-                    const inHouse = item.kind === "booking" && item.requestId === null;
+                    // In-house use names neither firm nor request.
+                    const inHouse = item.inHouse;
                     const text =
                       item.kind === "maintenance"
                         ? `${tk("maintenance")}: ${item.reason ?? ""}`
                         : inHouse
-                          ? `${t("inHouse")}${item.reason ? `: ${item.reason}` : ""}`
+                          ? `${tk("inHouse")}${item.reason ? `: ${item.reason}` : ""}`
                           : `${item.ref} · ${item.firmName}`;
                     const props = {
                       className: `absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`,

@@ -12,6 +12,8 @@ import { recordAudit } from "../audit/record-audit";
 import { toCsv } from "../csv";
 import { addDays, localTimeText, parseLocal } from "../scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
+import { catalogs, type Locale } from "@/server/i18n/render";
+import { kindText, summaryText } from "./reservation-text";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
   const at = now();
@@ -23,6 +25,7 @@ function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
       end: reservations.end,
       units: reservations.units,
       reason: reservations.reason,
+      requestId: reservations.requestId,
       equipmentName: equipment.name,
       ref: bookingRequests.ref,
       title: bookingRequests.title,
@@ -52,6 +55,7 @@ export function scheduleCsv(
   to: number,
   timeZone = facilityTimeZone(db, actor.facilityId),
 ): string {
+  const names = catalogs[actor.locale].names.reservation;
   if (!(to > from) || to - from > 366 * 86_400_000) throw validation("to", "field.exportPeriod");
   const header = [
     "kind",
@@ -66,8 +70,8 @@ export function scheduleCsv(
     "reason",
   ];
   const rows = scheduleRows(db, actor.facilityId, from, to).map((r) => [
-    r.kind,
-    r.equipmentName ?? "whole facility",
+    kindText(actor.locale, r),
+    r.equipmentName ?? names.wholeFacility,
     localTimeText(r.start, timeZone),
     localTimeText(r.end, timeZone),
     r.units,
@@ -125,7 +129,7 @@ const stamp = (ms: number) =>
 const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
 
 /** The facility's feed for a valid token: 30 days back, 180 ahead; NOT_FOUND otherwise. */
-export function facilityIcalFeed(db: DB, token: string): string {
+export function facilityIcalFeed(db: DB, token: string, locale: Locale = "en"): string {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("feed");
   const facility = db.select().from(facilities).where(eq(facilities.icalToken, token)).get();
   if (!facility) throw notFound("feed");
@@ -137,7 +141,7 @@ export function facilityIcalFeed(db: DB, token: string): string {
       `DTSTAMP:${stamp(at)}`,
       `DTSTART:${stamp(r.start)}`,
       `DTEND:${stamp(r.end)}`,
-      `SUMMARY:${escape(r.kind === "maintenance" ? `Maintenance: ${r.reason ?? ""}` : `${r.kind === "hold" ? "[hold] " : ""}${r.ref} ${r.firmName} · ${r.equipmentName}`)}`,
+      `SUMMARY:${escape(summaryText(locale, r))}`,
       ...(r.title ? [`DESCRIPTION:${escape(r.title)}`] : []),
       "END:VEVENT",
     ],

@@ -2,6 +2,7 @@
 // holds, bookings and maintenance over a window; holds and bookings carry firm and reference,
 // which only the facility's own staff see.
 import { blocksCapacity } from "@/db/blocking";
+import { isInHouse } from "./reservation-text";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
@@ -60,6 +61,8 @@ export type BoardItem = {
   firmName: string | null;
   reason: string | null;
   expiresAt: number | null;
+  /** A booking of the facility's own, with no request behind it. */
+  inHouse: boolean;
 };
 
 /** Greedy interval partitioning: each item goes to the first lane free at its start. */
@@ -135,6 +138,7 @@ export function scheduleBoard(
           ),
         )
         .all()
+        .map((r) => ({ ...r, inHouse: isInHouse(r) }))
     : [];
   const facilityWide = rows.filter((r) => r.equipmentId === null) as BoardItem[];
   return {

@@ -5,9 +5,11 @@ import { DomainError } from "@/server/services/errors";
 export const dynamic = "force-dynamic";
 
 /** A facility's private schedule feed; the secret in the URL is the only key. */
-export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
-    const body = facilityIcalFeed(getDb(), (await params).token.replace(/\.ics$/, ""));
+    // ?lang=zh reads the entries in Chinese; English otherwise.
+    const locale = new URL(req.url).searchParams.get("lang") === "zh" ? "zh" : "en";
+    const body = facilityIcalFeed(getDb(), (await params).token.replace(/\.ics$/, ""), locale);
     return new Response(body, {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
