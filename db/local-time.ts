@@ -125,14 +125,12 @@ export function localToUtc(
   const after = offsetAt(guess + 43_200_000, timeZone);
   const held = [guess - before, guess - after].filter((t) => guess - offsetAt(t, timeZone) === t);
   if (held.length) return Math.min(...held);
-  let lo = Math.min(guess - before, guess - after); // still the old offset
-  let hi = Math.max(guess - before, guess - after); // already the new one
-  while (hi - lo > 60_000) {
-    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-    if (offsetAt(mid, timeZone) === before) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  const pieces = offsetSegments(
+    guess - Math.max(before, after),
+    guess - Math.min(before, after),
+    timeZone,
+  );
+  return pieces.length > 1 ? pieces[1].start : guess - before;
 }
 
 /** "YYYY-MM-DD" of the local day containing `ms`. */
@@ -144,11 +142,7 @@ export function localDateKey(ms: number, timeZone: string): string {
 /**
  * The local days overlapping [from, to): each with its UTC start and end and weekday (0 = Monday).
  */
-export function localDays(
-  from: number,
-  to: number,
-  timeZone: string,
-): {
+export type LocalDay = {
   key: string;
   year: number;
   month: number;
@@ -156,16 +150,10 @@ export function localDays(
   weekday: number;
   start: number;
   end: number;
-}[] {
-  const out: {
-    key: string;
-    year: number;
-    month: number;
-    day: number;
-    weekday: number;
-    start: number;
-    end: number;
-  }[] = [];
+};
+
+export function localDays(from: number, to: number, timeZone: string): LocalDay[] {
+  const out: LocalDay[] = [];
   const first = localParts(from, timeZone);
   let y = first.year;
   let m = first.month;
