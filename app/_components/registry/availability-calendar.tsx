@@ -8,9 +8,9 @@ export const dayColours: Record<DaySummary["status"], string> = {
   free: "bg-emerald-100 text-emerald-900 border-emerald-300",
   partly_free: "bg-amber-100 text-amber-900 border-amber-300",
   full: "bg-red-100 text-red-900 border-red-300",
-  closed: "bg-slate-100 text-slate-500 border-slate-200",
+  closed: "bg-slate-100 text-slate-600 border-slate-200",
   maintenance: "bg-violet-100 text-violet-900 border-violet-300",
-  unavailable: "bg-white text-slate-400 border-slate-200",
+  unavailable: "bg-white text-slate-600 border-slate-200",
 };
 
 export async function AvailabilityCalendar(props: {
