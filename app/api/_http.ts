@@ -2,18 +2,17 @@
 // refusals as the HTTP status of their tRPC code with the JSON of server/api/errors.ts.
 import { getDb } from "@/db/client";
 import { sessionUserId } from "@/server/auth/session";
-import { loadActor } from "@/server/services/users/load-actor";
-import { refuse } from "@/server/services/errors";
 import { errorResponse } from "@/server/api/errors";
+import { admit, type Gate } from "@/server/api/guard";
 import type { Actor } from "@/server/services/actor";
 
+/** Runs the handler for a user the one gate (`server/api/guard.ts`) admits. */
 export async function withActor(
+  gate: Omit<Gate, "ip">,
   handler: (actor: Actor) => Promise<Response> | Response,
 ): Promise<Response> {
-  const id = await sessionUserId();
-  const actor = id === null ? null : loadActor(getDb(), id);
-  if (!actor) return errorResponse(refuse("UNAUTHORIZED", "auth.signInFirst"))!;
   try {
+    const actor = admit(getDb(), await sessionUserId(), gate);
     return await handler(actor);
   } catch (error) {
     const refused = errorResponse(error);

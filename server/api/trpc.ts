@@ -6,9 +6,7 @@ import superjson from "superjson";
 import type { DB } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Actor, FacilityActor, FirmActor } from "@/server/services/actor";
-import { refuse } from "@/server/services/errors";
-import { loadActor } from "@/server/services/users/load-actor";
-import { recordAudit } from "@/server/services/audit/record-audit";
+import { admit, facilityGate } from "./guard";
 import { clientMessage, fieldErrorsOf, fieldRefusalsOf, refusalOf, toTRPCError } from "./errors";
 
 export type Context = { db: DB; session: { userId: number } | null; ip: string | null };
@@ -57,29 +55,18 @@ const PASSWORD_CHANGE_PATHS = new Set([
 ]);
 
 export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
-  if (!ctx.session) throw refuse("UNAUTHORIZED", "auth.signInFirst");
-  const actor = loadActor(ctx.db, ctx.session.userId);
-  if (!actor) throw refuse("UNAUTHORIZED", "auth.accountGone");
-  // After an admin created the account or reset its password, nothing but the change is allowed.
-  if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(path))
-    throw refuse("FORBIDDEN", "auth.mustChangePassword");
+  const actor = admit(ctx.db, ctx.session?.userId ?? null, {
+    path,
+    ip: ctx.ip,
+    duringPasswordChange: PASSWORD_CHANGE_PATHS.has(path),
+  });
   return next({ ctx: { ...ctx, actor } });
 });
 
-function roleProcedure(allowed: Role[], check?: (actor: Actor) => boolean) {
-  return authedProcedure.use(({ ctx, path, next }) => {
-    if (!allowed.includes(ctx.actor.role) || (check && !check(ctx.actor))) {
-      recordAudit(ctx.db, {
-        action: "auth.denied",
-        actorId: ctx.actor.userId,
-        actorEmail: ctx.actor.email,
-        target: path,
-        detail: { role: ctx.actor.role, needed: allowed },
-        ip: ctx.ip,
-      });
-      throw refuse("FORBIDDEN", "auth.roleNeeded", { roles: allowed.join(",") });
-    }
-    return next();
+function roleProcedure(roles: Role[], check?: (actor: Actor) => boolean) {
+  return publicProcedure.use(({ ctx, path, next }) => {
+    const actor = admit(ctx.db, ctx.session?.userId ?? null, { path, ip: ctx.ip, roles, check });
+    return next({ ctx: { ...ctx, actor } });
   });
 }
 
@@ -87,10 +74,9 @@ export const firmProcedure = roleProcedure(["firm"], (a) => a.firmId !== null).u
   ({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FirmActor } }),
 );
 /** Operators and coordinators (operators of the hub); the facility comes from the session. */
-export const operatorProcedure = roleProcedure(
-  ["operator", "coordinator"],
-  (a) => a.facilityId !== null,
-).use(({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FacilityActor } }));
+export const operatorProcedure = roleProcedure([...facilityGate.roles], facilityGate.check).use(
+  ({ ctx, next }) => next({ ctx: { ...ctx, actor: ctx.actor as FacilityActor } }),
+);
 export const coordinatorProcedure = roleProcedure(
   ["coordinator"],
   (a) => a.facilityId !== null,

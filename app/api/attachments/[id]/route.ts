@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Download a file, for those who may see its request only. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withActor(async (actor) => {
+  return withActor({ path: "GET /api/attachments/[id]" }, async (actor) => {
     const id = idParam((await params).id);
     if (id === null)
       return Response.json(

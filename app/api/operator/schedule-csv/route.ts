@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { scheduleCsvForDays } from "@/server/services/operations/exports";
-import { refuse } from "@/server/services/errors";
+import { facilityGate } from "@/server/api/guard";
 import { withActor } from "../../_http";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +10,11 @@ export const dynamic = "force-dynamic";
  * time zone).
  */
 export async function GET(req: Request) {
-  return withActor((actor) => {
-    if ((actor.role !== "operator" && actor.role !== "coordinator") || actor.facilityId === null)
-      throw refuse("FORBIDDEN", "auth.roleNeeded", { roles: "operator,coordinator" });
+  return withActor({ path: "GET /api/operator/schedule-csv", ...facilityGate }, (actor) => {
     const url = new URL(req.url);
     const body = scheduleCsvForDays(
       getDb(),
-      { ...actor, facilityId: actor.facilityId },
+      { ...actor, facilityId: actor.facilityId! }, // the gate admits only users with a facility
       { from: url.searchParams.get("from"), to: url.searchParams.get("to") },
     );
     return new Response(body, {

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Upload one file (multipart field "file") to a request. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withActor(async (actor) => {
+  return withActor({ path: "POST /api/requests/[id]/attachments" }, async (actor) => {
     const id = idParam((await params).id);
     if (id === null)
       return Response.json(

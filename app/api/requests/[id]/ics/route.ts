@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** A confirmed booking as an .ics file. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
-  return withActor(async (actor) => {
+  return withActor({ path: "GET /api/requests/[id]/ics" }, async (actor) => {
     const id = idParam((await params).id);
     if (id === null)
       return Response.json(
