@@ -8,6 +8,7 @@ import type { Refusal } from "@/server/i18n/render";
 import { useRefusalText } from "../_components/refusal-text";
 import { FormField, describedBy, inputClass } from "../_components/form-field";
 import { useToast } from "../_components/toaster";
+import { safeLocalPath } from "@/server/services/safe-redirect";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("signIn");
@@ -42,11 +43,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     }
     const session = await getSession();
     toast("success", t("success", { name: session?.user?.name ?? email }));
-    router.push(
-      callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//")
-        ? callbackUrl
-        : "/start",
-    );
+    router.push(safeLocalPath(callbackUrl));
     router.refresh();
   }
 
