@@ -5,13 +5,7 @@ import { equipment, facilities, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
 import { loadRequestFor } from "./request-access";
-
-const stamp = (ms: number) =>
-  new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+import { icsCalendar, icsStamp, icsText } from "../ical";
 
 export function bookingCalendar(
   db: DB,
@@ -49,14 +43,14 @@ export function bookingCalendar(
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${r.ref}@pilot-network`,
-    `DTSTAMP:${stamp(r.updatedAt)}`,
-    `DTSTART:${stamp(booking.start)}`,
-    `DTEND:${stamp(booking.end)}`,
-    `SUMMARY:${escape(`${r.ref} ${r.title}`)}`,
-    `LOCATION:${escape(`${booking.facilityName}, ${booking.address}`)}`,
-    `DESCRIPTION:${escape(`${booking.equipmentName} — ${r.ref}`)}`,
+    `DTSTAMP:${icsStamp(r.updatedAt)}`,
+    `DTSTART:${icsStamp(booking.start)}`,
+    `DTEND:${icsStamp(booking.end)}`,
+    `SUMMARY:${icsText(`${r.ref} ${r.title}`)}`,
+    `LOCATION:${icsText(`${booking.facilityName}, ${booking.address}`)}`,
+    `DESCRIPTION:${icsText(`${booking.equipmentName} — ${r.ref}`)}`,
     "END:VEVENT",
     "END:VCALENDAR",
   ];
-  return { fileName: `${r.ref}.ics`, body: lines.join("\r\n") + "\r\n" };
+  return { fileName: `${r.ref}.ics`, body: icsCalendar(lines) };
 }

@@ -14,6 +14,7 @@ import { addDays, localTimeText, parseLocal } from "../scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { catalogs, type Locale } from "@/server/i18n/render";
 import { kindText, summaryText } from "./reservation-text";
+import { icsCalendar, icsStamp, icsText } from "../ical";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
   const at = now();
@@ -121,13 +122,6 @@ export function currentIcalToken(db: DB, actor: Actor & { facilityId: number }):
   );
 }
 
-const stamp = (ms: number) =>
-  new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-const escape = (s: string) => s.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
-
 /** The facility's feed for a valid token: 30 days back, 180 ahead; NOT_FOUND otherwise. */
 export function facilityIcalFeed(db: DB, token: string, locale: Locale = "en"): string {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound("feed");
@@ -138,22 +132,20 @@ export function facilityIcalFeed(db: DB, token: string, locale: Locale = "en"): 
     (r) => [
       "BEGIN:VEVENT",
       `UID:reservation-${r.id}@pilot-network`,
-      `DTSTAMP:${stamp(at)}`,
-      `DTSTART:${stamp(r.start)}`,
-      `DTEND:${stamp(r.end)}`,
-      `SUMMARY:${escape(summaryText(locale, r))}`,
-      ...(r.title ? [`DESCRIPTION:${escape(r.title)}`] : []),
+      `DTSTAMP:${icsStamp(at)}`,
+      `DTSTART:${icsStamp(r.start)}`,
+      `DTEND:${icsStamp(r.end)}`,
+      `SUMMARY:${icsText(summaryText(locale, r))}`,
+      ...(r.title ? [`DESCRIPTION:${icsText(r.title)}`] : []),
       "END:VEVENT",
     ],
   );
-  return (
-    [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//Sichuan 1+N Pilot Network//Schedule//EN",
-      `X-WR-CALNAME:${escape(facility.nameEn)}`,
-      ...events,
-      "END:VCALENDAR",
-    ].join("\r\n") + "\r\n"
-  );
+  return icsCalendar([
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Sichuan 1+N Pilot Network//Schedule//EN",
+    `X-WR-CALNAME:${icsText(facility.nameEn)}`,
+    ...events,
+    "END:VCALENDAR",
+  ]);
 }
