@@ -24,13 +24,14 @@ import {
   setDisabledInput,
   setUserDisabled,
 } from "@/server/services/admin/accounts";
+import { idInput } from "@/server/services/id-input";
 
 export const adminRouter = createTRPCRouter({
   facilities: adminProcedure
     .input(adminListFacilitiesInput)
     .query(({ ctx, input }) => adminListFacilities(ctx.db, input)),
   facility: adminProcedure
-    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .input(z.object({ id: idInput() }))
     .query(({ ctx, input }) => adminGetFacility(ctx.db, input.id)),
   createFacility: adminProcedure
     .input(createFacilityInput)

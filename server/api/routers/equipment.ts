@@ -12,7 +12,7 @@ import { getEquipment } from "@/server/services/registry/get-equipment";
 import { publicAvailability } from "@/server/services/registry/public-availability";
 import {
   availabilityInput,
-  idInput,
+  idObject,
   searchEquipmentInput,
 } from "@/server/services/registry/inputs";
 
@@ -21,7 +21,7 @@ export const equipmentRouter = createTRPCRouter({
     .input(searchEquipmentInput)
     .query(({ ctx, input }) => searchEquipment(ctx.db, input)),
   categories: publicProcedure.query(({ ctx }) => equipmentCategories(ctx.db)),
-  get: publicProcedure.input(idInput).query(({ ctx, input }) => getEquipment(ctx.db, input.id)),
+  get: publicProcedure.input(idObject).query(({ ctx, input }) => getEquipment(ctx.db, input.id)),
   create: operatorProcedure
     .input(createEquipmentInput)
     .mutation(({ ctx, input }) => createEquipment(ctx.db, ctx.actor, input)),

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { createTRPCRouter, authedProcedure } from "../trpc";
 import { listNotifications, markRead, unreadCount } from "@/server/services/users/notifications";
+import { idInput } from "@/server/services/id-input";
 
 export const notificationRouter = createTRPCRouter({
   unreadCount: authedProcedure.query(({ ctx }) => unreadCount(ctx.db, ctx.actor)),
   list: authedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
   markRead: authedProcedure
-    .input(z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }))
+    .input(z.object({ ids: z.array(idInput()).max(200).optional() }))
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input.ids)),
 });

@@ -34,6 +34,7 @@ import {
   messageInput,
   listRequestsInput,
 } from "@/server/services/booking/inputs";
+import { idInput } from "@/server/services/id-input";
 
 export const requestRouter = createTRPCRouter({
   submit: firmProcedure
@@ -43,7 +44,7 @@ export const requestRouter = createTRPCRouter({
     .input(listRequestsInput)
     .query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input)),
   get: authedProcedure
-    .input(z.object({ id: z.coerce.number().int().positive() }))
+    .input(z.object({ id: idInput("field.idRequest") }))
     .query(({ ctx, input }) => getRequest(ctx.db, ctx.actor, input.id)),
   quote: operatorProcedure
     .input(quoteInput)

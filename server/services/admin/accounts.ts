@@ -14,6 +14,7 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { likeTerms } from "../registry/like-terms";
+import { idInput } from "@/server/services/id-input";
 
 const PAGE_SIZE = 50;
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"; // no 0/O, 1/l/I
@@ -28,7 +29,7 @@ export const createAccountInput = z
     email: z.email({ message: "field.email" }).trim().toLowerCase().max(200),
     name: z.string().trim().min(2, "field.minChars").max(120),
     role: z.enum(staffRoles, { error: "operator, coordinator or admin" }),
-    facilityId: z.coerce.number().int().positive().optional(),
+    facilityId: idInput().optional(),
     locale: z.enum(["en", "zh"]).default("zh"),
   })
   .superRefine((v, ctx) => {
@@ -46,9 +47,9 @@ export const listUsersInput = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-const idInput = z.object({ id: z.coerce.number().int().positive() });
-export const setDisabledInput = idInput.extend({ disabled: z.boolean() });
-export const resetPasswordInput = idInput;
+const idObject = z.object({ id: idInput() });
+export const setDisabledInput = idObject.extend({ disabled: z.boolean() });
+export const resetPasswordInput = idObject;
 
 export function listUsers(db: DB, raw: z.input<typeof listUsersInput>) {
   const input = parseInput(listUsersInput, raw);

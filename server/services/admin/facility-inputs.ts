@@ -5,6 +5,7 @@ import { facilityKinds, facilityStatuses, technologyFields } from "@/db/schema/e
 import { prefectureCodes } from "@/db/reference/prefectures";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { facilityProfileFields } from "../facility-profile-fields";
+import { idInput } from "@/server/services/id-input";
 
 /** The profile fields, plus what only an admin sets: host, level, prefecture and fields. */
 const facilityFields = facilityProfileFields.extend({
@@ -36,12 +37,12 @@ export const createFacilityInput = facilityFields.extend({
 });
 
 export const updateFacilityInput = facilityFields.partial().extend({
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive().optional(),
+  id: idInput(),
+  version: idInput("field.version").optional(),
 });
 
 export const setFacilityStatusInput = z.object({
-  id: z.coerce.number().int().positive(),
+  id: idInput(),
   status: z.enum(facilityStatuses, { error: "active or suspended" }),
   reason: z.string().trim().max(500).default(""),
 });

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { serviceTypes, requestStatuses } from "@/db/schema/enums";
 import { paramRange } from "../registry/inputs";
 import { timeInput } from "../time-input";
+import { idInput } from "@/server/services/id-input";
 
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
-const id = (code: IdCode) => z.coerce.number({ error: code }).int(code).positive(code);
-const version = z.coerce.number().int().positive().optional();
+const id = (code: IdCode) => idInput(code);
+const version = idInput("field.version").optional();
 const reason = z
   .string({ error: "field.reasonNeeded" })
   .trim()

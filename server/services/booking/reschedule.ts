@@ -19,12 +19,13 @@ import { assertVersion, loadRequestFor, type RequestRow } from "./request-access
 import { assertSlotBookable } from "./slot-check";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { notifyOtherParty } from "./notify";
+import { idInput } from "@/server/services/id-input";
 
 export const proposeRescheduleInput = z
   .object({
-    id: z.coerce.number().int().positive("field.idRequest"),
-    version: z.coerce.number().int().positive().optional(),
-    equipmentId: z.coerce.number().int().positive("field.idEquipment").optional(),
+    id: idInput("field.idRequest"),
+    version: idInput("field.version").optional(),
+    equipmentId: idInput("field.idEquipment").optional(),
     start: timeInput,
     end: timeInput,
     validUntil: timeInput,
@@ -40,7 +41,7 @@ export const proposeRescheduleInput = z
       });
   });
 export const answerRescheduleInput = z.object({
-  id: z.coerce.number().int().positive("field.idRequest"),
+  id: idInput("field.idRequest"),
 });
 
 /** The live proposal (a hold on a confirmed request), if any. */

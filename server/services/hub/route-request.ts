@@ -12,15 +12,13 @@ import { parseInput } from "../parse-input";
 import { assertVersion, loadRequestFor, type RequestRow } from "../booking/request-access";
 import { recordTransition } from "../booking/record-transition";
 import { notifyOtherParty } from "../booking/notify";
+import { idInput } from "@/server/services/id-input";
 
 export const routeInput = z.object({
-  id: z.coerce.number().int().positive("field.idRequest"),
-  version: z.coerce.number().int().positive().optional(),
-  facilityId: z.coerce
-    .number({ error: "field.chooseFacility" })
-    .int()
-    .positive("field.chooseFacility"),
-  equipmentId: z.coerce.number().int().positive().optional(),
+  id: idInput("field.idRequest"),
+  version: idInput("field.version").optional(),
+  facilityId: idInput("field.chooseFacility"),
+  equipmentId: idInput("field.idEquipment").optional(),
   reason: z.string().trim().max(500).optional(),
 });
 

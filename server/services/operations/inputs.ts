@@ -1,9 +1,10 @@
 // Input schemas of the operator workspace.
 import { z } from "zod";
 import { timeInput } from "../time-input";
+import { idInput } from "@/server/services/id-input";
 
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
-const id = (code: IdCode) => z.coerce.number({ error: code }).int(code).positive(code);
+const id = (code: IdCode) => idInput(code);
 
 export const createMaintenanceInput = z
   .object({

@@ -12,6 +12,7 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { recordAudit } from "../audit/record-audit";
+import { idInput } from "@/server/services/id-input";
 
 const param = z.object({
   key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }),
@@ -105,7 +106,7 @@ export function createEquipment(
 }
 
 export const saveServiceInput = z.object({
-  id: z.coerce.number().int().positive().optional(),
+  id: idInput().optional(),
   type: z.enum(serviceTypes, { error: "field.serviceType" }),
   name: z
     .string({ error: "field.nameNeeded" })
@@ -119,7 +120,7 @@ export const saveServiceInput = z.object({
   typicalHours: z.coerce.number().int().min(1).max(2000).nullable().default(null),
   priceBasis: z.enum(priceBases, { error: "field.priceBasis" }).default("quote"),
   priceFen: z.coerce.number().int().min(0, "field.notNegativeShort").nullable().default(null),
-  equipmentIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+  equipmentIds: z.array(idInput("field.idEquipment")).max(50).default([]),
 });
 
 function assertOwnEquipment(tx: DbOrTx, facilityId: number, ids: number[]) {

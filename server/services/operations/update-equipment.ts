@@ -16,11 +16,12 @@ import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
+import { idInput } from "@/server/services/id-input";
 
 export const updateEquipmentInput = z
   .object({
-    id: z.coerce.number().int().positive("field.idEquipment"),
-    version: z.coerce.number().int().positive().optional(),
+    id: idInput("field.idEquipment"),
+    version: idInput("field.version").optional(),
     name: z.string().trim().min(2, "field.minChars").max(120, "field.maxChars").optional(),
     nameZh: z.string().trim().max(120, "field.maxChars").optional(),
     units: z.coerce

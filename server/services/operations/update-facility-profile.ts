@@ -16,6 +16,7 @@ import { recordAudit } from "../audit/record-audit";
 import { openIntervals } from "../scheduling/opening-hours";
 import { totalLength } from "../scheduling/intervals";
 import { facilityProfileFields } from "../facility-profile-fields";
+import { idInput } from "@/server/services/id-input";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "field.hhmm");
 const daySpans = z
@@ -36,7 +37,7 @@ const daySpans = z
   });
 
 export const updateFacilityProfileInput = facilityProfileFields.partial().extend({
-  version: z.coerce.number().int().positive().optional(),
+  version: idInput("field.version").optional(),
   openingHours: z
     .object({
       "0": daySpans,

@@ -5,6 +5,7 @@ import { prefectureCodes } from "@/db/reference/prefectures";
 import { parameterKeys } from "@/db/reference/parameters";
 import { isParameterKey, unitsFor } from "./units";
 import { timeInput } from "../time-input";
+import { idInput } from "@/server/services/id-input";
 
 const text = z.string().trim().max(100, "field.maxChars").optional();
 const page = z.coerce
@@ -90,7 +91,7 @@ export type SearchEquipmentInput = z.input<typeof searchEquipmentInput>;
 export const MAX_WINDOW_DAYS = 366;
 export const availabilityInput = z
   .object({
-    equipmentId: z.coerce.number({ error: "field.id" }).int().positive("field.id"),
+    equipmentId: idInput(),
     from: timeInput,
     to: timeInput,
   })
@@ -118,6 +119,6 @@ export type ListServicesInput = z.input<typeof listServicesInput>;
 export const slugInput = z.object({
   slug: z.string().trim().min(1, "field.slugNeeded").max(80),
 });
-export const idInput = z.object({
-  id: z.coerce.number({ error: "field.id" }).int("field.id").positive("field.id"),
+export const idObject = z.object({
+  id: idInput(),
 });

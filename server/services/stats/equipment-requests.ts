@@ -8,11 +8,12 @@ import { notFound } from "../errors";
 import { timeInput } from "../time-input";
 import { checkPeriod } from "./input";
 import { equipmentUtilisation } from "../scheduling/utilisation";
+import { idInput } from "@/server/services/id-input";
 
 export const EQUIPMENT_REQUESTS_LIMIT = 500;
 
 export const equipmentRequestsInput = z
-  .object({ equipmentId: z.coerce.number().int().positive(), from: timeInput, to: timeInput })
+  .object({ equipmentId: idInput(), from: timeInput, to: timeInput })
   .superRefine(checkPeriod);
 
 export function equipmentRequests(db: DB, raw: z.input<typeof equipmentRequestsInput>) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { technologyFields, serviceTypes } from "@/db/schema/enums";
 import { prefectureCodes } from "@/db/reference/prefectures";
 import { timeInput } from "../time-input";
+import { idInput } from "@/server/services/id-input";
 
 export const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 
@@ -20,7 +21,7 @@ export const statsInput = z
     to: timeInput,
     prefecture: z.enum(prefectureCodes, { error: "unknown prefecture" }).optional(),
     field: z.enum(technologyFields, { error: "unknown technology field" }).optional(),
-    facilityId: z.coerce.number().int().positive().optional(),
+    facilityId: idInput().optional(),
     serviceType: z.enum(serviceTypes, { error: "unknown service type" }).optional(),
   })
   .superRefine(checkPeriod);
