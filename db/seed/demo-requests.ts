@@ -311,7 +311,7 @@ export function seedRequests(
           requestId: req.id,
           uploaderId: operator,
           kind: "report",
-          fileName: `${b.row.ref}-report.pdf`,
+          fileName: "report.pdf",
           mimeType: "application/pdf",
           size: content.length,
           sha256,

@@ -53,14 +53,14 @@ describe("attachments", () => {
     });
     expect(report).toMatchObject({
       kind: "report",
-      fileName: ".._.._etc_report.csv",
+      fileName: "etcreport.csv",
       mimeType: "text/csv",
     });
     expect(Buffer.from(readAttachment(db, actor(fx.operator), spec.id).bytes)).toEqual(
       Buffer.from(pdf),
     );
     expect(readAttachment(db, actor(fx.firmUserColleague()), report.id).fileName).toBe(
-      ".._.._etc_report.csv",
+      `${r.ref}-etcreport.csv`,
     );
     expect(readAttachment(db, actor(fx.admin), report.id).mimeType).toBe("text/csv");
     expect(code(() => readAttachment(db, actor(fx.firmUserB), spec.id))).toBe(
@@ -75,6 +75,24 @@ describe("attachments", () => {
     expect(
       code(() => addAttachment(db, actor(fx.admin), r.id, { name: "x.pdf", bytes: pdf })),
     ).toMatch(/^FORBIDDEN/);
+  });
+
+  it("names stored and downloaded files itself: detected extension, no controls or bidi overrides", async () => {
+    const r = await callerFor(db, fx.firmUser.id).request.submit(
+      requestBody({ equipmentId: fx.reactor.id }),
+    );
+    const pdf = minimalPdf(["Polyglot"]);
+    const poly = addAttachment(db, actor(fx.firmUser), r.id, { name: "poly.html", bytes: pdf });
+    expect(poly.fileName).toBe("poly.pdf");
+    expect(readAttachment(db, actor(fx.firmUser), poly.id).fileName).toBe(`${r.ref}-poly.pdf`);
+    const tricky = addAttachment(db, actor(fx.firmUser), r.id, {
+      name: 'invoice\u202Efdp.exe\u0007\u200B"quote".pdf',
+      bytes: pdf,
+    });
+    expect(tricky.fileName).toBe("invoicefdp.exequote.pdf");
+    const download = readAttachment(db, actor(fx.firmUser), tricky.id).fileName;
+    expect(download).toBe(`${r.ref}-invoicefdp.exequote.pdf`);
+    expect(download).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069"]/);
   });
 
   it("refuses wrong types, oversized files and a sixth file", async () => {

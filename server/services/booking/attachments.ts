@@ -12,13 +12,8 @@ import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { loadRequestFor } from "./request-access";
 import { notifyOtherParty } from "./notify";
-import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, sniffFileType } from "./file-types";
-
-const safeName = (name: string) =>
-  name
-    .replace(/[\\/\x00-\x1f]/g, "_")
-    .trim()
-    .slice(0, 150) || "file";
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, extensionOf, sniffFileType } from "./file-types";
+import { downloadFileName, storedFileName } from "./file-names";
 
 export function addAttachment(
   db: DB,
@@ -56,7 +51,7 @@ export function addAttachment(
           requestId: r.id,
           uploaderId: actor.userId,
           kind,
-          fileName: safeName(file.name),
+          fileName: storedFileName(file.name, type.ext),
           mimeType: type.mime,
           size: file.bytes.length,
           sha256,
@@ -86,11 +81,13 @@ export function addAttachment(
 export function readAttachment(db: DB, actor: Actor, attachmentId: number) {
   const row = db.select().from(attachments).where(eq(attachments.id, attachmentId)).get();
   if (!row) throw notFound("file");
+  let ref: string;
   try {
-    loadRequestFor(db, actor, row.requestId);
+    ref = loadRequestFor(db, actor, row.requestId).ref;
   } catch {
     throw notFound("file");
   }
   const bytes = fs.readFileSync(path.join(dataDir(), row.storagePath));
-  return { fileName: row.fileName, mimeType: row.mimeType, bytes };
+  const fileName = downloadFileName(ref, row.fileName, extensionOf(row.mimeType));
+  return { fileName, mimeType: row.mimeType, bytes };
 }

@@ -44,3 +44,17 @@ function looksLikeCsv(bytes: Uint8Array): boolean {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[0];
   return /[,;\t]/.test(firstLine);
 }
+
+/** The extension of a type this module detects, from its MIME type. */
+export function extensionOf(mime: string): string {
+  return (
+    {
+      "application/pdf": "pdf",
+      "image/png": "png",
+      "image/jpeg": "jpg",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+      "text/csv": "csv",
+    }[mime] ?? "bin"
+  );
+}
