@@ -143,3 +143,49 @@ describe("the one gate", () => {
     expect(denial).toMatchObject([{ action: "auth.denied", actorId: fx.firmUser.id }]);
   });
 });
+
+describe("writes from another site", () => {
+  const post = (route: string, headers: Record<string, string>) =>
+    import(`@/app/api/${route}/route`).then(
+      (mod: Record<string, (r: Request, c: unknown) => Promise<Response>>) =>
+        mod.POST(
+          new Request(`http://pilot.example/api/${route.replace("[trpc]", "user.setLocale")}`, {
+            method: "POST",
+            headers: { host: "pilot.example", "content-type": "application/json", ...headers },
+            body: JSON.stringify({ json: { locale: "zh" } }),
+          }),
+          { params: Promise.resolve({ id: "1", trpc: "user.setLocale" }) },
+        ),
+    );
+
+  it("are refused before anything runs; this site's own and non-browser clients go on", async () => {
+    state.userId = fx.firmUser.id;
+    for (const route of ["trpc/[trpc]", "requests/[id]/attachments"]) {
+      const crossSite: Record<string, string>[] = [
+        { origin: "http://evil.example" },
+        { "sec-fetch-site": "cross-site", origin: "http://evil.example" },
+        { "sec-fetch-site": "same-site" },
+      ];
+      for (const headers of crossSite) {
+        const res = await post(route, headers);
+        const body = (await res.json()) as { error?: { refusal?: { code: string } } };
+        expect({ route, headers, status: res.status, code: body.error?.refusal?.code }).toEqual({
+          route,
+          headers,
+          status: 403,
+          code: "auth.crossSite",
+        });
+      }
+    }
+    const sameSite: Record<string, string>[] = [
+      { origin: "http://pilot.example", "sec-fetch-site": "same-origin" },
+      { origin: "http://pilot.example" },
+      {},
+    ];
+    for (const headers of sameSite) {
+      const res = await post("trpc/[trpc]", headers);
+      expect({ headers, status: res.status }).toEqual({ headers, status: 200 });
+    }
+    expect(db.select().from(users).where(eq(users.id, fx.firmUser.id)).get()!.locale).toBe("zh");
+  });
+});

@@ -4,10 +4,13 @@ import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { sessionUserId } from "@/server/auth/session";
 import { clientIp } from "@/server/auth/client-ip";
+import { refuseCrossSiteWrite } from "@/server/api/same-origin";
 
 export const dynamic = "force-dynamic";
 
 async function handler(req: Request) {
+  const crossSite = refuseCrossSiteWrite(req);
+  if (crossSite) return crossSite;
   const userId = await sessionUserId();
   return fetchRequestHandler({
     endpoint: "/api/trpc",

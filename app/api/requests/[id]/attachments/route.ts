@@ -2,11 +2,14 @@ import { getDb } from "@/db/client";
 import { addAttachment } from "@/server/services/booking/attachments";
 import { MAX_FILE_BYTES } from "@/server/services/booking/file-types";
 import { idParam, withActor } from "../../../_http";
+import { refuseCrossSiteWrite } from "@/server/api/same-origin";
 
 export const dynamic = "force-dynamic";
 
 /** Upload one file (multipart field "file") to a request. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const crossSite = refuseCrossSiteWrite(req);
+  if (crossSite) return crossSite;
   return withActor({ path: "POST /api/requests/[id]/attachments" }, async (actor) => {
     const id = idParam((await params).id);
     if (id === null)
