@@ -116,6 +116,9 @@ describe("the public registry", () => {
     await page.getByLabel("Standard code or name").fill("GB/T 2423");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/q=GB/);
+    // the results stream in after a loading state
+    await page.locator("main").getByText("GB/T 2423", { exact: false }).first().waitFor();
+    await page.getByText("Loading…").waitFor({ state: "detached" });
     const text = (await page.locator("main").textContent())!;
     expect(text).toContain("GB/T 2423");
     expect(text).toContain("Testing");
