@@ -21,7 +21,7 @@ import type { SeededFacility, SeededEquipment } from "./demo-registry";
 import { WALKTHROUGH_FACILITY_PREFIX, type SeededStaff } from "./demo-parties";
 import { SlotPlanner } from "./slot-planner";
 import type { Rng } from "./random";
-import { DAY, HOUR, MINUTE, shanghaiYear } from "./time";
+import { DAY, HOUR, MINUTE, localDayAt, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
 import { seedInternalUse } from "./demo-internal-use";
@@ -133,7 +133,7 @@ export function seedRequests(
           createdAt: start - DAY,
         });
       } else if (e.status === "operational" && rng.chance(0.25)) {
-        const start = today + rng.int(-200, 50) * DAY + 8 * HOUR;
+        const start = localDayAt(today, rng.int(-200, 50), "08:00");
         const end = start + rng.int(1, 3) * DAY;
         planner.addMaintenance(f.id, e.id, start, end);
         maintenanceRows.push({

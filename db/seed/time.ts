@@ -1,5 +1,5 @@
 // Time arithmetic for the seed, in the network's time zone through the one local-time module.
-import { NETWORK_TIME_ZONE, localDays, localParts } from "../local-time";
+import { NETWORK_TIME_ZONE, addLocalDays, localDays, localParts, localToUtc } from "../local-time";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -31,4 +31,10 @@ export function shanghaiYear(ms: number): number {
 export function hhmmToMinutes(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
   return h * 60 + m;
+}
+
+/** The instant of wall-clock `hhmm` on the local day `days` after the one at `midnight`. */
+export function localDayAt(midnight: number, days: number, hhmm: string): number {
+  const p = localParts(addLocalDays(midnight, days, NETWORK_TIME_ZONE), NETWORK_TIME_ZONE);
+  return localToUtc(p.year, p.month, p.day, hhmmToMinutes(hhmm), NETWORK_TIME_ZONE);
 }
