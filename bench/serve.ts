@@ -1,4 +1,4 @@
-// Builds the app when its sources changed and serves it with `next start` on a free port.
+// Builds the app when its sources changed and serves it with our server (server/cli/serve.ts) on a free port.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsCurrent, stampBuild } from "@/server/cli/build-stamp";
@@ -21,8 +21,9 @@ export async function serveBuild(env: {
   }
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://localhost:${port}`;
-  const server = spawn(nextBin, ["start", "-p", String(port)], {
-    env: { ...process.env, ...env, NEXTAUTH_URL: base, NODE_ENV: "production" },
+  const tsx = path.join(root, "node_modules", ".bin", "tsx");
+  const server = spawn(tsx, ["server/cli/serve.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), NEXTAUTH_URL: base, NODE_ENV: "production" },
     stdio: "ignore",
   });
   for (let i = 0; i < 240; i++) {

@@ -2,14 +2,14 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { createCaller } from "@/server/api/root";
-import { sessionUserId } from "@/server/auth/session";
+import { currentSession } from "@/server/auth/session";
 import { clientIp } from "@/server/auth/client-ip";
 
 export async function serverCaller() {
-  const userId = await sessionUserId();
+  const session = await currentSession();
   return createCaller({
     db: getDb(),
-    session: userId === null ? null : { userId },
+    session,
     ip: clientIp(await headers()),
   });
 }

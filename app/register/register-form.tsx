@@ -1,7 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useMutation } from "@tanstack/react-query";
 import { firmSizes } from "@/db/schema/enums";
@@ -21,10 +20,10 @@ export function RegisterForm() {
   const ti = useTranslations("industry");
   const locale = useLocale();
   const toast = useToast();
-  const router = useRouter();
   const trpc = useTRPC();
   const refusals = useRefusalText();
   const [errors, setErrors] = useState<Errors>({});
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const register = useMutation(trpc.firm.register.mutationOptions());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -46,16 +45,24 @@ export function RegisterForm() {
       toast("error", Object.keys(fields).length ? t("fixErrors") : refusals.message(error));
       return;
     }
-    const result = await signIn("credentials", {
-      email: local.data.email,
-      password: local.data.password,
-      locale,
-      redirect: false,
-    });
-    toast("success", t("success"));
-    router.push(result?.ok ? "/firm" : "/signin");
-    router.refresh();
+    // The same answer whether or not the email or the firm was known: the email says which.
+    setSentTo(local.data.email);
   }
+
+  if (sentTo)
+    return (
+      <div role="status" data-testid="registration-sent" className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("sentTitle")}</h2>
+        <p>{t("sentBody", { email: sentTo })}</p>
+        <p className="text-sm text-slate-600">{t("sentNext")}</p>
+        <Link
+          href={`/signin?email=${encodeURIComponent(sentTo)}`}
+          className="inline-block rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          {t("signIn")}
+        </Link>
+      </div>
+    );
 
   const field = (id: string) =>
     describedBy(

@@ -12,17 +12,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; email?: string }>;
 }) {
   const actor = await currentActor();
   if (actor) redirect(startPageOf[actor.role]);
   const t = await getTranslations("signIn");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, email } = await searchParams;
   return (
     <div className="mx-auto max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
       <ClientIntl namespaces={["signIn"]}>
-        <SignInForm callbackUrl={callbackUrl ?? null} />
+        <SignInForm
+          callbackUrl={callbackUrl ?? null}
+          email={typeof email === "string" ? email.slice(0, 200) : ""}
+        />
       </ClientIntl>
     </div>
   );

@@ -10,7 +10,14 @@ import { FormField, describedBy, inputClass } from "../_components/form-field";
 import { useToast } from "../_components/toaster";
 import { safeLocalPath } from "@/server/services/safe-redirect";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  email: knownEmail = "",
+}: {
+  callbackUrl: string | null;
+  /** Filled in after registering. */
+  email?: string;
+}) {
   const t = useTranslations("signIn");
   const toast = useToast();
   const locale = useLocale();
@@ -69,6 +76,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
           {...describedBy("email")}
           type="email"
           autoComplete="username"
+          defaultValue={knownEmail}
           required
           className={inputClass}
         />

@@ -48,3 +48,31 @@ export const users = sqliteTable(
     index("users_facility_idx").on(t.facilityId),
   ],
 );
+
+export const sessionCloseReasons = [
+  "signed_out",
+  "signed_out_everywhere",
+  "password_changed",
+  "password_reset",
+  "disabled",
+] as const;
+
+/**
+ * One signed-in browser: the random id its session cookie carries. A cookie is honoured only while
+ * its row is open; sign-out closes it, and "sign out everywhere", a password change (all but the
+ * session that made it), a password reset and disabling the account close the user's others.
+ */
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    ip: text("ip"),
+    createdAt: createdAt(),
+    closedAt: millis("closed_at"),
+    closedWhy: text("closed_why", { enum: sessionCloseReasons }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.closedAt)],
+);

@@ -9,7 +9,12 @@ import type { Actor, FacilityActor, FirmActor } from "@/server/services/actor";
 import { admit, facilityGate } from "./guard";
 import { clientMessage, fieldErrorsOf, fieldRefusalsOf, refusalOf, toTRPCError } from "./errors";
 
-export type Context = { db: DB; session: { userId: number } | null; ip: string | null };
+/** `sessionId` is the id of the browser session (absent for in-process callers such as tests). */
+export type Context = {
+  db: DB;
+  session: { userId: number; sessionId?: string } | null;
+  ip: string | null;
+};
 
 export function createContext(input: Context): Context {
   return input;
@@ -51,6 +56,7 @@ const PASSWORD_CHANGE_PATHS = new Set([
   "user.me",
   "user.changePassword",
   "user.setLocale",
+  "user.signOutEverywhere",
   "notification.unreadCount",
 ]);
 

@@ -1,5 +1,5 @@
 // next-auth (v4) configuration: email + password, JWT sessions carrying the user id and role.
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { signIn } from "@/server/services/auth/sign-in";
@@ -8,6 +8,7 @@ import { DomainError } from "@/server/services/errors";
 import type { Role } from "@/db/schema";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
+import { closeSession, openSession, sessionIsOpen } from "@/server/services/auth/sessions";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -40,6 +41,7 @@ export const authOptions: NextAuthOptions = {
             email: actor.email,
             name: actor.name,
             role: actor.role,
+            sessionId: openSession(getDb(), actor.userId, clientIp(headers)),
           };
         } catch (error) {
           if (error instanceof DomainError) throw new Error(JSON.stringify(error.refusal));
@@ -51,17 +53,29 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const signedIn = user as unknown as { role: Role; sessionId: string };
         token.uid = Number(user.id);
-        token.role = (user as unknown as { role: Role }).role;
+        token.role = signedIn.role;
+        token.sid = signedIn.sessionId;
       }
       return token;
     },
+    // A cookie whose server-side session was closed (sign-out, sign out everywhere, password
+    // change or reset, disabled account) reads as signed out, wherever the session is read.
     session({ session, token }) {
+      if (!sessionIsOpen(getDb(), token.sid, token.uid))
+        return { expires: session.expires } as unknown as Session;
+      session.sessionId = token.sid as string;
       if (session.user) {
         session.user.id = token.uid as number;
         session.user.role = token.role as Role;
       }
       return session;
+    },
+  },
+  events: {
+    signOut({ token }) {
+      if (typeof token?.sid === "string") closeSession(getDb(), token.sid, "signed_out");
     },
   },
 };

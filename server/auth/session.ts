@@ -5,9 +5,15 @@ import { loadActor } from "@/server/services/users/load-actor";
 import type { Actor } from "@/server/services/actor";
 import { authOptions } from "./options";
 
-export async function sessionUserId(): Promise<number | null> {
+/** The signed-in user and their open server-side session, or null. */
+export async function currentSession(): Promise<{ userId: number; sessionId: string } | null> {
   const session = await getServerSession(authOptions);
-  return session?.user?.id ?? null;
+  const userId = session?.user?.id;
+  return userId ? { userId, sessionId: session.sessionId } : null;
+}
+
+export async function sessionUserId(): Promise<number | null> {
+  return (await currentSession())?.userId ?? null;
 }
 
 export async function currentActor(): Promise<Actor | null> {

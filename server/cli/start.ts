@@ -1,8 +1,9 @@
 // `npm start`: prepare the data directory, build when the sources changed, then serve.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { prepareData } from "./prepare";
 import { buildIsCurrent, stampBuild } from "./build-stamp";
+import { serve } from "./serve";
 
 const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
 const port = process.env.PORT ?? "3000";
@@ -21,14 +22,7 @@ else {
   stampBuild();
 }
 
+const server = await serve({ port: Number(port), hostname: process.env.HOSTNAME || undefined });
 console.log(`Serving on http://localhost:${port}`);
-const server = spawn(
-  nextBin,
-  ["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])],
-  {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  },
-);
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));

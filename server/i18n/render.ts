@@ -38,7 +38,11 @@ export type EventCode = keyof typeof en.events;
 /** A message of the server catalogs (notifications, emails, event notes) in one language. */
 export function renderText(
   locale: Locale,
-  key: "notifications.title" | "notifications.emailBody" | `events.${EventCode}`,
+  key:
+    | "notifications.title"
+    | "notifications.emailBody"
+    | `events.${EventCode}`
+    | `registrationMail.${keyof typeof en.registrationMail}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

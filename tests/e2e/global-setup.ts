@@ -1,5 +1,5 @@
 // Builds the app if its sources changed, prepares a throwaway data directory, and serves it with
-// `next start` on a free port for the browser tests.
+// our server (server/cli/serve.ts) on a free port for the browser tests.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -57,8 +57,8 @@ export default async function setup(project: TestProject) {
     { env, stdio: "inherit" },
   );
   if (prepare.status !== 0) throw new Error("preparing the e2e data directory failed");
-  server = spawn(nextBin, ["start", "-p", String(port)], {
-    env,
+  server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server/cli/serve.ts"], {
+    env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 60_000;

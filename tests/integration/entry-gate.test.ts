@@ -13,7 +13,11 @@ import { freshDb, callerFor } from "../helpers/test-db";
 import { makeBookingFixture } from "../helpers/booking-fixture";
 
 const state = vi.hoisted(() => ({ userId: null as number | null, db: null as unknown }));
-vi.mock("@/server/auth/session", () => ({ sessionUserId: async () => state.userId }));
+vi.mock("@/server/auth/session", () => ({
+  sessionUserId: async () => state.userId,
+  currentSession: async () =>
+    state.userId === null ? null : { userId: state.userId, sessionId: "test-session" },
+}));
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDb: () => state.db,
@@ -42,6 +46,7 @@ const OPEN_DURING_CHANGE = new Set([
   "user.me",
   "user.changePassword",
   "user.setLocale",
+  "user.signOutEverywhere",
   "notification.unreadCount",
 ]);
 

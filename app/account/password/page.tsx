@@ -5,6 +5,7 @@ import { currentActor, startPageOf } from "@/server/auth/session";
 import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { PasswordForm } from "./password-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +33,7 @@ export default async function PasswordPage() {
       <ClientIntl namespaces={["account"]}>
         <TRPCReactProvider>
           <PasswordForm next={startPageOf[actor.role]} />
+          <SignOutEverywhere />
         </TRPCReactProvider>
       </ClientIntl>
     </div>

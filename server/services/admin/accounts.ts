@@ -15,6 +15,7 @@ import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { likeTerms } from "../registry/like-terms";
 import { idInput } from "@/server/services/id-input";
+import { closeUserSessions } from "../auth/sessions";
 
 const PAGE_SIZE = 50;
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"; // no 0/O, 1/l/I
@@ -156,6 +157,7 @@ export function setUserDisabled(db: DB, actor: Actor, raw: z.input<typeof setDis
       .set({ disabled: input.disabled, updatedAt: now() })
       .where(eq(users.id, user.id))
       .run();
+    if (input.disabled) closeUserSessions(tx, user.id, "disabled");
     recordAudit(tx, {
       action: input.disabled ? "admin.user_disabled" : "admin.user_enabled",
       actorId: actor.userId,
@@ -177,6 +179,7 @@ export async function resetPassword(db: DB, actor: Actor, raw: z.input<typeof re
       .set({ passwordHash, mustChangePassword: true, updatedAt: now() })
       .where(eq(users.id, user.id))
       .run();
+    closeUserSessions(tx, user.id, "password_reset");
     recordAudit(tx, {
       action: "admin.password_reset",
       actorId: actor.userId,

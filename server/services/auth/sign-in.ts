@@ -1,5 +1,5 @@
 // Checks an email and password, applying the throttle and writing the audit trail.
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, or } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DB } from "@/db/client";
 import { verifyPassword } from "@/server/auth/password";
@@ -9,45 +9,65 @@ import { recordAudit } from "../audit/record-audit";
 import { toActor } from "../users/load-actor";
 import type { Actor } from "../actor";
 import {
-  FAILURE_WINDOW_MS,
-  LOCK_MS,
-  failureStartsLock,
-  lockStatus,
-  type ThrottleState,
+  KNOWN_ADDRESS_MS,
+  WINDOW_MS,
+  limitsReached,
+  throttleDecision,
+  type SignInHistory,
 } from "./throttle";
 
 // A real argon2id hash of a random string, so unknown emails take as long as known ones.
 const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$0P/3LZQZwXmfGh8kmqjl5w$gnn80uffL8yVErca9UCZQODHvk7a/fTBVN1qaJ7+mMQ";
 
-type Subject = { column: typeof auditLog.actorEmail | typeof auditLog.ip; value: string };
-
-function throttleState(db: DB, subject: Subject, at: number): ThrottleState {
-  const since = at - FAILURE_WINDOW_MS - LOCK_MS;
+/** The sign-in attempts the throttle weighs, read from the audit trail. */
+function signInHistory(db: DB, email: string, ip: string, at: number): SignInHistory {
   const rows = db
-    .select({ action: auditLog.action, createdAt: auditLog.createdAt })
+    .select({
+      action: auditLog.action,
+      email: auditLog.actorEmail,
+      ip: auditLog.ip,
+      at: auditLog.createdAt,
+    })
     .from(auditLog)
-    .where(and(eq(subject.column, subject.value), gt(auditLog.createdAt, since)))
-    .orderBy(desc(auditLog.createdAt))
-    .all()
-    .filter(
-      (r) =>
-        r.action === "auth.sign_in_failed" ||
-        r.action === "auth.locked" ||
-        r.action === "auth.sign_in",
-    );
-  const lock = rows.find((r) => r.action === "auth.locked");
-  const lastSuccess =
-    subject.column === auditLog.actorEmail
-      ? rows.find((r) => r.action === "auth.sign_in")
-      : undefined;
-  const failures = rows
-    .filter(
-      (r) =>
-        r.action === "auth.sign_in_failed" && (!lastSuccess || r.createdAt > lastSuccess.createdAt),
+    .where(
+      and(
+        inArray(auditLog.action, ["auth.sign_in_failed", "auth.sign_in"]),
+        or(eq(auditLog.actorEmail, email), eq(auditLog.ip, ip)),
+        gt(auditLog.createdAt, at - WINDOW_MS),
+      ),
     )
-    .map((r) => r.createdAt);
-  return { failures, lockedAt: lock?.createdAt ?? null };
+    .all();
+  const lastSuccess = (sameIp: boolean) =>
+    Math.max(
+      -Infinity,
+      ...rows
+        .filter((r) => r.action === "auth.sign_in" && r.email === email && (!sameIp || r.ip === ip))
+        .map((r) => r.at),
+    );
+  const failures = rows.filter((r) => r.action === "auth.sign_in_failed");
+  const known = db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, "auth.sign_in"),
+        eq(auditLog.actorEmail, email),
+        eq(auditLog.ip, ip),
+        gt(auditLog.createdAt, at - KNOWN_ADDRESS_MS),
+      ),
+    )
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1)
+    .get();
+  return {
+    pair: failures
+      .filter((r) => r.email === email && r.ip === ip && r.at > lastSuccess(true))
+      .map((r) => r.at),
+    email: failures.filter((r) => r.email === email && r.at > lastSuccess(false)).map((r) => r.at),
+    address: failures.filter((r) => r.ip === ip).map((r) => r.at),
+    knownAddress: ip !== "unknown" && known !== undefined,
+  };
 }
 
 export type SignInInput = { email: string; password: string; ip: string | null };
@@ -56,20 +76,20 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip ?? "unknown";
   const at = now();
-  const subjects: Subject[] = [
-    { column: auditLog.actorEmail, value: email },
-    { column: auditLog.ip, value: ip },
-  ];
-  const states = subjects.map((s) => throttleState(db, s, at));
-  const lock = states.map((s) => lockStatus(s, at)).find((d) => d.locked);
-  if (lock && lock.locked) {
+  const history = signInHistory(db, email, ip, at);
+  const decision = throttleDecision(history, at);
+  if (!decision.allowed) {
     recordAudit(db, {
       action: "auth.sign_in_refused",
       actorEmail: email,
       ip,
-      detail: { until: lock.until },
+      detail: { by: decision.by, until: decision.until },
     });
-    const minutes = Math.max(1, Math.ceil((lock.until - at) / 60_000));
+    if (decision.by === "email")
+      throw refuse("TOO_MANY_REQUESTS", "auth.slowDown", {
+        seconds: Math.max(1, Math.ceil((decision.until - at) / 1000)),
+      });
+    const minutes = Math.max(1, Math.ceil((decision.until - at) / 60_000));
     throw refuse("TOO_MANY_REQUESTS", "auth.locked", { minutes });
   }
 
@@ -84,15 +104,13 @@ export async function signIn(db: DB, input: SignInInput): Promise<Actor> {
       ip,
       detail: { reason },
     });
-    subjects.forEach((subject, i) => {
-      if (failureStartsLock(states[i], at))
-        recordAudit(db, {
-          action: "auth.locked",
-          actorEmail: subject.column === auditLog.actorEmail ? email : null,
-          ip: subject.column === auditLog.ip ? ip : null,
-          detail: { by: subject.column === auditLog.ip ? "ip" : "email", email },
-        });
-    });
+    for (const by of limitsReached(history, at))
+      recordAudit(db, {
+        action: "auth.locked",
+        actorEmail: email,
+        ip,
+        detail: { by, minutes: WINDOW_MS / 60_000 },
+      });
     if (reason === "disabled") throw refuse("UNAUTHORIZED", "auth.disabled");
     throw refuse("UNAUTHORIZED", "auth.wrongCredentials");
   }

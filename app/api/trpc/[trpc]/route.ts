@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDb } from "@/db/client";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { sessionUserId } from "@/server/auth/session";
+import { currentSession } from "@/server/auth/session";
 import { clientIp } from "@/server/auth/client-ip";
 import { refuseCrossSiteWrite } from "@/server/api/same-origin";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 async function handler(req: Request) {
   const crossSite = refuseCrossSiteWrite(req);
   if (crossSite) return crossSite;
-  const userId = await sessionUserId();
+  const session = await currentSession();
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -19,7 +19,7 @@ async function handler(req: Request) {
     createContext: () =>
       createContext({
         db: getDb(),
-        session: userId === null ? null : { userId },
+        session,
         ip: clientIp(req.headers),
       }),
     onError({ error, path }) {
