@@ -14,6 +14,7 @@ const codes: Record<DomainErrorCode, TRPCError["code"]> = {
   VALIDATION: "BAD_REQUEST",
   UNAUTHORIZED: "UNAUTHORIZED",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  TOO_LARGE: "PAYLOAD_TOO_LARGE",
 };
 
 /** SQLite's busy and locked result codes (better-sqlite3 sets `code`, extended codes included). */

@@ -15,7 +15,8 @@ export type DomainErrorCode =
   | "INVALID_STATE"
   | "VALIDATION"
   | "UNAUTHORIZED"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "TOO_LARGE";
 
 /** Field path → refusal, for forms. */
 export type FieldRefusals = Record<string, Refusal>;

@@ -12,6 +12,7 @@ import { chromiumPath, MISSING_CHROMIUM } from "./chromium-path";
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
+    serverPid: number;
   }
 }
 
@@ -57,7 +58,8 @@ export default async function setup(project: TestProject) {
     { env, stdio: "inherit" },
   );
   if (prepare.status !== 0) throw new Error("preparing the e2e data directory failed");
-  server = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server/cli/serve.ts"], {
+  // node itself (not the tsx wrapper), so the pid the tests measure is the server's.
+  server = spawn(process.execPath, ["--import", "tsx", "server/cli/serve.ts"], {
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -73,6 +75,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide("baseURL", baseURL);
+  project.provide("serverPid", server.pid!);
   return async () => {
     server?.kill("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -197,7 +197,7 @@ describe("registering a firm", () => {
     await expect(page.getByTestId("registration-sent").textContent()).resolves.toContain(
       "We have sent a message about this registration to zhao.min@example.cn.",
     );
-    await page.getByRole("link", { name: "Sign in" }).last().click();
+    await page.getByTestId("registration-sent").getByRole("link", { name: "Sign in" }).click();
     await page.waitForURL("**/signin?email=zhao.min%40example.cn");
     expect(await page.getByLabel("Email").inputValue()).toBe("zhao.min@example.cn");
     await page.getByLabel("Password").fill("violet-kiln-orbit-42");

@@ -5,12 +5,22 @@ import { createContext } from "@/server/api/trpc";
 import { currentSession } from "@/server/auth/session";
 import { clientIp } from "@/server/auth/client-ip";
 import { refuseCrossSiteWrite } from "@/server/api/same-origin";
+import { errorResponse } from "@/server/api/errors";
+import { JSON_BODY_LIMIT, boundedRequest } from "@/server/http/bounded-body";
 
 export const dynamic = "force-dynamic";
 
-async function handler(req: Request) {
-  const crossSite = refuseCrossSiteWrite(req);
+async function handler(incoming: Request) {
+  const crossSite = refuseCrossSiteWrite(incoming);
   if (crossSite) return crossSite;
+  let req: Request;
+  try {
+    req = await boundedRequest(incoming, JSON_BODY_LIMIT);
+  } catch (error) {
+    const refused = errorResponse(error);
+    if (refused) return refused;
+    throw error;
+  }
   const session = await currentSession();
   return fetchRequestHandler({
     endpoint: "/api/trpc",

@@ -3,6 +3,7 @@ import { addAttachment } from "@/server/services/booking/attachments";
 import { MAX_FILE_BYTES } from "@/server/services/booking/file-types";
 import { idParam, withActor } from "../../../_http";
 import { refuseCrossSiteWrite } from "@/server/api/same-origin";
+import { readBounded } from "@/server/http/bounded-body";
 
 export const dynamic = "force-dynamic";
 
@@ -17,13 +18,12 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
         { error: { code: "NOT_FOUND", message: "Request not found." } },
         { status: 404 },
       );
-    const length = Number(req.headers.get("content-length") ?? 0);
-    if (length > MAX_FILE_BYTES + 64 * 1024)
-      return Response.json(
-        { error: { code: "VALIDATION", message: "file: larger than 20 MB" } },
-        { status: 413 },
-      );
-    const form = await req.formData().catch(() => null);
+    // The file plus room for the multipart framing; refused as soon as more arrives.
+    const body = await readBounded(req, MAX_FILE_BYTES + 64 * 1024);
+    const type = req.headers.get("content-type") ?? "";
+    const form = await new Response(body, { headers: { "content-type": type } })
+      .formData()
+      .catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File))
       return Response.json(
