@@ -7,12 +7,15 @@ import { setLocale } from "@/server/services/users/set-locale";
 import { DomainError } from "@/server/services/errors";
 import type { Role } from "@/db/schema";
 import { authSecret } from "./secret";
+import { servedOverHttps } from "@/server/http/security-headers";
 import { clientIp } from "./client-ip";
 import { closeSession, openSession, sessionIsOpen } from "@/server/services/auth/sessions";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Secure (and __Secure- prefixed) cookies whenever the app's address is https.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({

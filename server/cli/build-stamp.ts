@@ -6,13 +6,12 @@ import path from "node:path";
 const inputs = [
   "app",
   "server",
-  "db/schema",
-  "db/reference",
-  "db/client.ts",
-  "db/paths.ts",
+  "db",
   "public",
   "package-lock.json",
   "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
   "tsconfig.json",
   "postcss.config.mjs",
 ];

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustProxyHops } from "@/server/http/client-address";
 import { CLIENT_ADDRESS_KEY_ENV } from "@/server/auth/client-ip";
+import { HSTS, servedOverHttps } from "@/server/http/security-headers";
 
 export type ServeOptions = { port: number; hostname?: string };
 
@@ -18,9 +19,11 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const app = next({ dev: false, dir: process.cwd(), port, hostname });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const https = servedOverHttps();
   const server = http.createServer((req, res) => {
     const address = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], hops);
     req.headers[CLIENT_ADDRESS_HEADER] = `${key} ${address}`;
+    if (https) res.setHeader("Strict-Transport-Security", HSTS);
     void handle(req, res);
   });
   await new Promise<void>((resolve, reject) => {
