@@ -1,0 +1,683 @@
+// The objects of one tenant (firm A and its requests at lab A) and one probing call of every tRPC
+// procedure and gated route handler against them, shared by the authorization matrix and the
+// input fuzz test. Each call runs in a savepoint that is rolled back (`cell`), so every probe
+// starts from the same state.
+import crypto from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { users, notifications, type Role } from "@/db/schema";
+import { createCaller } from "@/server/api/root";
+import { addAttachment } from "@/server/services/booking/attachments";
+import { loadActor } from "@/server/services/users/load-actor";
+import { minimalPdf } from "@/db/seed/pdf";
+import { hashPassword } from "@/server/auth/password";
+import { callerFor } from "./test-db";
+import { makeBookingFixture, requestBody, at, NOW, HOUR } from "./booking-fixture";
+import { PASSWORD } from "./fixtures";
+
+export const SECRET = "TENANT-A-SECRET";
+export const HUB_ASK = "TENANT-A-HUB-ASK";
+
+export const kinds = [
+  "anonymous",
+  "firm",
+  "colleague",
+  "otherFirm",
+  "operator",
+  "otherOperator",
+  "coordinator",
+  "admin",
+  "disabled",
+  "mustChange",
+] as const;
+export type Kind = (typeof kinds)[number];
+export const roleOf: Record<Kind, Role | null> = {
+  anonymous: null,
+  firm: "firm",
+  colleague: "firm",
+  otherFirm: "firm",
+  operator: "operator",
+  otherOperator: "operator",
+  coordinator: "coordinator",
+  admin: "admin",
+  disabled: "firm",
+  mustChange: "firm",
+};
+/** What each kind outside the tenant must never read. */
+export const hiddenFrom: Partial<Record<Kind, string[]>> = {
+  anonymous: [SECRET, HUB_ASK],
+  otherFirm: [SECRET, HUB_ASK],
+  otherOperator: [SECRET, HUB_ASK],
+  coordinator: [SECRET], // the hub sees the hub's requests, not lab A's own
+};
+export const OPEN_DURING_CHANGE = new Set([
+  "user.me",
+  "user.changePassword",
+  "user.setLocale",
+  "user.signOutEverywhere",
+  "notification.unreadCount",
+]);
+
+export type Tenant = Awaited<ReturnType<typeof makeTenant>>;
+
+/** Firm A's requests at lab A in every state, a hub ask, a file, a message and a notification;
+ * plus a disabled and a must-change-password member of firm A. Call with the clock at NOW. */
+export async function makeTenant(db: DB) {
+  const fx = await makeBookingFixture(db);
+  const passwordHash = await hashPassword(PASSWORD);
+  const member = (email: string, extra: Partial<typeof users.$inferInsert>) =>
+    db
+      .insert(users)
+      .values({ email, name: email, passwordHash, role: "firm", firmId: fx.firmA.id, ...extra })
+      .returning()
+      .get().id;
+  const userOf: Record<Kind, number | null> = {
+    anonymous: null,
+    firm: fx.firmUser.id,
+    colleague: fx.firmUserColleague().id,
+    otherFirm: fx.firmUserB.id,
+    operator: fx.operator.id,
+    otherOperator: fx.operatorB.id,
+    coordinator: fx.coordinator.id,
+    admin: fx.admin.id,
+    disabled: member("gone@example.cn", { disabled: true }),
+    mustChange: member("new@example.cn", { mustChangePassword: true }),
+  };
+  const firm = callerFor(db, fx.firmUser.id);
+  const op = callerFor(db, fx.operator.id);
+  const body = (o: Record<string, unknown>) => requestBody({ title: `${SECRET} run`, ...o });
+  const submitted = await firm.request.submit(body({ equipmentId: fx.reactor.id }));
+  const quoted = await firm.request.submit(body({ equipmentId: fx.reactor.id }));
+  await op.request.quote({
+    id: quoted.id,
+    equipmentId: fx.reactor.id,
+    start: at(1, 9),
+    end: at(1, 12),
+    units: 1,
+    amountFen: 1,
+    validUntil: NOW + 10 * HOUR,
+  });
+  const chamber = (hour: number, serviceType: string) =>
+    firm.request.submit(
+      body({ equipmentId: fx.chamber.id, serviceType, preferredStart: at(1, hour), hours: 1 }),
+    );
+  const confirmed = await chamber(9, "testing");
+  const started = await chamber(10, "pilot_production");
+  await op.request.start({ id: started.id });
+  const completed = await chamber(11, "pilot_production");
+  await op.request.start({ id: completed.id });
+  await op.request.complete({ id: completed.id });
+  const proposed = await chamber(13, "testing");
+  await op.request.proposeReschedule({
+    id: proposed.id,
+    start: at(2, 13),
+    end: at(2, 14),
+    validUntil: NOW + 6 * HOUR,
+  });
+  await firm.request.message({ id: confirmed.id, body: `${SECRET} message` });
+  const hubAsk = await firm.request.submit(requestBody({ title: `${HUB_ASK} batch` }));
+  const attachment = addAttachment(db, loadActor(db, fx.firmUser.id)!, confirmed.id, {
+    name: "spec.pdf",
+    bytes: minimalPdf([`${SECRET} spec`]),
+  });
+  const notification = db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, fx.firmUser.id))
+    .get()!;
+  const icalToken = (await op.schedule.icalToken())!;
+  const ids = {
+    submitted: submitted.id,
+    quoted: quoted.id,
+    confirmed: confirmed.id,
+    started: started.id,
+    completed: completed.id,
+    proposed: proposed.id,
+    hubAsk: hubAsk.id,
+    attachment: attachment.id,
+    notification: notification.id,
+  };
+  return { fx, ids, userOf, icalToken };
+}
+
+/** Every row of every table but the audit trail (which records denials), as one digest. */
+export function fingerprint(db: DB): string {
+  const tables = db.$client
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT LIKE '%search%' AND name NOT IN ('audit_log', '__drizzle_migrations')
+       ORDER BY name`,
+    )
+    .all() as { name: string }[];
+  const hash = crypto.createHash("sha256");
+  for (const { name } of tables)
+    hash.update(name + JSON.stringify(db.$client.prepare(`SELECT * FROM "${name}"`).all()));
+  return hash.digest("hex");
+}
+
+/** The tenant's own rows: lab A, its catalogue and schedule, firm A, its people and requests. */
+export function tenantFingerprint(db: DB, { fx }: Tenant): string {
+  const q = (sql: string, ...p: unknown[]) => JSON.stringify(db.$client.prepare(sql).all(...p));
+  const lab = fx.lab.id;
+  const firm = fx.firmA.id;
+  return crypto
+    .createHash("sha256")
+    .update(q(`SELECT * FROM facilities WHERE id = ?`, lab))
+    .update(q(`SELECT * FROM equipment WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM services WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM reservations WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM firms WHERE id = ?`, firm))
+    .update(q(`SELECT * FROM users WHERE firm_id = ? OR facility_id = ?`, firm, lab))
+    .update(q(`SELECT * FROM booking_requests WHERE firm_id = ?`, firm))
+    .update(q(`SELECT * FROM attachments`))
+    .update(q(`SELECT * FROM messages`))
+    .digest("hex");
+}
+
+export type Outcome = { code: string; text: string };
+
+/** Runs one call in a savepoint, notes what it changed, and rolls it back. */
+export async function cell(
+  db: DB,
+  t: Tenant,
+  run: () => Promise<unknown>,
+): Promise<{
+  outcome: Outcome;
+  changedAny: boolean;
+  changedTenant: boolean;
+}> {
+  const before = fingerprint(db);
+  const tenantBefore = tenantFingerprint(db, t);
+  db.$client.exec("SAVEPOINT matrix");
+  let outcome: Outcome;
+  try {
+    const result = await run();
+    outcome = {
+      code: "OK",
+      text: result instanceof Response ? await result.clone().text() : JSON.stringify(result),
+    };
+    if (result instanceof Response && result.status >= 400)
+      outcome.code =
+        { 401: "UNAUTHORIZED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[result.status] ??
+        `HTTP ${result.status}`;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    outcome = { code: error.code, text: error.message };
+  }
+  const changedAny = fingerprint(db) !== before;
+  const changedTenant = tenantFingerprint(db, t) !== tenantBefore;
+  db.$client.exec("ROLLBACK TO matrix; RELEASE matrix");
+  return { outcome, changedAny, changedTenant };
+}
+
+export type Caller = ReturnType<typeof createCaller>;
+export type Spec = {
+  call: (c: Caller) => Promise<unknown>;
+  /** Roles the entry point admits; "public" for everyone. */
+  roles: Role[] | "public";
+  /** Who may act on (or read) the tenant's object: they must get past the gate. */
+  owners?: Kind[];
+  /** What an admitted non-owner gets: NOT_FOUND (the object is another tenant's) or any answer
+   * that neither shows nor changes the tenant's data. */
+  others?: "NOT_FOUND" | "OWN";
+};
+
+const ALL: Role[] = ["firm", "operator", "coordinator", "admin"];
+const FACILITY: Role[] = ["operator", "coordinator"];
+const PARTY: Role[] = ["firm", "operator", "coordinator"];
+const FIRM_SIDE: Kind[] = ["firm", "colleague"];
+const period = () => ({ from: at(0, 0), to: at(7, 0) });
+
+export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
+  return {
+    health: { call: (c) => c.health(), roles: "public" },
+    "network.overview": { call: (c) => c.network.overview(), roles: "public" },
+    "firm.register": {
+      roles: "public",
+      call: (c) =>
+        c.firm.register({
+          firmName: "Matrix Probe Co., Ltd.",
+          creditCode: "914403001922038216",
+          size: "small",
+          industry: "materials",
+          prefecture: "chengdu",
+          name: "Probe",
+          email: "firm-a@example.cn",
+          password: "violet-kiln-orbit-42",
+        }),
+    },
+    "facility.list": { call: (c) => c.facility.list({}), roles: "public" },
+    "facility.get": { call: (c) => c.facility.get({ slug: "lab-a" }), roles: "public" },
+    "equipment.search": { call: (c) => c.equipment.search({}), roles: "public" },
+    "equipment.categories": { call: (c) => c.equipment.categories(), roles: "public" },
+    "equipment.get": { call: (c) => c.equipment.get({ id: fx.reactor.id }), roles: "public" },
+    "equipment.availability": {
+      roles: "public",
+      call: (c) => c.equipment.availability({ equipmentId: fx.reactor.id, ...period() }),
+    },
+    "service.get": { call: (c) => c.service.get({ id: fx.testing.id }), roles: "public" },
+    "service.list": { call: (c) => c.service.list({}), roles: "public" },
+
+    "user.me": { call: (c) => c.user.me(), roles: ALL, owners: [...kinds] },
+    "user.changePassword": {
+      roles: ALL,
+      owners: [...kinds],
+      call: (c) =>
+        c.user.changePassword({ currentPassword: PASSWORD, newPassword: "matrix-pw-9876" }),
+    },
+    "user.signOutEverywhere": {
+      call: (c) => c.user.signOutEverywhere(),
+      roles: ALL,
+      owners: [...kinds],
+    },
+    "user.setLocale": {
+      call: (c) => c.user.setLocale({ locale: "zh" }),
+      roles: ALL,
+      owners: [...kinds],
+    },
+    "notification.unreadCount": {
+      call: (c) => c.notification.unreadCount(),
+      roles: ALL,
+      owners: [...kinds],
+    },
+    "notification.list": {
+      call: (c) => c.notification.list(),
+      roles: ALL,
+      owners: ["firm"],
+      others: "OWN",
+    },
+    "notification.markRead": {
+      call: (c) => c.notification.markRead({ ids: [ids.notification] }),
+      roles: ALL,
+      owners: ["firm"],
+      others: "OWN",
+    },
+
+    "workspace.firm": {
+      call: (c) => c.workspace.firm(),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "workspace.operator": {
+      call: (c) => c.workspace.operator(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "workspace.hub": {
+      call: (c) => c.workspace.hub(),
+      roles: ["coordinator"],
+      owners: ["coordinator"],
+    },
+    "workspace.admin": { call: (c) => c.workspace.admin(), roles: ["admin"], owners: ["admin"] },
+    "audit.list": { call: (c) => c.audit.list({}), roles: ["admin"], owners: ["admin"] },
+    "audit.outbox": {
+      call: (c) => c.audit.outbox({ page: 1 }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+
+    "facility.catalogue": {
+      call: (c) => c.facility.catalogue(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "facility.updateProfile": {
+      call: (c) => c.facility.updateProfile({ nameEn: "Renamed by a probe" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "equipment.create": {
+      call: (c) =>
+        c.equipment.create({ name: "Probe dryer", category: "spray_dryer", hourlyRateFen: 1 }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "equipment.update": {
+      call: (c) => c.equipment.update({ id: fx.reactor.id, hourlyRateFen: 1 }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "service.save": {
+      call: (c) =>
+        c.service.save({
+          id: fx.testing.id,
+          type: "testing",
+          name: "Probe renamed",
+          equipmentIds: [],
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "service.withdraw": {
+      call: (c) => c.service.withdraw({ id: fx.testing.id }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+
+    "request.submit": {
+      call: (c) => c.request.submit(requestBody({ equipmentId: fx.reactor.id })),
+      roles: ["firm"],
+      owners: ["firm", "colleague", "otherFirm"], // any firm may ask lab A
+    },
+    "request.list": {
+      call: (c) => c.request.list({}),
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "OWN",
+    },
+    "request.get": {
+      call: (c) => c.request.get({ id: ids.confirmed }),
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "request.quote": {
+      call: (c) =>
+        c.request.quote({
+          id: ids.submitted,
+          equipmentId: fx.reactor.id,
+          start: at(2, 9),
+          end: at(2, 12),
+          units: 1,
+          amountFen: 1,
+          validUntil: NOW + HOUR,
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.accept": {
+      call: (c) => c.request.accept({ id: ids.quoted }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "request.withdraw": {
+      call: (c) => c.request.withdraw({ id: ids.submitted }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "request.reject": {
+      call: (c) => c.request.reject({ id: ids.submitted, reason: "Probe" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.start": {
+      call: (c) => c.request.start({ id: ids.confirmed }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.complete": {
+      call: (c) => c.request.complete({ id: ids.started }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.cancel": {
+      call: (c) => c.request.cancel({ id: ids.confirmed, reason: "Probe" }),
+      roles: PARTY,
+      owners: [...FIRM_SIDE, "operator"],
+      others: "NOT_FOUND",
+    },
+    "request.rate": {
+      call: (c) => c.request.rate({ id: ids.completed, rating: 5 }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "request.proposeReschedule": {
+      call: (c) =>
+        c.request.proposeReschedule({
+          id: ids.confirmed,
+          start: at(3, 13),
+          end: at(3, 14),
+          validUntil: NOW + HOUR,
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.acceptReschedule": {
+      call: (c) => c.request.acceptReschedule({ id: ids.proposed }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "request.declineReschedule": {
+      call: (c) => c.request.declineReschedule({ id: ids.proposed }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "request.message": {
+      call: (c) => c.request.message({ id: ids.confirmed, body: "Probe" }),
+      roles: PARTY,
+      owners: [...FIRM_SIDE, "operator"],
+      others: "NOT_FOUND",
+    },
+
+    "maintenance.create": {
+      call: (c) =>
+        c.maintenance.create({
+          equipmentId: fx.reactor.id,
+          start: at(5, 9),
+          end: at(5, 10),
+          reason: "Probe",
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "maintenance.list": {
+      call: (c) => c.maintenance.list({}),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "maintenance.remove": {
+      call: (c) => c.maintenance.remove({ id: fx.maintenance.id }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "schedule.board": {
+      call: (c) => c.schedule.board(period()),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "schedule.icalToken": {
+      call: (c) => c.schedule.icalToken(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "schedule.regenerateIcalToken": {
+      call: (c) => c.schedule.regenerateIcalToken(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+
+    "hub.matches": {
+      call: (c) =>
+        c.hub.matches({
+          serviceType: "testing",
+          earliestStart: at(1, 0),
+          deadline: at(9, 0),
+          hours: 2,
+        }),
+      roles: ["coordinator", "firm"],
+      owners: ["firm", "colleague", "otherFirm", "coordinator"],
+    },
+    "hub.route": {
+      call: (c) => c.hub.route({ id: ids.hubAsk, facilityId: fx.lab.id }),
+      roles: ["coordinator"],
+      owners: ["coordinator"],
+    },
+    "hub.reassign": {
+      call: (c) => c.hub.reassign({ id: ids.hubAsk, facilityId: fx.otherLab.id, reason: "Probe" }),
+      roles: ["coordinator"],
+      owners: ["coordinator"],
+    },
+
+    "stats.overview": {
+      call: (c) => c.stats.overview(period()),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "stats.utilisation": {
+      call: (c) => c.stats.utilisation(period()),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "stats.machineHours": {
+      call: (c) => c.stats.machineHours(period()),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "stats.equipmentRequests": {
+      call: (c) => c.stats.equipmentRequests({ equipmentId: fx.reactor.id, ...period() }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.facilities": {
+      call: (c) => c.admin.facilities({}),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.facility": {
+      call: (c) => c.admin.facility({ id: fx.lab.id }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.createFacility": {
+      call: (c) =>
+        c.admin.createFacility({
+          slug: "probe-lab",
+          nameEn: "Probe Lab",
+          nameZh: "探测实验室",
+          prefecture: "mianyang",
+          fields: ["advanced_materials"],
+        }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.updateFacility": {
+      call: (c) => c.admin.updateFacility({ id: fx.lab.id, nameEn: "Probe" }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.setFacilityStatus": {
+      call: (c) =>
+        c.admin.setFacilityStatus({ id: fx.lab.id, status: "suspended", reason: "Probe" }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.users": { call: (c) => c.admin.users({}), roles: ["admin"], owners: ["admin"] },
+    "admin.createUser": {
+      call: (c) =>
+        c.admin.createUser({
+          email: "probe@example.cn",
+          name: "Probe",
+          role: "operator",
+          facilityId: fx.lab.id,
+        }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.setUserDisabled": {
+      call: (c) => c.admin.setUserDisabled({ id: fx.operator.id, disabled: true }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "admin.resetPassword": {
+      call: (c) => c.admin.resetPassword({ id: fx.operator.id }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+  };
+}
+
+export type RouteSpec = Spec & { request: () => Promise<Response> };
+type RouteModule = Record<string, (req: Request, ctx: unknown) => Promise<Response>>;
+const route = (path: string) => import(`@/app/api/${path}/route`) as Promise<RouteModule>;
+export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec> {
+  return {
+    "GET /api/attachments/[id]": {
+      request: async () =>
+        (await route("attachments/[id]")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ id: String(ids.attachment) }),
+        }),
+      call: async () => null,
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "POST /api/requests/[id]/attachments": {
+      request: async () => {
+        const form = new FormData();
+        form.set(
+          "file",
+          new File([new Uint8Array(minimalPdf(["probe"]))], "probe.pdf", {
+            type: "application/pdf",
+          }),
+        );
+        return (await route("requests/[id]/attachments")).POST(
+          new Request("http://localhost/", { method: "POST", body: form }),
+          { params: Promise.resolve({ id: String(ids.confirmed) }) },
+        );
+      },
+      call: async () => null,
+      roles: PARTY,
+      owners: [...FIRM_SIDE, "operator"],
+      others: "NOT_FOUND",
+    },
+    "GET /api/requests/[id]/ics": {
+      request: async () =>
+        (await route("requests/[id]/ics")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ id: String(ids.confirmed) }),
+        }),
+      call: async () => null,
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "GET /api/operator/schedule-csv": {
+      request: async () =>
+        (await route("operator/schedule-csv")).GET(
+          new Request("http://localhost/api/operator/schedule-csv?from=2027-01-04&to=2027-01-11"),
+          {},
+        ),
+      call: async () => null,
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "GET /api/ical/[token]": {
+      request: async () =>
+        (await route("ical/[token]")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ token: `${icalToken}.ics` }),
+        }),
+      call: async () => null,
+      roles: "public", // the secret token is the credential
+    },
+    "GET /api/health": {
+      request: async () => (await route("health")).GET(new Request("http://localhost/"), {}),
+      call: async () => null,
+      roles: "public",
+    },
+  };
+}
