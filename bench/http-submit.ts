@@ -29,7 +29,6 @@ async function signIn(base: string, email: string, password: string): Promise<st
     headers: {
       "content-type": "application/x-www-form-urlencoded",
       cookie: cookies.join("; "),
-      "x-forwarded-for": "10.99.0.1",
     },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });

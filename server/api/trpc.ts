@@ -7,6 +7,8 @@ import type { DB } from "@/db/client";
 import type { Role } from "@/db/schema";
 import type { Actor, FacilityActor, FirmActor } from "@/server/services/actor";
 import { admit, facilityGate } from "./guard";
+import { hiddenCharacterPath } from "@/server/services/hidden-characters";
+import { validation } from "@/server/services/errors";
 import { clientMessage, fieldErrorsOf, fieldRefusalsOf, refusalOf, toTRPCError } from "./errors";
 
 /** `sessionId` is the id of the browser session (absent for in-process callers such as tests). */
@@ -50,7 +52,14 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Every string of every input, before its schema runs (server/services/hidden-characters.ts). */
+const refuseHiddenCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = hiddenCharacterPath(await getRawInput());
+  if (path) throw validation(path, "field.hiddenCharacters");
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseHiddenCharacters);
 
 const PASSWORD_CHANGE_PATHS = new Set([
   "user.me",

@@ -1,9 +1,7 @@
-// Real Chromium through playwright-core; each context looks like its own client address so that
-// sign-in throttling by IP in one test does not leak into another.
+// Real Chromium through playwright-core. Every context reaches the server from 127.0.0.1 (the
+// server reads the socket, not X-Forwarded-For), so tests stay within the per-address budgets.
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { chromiumPath } from "./chromium-path";
-
-let clientCounter = 0;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -25,11 +23,9 @@ export async function newClient(
   baseURL: string,
   options: { locale?: "en" | "zh" } = {},
 ): Promise<BrowserContext> {
-  clientCounter += 1;
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1280, height: 900 },
-    extraHTTPHeaders: { "x-forwarded-for": `198.18.${process.pid % 250}.${clientCounter % 250}` },
   });
   if (options.locale)
     await context.addCookies([{ name: "locale", value: options.locale, url: baseURL }]);

@@ -16,6 +16,7 @@ import { recordAudit } from "../audit/record-audit";
 import { likeTerms } from "../registry/like-terms";
 import { idInput } from "@/server/services/id-input";
 import { closeUserSessions } from "../auth/sessions";
+import { numeric } from "../number-input";
 
 const PAGE_SIZE = 50;
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"; // no 0/O, 1/l/I
@@ -45,7 +46,7 @@ export const createAccountInput = z
 export const listUsersInput = z.object({
   q: z.string().trim().max(100).optional(),
   role: z.enum(roles).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page: numeric(z.number().int().min(1).max(10_000).default(1)),
 });
 
 const idObject = z.object({ id: idInput() });

@@ -6,6 +6,7 @@ import { prefectureCodes } from "@/db/reference/prefectures";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { facilityProfileFields } from "../facility-profile-fields";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 /** The profile fields, plus what only an admin sets: host, level, prefecture and fields. */
 const facilityFields = facilityProfileFields.extend({
@@ -50,6 +51,6 @@ export const setFacilityStatusInput = z.object({
 export const adminListFacilitiesInput = z.object({
   q: z.string().trim().max(100).optional(),
   status: z.enum(facilityStatuses).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: numeric(z.number().int().min(1).max(10_000).default(1)),
+  pageSize: numeric(z.number().int().min(1).max(500).default(50)),
 });

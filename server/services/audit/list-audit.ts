@@ -3,12 +3,13 @@ import { and, desc, gte, like, lt, count, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { numeric } from "../number-input";
 
 export const listAuditInput = z.object({
   action: z.string().trim().max(60).optional(),
   email: z.string().trim().toLowerCase().max(200).optional(),
-  from: z.coerce.number().int().optional(),
-  to: z.coerce.number().int().optional(),
+  from: numeric(z.number().int().optional()),
+  to: numeric(z.number().int().optional()),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });

@@ -4,6 +4,7 @@ import { serviceTypes, requestStatuses } from "@/db/schema/enums";
 import { paramRange } from "../registry/inputs";
 import { timeInput } from "../time-input";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
 const id = (code: IdCode) => idInput(code);
@@ -33,17 +34,21 @@ export const submitRequestInput = z
     requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     earliestStart: timeInput,
     deadline: timeInput,
-    hours: z.coerce
-      .number({ error: "field.hoursNumber" })
-      .int("field.wholeHours")
-      .min(1, "field.minHour")
-      .max(720, "field.maxHours"),
-    units: z.coerce
-      .number({ error: "field.unitsNumber" })
-      .int("field.wholeUnits")
-      .min(1, "field.minUnit")
-      .max(50, "field.maxUnits")
-      .default(1),
+    hours: numeric(
+      z
+        .number({ error: "field.hoursNumber" })
+        .int("field.wholeHours")
+        .min(1, "field.minHour")
+        .max(720, "field.maxHours"),
+    ),
+    units: numeric(
+      z
+        .number({ error: "field.unitsNumber" })
+        .int("field.wholeUnits")
+        .min(1, "field.minUnit")
+        .max(50, "field.maxUnits")
+        .default(1),
+    ),
     preferredStart: timeInput.optional(),
   })
   .superRefine((v, ctx) => {
@@ -90,16 +95,20 @@ export const quoteInput = z
     equipmentId: id("field.idEquipment"),
     start: timeInput,
     end: timeInput,
-    units: z.coerce
-      .number({ error: "field.unitsNumber" })
-      .int("field.wholeUnits")
-      .min(1, "field.minUnit")
-      .default(1),
-    amountFen: z.coerce
-      .number({ error: "field.amountFen" })
-      .int("field.wholeFen")
-      .min(0, "field.notNegative")
-      .max(10_000_000_000, "field.tooLarge"),
+    units: numeric(
+      z
+        .number({ error: "field.unitsNumber" })
+        .int("field.wholeUnits")
+        .min(1, "field.minUnit")
+        .default(1),
+    ),
+    amountFen: numeric(
+      z
+        .number({ error: "field.amountFen" })
+        .int("field.wholeFen")
+        .min(0, "field.notNegative")
+        .max(10_000_000_000, "field.tooLarge"),
+    ),
     validUntil: timeInput,
   })
   .superRefine((v, ctx) => {
@@ -121,11 +130,13 @@ export type MoveWithReasonInput = z.input<typeof moveWithReasonInput>;
 
 export const rateInput = z.object({
   id: id("field.idRequest"),
-  rating: z.coerce
-    .number({ error: "field.rateFrom1To5" })
-    .int("field.rateFrom1To5")
-    .min(1, "field.rateFrom1To5")
-    .max(5, "field.rateFrom1To5"),
+  rating: numeric(
+    z
+      .number({ error: "field.rateFrom1To5" })
+      .int("field.rateFrom1To5")
+      .min(1, "field.rateFrom1To5")
+      .max(5, "field.rateFrom1To5"),
+  ),
   comment: z.string().trim().max(2000, "field.maxChars").default(""),
 });
 
@@ -140,8 +151,8 @@ export const messageInput = z.object({
 
 export const listRequestsInput = z.object({
   status: z.enum(requestStatuses, { error: "unknown status" }).optional(),
-  page: z.coerce.number().int().min(1, "field.atLeastOne").default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, "field.atMost").default(20),
+  page: numeric(z.number().int().min(1, "field.atLeastOne").default(1)),
+  pageSize: numeric(z.number().int().min(1).max(100, "field.atMost").default(20)),
   /** For the hub: requests that name no facility. */
   unrouted: z.boolean().optional(),
 });

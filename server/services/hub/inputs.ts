@@ -4,6 +4,7 @@ import { serviceTypes, technologyFields } from "@/db/schema/enums";
 import { prefectureCodes } from "@/db/reference/prefectures";
 import { paramRange } from "../registry/inputs";
 import { timeInput } from "../time-input";
+import { numeric } from "../number-input";
 
 export const matchInput = z
   .object({
@@ -16,13 +17,15 @@ export const matchInput = z
     prefecture: z.enum(prefectureCodes, { error: "unknown prefecture" }).optional(),
     earliestStart: timeInput,
     deadline: timeInput,
-    hours: z.coerce
-      .number({ error: "field.hoursNumber" })
-      .int("field.wholeHours")
-      .min(1, "field.minHour")
-      .max(720, "field.maxHours"),
-    units: z.coerce.number().int("field.wholeUnits").min(1, "field.minUnit").max(50).default(1),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
+    hours: numeric(
+      z
+        .number({ error: "field.hoursNumber" })
+        .int("field.wholeHours")
+        .min(1, "field.minHour")
+        .max(720, "field.maxHours"),
+    ),
+    units: numeric(z.number().int("field.wholeUnits").min(1, "field.minUnit").max(50).default(1)),
+    limit: numeric(z.number().int().min(1).max(50).default(10)),
   })
   .superRefine((v, ctx) => {
     if (v.deadline <= v.earliestStart)

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { timeInput } from "../time-input";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
 const id = (code: IdCode) => idInput(code);
@@ -18,12 +19,14 @@ export const createMaintenanceInput = z
       .min(3, "field.reasonMin")
       .max(500, "field.maxChars"),
     /** Weekly recurrence: the same window this many weeks in a row (1 = one-off). */
-    weeks: z.coerce
-      .number({ error: "field.weeksNumber" })
-      .int("field.wholeWeeks")
-      .min(1, "field.atLeast")
-      .max(52, "field.maxWeeks")
-      .default(1),
+    weeks: numeric(
+      z
+        .number({ error: "field.weeksNumber" })
+        .int("field.wholeWeeks")
+        .min(1, "field.atLeast")
+        .max(52, "field.maxWeeks")
+        .default(1),
+    ),
     /** Cancel the holds and bookings the window would meet, with the window's reason. */
     cancelAffected: z.boolean().default(false),
   })

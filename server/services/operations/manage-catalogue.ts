@@ -13,6 +13,7 @@ import { parseInput } from "../parse-input";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 const param = z.object({
   key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }),
@@ -36,17 +37,16 @@ export const createEquipmentInput = z
       .regex(/^[a-z0-9_]+$/, "field.keyFormat"),
     manufacturer: z.string().trim().max(120).default(""),
     model: z.string().trim().max(120).default(""),
-    units: z.coerce.number().int("field.wholeUnits").min(1, "field.atLeast").max(100).default(1),
-    hourlyRateFen: z.coerce
-      .number({ error: "field.rateInFen" })
-      .int()
-      .min(0, "field.notNegativeShort"),
-    setupMinutes: z.coerce.number().int().min(0).max(1440).default(0),
-    minHours: z.coerce.number().int().min(1).max(720).default(1),
-    maxHours: z.coerce.number().int().min(1).max(720).default(24),
-    leadDays: z.coerce.number().int().min(0).max(365).default(1),
-    originalValueFen: z.coerce.number().int().min(0).default(0),
-    calibrationDueAt: z.coerce.number().int().positive().nullable().default(null),
+    units: numeric(z.number().int("field.wholeUnits").min(1, "field.atLeast").max(100).default(1)),
+    hourlyRateFen: numeric(
+      z.number({ error: "field.rateInFen" }).int().min(0, "field.notNegativeShort"),
+    ),
+    setupMinutes: numeric(z.number().int().min(0).max(1440).default(0)),
+    minHours: numeric(z.number().int().min(1).max(720).default(1)),
+    maxHours: numeric(z.number().int().min(1).max(720).default(24)),
+    leadDays: numeric(z.number().int().min(0).max(365).default(1)),
+    originalValueFen: numeric(z.number().int().min(0).default(0)),
+    calibrationDueAt: numeric(z.number().int().positive().nullable().default(null)),
     autoApprove: z.boolean().default(false),
     sharing: z.enum(["external", "internal"]).default("external"),
     params: z.array(param).max(12).default([]),
@@ -117,9 +117,9 @@ export const saveServiceInput = z.object({
   description: z.string().trim().max(4000).default(""),
   standards: z.array(z.string().trim().min(2).max(60)).max(12, "field.maxStandards").default([]),
   accredited: z.boolean().default(false),
-  typicalHours: z.coerce.number().int().min(1).max(2000).nullable().default(null),
+  typicalHours: numeric(z.number().int().min(1).max(2000).nullable().default(null)),
   priceBasis: z.enum(priceBases, { error: "field.priceBasis" }).default("quote"),
-  priceFen: z.coerce.number().int().min(0, "field.notNegativeShort").nullable().default(null),
+  priceFen: numeric(z.number().int().min(0, "field.notNegativeShort").nullable().default(null)),
   equipmentIds: z.array(idInput("field.idEquipment")).max(50).default([]),
 });
 

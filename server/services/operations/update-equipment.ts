@@ -17,6 +17,7 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 export const updateEquipmentInput = z
   .object({
@@ -24,24 +25,28 @@ export const updateEquipmentInput = z
     version: idInput("field.version").optional(),
     name: z.string().trim().min(2, "field.minChars").max(120, "field.maxChars").optional(),
     nameZh: z.string().trim().max(120, "field.maxChars").optional(),
-    units: z.coerce
-      .number()
-      .int("field.wholeUnits")
-      .min(1, "field.atLeast")
-      .max(100, "field.atMost")
-      .optional(),
-    setupMinutes: z.coerce
-      .number()
-      .int("field.wholeMinutes")
-      .min(0, "field.notNegativeShort")
-      .max(1440, "field.atMost")
-      .optional(),
-    minHours: z.coerce.number().int().min(1, "field.atLeast").max(720).optional(),
-    maxHours: z.coerce.number().int().min(1).max(720, "field.atMost").optional(),
-    leadDays: z.coerce.number().int().min(0, "field.notNegativeShort").max(365).optional(),
-    hourlyRateFen: z.coerce.number().int().min(0, "field.notNegativeShort").optional(),
-    originalValueFen: z.coerce.number().int().min(0, "field.notNegativeShort").optional(),
-    calibrationDueAt: z.coerce.number().int().positive().nullable().optional(),
+    units: numeric(
+      z
+        .number()
+        .int("field.wholeUnits")
+        .min(1, "field.atLeast")
+        .max(100, "field.atMost")
+        .optional(),
+    ),
+    setupMinutes: numeric(
+      z
+        .number()
+        .int("field.wholeMinutes")
+        .min(0, "field.notNegativeShort")
+        .max(1440, "field.atMost")
+        .optional(),
+    ),
+    minHours: numeric(z.number().int().min(1, "field.atLeast").max(720).optional()),
+    maxHours: numeric(z.number().int().min(1).max(720, "field.atMost").optional()),
+    leadDays: numeric(z.number().int().min(0, "field.notNegativeShort").max(365).optional()),
+    hourlyRateFen: numeric(z.number().int().min(0, "field.notNegativeShort").optional()),
+    originalValueFen: numeric(z.number().int().min(0, "field.notNegativeShort").optional()),
+    calibrationDueAt: numeric(z.number().int().positive().nullable().optional()),
     autoApprove: z.boolean().optional(),
     status: z.enum(equipmentStatuses, { error: "unknown status" }).optional(),
     params: z

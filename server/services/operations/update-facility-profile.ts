@@ -17,6 +17,7 @@ import { openIntervals } from "../scheduling/opening-hours";
 import { totalLength } from "../scheduling/intervals";
 import { facilityProfileFields } from "../facility-profile-fields";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "field.hhmm");
 const daySpans = z
@@ -57,7 +58,7 @@ export const updateFacilityProfileInput = facilityProfileFields.partial().extend
         }),
         certificateNo: z.string().trim().min(3).max(60),
         scope: z.string().trim().max(300).default(""),
-        validUntil: z.coerce.number().int().positive(),
+        validUntil: numeric(z.number().int().positive()),
       }),
     )
     .max(20)

@@ -6,20 +6,25 @@ import { parameterKeys } from "@/db/reference/parameters";
 import { isParameterKey, unitsFor } from "./units";
 import { timeInput } from "../time-input";
 import { idInput } from "@/server/services/id-input";
+import { numeric } from "../number-input";
 
 const text = z.string().trim().max(100, "field.maxChars").optional();
-const page = z.coerce
-  .number({ error: "field.wholeNumber" })
-  .int("field.wholeNumber")
-  .min(1, "field.atLeastOne")
-  .max(10_000)
-  .default(1);
-const pageSize = z.coerce
-  .number({ error: "field.wholeNumber" })
-  .int("field.wholeNumber")
-  .min(1, "field.atLeastOne")
-  .max(100, "field.atMost")
-  .default(20);
+const page = numeric(
+  z
+    .number({ error: "field.wholeNumber" })
+    .int("field.wholeNumber")
+    .min(1, "field.atLeastOne")
+    .max(10_000)
+    .default(1),
+);
+const pageSize = numeric(
+  z
+    .number({ error: "field.wholeNumber" })
+    .int("field.wholeNumber")
+    .min(1, "field.atLeastOne")
+    .max(100, "field.atMost")
+    .default(20),
+);
 
 export const listFacilitiesInput = z.object({
   q: text,
@@ -35,7 +40,7 @@ export const listFacilitiesInput = z.object({
 });
 export type ListFacilitiesInput = z.input<typeof listFacilitiesInput>;
 
-const finite = z.coerce.number({ error: "field.number" }).refine(Number.isFinite, "field.number");
+const finite = numeric(z.number({ error: "field.number" }).refine(Number.isFinite, "field.number"));
 
 export const paramRange = z
   .object({
@@ -77,12 +82,14 @@ export const searchEquipmentInput = z.object({
   category: z.string().trim().max(60).optional(),
   prefecture: z.enum(prefectureCodes, { error: "unknown prefecture" }).optional(),
   params: z.array(paramRange).max(8, "field.maxRanges").default([]),
-  durationHours: z.coerce
-    .number({ error: "field.hoursNumber" })
-    .int("field.wholeHours")
-    .min(1, "field.minHour")
-    .max(720, "field.maxHours")
-    .optional(),
+  durationHours: numeric(
+    z
+      .number({ error: "field.hoursNumber" })
+      .int("field.wholeHours")
+      .min(1, "field.minHour")
+      .max(720, "field.maxHours")
+      .optional(),
+  ),
   page,
   pageSize,
 });
