@@ -1,4 +1,4 @@
-// Builds the app when its sources changed and serves it with our server (server/cli/serve.ts) on a free port.
+// Builds the app when its sources changed and serves it (server/cli/serve.ts) on a free port.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsCurrent, stampBuild } from "@/server/cli/build-stamp";

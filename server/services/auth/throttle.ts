@@ -32,7 +32,7 @@ export type ThrottleDecision =
 const recentFirst = (times: number[], now: number) =>
   times.filter((t) => t > now - WINDOW_MS && t <= now).sort((a, b) => b - a);
 
-/** When `max` failures within the window stop further attempts: until the max-th newest ages out. */
+/** When `max` failures in the window stop attempts: until the max-th newest one ages out. */
 function blockedUntil(times: number[], max: number, now: number): number | null {
   const recent = recentFirst(times, now);
   return recent.length >= max ? recent[max - 1] + WINDOW_MS : null;
