@@ -12,7 +12,9 @@ import { addAttachment } from "@/server/services/booking/attachments";
 import { loadActor } from "@/server/services/users/load-actor";
 import { minimalPdf } from "@/db/seed/pdf";
 import { hashPassword } from "@/server/auth/password";
-import { callerFor } from "./test-db";
+import { afterAll, beforeAll } from "vitest";
+import { setClockForTests } from "@/server/services/clock";
+import { callerFor, freshDb } from "./test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "./booking-fixture";
 import { PASSWORD } from "./fixtures";
 
@@ -680,4 +682,21 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       roles: "public",
     },
   };
+}
+
+/** A fresh database holding the tenant, made before the file's tests with the clock at NOW. */
+export function withTenant(): { db: DB; tenant: () => Tenant } {
+  const { db, dir } = freshDb();
+  const previousDataDir = process.env.DATA_DIR;
+  let tenant: Tenant | null = null;
+  beforeAll(async () => {
+    process.env.DATA_DIR = dir;
+    setClockForTests(NOW);
+    tenant = await makeTenant(db);
+  });
+  afterAll(() => {
+    setClockForTests(null);
+    process.env.DATA_DIR = previousDataDir;
+  });
+  return { db, tenant: () => tenant! };
 }

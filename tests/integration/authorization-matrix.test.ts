@@ -4,50 +4,31 @@
 // must-change-password users FORBIDDEN (but the password change); a wrong role FORBIDDEN; another
 // firm's or facility's object NOT_FOUND; the owners get through the gate (positive control). A
 // refusal changes no row, and nobody outside the tenant sees its private text or changes its rows.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { signedIn } from "../helpers/mock-session";
 import { appRouter, createCaller } from "@/server/api/root";
-import { setClockForTests } from "@/server/services/clock";
-import { freshDb } from "../helpers/test-db";
-import { NOW } from "../helpers/booking-fixture";
 import {
   OPEN_DURING_CHANGE,
   cell,
   hiddenFrom,
   kinds,
-  makeTenant,
+  withTenant,
   procedureSpecs,
   roleOf,
   routeSpecs,
   type Kind,
   type Outcome,
   type Spec,
-  type Tenant,
 } from "../helpers/tenant-probe";
 
-const state = vi.hoisted(() => ({ userId: null as number | null, db: null as unknown }));
-vi.mock("@/server/auth/session", () => ({
-  sessionUserId: async () => state.userId,
-  currentSession: async () =>
-    state.userId === null ? null : { userId: state.userId, sessionId: "matrix-session" },
-}));
+vi.mock("@/server/auth/session", () => import("../helpers/mock-session"));
 vi.mock("@/db/client", async (original) => ({
-  ...(await original<typeof import("@/db/client")>()),
-  getDb: () => state.db,
+  ...(await original<object>()),
+  getDb: () => signedIn.db,
 }));
 
-const { db, dir } = freshDb();
-state.db = db;
-const previousDataDir = process.env.DATA_DIR;
-process.env.DATA_DIR = dir;
-let t: Tenant;
-beforeAll(async () => {
-  setClockForTests(NOW);
-  t = await makeTenant(db);
-});
-afterAll(() => {
-  setClockForTests(null);
-  process.env.DATA_DIR = previousDataDir;
-});
+const { db, tenant } = withTenant();
+signedIn.db = db;
 
 const DENIALS = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
 
@@ -73,29 +54,29 @@ function verdict(expected: string, outcome: Outcome): string {
 
 describe("authorization matrix", () => {
   it("covers every procedure", () => {
-    expect(Object.keys(procedureSpecs(t)).sort()).toEqual(
+    expect(Object.keys(procedureSpecs(tenant())).sort()).toEqual(
       Object.keys(appRouter._def.procedures).sort(),
     );
   });
 
   it("every procedure and route handler × ten kinds of caller × the other tenant's objects", async () => {
     const entries: [string, Spec & { request?: () => Promise<Response> }][] = [
-      ...Object.entries(procedureSpecs(t)),
-      ...Object.entries(routeSpecs(t)),
+      ...Object.entries(procedureSpecs(tenant())),
+      ...Object.entries(routeSpecs(tenant())),
     ];
     const problems: unknown[] = [];
     let calls = 0;
     const tally: Record<string, number> = {};
     for (const [name, spec] of entries) {
       for (const kind of kinds) {
-        const userId = t.userOf[kind];
-        state.userId = userId;
+        const userId = tenant().userOf[kind];
+        signedIn.userId = userId;
         const caller = createCaller({
           db,
-          session: userId === null ? null : { userId, sessionId: "matrix-session" },
+          session: userId === null ? null : { userId, sessionId: "test-session" },
           ip: `198.51.100.${kinds.indexOf(kind) + 1}`,
         });
-        const { outcome, changedAny, changedTenant } = await cell(db, t, () =>
+        const { outcome, changedAny, changedTenant } = await cell(db, tenant(), () =>
           spec.request ? spec.request() : spec.call(caller),
         );
         calls++;

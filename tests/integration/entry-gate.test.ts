@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { signedIn } from "../helpers/mock-session";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
@@ -12,19 +13,14 @@ import { refusalOf } from "@/server/api/errors";
 import { freshDb, callerFor } from "../helpers/test-db";
 import { makeBookingFixture } from "../helpers/booking-fixture";
 
-const state = vi.hoisted(() => ({ userId: null as number | null, db: null as unknown }));
-vi.mock("@/server/auth/session", () => ({
-  sessionUserId: async () => state.userId,
-  currentSession: async () =>
-    state.userId === null ? null : { userId: state.userId, sessionId: "test-session" },
-}));
+vi.mock("@/server/auth/session", () => import("../helpers/mock-session"));
 vi.mock("@/db/client", async (original) => ({
-  ...(await original<typeof import("@/db/client")>()),
-  getDb: () => state.db,
+  ...(await original<object>()),
+  getDb: () => signedIn.db,
 }));
 
 const { db } = freshDb();
-state.db = db;
+signedIn.db = db;
 let fx: Awaited<ReturnType<typeof makeBookingFixture>>;
 beforeAll(async () => {
   fx = await makeBookingFixture(db);
@@ -119,7 +115,7 @@ describe("the one gate", () => {
       }
     }
     expect(gated).toBeGreaterThan(40);
-    state.userId = fx.operator.id;
+    signedIn.userId = fx.operator.id;
     for (const route of WITH_ACTOR) {
       const statuses = await callRoute(route);
       for (let i = 0; i < statuses.length; i += 2)
@@ -134,7 +130,7 @@ describe("the one gate", () => {
   });
 
   it("the schedule export refuses a firm user through the gate, with an audited denial", async () => {
-    state.userId = fx.firmUser.id;
+    signedIn.userId = fx.firmUser.id;
     const mod = await import("@/app/api/operator/schedule-csv/route");
     const res = await mod.GET(
       new Request("http://localhost/api/operator/schedule-csv?from=2027-01-01&to=2027-01-02"),
@@ -164,7 +160,7 @@ describe("writes from another site", () => {
     );
 
   it("are refused before anything runs; this site's own and non-browser clients go on", async () => {
-    state.userId = fx.firmUser.id;
+    signedIn.userId = fx.firmUser.id;
     for (const route of ["trpc/[trpc]", "requests/[id]/attachments"]) {
       const crossSite: Record<string, string>[] = [
         { origin: "http://evil.example" },

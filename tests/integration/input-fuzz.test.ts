@@ -3,44 +3,19 @@
 // huge strings, extreme numbers and dates, unicode, FTS5 and SQL syntax, prototype keys), called by
 // a caller the gate admits. No call may fail with a 500, a refused call changes no row, and no
 // prototype is polluted. Route handler parameters get the same treatment.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { signedIn } from "../helpers/mock-session";
 import { createCaller } from "@/server/api/root";
-import { setClockForTests } from "@/server/services/clock";
-import { freshDb } from "../helpers/test-db";
-import { NOW } from "../helpers/booking-fixture";
-import {
-  cell,
-  makeTenant,
-  procedureSpecs,
-  type Caller,
-  type Kind,
-  type Tenant,
-} from "../helpers/tenant-probe";
+import { cell, withTenant, procedureSpecs, type Caller, type Kind } from "../helpers/tenant-probe";
 
-const state = vi.hoisted(() => ({ userId: null as number | null, db: null as unknown }));
-vi.mock("@/server/auth/session", () => ({
-  sessionUserId: async () => state.userId,
-  currentSession: async () =>
-    state.userId === null ? null : { userId: state.userId, sessionId: "fuzz-session" },
-}));
+vi.mock("@/server/auth/session", () => import("../helpers/mock-session"));
 vi.mock("@/db/client", async (original) => ({
-  ...(await original<typeof import("@/db/client")>()),
-  getDb: () => state.db,
+  ...(await original<object>()),
+  getDb: () => signedIn.db,
 }));
 
-const { db, dir } = freshDb();
-state.db = db;
-const previousDataDir = process.env.DATA_DIR;
-process.env.DATA_DIR = dir;
-let t: Tenant;
-beforeAll(async () => {
-  setClockForTests(NOW);
-  t = await makeTenant(db);
-});
-afterAll(() => {
-  setClockForTests(null);
-  process.env.DATA_DIR = previousDataDir;
-});
+const { db, tenant } = withTenant();
+signedIn.db = db;
 
 const hostile: [string, unknown][] = [
   ["null", null],
@@ -115,16 +90,16 @@ describe("input fuzz", () => {
     const problems: unknown[] = [];
     const outcomes: Record<string, number> = {};
     let calls = 0;
-    for (const [name, spec] of Object.entries(procedureSpecs(t))) {
+    for (const [name, spec] of Object.entries(procedureSpecs(tenant()))) {
       const kind: Kind =
         spec.roles === "public"
           ? "anonymous"
           : spec.owners!.find((k) => !["anonymous", "disabled", "mustChange"].includes(k))!;
-      const userId = t.userOf[kind];
-      state.userId = userId;
+      const userId = tenant().userOf[kind];
+      signedIn.userId = userId;
       const caller = createCaller({
         db,
-        session: userId === null ? null : { userId, sessionId: "fuzz-session" },
+        session: userId === null ? null : { userId, sessionId: "test-session" },
         ip: "198.51.100.50",
       });
       const { path, input } = recorded(spec.call);
@@ -133,7 +108,7 @@ describe("input fuzz", () => {
         caller,
       ) as (input: unknown) => Promise<unknown>;
       for (const [variant, value] of variants(input)) {
-        const { outcome, changedAny } = await cell(db, t, () => procedure(value));
+        const { outcome, changedAny } = await cell(db, tenant(), () => procedure(value));
         calls++;
         outcomes[outcome.code] = (outcomes[outcome.code] ?? 0) + 1;
         if (process.env.FUZZ_SHOW_ACCEPTED && outcome.code === "OK") console.log(name, variant);
@@ -173,7 +148,7 @@ describe("input fuzz", () => {
     const problems: unknown[] = [];
     let calls = 0;
     const probe = async (label: string, run: () => Promise<Response>) => {
-      const { outcome } = await cell(db, t, run);
+      const { outcome } = await cell(db, tenant(), run);
       calls++;
       const status = /^HTTP (\d+)$/.exec(outcome.code)?.[1];
       const code = Number(
@@ -183,7 +158,7 @@ describe("input fuzz", () => {
       if (!(code >= 200 && code < 500))
         problems.push({ label, code, text: outcome.text.slice(0, 200) });
     };
-    state.userId = t.userOf.operator;
+    signedIn.userId = tenant().userOf.operator;
     for (const id of params) {
       const ctx = { params: Promise.resolve({ id, token: id }) };
       await probe(`attachment ${id}`, async () =>
