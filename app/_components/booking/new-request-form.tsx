@@ -12,6 +12,7 @@ import { FormField } from "../form-field";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
 import { SlotPicker } from "./slot-picker";
+import { keepEnterFromSubmitting } from "../enter-key";
 import { uploadFile } from "./upload-file";
 import { DetailFields, ParamRows } from "./request-form/detail-fields";
 import { WindowFields } from "./request-form/window-fields";
@@ -26,6 +27,8 @@ type Props = {
   paramLabels: Record<string, string>;
   /** The facility's time zone (the network's for the hub): the chosen days are its days. */
   timeZone: string;
+  /** A start picked on the equipment's calendar: the slot is kept visible and selected. */
+  pickedStart?: number | null;
 };
 
 const DAY = 86_400_000;
@@ -103,8 +106,14 @@ export function NewRequestForm(p: Props) {
   const t = useTranslations("requestForm");
   const { errors, busy, send } = useSubmitRequest();
   const [need, setNeed] = useState<Window>(() => {
-    const day = (offset: number) => localDateKey(Date.now() + offset * DAY, p.timeZone);
-    return { earliest: day(2), deadline: day(30), hours: p.equipment?.minHours ?? 8, units: 1 };
+    const from = p.pickedStart ?? Date.now() + 2 * DAY;
+    const day = (at: number) => localDateKey(at, p.timeZone);
+    return {
+      earliest: day(from),
+      deadline: day(from + 28 * DAY),
+      hours: p.equipment?.minHours ?? 8,
+      units: 1,
+    };
   });
   const [target, setTarget] = useState<HubTarget | null>(null);
   const slotWindow = windowInput(need, p.timeZone);
@@ -116,7 +125,13 @@ export function NewRequestForm(p: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" data-testid="new-request-form">
+    <form
+      onSubmit={onSubmit}
+      onKeyDown={keepEnterFromSubmitting}
+      noValidate
+      className="space-y-5"
+      data-testid="new-request-form"
+    >
       <DetailFields
         errors={errors}
         serviceType={p.service?.type ?? "testing"}
@@ -140,6 +155,12 @@ export function NewRequestForm(p: Props) {
             hours={need.hours}
             units={need.units}
             allowNone
+            preferred={
+              p.pickedStart
+                ? { start: p.pickedStart, end: p.pickedStart + need.hours * 3_600_000 }
+                : null
+            }
+            preferredIsMine
           />
         </FormField>
       )}

@@ -3,30 +3,9 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { candidateSlots } from "@/server/services/scheduling/free-intervals";
+import { candidateSlots, slotIsFree } from "@/server/services/scheduling/free-intervals";
 import { useTRPC } from "../../_trpc/client";
-
-const formats = new Map<string, [Intl.DateTimeFormat, Intl.DateTimeFormat]>();
-
-/** "Mon 12/07 09:00 – 13:00": a slot in the facility's time zone, in the reader's language. */
-export function formatSlot(s: { start: number; end: number }, timeZone: string, locale: string) {
-  const key = `${timeZone}|${locale}`;
-  let pair = formats.get(key);
-  if (!pair) {
-    const time = { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
-    pair = [
-      new Intl.DateTimeFormat(locale, {
-        ...time,
-        month: "2-digit",
-        day: "2-digit",
-        weekday: "short",
-      }),
-      new Intl.DateTimeFormat(locale, time),
-    ];
-    formats.set(key, pair);
-  }
-  return `${pair[0].format(new Date(s.start))} – ${pair[1].format(new Date(s.end))}`;
-}
+import { formatSlot } from "../format-slot";
 
 export function SlotPicker(props: {
   id: string;
@@ -38,6 +17,10 @@ export function SlotPicker(props: {
   units: number;
   allowNone?: boolean;
   noneLabel?: string;
+  /** The slot the firm chose: selected when still free, otherwise named as taken. */
+  preferred?: { start: number; end: number } | null;
+  /** The reader picked it (the firm's own form), rather than the firm (the operator's form). */
+  preferredIsMine?: boolean;
 }) {
   const t = useTranslations("requestForm");
   const locale = useLocale();
@@ -51,25 +34,62 @@ export function SlotPicker(props: {
     ...trpc.equipment.availability.queryOptions({ equipmentId: props.equipmentId ?? 0, from, to }),
     enabled,
   });
-  const slots = availability.data
-    ? candidateSlots(availability.data.intervals, props.hours, props.units)
-    : [];
+  const data = availability.data;
+  const candidates = data ? candidateSlots(data.intervals, props.hours, props.units) : [];
+  const preferred = props.preferred ?? null;
+  const preferredFree =
+    data && preferred ? slotIsFree(data.intervals, preferred, props.units) : null;
+  const slots =
+    preferred && preferredFree && !candidates.some((s) => s.start === preferred.start)
+      ? [preferred, ...candidates]
+      : candidates;
+  const mine = props.preferredIsMine === true;
+  const chosen = preferred && preferredFree ? `${preferred.start}-${preferred.end}` : undefined;
   return (
-    <select
-      id={props.id}
-      name={props.name}
-      className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
-      aria-busy={availability.isLoading}
-      data-testid={`${props.id}-picker`}
-    >
-      {props.allowNone && <option value="">{props.noneLabel ?? t("noPreference")}</option>}
-      {availability.isLoading && <option disabled>{t("slotsLoading")}</option>}
-      {availability.data && slots.length === 0 && <option disabled>{t("noSlots")}</option>}
-      {slots.map((s) => (
-        <option key={s.start} value={`${s.start}-${s.end}`}>
-          {formatSlot(s, availability.data!.timeZone, locale)}
-        </option>
-      ))}
-    </select>
+    <>
+      <select
+        // Re-mounted when the slots arrive, so that the firm's choice is the selected option.
+        key={`${props.equipmentId}-${availability.dataUpdatedAt}`}
+        id={props.id}
+        name={props.name}
+        defaultValue={chosen}
+        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+        aria-busy={availability.isLoading}
+        aria-describedby={preferred && data ? `${props.id}-preferred` : undefined}
+        data-testid={`${props.id}-picker`}
+      >
+        {props.allowNone && <option value="">{props.noneLabel ?? t("noPreference")}</option>}
+        {availability.isLoading && <option disabled>{t("slotsLoading")}</option>}
+        {data && slots.length === 0 && <option disabled>{t("noSlots")}</option>}
+        {slots.map((s) => (
+          <option key={s.start} value={`${s.start}-${s.end}`}>
+            {formatSlot(s, data!.timeZone, locale)}
+            {chosen === `${s.start}-${s.end}`
+              ? ` · ${t(props.preferredIsMine ? "yourChoice" : "firmsChoice")}`
+              : ""}
+          </option>
+        ))}
+      </select>
+      {preferred && data && (
+        <span
+          id={`${props.id}-preferred`}
+          data-testid={`${props.id}-preferred`}
+          className={`mt-1 block text-xs ${preferredFree ? "text-emerald-800" : "text-amber-800"}`}
+        >
+          {t(
+            mine
+              ? preferredFree
+                ? "yourChoiceFree"
+                : "yourChoiceTaken"
+              : preferredFree
+                ? "preferredFree"
+                : "preferredTaken",
+            {
+              slot: formatSlot(preferred, data.timeZone, locale),
+            },
+          )}
+        </span>
+      )}
+    </>
   );
 }

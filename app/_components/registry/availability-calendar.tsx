@@ -21,6 +21,8 @@ export async function AvailabilityCalendar(props: {
   selectedDay?: string;
   units: number;
   timeZone: string;
+  /** Where a chosen start time leads (the request form of this equipment), and the shortest use. */
+  book?: { path: string; minHours: number };
 }) {
   const t = await getTranslations("equipmentPage");
   const tf = await getTranslations("facility");
@@ -125,16 +127,33 @@ export async function AvailabilityCalendar(props: {
                 }),
               })}
             </h3>
+            {props.book && dayIntervals.length > 0 && (
+              <p className="mt-1 text-xs text-slate-600">
+                {t("pickStart", { hours: props.book.minHours })}
+              </p>
+            )}
             {dayIntervals.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">{t("noFreeTime")}</p>
             ) : (
               <ul className="mt-2 space-y-1 text-sm">
                 {dayIntervals.map((i) => (
-                  <li key={i.start} className="flex justify-between gap-3">
-                    <span className="tabular-nums">
-                      {time(i.start)} – {time(i.end)}
-                    </span>
-                    <span className="text-slate-600">{t("freeUnits", { count: i.freeUnits })}</span>
+                  <li key={i.start}>
+                    <div className="flex justify-between gap-3">
+                      <span className="tabular-nums">
+                        {time(i.start)} – {time(i.end)}
+                      </span>
+                      <span className="text-slate-600">
+                        {t("freeUnits", { count: i.freeUnits })}
+                      </span>
+                    </div>
+                    {props.book && (
+                      <StartChips
+                        interval={i}
+                        book={props.book}
+                        time={time}
+                        label={(at) => t("bookFrom", { time: at })}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -143,5 +162,40 @@ export async function AvailabilityCalendar(props: {
         )}
       </div>
     </div>
+  );
+}
+
+const SLOT_GRID_MS = 30 * 60_000;
+
+/** Start times on the half-hour grid where the shortest use fits, each a link to the form. */
+function StartChips(props: {
+  interval: { start: number; end: number };
+  book: { path: string; minHours: number };
+  time: (ms: number) => string;
+  label: (time: string) => string;
+}) {
+  const starts: number[] = [];
+  const need = props.book.minHours * 3_600_000;
+  for (
+    let s = Math.ceil(props.interval.start / SLOT_GRID_MS) * SLOT_GRID_MS;
+    s + need <= props.interval.end && starts.length < 48;
+    s += SLOT_GRID_MS
+  )
+    starts.push(s);
+  if (!starts.length) return null;
+  return (
+    <ul className="mt-1 flex flex-wrap gap-1" data-testid="start-chips">
+      {starts.map((s) => (
+        <li key={s}>
+          <Link
+            href={`${props.book.path}&start=${s}`}
+            aria-label={props.label(props.time(s))}
+            className="inline-block rounded border border-emerald-700 px-2 py-0.5 text-xs tabular-nums text-emerald-900 hover:bg-emerald-50"
+          >
+            {props.time(s)}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -141,6 +141,11 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
           selectedDay={day}
           units={e.units}
           timeZone={timeZone}
+          book={
+            e.status === "operational" && e.facility.status === "active"
+              ? { path: `/requests/new?equipment=${e.id}`, minHours: e.minHours }
+              : undefined
+          }
         />
         <p className="mt-2 text-xs text-slate-500">
           {tf("timeZone", { zone: e.facility.timeZone })}

@@ -12,6 +12,8 @@ import { SelectField } from "../../_components/registry/select-field";
 import { SearchActions, ResultCount } from "../../_components/registry/search-actions";
 import { StatusBadge } from "../../_components/status-badge";
 import { DataTable } from "../../_components/data-table";
+import { formatSlot } from "../../_components/format-slot";
+import { NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 import { EmptyState } from "../../_components/empty-state";
 
 export const dynamic = "force-dynamic";
@@ -100,6 +102,7 @@ export default async function RequestsPage({
                 t("ref"),
                 t("title"),
                 actor?.role === "firm" ? t("facility") : t("firm"),
+                t("slot"),
                 t("status"),
                 actor?.role === "firm" ? t("updated") : t("created"),
               ]}
@@ -121,6 +124,7 @@ export default async function RequestsPage({
                         : r.facilityNameEn
                       : t("toHub")
                     : r.firmName,
+                  <SlotCell key="slot" r={r} locale={locale} askedLabel={t("asked")} />,
                   <StatusBadge key="s" status={r.status} />,
                   <span key="d" className="whitespace-nowrap">
                     {format.dateTime(new Date(actor?.role === "firm" ? r.updatedAt : r.createdAt), {
@@ -136,5 +140,44 @@ export default async function RequestsPage({
         </section>
       )}
     </div>
+  );
+}
+
+/** The equipment and slot: the quoted one, else the one the firm picked ("asked"). */
+function SlotCell({
+  r,
+  locale,
+  askedLabel,
+}: {
+  r: {
+    quoteStart: number | null;
+    quoteEnd: number | null;
+    preferredStart: number | null;
+    hours: number;
+    equipmentName: string | null;
+    equipmentNameZh: string | null;
+    timeZone: string | null;
+  };
+  locale: string;
+  askedLabel: string;
+}) {
+  const name = locale === "zh" && r.equipmentNameZh ? r.equipmentNameZh : r.equipmentName;
+  const slot =
+    r.quoteStart !== null && r.quoteEnd !== null
+      ? { start: r.quoteStart, end: r.quoteEnd }
+      : r.preferredStart !== null
+        ? { start: r.preferredStart, end: r.preferredStart + r.hours * 3_600_000 }
+        : null;
+  if (!name && !slot) return <span className="text-slate-500">—</span>;
+  return (
+    <span className="text-xs">
+      {name && <span className="block">{name}</span>}
+      {slot && (
+        <span className="block whitespace-nowrap">
+          {formatSlot(slot, r.timeZone ?? NETWORK_TIME_ZONE, locale)}
+          {r.quoteStart === null && <span className="text-slate-500"> · {askedLabel}</span>}
+        </span>
+      )}
+    </span>
   );
 }

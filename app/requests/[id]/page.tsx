@@ -69,7 +69,7 @@ export default async function RequestPage({ params }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
-          <RequestDetails r={r} when={when} />
+          <RequestDetails r={r} asked={data.askedEquipment} when={when} />
           <QuoteSummary r={r} when={when} />
           <Reservations items={data.reservations} when={when} />
           <Messages items={data.messages} when={when} />

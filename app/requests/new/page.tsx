@@ -40,6 +40,12 @@ export default async function NewRequestPage({
   const equipment = equipmentId
     ? await caller.equipment.get({ id: Number(equipmentId) }).catch(() => notFound())
     : null;
+  // A start time picked on the equipment's calendar (ms, digits only), kept when in the future.
+  const startParam = first(sp, "start");
+  const pickedStart =
+    equipment && startParam && /^\d{13}$/.test(startParam) && Number(startParam) > Date.now()
+      ? Number(startParam)
+      : null;
   const serviceId = first(sp, "service");
   const service = serviceId
     ? await caller.service.get({ id: Number(serviceId) }).catch(() => notFound())
@@ -83,6 +89,7 @@ export default async function NewRequestPage({
                   }
                 : null
             }
+            pickedStart={pickedStart}
             service={service ? { id: service.id, name: service.name, type: service.type } : null}
             facilityName={facilityName}
             timeZone={

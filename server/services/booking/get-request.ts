@@ -44,6 +44,14 @@ export function getRequest(db: DB, actor: Actor, id: number) {
           .from(facilities)
           .where(eq(facilities.id, r.facilityId))
           .get()!;
+  const askedEquipment =
+    r.equipmentId === null
+      ? null
+      : (db
+          .select({ id: equipment.id, name: equipment.name, nameZh: equipment.nameZh })
+          .from(equipment)
+          .where(eq(equipment.id, r.equipmentId))
+          .get() ?? null);
   const events = db
     .select({
       id: requestEvents.id,
@@ -114,6 +122,8 @@ export function getRequest(db: DB, actor: Actor, id: number) {
       .get() ?? null;
   return {
     request: r,
+    /** The equipment the firm asked for (from its page or a hub suggestion), if any. */
+    askedEquipment,
     firm,
     facility,
     events,

@@ -1,8 +1,8 @@
 // The requests a caller may see: a firm's own (colleagues' too), an operator's facility's, the
 // hub's unrouted ones for coordinators, everything for admins. Oldest first for facilities.
-import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { bookingRequests, facilities, firms } from "@/db/schema";
+import { bookingRequests, equipment, facilities, firms } from "@/db/schema";
 import type { Actor } from "../actor";
 import { parseInput } from "../parse-input";
 import { listRequestsInput } from "./inputs";
@@ -37,6 +37,11 @@ export function listRequests(db: DB, actor: Actor, raw: z.input<typeof listReque
       quoteStart: bookingRequests.quoteStart,
       quoteEnd: bookingRequests.quoteEnd,
       quoteAmountFen: bookingRequests.quoteAmountFen,
+      preferredStart: bookingRequests.preferredStart,
+      hours: bookingRequests.hours,
+      equipmentName: equipment.name,
+      equipmentNameZh: equipment.nameZh,
+      timeZone: facilities.timeZone,
       firmName: firms.name,
       facilitySlug: facilities.slug,
       facilityNameEn: facilities.nameEn,
@@ -45,6 +50,14 @@ export function listRequests(db: DB, actor: Actor, raw: z.input<typeof listReque
     .from(bookingRequests)
     .innerJoin(firms, eq(firms.id, bookingRequests.firmId))
     .leftJoin(facilities, eq(facilities.id, bookingRequests.facilityId))
+    // The equipment quoted, else the one the firm asked for.
+    .leftJoin(
+      equipment,
+      eq(
+        equipment.id,
+        sql`coalesce(${bookingRequests.quoteEquipmentId}, ${bookingRequests.equipmentId})`,
+      ),
+    )
     .where(filter)
     .orderBy(...order)
     .limit(input.pageSize)

@@ -136,6 +136,27 @@ export function firstSlot(
   return null;
 }
 
+/** Stretches where at least `units` units are free throughout (adjacent intervals joined). */
+export function freeRuns(intervals: FreeInterval[], units = 1): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (const i of intervals) {
+    if (i.freeUnits < units) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.end === i.start) last.end = i.end;
+    else runs.push({ start: i.start, end: i.end });
+  }
+  return runs;
+}
+
+/** Whether [start, end) lies within one free run of `units` units. */
+export function slotIsFree(
+  intervals: FreeInterval[],
+  slot: { start: number; end: number },
+  units = 1,
+): boolean {
+  return freeRuns(intervals, units).some((r) => r.start <= slot.start && slot.end <= r.end);
+}
+
 /**
  * Feasible starts for `hours` of `units`, every `stepMinutes` inside the free runs, earliest first.
  */
@@ -148,15 +169,8 @@ export function candidateSlots(
 ): { start: number; end: number }[] {
   const need = hours * 3_600_000;
   const step = stepMinutes * 60_000;
-  const runs: { start: number; end: number }[] = [];
-  for (const i of intervals) {
-    if (i.freeUnits < units) continue;
-    const last = runs[runs.length - 1];
-    if (last && last.end === i.start) last.end = i.end;
-    else runs.push({ start: i.start, end: i.end });
-  }
   const out: { start: number; end: number }[] = [];
-  for (const run of runs) {
+  for (const run of freeRuns(intervals, units)) {
     const first = Math.ceil(run.start / step) * step;
     for (let s = first; s + need <= run.end && out.length < limit; s += step)
       out.push({ start: s, end: s + need });

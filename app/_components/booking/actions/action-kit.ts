@@ -15,6 +15,8 @@ export type RequestActionProps = {
   actions: RequestAction[];
   equipment: { id: number; name: string }[];
   preferredEquipmentId: number | null;
+  /** The slot the firm picked when it asked (or the slot last quoted), if any. */
+  preferredSlot: { start: number; end: number } | null;
   window: { from: number; to: number };
   hours: number;
   units: number;

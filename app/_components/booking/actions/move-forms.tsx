@@ -3,6 +3,7 @@
 // withdraw, reject, cancel, and the firm's answer to a proposed new slot.
 import { useMutation } from "@tanstack/react-query";
 import { styles, type ActionKit } from "./action-kit";
+import { keepEnterFromSubmitting } from "../../enter-key";
 
 export function MoveButtons({ kit }: { kit: ActionKit }) {
   const { t, trpc, busy, setBusy, base, options, p } = kit;
@@ -39,6 +40,7 @@ export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" |
   const move = action === "reject" ? reject : cancel;
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       onSubmit={(e) => move.mutate({ ...base, reason: kit.fields(e).reason ?? "" })}
       data-testid={`${action}-form`}

@@ -3,12 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { uploadFile } from "../upload-file";
 import { styles, type ActionKit } from "./action-kit";
+import { keepEnterFromSubmitting } from "../../enter-key";
 
 export function RateForm({ kit }: { kit: ActionKit }) {
   const { t, trpc, busy, options, p } = kit;
   const rate = useMutation(trpc.request.rate.mutationOptions(options));
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       data-testid="rate-form"
       onSubmit={(e) => {
@@ -41,6 +43,7 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
   const { t, busy, setBusy, p } = kit;
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       onSubmit={async (e) => {
         e.preventDefault();
@@ -75,6 +78,7 @@ export function MessageForm({ kit }: { kit: ActionKit }) {
   const message = useMutation(trpc.request.message.mutationOptions(options));
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       onSubmit={(e) => {
         const form = e.currentTarget;

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { localDateTimeKey, parseLocal } from "@/server/services/scheduling/local-time";
 import { SlotPicker } from "../slot-picker";
 import { styles, type ActionKit } from "./action-kit";
+import { keepEnterFromSubmitting } from "../../enter-key";
 
 const DAY = 86_400_000;
 
@@ -39,6 +40,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
   );
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       data-testid="quote-form"
       onSubmit={(e) => {
@@ -78,6 +80,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
           id="quote-slot"
           name="slot"
           equipmentId={equipmentId}
+          preferred={equipmentId === p.preferredEquipmentId ? p.preferredSlot : null}
           from={p.window.from}
           to={p.window.to}
           hours={p.hours}
@@ -112,6 +115,7 @@ export function RescheduleForm({ kit }: { kit: ActionKit }) {
   const propose = useMutation(trpc.request.proposeReschedule.mutationOptions(options));
   return (
     <form
+      onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
       data-testid="reschedule-form"
       onSubmit={(e) => {

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "../../../_trpc/client";
 import { useRefusalText } from "../../refusal-text";
-import { formatSlot } from "../slot-picker";
+import { formatSlot } from "../../format-slot";
 import { readParams, windowInput, type Window } from "./read-need";
 
 export type HubTarget = { equipmentId: number; serviceId: number; label: string };

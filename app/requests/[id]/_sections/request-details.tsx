@@ -3,11 +3,30 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatFen, formatRange, registryLabels } from "../../../_components/registry/labels";
 import type { LoadedRequest, When } from "./types";
 
-export async function RequestDetails({ r, when }: { r: LoadedRequest["request"]; when: When }) {
+export async function RequestDetails({
+  r,
+  asked,
+  when,
+}: {
+  r: LoadedRequest["request"];
+  asked: LoadedRequest["askedEquipment"];
+  when: When;
+}) {
   const t = await getTranslations("request");
   const labels = await registryLabels();
   const locale = await getLocale();
-  const optional = [
+  type Row = { label: string; value: string; href?: string; testId?: string };
+  const optional: (Row | false | "" | null)[] = [
+    asked && {
+      label: t("askedEquipment"),
+      value: locale === "zh" && asked.nameZh ? asked.nameZh : asked.name,
+      href: `/equipment/${asked.id}`,
+    },
+    r.preferredStart !== null && {
+      label: t("askedSlot"),
+      value: `${when(r.preferredStart)} – ${when(r.preferredStart + r.hours * 3_600_000)}`,
+      testId: "asked-slot",
+    },
     r.sampleDetails && {
       label: t("sample"),
       value: `${r.sampleDetails}${r.quantity ? ` · ${r.quantity}` : ""}`,
@@ -23,7 +42,8 @@ export async function RequestDetails({ r, when }: { r: LoadedRequest["request"];
         )
         .join(" · "),
     },
-  ].filter((x): x is { label: string; value: string } => Boolean(x));
+  ];
+  const rows = optional.filter((x): x is Row => Boolean(x));
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
       <h2 className="mb-2 font-medium">{t("details")}</h2>
@@ -34,10 +54,18 @@ export async function RequestDetails({ r, when }: { r: LoadedRequest["request"];
           {when(r.earliestStart)} – {when(r.deadline)} · {t("hours", { count: r.hours })} ·{" "}
           {t("units", { count: r.units })}
         </dd>
-        {optional.map((row) => (
+        {rows.map((row) => (
           <div key={row.label} className="contents">
             <dt className="text-slate-600">{row.label}</dt>
-            <dd>{row.value}</dd>
+            <dd data-testid={row.testId}>
+              {row.href ? (
+                <a href={row.href} className="text-brand-700 underline">
+                  {row.value}
+                </a>
+              ) : (
+                row.value
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -49,6 +49,13 @@ export async function ActionPanel({
             actions={actions}
             equipment={equipment.map(({ id, name }) => ({ id, name }))}
             preferredEquipmentId={preferred?.id ?? null}
+            preferredSlot={
+              r.quoteStart !== null && r.quoteEnd !== null
+                ? { start: r.quoteStart, end: r.quoteEnd }
+                : r.preferredStart !== null
+                  ? { start: r.preferredStart, end: r.preferredStart + r.hours * 3_600_000 }
+                  : null
+            }
             window={{ from: r.earliestStart, to: r.deadline }}
             hours={r.hours}
             units={r.units}
