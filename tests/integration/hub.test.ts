@@ -1,7 +1,13 @@
 // The hub: matching with explanations, routing and reassigning.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { accreditations, bookingRequests, equipmentParams, notifications } from "@/db/schema";
+import { desc, eq } from "drizzle-orm";
+import {
+  accreditations,
+  bookingRequests,
+  emailOutbox,
+  equipmentParams,
+  notifications,
+} from "@/db/schema";
 import { setClockForTests } from "@/server/services/clock";
 import { freshDb, callerFor } from "../helpers/test-db";
 import { refusalChecker } from "../helpers/refusal";
@@ -130,6 +136,15 @@ describe("hub.route and hub.reassign", () => {
         .all()
         .some((n) => n.userId === fx.operator.id && n.kind === "request.routed"),
     ).toBe(true);
+    // The firm hears what happened, by email with a link a mail client can open.
+    const firmMail = db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, fx.firmUser.email))
+      .orderBy(desc(emailOutbox.id))
+      .get()!;
+    expect(firmMail.subject).toBe(`${r.ref}: Your request was passed to a facility`);
+    expect(firmMail.body).toContain(`http://localhost:3000/requests/${r.id}`);
     expect(
       (await refused(() => as(fx.coordinator).hub.route({ id: r.id, facilityId: fx.otherLab.id })))
         .message,

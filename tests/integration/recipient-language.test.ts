@@ -63,7 +63,7 @@ describe("the recipient's language", () => {
     expect(notice.body).toMatch(/报价在被接受前已过期$/);
     const mail = db.select().from(emailOutbox).orderBy(desc(emailOutbox.id)).get()!;
     expect(mail.subject).toBe(`${r.ref}：报价已过期`);
-    expect(mail.body).toMatch(/打开 \/requests\/\d+ 查看该申请。$/);
+    expect(mail.body).toMatch(/查看申请：http:\/\/localhost:3000\/requests\/\d+$/);
     const operatorNotice = db
       .select()
       .from(notifications)

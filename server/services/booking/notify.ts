@@ -6,6 +6,7 @@ import { emailOutbox, notifications, users } from "@/db/schema";
 import { renderText } from "@/server/i18n/render";
 import type { RequestRow } from "./request-access";
 import { noteText, type EventNote } from "./event-note";
+import { appUrl } from "../app-url";
 
 function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "firm" | "facility") {
   const actor =
@@ -66,7 +67,10 @@ export function notifyOtherParty(
       .values({
         toAddress: user.email,
         subject: title,
-        body: renderText(user.locale, "notifications.emailBody", { body, id: r.id }),
+        body: renderText(user.locale, "notifications.emailBody", {
+          body,
+          url: appUrl(`/requests/${r.id}`),
+        }),
         createdAt: at,
       })
       .run();

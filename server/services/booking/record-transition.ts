@@ -16,6 +16,8 @@ export function recordTransition(
   at: number,
   changes: Partial<typeof bookingRequests.$inferInsert> = {},
   note: EventNote | null = null,
+  /** The notification's kind, when the status alone does not say what happened. */
+  kind = `request.${to}`,
 ): RequestRow {
   const updated = tx
     .update(bookingRequests)
@@ -34,6 +36,6 @@ export function recordTransition(
       createdAt: at,
     })
     .run();
-  notifyOtherParty(tx, updated, actorId, `request.${to}`, at, note);
+  notifyOtherParty(tx, updated, actorId, kind, at, note);
   return updated;
 }

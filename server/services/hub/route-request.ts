@@ -109,7 +109,17 @@ function sendToFacility(
               reason: null,
               closedAt: null,
             };
-      const moved = recordTransition(tx, r, "submitted", actor.userId, at, changes, note);
+      // The firm hears that its request went to a facility; the facility that it arrived.
+      const moved = recordTransition(
+        tx,
+        r,
+        "submitted",
+        actor.userId,
+        at,
+        changes,
+        note,
+        "request.assigned",
+      );
       notifyOtherParty(tx, moved, actor.userId, "request.routed", at, note, "facility");
       return { id: moved.id, ref: moved.ref, facilityId: f.id };
     },
