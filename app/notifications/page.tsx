@@ -7,6 +7,8 @@ import { currentActor } from "@/server/auth/session";
 import { listNotifications, markRead } from "@/server/services/users/notifications";
 import { requireRole } from "../_auth/require-role";
 import { EmptyState } from "../_components/empty-state";
+import { TRPCReactProvider } from "../_trpc/client";
+import { MarkSeen } from "./mark-seen";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +35,9 @@ export default async function NotificationsPage() {
   const items = listNotifications(getDb(), actor, 50);
   return (
     <div className="mx-auto max-w-3xl space-y-4" data-testid="notifications-page">
+      <TRPCReactProvider>
+        <MarkSeen />
+      </TRPCReactProvider>
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">{t("notifications")}</h1>
         {items.some((n) => !n.readAt) && (

@@ -39,6 +39,8 @@ export const users = sqliteTable(
     disabled: flag("disabled").notNull().default(false),
     mustChangePassword: flag("must_change_password").notNull().default(false),
     lastSignInAt: millis("last_sign_in_at"),
+    /** When the user last opened their notifications: the bell counts unread ones after it. */
+    notificationsSeenAt: millis("notifications_seen_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

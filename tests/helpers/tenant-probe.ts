@@ -289,6 +289,11 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       owners: ["firm"],
       others: "OWN",
     },
+    "notification.markSeen": {
+      call: (c) => c.notification.markSeen(),
+      roles: ALL,
+      owners: [...kinds],
+    },
     "notification.markRead": {
       call: (c) => c.notification.markRead({ ids: [ids.notification] }),
       roles: ALL,

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `notifications_seen_at` integer;
