@@ -16,6 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("schedule"))("title") };
 }
 
+const HOUR = 3_600_000;
+
 const colours = {
   hold: "bg-amber-300 text-amber-950",
   booking: "bg-emerald-700 text-white",
@@ -48,7 +50,12 @@ export default async function SchedulePage({
   const pct = (t: number) => `${(Math.min(Math.max(t - board.from, 0), span) / span) * 100}%`;
   const width = (a: number, b: number) =>
     `${((Math.min(b, board.to) - Math.max(a, board.from)) / span) * 100}%`;
-  const ticks = board.days.map((d) => d.start);
+  // The day view has an hour grid (labelled every two hours); week and month views a day grid.
+  const ticks =
+    view === "day"
+      ? Array.from({ length: Math.round(span / HOUR) }, (_, i) => board.from + i * HOUR)
+      : board.days.map((d) => d.start);
+  const labelled = (i: number) => view !== "day" || i % 2 === 0;
   const label = (ms: number) =>
     format.dateTime(
       new Date(ms),
@@ -114,13 +121,13 @@ export default async function SchedulePage({
           <div className="grid grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-500">
             <div className="p-2">{t("equipment")}</div>
             <div className="relative h-7">
-              {ticks.map((tick) => (
+              {ticks.map((tick, i) => (
                 <span
                   key={tick}
                   className="absolute top-1 border-l border-slate-200 pl-1"
                   style={{ left: pct(tick) }}
                 >
-                  {label(tick)}
+                  {labelled(i) ? label(tick) : ""}
                 </span>
               ))}
             </div>
@@ -136,6 +143,14 @@ export default async function SchedulePage({
                   {e.units > 1 && <span className="ml-1 text-xs text-slate-500">#{i + 1}</span>}
                 </div>
                 <div className="relative h-9">
+                  {ticks.map((tick) => (
+                    <span
+                      key={tick}
+                      className="absolute inset-y-0 border-l border-slate-100"
+                      style={{ left: pct(tick) }}
+                      aria-hidden="true"
+                    />
+                  ))}
                   {board.now >= board.from && board.now < board.to && (
                     <span
                       className="absolute inset-y-0 w-0.5 bg-red-600"
@@ -160,7 +175,7 @@ export default async function SchedulePage({
                         minWidth: "4px",
                       },
                       title: `${text} · ${when(item.start, item.end)}`,
-                      "aria-label": `${tk(item.kind)}: ${text}, ${when(item.start, item.end)}`,
+                      "aria-label": `${inHouse ? "" : `${tk(item.kind)}: `}${text}, ${when(item.start, item.end)}`,
                       "data-kind": item.kind,
                     };
                     if (inHouse)
