@@ -119,16 +119,33 @@ describe("admin facilities", () => {
     expect(
       (await admin().admin.facilities({ status: "suspended" })).rows.map((r) => r.slug),
     ).toEqual(["lab-b"]);
+    // each row counts its own facility's equipment, staff and open requests
+    expect((await admin().admin.facilities({ status: "suspended" })).rows[0]).toMatchObject({
+      equipment: 0,
+      operators: 1,
+      openRequests: 1,
+    });
     expect(
       (
         await refused(() =>
-          admin().admin.setFacilityStatus({ id: fx.otherLab.id, status: "suspended" }),
+          admin().admin.setFacilityStatus({
+            id: fx.otherLab.id,
+            status: "suspended",
+            reason: "Again",
+          }),
         )
       ).code,
     ).toBe("PRECONDITION_FAILED");
+    const noReason = await refused(() =>
+      admin().admin.setFacilityStatus({ id: fx.lab.id, status: "suspended" }),
+    );
+    expect(noReason.message).toMatch(/^reason: give a reason of at least 3 characters/);
     expect(
-      (await refused(() => admin().admin.setFacilityStatus({ id: fx.hub.id, status: "suspended" })))
-        .message,
+      (
+        await refused(() =>
+          admin().admin.setFacilityStatus({ id: fx.hub.id, status: "suspended", reason: "Test" }),
+        )
+      ).message,
     ).toMatch(/hub cannot be suspended/);
     await admin().admin.setFacilityStatus({ id: fx.otherLab.id, status: "active" });
     expect((await callerFor(db, null).facility.list({})).items.map((f) => f.slug)).toContain(

@@ -1,12 +1,12 @@
 "use client";
 // Creates a facility (or the hub) or edits one's registry entry.
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { technologyFields } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
-import { openingPresets } from "@/server/services/admin/facility-inputs";
+import { openingPresets, slugFrom } from "@/server/services/admin/facility-inputs";
 import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "../operations/form-errors";
 import { inputClass } from "../form-field";
@@ -62,6 +62,15 @@ export function FacilityForm({
   );
   const update = useMutation(trpc.admin.updateFacility.mutationOptions(callbacks));
   const busy = create.isPending || update.isPending;
+  // A new facility's slug follows its English name until someone edits the slug itself.
+  const [slugEdited, setSlugEdited] = useState(false);
+  function onChange(e: FormEvent<HTMLFormElement>) {
+    const target = e.target as HTMLInputElement;
+    if (target.name === "slug") setSlugEdited(true);
+    const slug = e.currentTarget.elements.namedItem("slug");
+    if (target.name === "nameEn" && !slugEdited && slug instanceof HTMLInputElement)
+      slug.value = slugFrom(target.value);
+  }
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -98,6 +107,7 @@ export function FacilityForm({
   return (
     <form
       onSubmit={onSubmit}
+      onChange={facility ? undefined : onChange}
       noValidate
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2"
       data-testid="facility-form"

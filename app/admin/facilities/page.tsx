@@ -43,6 +43,18 @@ export default async function AdminFacilitiesPage({
   return (
     <div className="space-y-6" data-testid="admin-facilities">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <details className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+        <summary className="cursor-pointer font-medium">{t("new")}</summary>
+        <div className="mt-4">
+          <ClientIntl namespaces={["adminFacilities", "manage"]}>
+            <TRPCReactProvider>
+              <FacilityForm
+                fieldLabels={Object.fromEntries(technologyFields.map((f) => [f, labels.field(f)]))}
+              />
+            </TRPCReactProvider>
+          </ClientIntl>
+        </div>
+      </details>
       <form
         method="get"
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
@@ -107,18 +119,6 @@ export default async function AdminFacilitiesPage({
         page={data.page}
         pages={Math.max(1, Math.ceil(data.total / data.pageSize))}
       />
-      <details className="rounded-lg border border-slate-200 bg-slate-50 p-4">
-        <summary className="cursor-pointer font-medium">{t("new")}</summary>
-        <div className="mt-4">
-          <ClientIntl namespaces={["adminFacilities", "manage"]}>
-            <TRPCReactProvider>
-              <FacilityForm
-                fieldLabels={Object.fromEntries(technologyFields.map((f) => [f, labels.field(f)]))}
-              />
-            </TRPCReactProvider>
-          </ClientIntl>
-        </div>
-      </details>
     </div>
   );
 }

@@ -38,9 +38,11 @@ export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilit
       prefecture: facilities.prefecture,
       status: facilities.status,
       version: facilities.version,
-      equipment: sql<number>`(SELECT COUNT(*) FROM equipment e WHERE e.facility_id = ${facilities.id} AND e.status != 'retired')`,
-      operators: sql<number>`(SELECT COUNT(*) FROM users u WHERE u.facility_id = ${facilities.id} AND u.disabled = 0)`,
-      openRequests: sql<number>`(SELECT COUNT(*) FROM booking_requests r WHERE r.facility_id = ${facilities.id} AND r.status IN ('submitted', 'quoted', 'confirmed', 'in_progress'))`,
+      // Correlated on the outer row by its qualified name: an interpolated column would render
+      // as a bare "id", which inside the subquery means the subquery's own table.
+      equipment: sql<number>`(SELECT COUNT(*) FROM equipment e WHERE e.facility_id = "facilities"."id" AND e.status != 'retired')`,
+      operators: sql<number>`(SELECT COUNT(*) FROM users u WHERE u.facility_id = "facilities"."id" AND u.disabled = 0)`,
+      openRequests: sql<number>`(SELECT COUNT(*) FROM booking_requests r WHERE r.facility_id = "facilities"."id" AND r.status IN ('submitted', 'quoted', 'confirmed', 'in_progress'))`,
     })
     .from(facilities)
     .where(filter)

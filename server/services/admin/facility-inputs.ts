@@ -42,11 +42,32 @@ export const updateFacilityInput = facilityFields.partial().extend({
   version: idInput("field.version").optional(),
 });
 
-export const setFacilityStatusInput = z.object({
-  id: idInput(),
-  status: z.enum(facilityStatuses, { error: "active or suspended" }),
-  reason: z.string().trim().max(500).default(""),
-});
+/** A slug in the format above from an English name: "Pilot Lab (West)" → "pilot-lab-west". */
+export function slugFrom(name: string, maxLength = 60): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, "");
+}
+
+export const setFacilityStatusInput = z
+  .object({
+    id: idInput(),
+    status: z.enum(facilityStatuses, { error: "active or suspended" }),
+    reason: z.string().trim().max(500, "field.maxChars").default(""),
+  })
+  // Suspending takes a facility out of search and booking: the firms and the audit need a reason.
+  .superRefine((v, ctx) => {
+    if (v.status === "suspended" && v.reason.length < 3)
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "field.reasonMin",
+        params: { minimum: 3 },
+      });
+  });
 
 export const adminListFacilitiesInput = z.object({
   q: z.string().trim().max(100).optional(),
