@@ -20,7 +20,11 @@ export function Toaster({ children, dismissLabel }: { children: ReactNode; dismi
   const push = useCallback(
     (kind: Toast["kind"], text: string) => {
       const id = nextId++;
-      setToasts((list) => [...list.slice(-3), { id, kind, text }]);
+      // A success supersedes earlier errors: they no longer describe the page.
+      setToasts((list) => [
+        ...list.filter((x) => kind !== "success" || x.kind !== "error").slice(-3),
+        { id, kind, text },
+      ]);
       setTimeout(() => dismiss(id), kind === "error" ? 8000 : 4500);
     },
     [dismiss],

@@ -48,6 +48,8 @@ export const facilities = sqliteTable(
     status: text("status", { enum: facilityStatuses }).notNull().default("active"),
     openingHours: text("opening_hours", { mode: "json" }).$type<OpeningHours>().notNull(),
     timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+    /** How long before a booked slot work may be started without saying why. */
+    earlyStartMinutes: integer("early_start_minutes").notNull().default(60),
     /** True for the real platforms of the published list; false for generated demo facilities. */
     fromPublishedList: flag("from_published_list").notNull().default(false),
     icalToken: text("ical_token"),

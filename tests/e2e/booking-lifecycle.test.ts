@@ -87,8 +87,14 @@ describe("a booking from request to rating", () => {
     expect(await ics.text()).toContain(`SUMMARY:${ref}`);
 
     await o.goto(requestUrl);
-    await o.getByTestId("action-start").click();
+    // The slot is days away: starting now takes a reason, which the timeline keeps.
+    await o.getByTestId("start-early-form").waitFor();
+    await o.getByLabel("Why start early?").fill("Samples arrived early");
+    await o.getByRole("button", { name: "Start early" }).click();
     await waitForStatus(o, "in_progress");
+    await expect(o.getByTestId("timeline").textContent()).resolves.toContain(
+      "Started before the booked slot: Samples arrived early",
+    );
     await o.getByTestId("action-complete").click();
     await o.getByTestId("toast-error").waitFor();
     await expect(o.getByTestId("toast-error").first().textContent()).resolves.toMatch(

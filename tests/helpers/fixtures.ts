@@ -21,6 +21,8 @@ export async function makeFixture(db: DB) {
         kind,
         prefecture: "chengdu",
         openingHours: openingHoursPresets.office,
+        // Tests start work whenever their story needs; the early-start rule has its own test.
+        earlyStartMinutes: 7 * 24 * 60,
       })
       .returning()
       .get();

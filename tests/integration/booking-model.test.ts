@@ -468,7 +468,8 @@ describe("booking path against a reference model", () => {
                   cancelRequest(db, firmActor, { ...input, reason: "Model says so" });
                 else if (o.op === "reject")
                   rejectRequest(db, opActor, { ...input, reason: "No capacity" });
-                else if (o.op === "start") startRequest(db, opActor, input);
+                else if (o.op === "start")
+                  startRequest(db, opActor, { ...input, earlyReason: "Model run" });
                 else completeRequest(db, opActor, input);
               });
               if (got === "ok") {

@@ -29,6 +29,7 @@ import {
   submitRequestInput,
   quoteInput,
   moveInput,
+  startInput,
   moveWithReasonInput,
   rateInput,
   messageInput,
@@ -59,7 +60,7 @@ export const requestRouter = createTRPCRouter({
     .input(moveWithReasonInput)
     .mutation(({ ctx, input }) => rejectRequest(ctx.db, ctx.actor, input)),
   start: operatorProcedure
-    .input(moveInput)
+    .input(startInput)
     .mutation(({ ctx, input }) => startRequest(ctx.db, ctx.actor, input)),
   complete: operatorProcedure
     .input(moveInput)

@@ -19,6 +19,7 @@ import { expireQuotes } from "./expire-quotes";
 import { loadRequestFor } from "./request-access";
 import { pendingProposal } from "./reschedule";
 import { actionsFor } from "./request-actions";
+import { startOpensAt } from "./simple-moves";
 
 export type { RequestAction } from "./request-actions";
 
@@ -124,6 +125,8 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     request: r,
     /** The equipment the firm asked for (from its page or a hub suggestion), if any. */
     askedEquipment,
+    /** From when work may start without a reason (the facility's early-start time). */
+    startOpensAt: startOpensAt(db, r),
     firm,
     facility,
     events,

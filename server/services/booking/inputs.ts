@@ -126,6 +126,9 @@ export type QuoteInput = z.input<typeof quoteInput>;
 export const moveInput = z.object({ id: id("field.idRequest"), version });
 export const moveWithReasonInput = z.object({ id: id("field.idRequest"), version, reason });
 export type MoveInput = z.input<typeof moveInput>;
+/** Starting work; before the facility's early-start time it needs a reason. */
+export const startInput = moveInput.extend({ earlyReason: reason.optional() });
+export type StartInput = z.input<typeof startInput>;
 export type MoveWithReasonInput = z.input<typeof moveWithReasonInput>;
 
 export const rateInput = z.object({

@@ -1,17 +1,26 @@
 // The moves that only change status (and release capacity where the work will not happen):
 // withdraw, reject, start, complete, cancel.
 import { and, count, eq, isNull } from "drizzle-orm";
-import type { DB } from "@/db/client";
-import { attachments, reservations, type RequestStatus } from "@/db/schema";
+import type { DB, DbOrTx } from "@/db/client";
+import { attachments, facilities, reservations, type RequestStatus } from "@/db/schema";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
-import { moveInput, moveWithReasonInput, type MoveInput, type MoveWithReasonInput } from "./inputs";
+import {
+  moveInput,
+  moveWithReasonInput,
+  startInput,
+  type MoveInput,
+  type MoveWithReasonInput,
+  type StartInput,
+} from "./inputs";
+import type { EventNote } from "./event-note";
 import { assertVersion, loadRequestFor } from "./request-access";
 import { assertTransition, sideOf } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { releaseReservations } from "./release-reservations";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 
 function move(
   db: DB,
@@ -20,6 +29,7 @@ function move(
   version: number | undefined,
   to: RequestStatus,
   reason: string | null,
+  earlyReason?: string,
 ) {
   return db.transaction(
     (tx) => {
@@ -36,11 +46,23 @@ function move(
       )
         throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       const changes: Record<string, unknown> = {};
+      let note: EventNote | null = reason;
       if (to === "withdrawn" || to === "rejected" || to === "cancelled") {
         releaseReservations(tx, r.id, at);
         Object.assign(changes, { closedAt: at, reason });
       }
       if (to === "in_progress") {
+        const opensAt = startOpensAt(tx, r);
+        if (opensAt !== null && at < opensAt) {
+          if (!earlyReason)
+            throw refuse("INVALID_STATE", "request.tooEarly", {
+              ref: r.ref,
+              opensAt: new Date(opensAt),
+              start: new Date(r.quoteStart!),
+              timeZone: facilityTimeZone(tx, r.facilityId!),
+            });
+          note = { code: "startedEarly", params: { reason: earlyReason } };
+        }
         changes.startedAt = at;
         // Work began on the booked slot: a proposal to move it no longer applies.
         tx.update(reservations)
@@ -69,7 +91,7 @@ function move(
         }
         Object.assign(changes, { completedAt: at, closedAt: at });
       }
-      const moved = recordTransition(tx, r, to, actor.userId, at, changes, reason);
+      const moved = recordTransition(tx, r, to, actor.userId, at, changes, note);
       return { id: moved.id, ref: moved.ref, status: moved.status, version: moved.version };
     },
     { behavior: "immediate" },
@@ -80,10 +102,25 @@ export const withdrawRequest = (db: DB, actor: Actor, raw: MoveInput) => {
   const i = parseInput(moveInput, raw);
   return move(db, actor, i.id, i.version, "withdrawn", null);
 };
-export const startRequest = (db: DB, actor: Actor, raw: MoveInput) => {
-  const i = parseInput(moveInput, raw);
-  return move(db, actor, i.id, i.version, "in_progress", null);
+export const startRequest = (db: DB, actor: Actor, raw: StartInput) => {
+  const i = parseInput(startInput, raw);
+  return move(db, actor, i.id, i.version, "in_progress", null, i.earlyReason);
 };
+
+/** From when work on a booked request may start without a reason: the facility's early-start
+ * time before its slot. Null when it has no slot. */
+export function startOpensAt(
+  tx: DbOrTx,
+  r: { facilityId: number | null; quoteStart: number | null },
+): number | null {
+  if (r.quoteStart === null || r.facilityId === null) return null;
+  const f = tx
+    .select({ minutes: facilities.earlyStartMinutes })
+    .from(facilities)
+    .where(eq(facilities.id, r.facilityId))
+    .get();
+  return r.quoteStart - (f?.minutes ?? 60) * 60_000;
+}
 export const completeRequest = (db: DB, actor: Actor, raw: MoveInput) => {
   const i = parseInput(moveInput, raw);
   return move(db, actor, i.id, i.version, "completed", null);

@@ -39,6 +39,13 @@ const daySpans = z
 
 export const updateFacilityProfileInput = facilityProfileFields.partial().extend({
   version: idInput("field.version").optional(),
+  earlyStartMinutes: numeric(
+    z
+      .number({ error: "field.wholeNumber" })
+      .int("field.wholeNumber")
+      .min(0, "field.notNegativeShort")
+      .max(7 * 24 * 60, "field.atMost"),
+  ).optional(),
   openingHours: z
     .object({
       "0": daySpans,

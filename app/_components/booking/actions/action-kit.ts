@@ -11,6 +11,10 @@ import type { RequestAction } from "@/server/services/booking/get-request";
 
 export type RequestActionProps = {
   requestId: number;
+  /** The reference, for the outcome toasts. */
+  reference: string;
+  /** From when work may start without a reason; null when the request has no slot. */
+  startOpensAt: number | null;
   version: number;
   actions: RequestAction[];
   equipment: { id: number; name: string }[];
@@ -25,6 +29,22 @@ export type RequestActionProps = {
   timeZone: string;
 };
 
+/** What an action did, for its toast (request.did.* in the catalogs). */
+export type Outcome =
+  | "accept"
+  | "start"
+  | "complete"
+  | "withdraw"
+  | "reject"
+  | "cancel"
+  | "quote"
+  | "reschedule"
+  | "acceptReschedule"
+  | "declineReschedule"
+  | "rate"
+  | "message"
+  | "upload";
+
 export const styles = {
   box: "rounded-lg border border-slate-200 bg-white p-4 space-y-2",
   button:
@@ -32,6 +52,8 @@ export const styles = {
   secondary:
     "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60",
   input: "mt-1 block w-full rounded-md border border-slate-300 px-2 py-2 text-sm",
+  danger:
+    "rounded-md bg-red-700 px-3 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60",
 };
 
 export function useActionKit(p: RequestActionProps) {
@@ -41,7 +63,15 @@ export function useActionKit(p: RequestActionProps) {
   const toast = useToast();
   const refusals = useRefusalText();
   const [busy, setBusy] = useState(false);
-  const done = () => (toast("success", t("done")), router.refresh());
+  const done = (outcome: Outcome) => (
+    toast("success", t(`did.${outcome}`, { ref: p.reference })),
+    router.refresh()
+  );
+  const optionsFor = (outcome: Outcome) => ({
+    onSuccess: () => done(outcome),
+    onError: (e: unknown) => toast("error", refusals.message(e)),
+    onSettled: () => setBusy(false),
+  });
   return {
     p,
     t,
@@ -52,12 +82,8 @@ export function useActionKit(p: RequestActionProps) {
     refusals,
     done,
     base: { id: p.requestId, version: p.version },
-    /** Callbacks for a mutation of the request. */
-    options: {
-      onSuccess: done,
-      onError: (e: unknown) => toast("error", refusals.message(e)),
-      onSettled: () => setBusy(false),
-    },
+    /** Callbacks for a mutation of the request: a toast that says what happened, then a refresh. */
+    optionsFor,
     /** A submitted form's fields; marks the page busy. */
     fields(e: FormEvent<HTMLFormElement>) {
       e.preventDefault();

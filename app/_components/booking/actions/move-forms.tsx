@@ -1,48 +1,156 @@
 "use client";
 // Moves of the request that need no more than a click or a reason: accept, start, complete,
-// withdraw, reject, cancel, and the firm's answer to a proposed new slot.
+// withdraw, reject, cancel, and the firm's answer to a proposed new slot. What cannot be undone
+// (withdraw, reject, cancel) asks once more; starting before the facility's early-start time
+// asks why.
+import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useLocale } from "next-intl";
 import { styles, type ActionKit } from "./action-kit";
 import { keepEnterFromSubmitting } from "../../enter-key";
 
-export function MoveButtons({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, setBusy, base, options, p } = kit;
-  const moves = {
-    accept: useMutation(trpc.request.accept.mutationOptions(options)),
-    start: useMutation(trpc.request.start.mutationOptions(options)),
-    complete: useMutation(trpc.request.complete.mutationOptions(options)),
-    withdraw: useMutation(trpc.request.withdraw.mutationOptions(options)),
-  };
+/** "Are you sure?" in place: the confirming button, and a way back. */
+function Confirm(props: {
+  kit: ActionKit;
+  question: string;
+  confirm: string;
+  onConfirm: () => void;
+  onBack: () => void;
+  testId: string;
+}) {
+  const { t, busy } = props.kit;
   return (
-    <div className="flex flex-wrap gap-2">
-      {(Object.keys(moves) as (keyof typeof moves)[])
-        .filter((action) => p.actions.includes(action))
-        .map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={action === "withdraw" ? styles.secondary : styles.button}
-            disabled={busy}
-            onClick={() => (setBusy(true), moves[action].mutate(base))}
-            data-testid={`action-${action}`}
-          >
-            {t(action)}
-          </button>
-        ))}
+    <div role="group" aria-label={props.question} className="space-y-2" data-testid={props.testId}>
+      <p className="text-sm font-medium">{props.question}</p>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={styles.danger}
+          disabled={busy}
+          onClick={props.onConfirm}
+          data-testid={`${props.testId}-yes`}
+        >
+          {props.confirm}
+        </button>
+        <button type="button" className={styles.secondary} onClick={props.onBack}>
+          {t("goBack")}
+        </button>
+      </div>
     </div>
   );
 }
 
-export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" | "reject" }) {
-  const { t, trpc, busy, base, options } = kit;
-  const reject = useMutation(trpc.request.reject.mutationOptions(options));
-  const cancel = useMutation(trpc.request.cancel.mutationOptions(options));
-  const move = action === "reject" ? reject : cancel;
+export function MoveButtons({ kit }: { kit: ActionKit }) {
+  const { t, trpc, busy, setBusy, base, p } = kit;
+  const moves = {
+    accept: useMutation(trpc.request.accept.mutationOptions(kit.optionsFor("accept"))),
+    start: useMutation(trpc.request.start.mutationOptions(kit.optionsFor("start"))),
+    complete: useMutation(trpc.request.complete.mutationOptions(kit.optionsFor("complete"))),
+    withdraw: useMutation(trpc.request.withdraw.mutationOptions(kit.optionsFor("withdraw"))),
+  };
+  const [confirming, setConfirming] = useState(false);
+  const [openedAt] = useState(() => Date.now());
+  const early = p.startOpensAt !== null && openedAt < p.startOpensAt;
+  const run = (action: keyof typeof moves) => (setBusy(true), moves[action].mutate(base));
+  if (confirming)
+    return (
+      <Confirm
+        kit={kit}
+        question={t("confirmWithdraw", { ref: p.reference })}
+        confirm={t("withdraw")}
+        onConfirm={() => run("withdraw")}
+        onBack={() => setConfirming(false)}
+        testId="confirm-withdraw"
+      />
+    );
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {(Object.keys(moves) as (keyof typeof moves)[])
+          .filter((action) => p.actions.includes(action) && !(action === "start" && early))
+          .map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === "withdraw" ? styles.secondary : styles.button}
+              disabled={busy}
+              onClick={() => (action === "withdraw" ? setConfirming(true) : run(action))}
+              data-testid={`action-${action}`}
+            >
+              {action === "withdraw" ? `${t(action)}…` : t(action)}
+            </button>
+          ))}
+      </div>
+      {p.actions.includes("start") && early && <StartEarly kit={kit} opensAt={p.startOpensAt!} />}
+    </div>
+  );
+}
+
+/** Before the early-start time: work starts only with a reason, which the timeline keeps. */
+function StartEarly({ kit, opensAt }: { kit: ActionKit; opensAt: number }) {
+  const { t, trpc, busy, base, p } = kit;
+  const start = useMutation(trpc.request.start.mutationOptions(kit.optionsFor("start")));
+  const locale = useLocale();
+  const time = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: p.timeZone,
+  }).format(new Date(opensAt));
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
-      onSubmit={(e) => move.mutate({ ...base, reason: kit.fields(e).reason ?? "" })}
+      onSubmit={(e) => start.mutate({ ...base, earlyReason: kit.fields(e).earlyReason ?? "" })}
+      data-testid="start-early-form"
+    >
+      <p className="text-sm">{t("startOpensAt", { time })}</p>
+      <label htmlFor="early-reason" className="block text-sm font-medium">
+        {t("earlyReason")}
+      </label>
+      <textarea
+        id="early-reason"
+        name="earlyReason"
+        required
+        minLength={3}
+        rows={2}
+        className={styles.input}
+      />
+      <button type="submit" className={styles.secondary} disabled={busy}>
+        {t("startEarly")}
+      </button>
+    </form>
+  );
+}
+
+export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" | "reject" }) {
+  const { t, trpc, busy, base, p } = kit;
+  const reject = useMutation(trpc.request.reject.mutationOptions(kit.optionsFor("reject")));
+  const cancel = useMutation(trpc.request.cancel.mutationOptions(kit.optionsFor("cancel")));
+  const move = action === "reject" ? reject : cancel;
+  const [reason, setReason] = useState<string | null>(null);
+  if (reason !== null)
+    return (
+      <div className={styles.box}>
+        <Confirm
+          kit={kit}
+          question={t(action === "reject" ? "confirmReject" : "confirmCancel", {
+            ref: p.reference,
+          })}
+          confirm={t(action)}
+          onConfirm={() => (kit.setBusy(true), move.mutate({ ...base, reason }))}
+          onBack={() => setReason(null)}
+          testId={`confirm-${action}`}
+        />
+      </div>
+    );
+  return (
+    <form
+      onKeyDown={keepEnterFromSubmitting}
+      className={styles.box}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setReason(String(new FormData(e.currentTarget).get("reason") ?? "").trim());
+      }}
       data-testid={`${action}-form`}
     >
       <label htmlFor={`${action}-reason`} className="block text-sm font-medium">
@@ -57,16 +165,20 @@ export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" |
         className={styles.input}
       />
       <button type="submit" className={styles.secondary} disabled={busy}>
-        {t(action)}
+        {t(action)}…
       </button>
     </form>
   );
 }
 
 export function AnswerReschedule({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, setBusy, options, p } = kit;
-  const acceptMove = useMutation(trpc.request.acceptReschedule.mutationOptions(options));
-  const declineMove = useMutation(trpc.request.declineReschedule.mutationOptions(options));
+  const { t, trpc, busy, setBusy, p } = kit;
+  const acceptMove = useMutation(
+    trpc.request.acceptReschedule.mutationOptions(kit.optionsFor("acceptReschedule")),
+  );
+  const declineMove = useMutation(
+    trpc.request.declineReschedule.mutationOptions(kit.optionsFor("declineReschedule")),
+  );
   return (
     <div className={styles.box} data-testid="reschedule-answer">
       <p className="text-sm">{t("rescheduleProposed")}</p>

@@ -6,8 +6,8 @@ import { styles, type ActionKit } from "./action-kit";
 import { keepEnterFromSubmitting } from "../../enter-key";
 
 export function RateForm({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, options, p } = kit;
-  const rate = useMutation(trpc.request.rate.mutationOptions(options));
+  const { t, trpc, busy, p } = kit;
+  const rate = useMutation(trpc.request.rate.mutationOptions(kit.optionsFor("rate")));
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}
@@ -53,7 +53,7 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
         const error = await uploadFile(p.requestId, file);
         setBusy(false);
         if (error) kit.toast("error", kit.refusals.message(error));
-        else kit.done();
+        else kit.done("upload");
       }}
     >
       <label htmlFor="upload-file" className="block text-sm font-medium">
@@ -74,8 +74,8 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
 }
 
 export function MessageForm({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, options, p } = kit;
-  const message = useMutation(trpc.request.message.mutationOptions(options));
+  const { t, trpc, busy, p } = kit;
+  const message = useMutation(trpc.request.message.mutationOptions(kit.optionsFor("message")));
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}

@@ -33,8 +33,8 @@ const validUntilOf = (kit: ActionKit, value: string | undefined) =>
   value ? parseLocal(value, kit.p.timeZone) : NaN;
 
 export function QuoteForm({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, base, options, p } = kit;
-  const quote = useMutation(trpc.request.quote.mutationOptions(options));
+  const { t, trpc, busy, base, p } = kit;
+  const quote = useMutation(trpc.request.quote.mutationOptions(kit.optionsFor("quote")));
   const [equipmentId, setEquipmentId] = useState<number | null>(
     p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
   );
@@ -111,8 +111,10 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
 }
 
 export function RescheduleForm({ kit }: { kit: ActionKit }) {
-  const { t, trpc, busy, base, options, p } = kit;
-  const propose = useMutation(trpc.request.proposeReschedule.mutationOptions(options));
+  const { t, trpc, busy, base, p } = kit;
+  const propose = useMutation(
+    trpc.request.proposeReschedule.mutationOptions(kit.optionsFor("reschedule")),
+  );
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}

@@ -45,6 +45,8 @@ export async function ActionPanel({
         <TRPCReactProvider>
           <RequestActions
             requestId={r.id}
+            reference={r.ref}
+            startOpensAt={data.startOpensAt}
             version={r.version}
             actions={actions}
             equipment={equipment.map(({ id, name }) => ({ id, name }))}

@@ -1,0 +1,1 @@
+ALTER TABLE `facilities` ADD `early_start_minutes` integer DEFAULT 60 NOT NULL;
