@@ -1,3 +1,4 @@
+import { now } from "@/server/services/clock";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -43,7 +44,7 @@ export default async function NewRequestPage({
   // A start time picked on the equipment's calendar (ms, digits only), kept when in the future.
   const startParam = first(sp, "start");
   const pickedStart =
-    equipment && startParam && /^\d{13}$/.test(startParam) && Number(startParam) > Date.now()
+    equipment && startParam && /^\d{13}$/.test(startParam) && Number(startParam) > now()
       ? Number(startParam)
       : null;
   const serviceId = first(sp, "service");
