@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../_auth/require-role";
@@ -5,7 +6,6 @@ import { Forbidden } from "../_components/forbidden";
 import { serverCaller } from "../_trpc/server";
 import { StatusBadge } from "../_components/status-badge";
 import { StatCard } from "../_components/stat-card";
-import { EmptyState } from "../_components/empty-state";
 import { prefectureName } from "../_components/place-names";
 import { DataTable } from "../_components/data-table";
 
@@ -52,7 +52,32 @@ export default async function FirmStartPage() {
       <section>
         <h2 className="mb-3 font-medium">{t("byStatus")}</h2>
         {data.byStatus.length === 0 ? (
-          <EmptyState text={t("empty")} />
+          <div
+            className="rounded-lg border border-brand-200 bg-brand-50 p-4"
+            data-testid="next-steps"
+          >
+            <p className="font-medium">{t("nextTitle")}</p>
+            <ol className="mt-2 list-decimal space-y-2 pl-5 text-sm">
+              <li>
+                <Link href="/equipment" className="text-brand-700 underline">
+                  {t("nextSearch")}
+                </Link>{" "}
+                — {t("nextSearchHint")}
+              </li>
+              <li>
+                <Link href="/services" className="text-brand-700 underline">
+                  {t("nextServices")}
+                </Link>{" "}
+                — {t("nextServicesHint")}
+              </li>
+              <li>
+                <Link href="/requests/new" className="text-brand-700 underline">
+                  {t("nextHub")}
+                </Link>{" "}
+                — {t("nextHubHint")}
+              </li>
+            </ol>
+          </div>
         ) : (
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
             {data.byStatus.map((s) => (

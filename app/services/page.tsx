@@ -126,6 +126,13 @@ export default async function ServicesPage({
                             {" "}
                             · {prefectureName(s.facility.prefecture, locale)}
                           </span>
+                          <Link
+                            href={`/requests/new?service=${s.id}`}
+                            className="mt-2 block w-fit rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700"
+                            data-testid="request-service"
+                          >
+                            {t("request")}
+                          </Link>
                         </li>
                       ))}
                   </ul>
