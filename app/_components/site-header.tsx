@@ -16,47 +16,53 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const tr = await getTranslations("roles");
   const link = "rounded-md px-2 py-1 hover:bg-white/10";
   const unread = actor ? unreadCount(getDb(), actor) : 0;
+  const links = [
+    { href: "/", text: t("home") },
+    { href: "/facilities", text: t("facilities") },
+    { href: "/equipment", text: t("equipment") },
+    { href: "/services", text: t("services") },
+    ...(actor
+      ? [
+          { href: startPageOf[actor.role], text: t(roleNav[actor.role]), start: true },
+          { href: "/requests", text: t("requests") },
+        ]
+      : []),
+  ];
+  const signedInAs = actor ? `${t("signedInAs", { name: actor.name })} · ${tr(actor.role)}` : "";
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           {tc("appName")}
         </Link>
-        <nav aria-label={t("main")} className="flex flex-1 flex-wrap items-center gap-2 text-sm">
-          <Link href="/" className={link}>
-            {t("home")}
-          </Link>
-          <Link href="/facilities" className={link}>
-            {t("facilities")}
-          </Link>
-          <Link href="/equipment" className={link}>
-            {t("equipment")}
-          </Link>
-          <Link href="/services" className={link}>
-            {t("services")}
-          </Link>
-          {actor && (
-            <Link href={startPageOf[actor.role]} className={link} data-testid="nav-start">
-              {t(roleNav[actor.role])}
+        <nav
+          aria-label={t("main")}
+          className="hidden flex-1 flex-wrap items-center gap-2 text-sm sm:flex"
+        >
+          {links.map((l) => (
+            <Link
+              key={l.href}
+              href={l.href}
+              className={link}
+              data-testid={l.start ? "nav-start" : undefined}
+            >
+              {l.text}
             </Link>
-          )}
-          {actor && (
-            <Link href="/requests" className={link}>
-              {t("requests")}
-            </Link>
-          )}
+          ))}
         </nav>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
+        <div className="ml-auto flex flex-wrap items-center gap-2 text-sm sm:ml-0">
           {actor ? (
             <>
               <BellLink count={unread} label={t("bell", { count: unread })} />
               <span className="hidden sm:inline" data-testid="signed-in-as">
-                {t("signedInAs", { name: actor.name })} · {tr(actor.role)}
+                {signedInAs}
               </span>
-              <SignOutButton label={t("signOut")} />
+              <span className="hidden sm:inline">
+                <SignOutButton label={t("signOut")} />
+              </span>
             </>
           ) : (
-            <>
+            <span className="hidden items-center gap-2 sm:flex">
               <Link href="/signin" className={link}>
                 {t("signIn")}
               </Link>
@@ -66,7 +72,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               >
                 {t("register")}
               </Link>
-            </>
+            </span>
           )}
           <LanguageSwitch
             locale={await getLocale()}
@@ -74,6 +80,38 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             switchTo={tc("switchTo")}
             signedIn={actor !== null}
           />
+          {/* Below 640 px the navigation folds into a menu (details/summary: no script needed). */}
+          <details className="relative sm:hidden" data-testid="mobile-menu">
+            <summary className="cursor-pointer list-none rounded-md border border-white/40 px-2 py-1 [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true">☰</span> {t("menu")}
+            </summary>
+            <nav
+              aria-label={t("menu")}
+              className="absolute right-0 z-40 mt-2 flex w-64 flex-col gap-1 rounded-md bg-brand-900 p-3 shadow-lg ring-1 ring-white/20"
+            >
+              {links.map((l) => (
+                <Link key={l.href} href={l.href} className={link}>
+                  {l.text}
+                </Link>
+              ))}
+              <hr className="my-1 border-white/20" />
+              {actor ? (
+                <>
+                  <span className="px-2 py-1 text-xs text-white/80">{signedInAs}</span>
+                  <SignOutButton label={t("signOut")} />
+                </>
+              ) : (
+                <>
+                  <Link href="/signin" className={link}>
+                    {t("signIn")}
+                  </Link>
+                  <Link href="/register" className={link}>
+                    {t("register")}
+                  </Link>
+                </>
+              )}
+            </nav>
+          </details>
         </div>
       </div>
     </header>
