@@ -31,6 +31,8 @@ export const bookingRequests = sqliteTable(
     hazardClass: text("hazard_class"),
     standard: text("standard"),
     quantity: text("quantity"),
+    /** The kind of equipment a need names (a catalogue category): a hard requirement. */
+    equipmentCategory: text("equipment_category"),
     requiredParams: text("required_params", { mode: "json" })
       .$type<RequiredParam[]>()
       .notNull()

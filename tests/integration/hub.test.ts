@@ -40,6 +40,27 @@ const ask = (over: Record<string, unknown> = {}) => ({
 });
 
 describe("hub.matches", () => {
+  it("suggests only equipment of the kind a need names, and says so", async () => {
+    const pilot = ask({ hours: 2 });
+    const any = await as(fx.coordinator).hub.matches(pilot);
+    const kinds = await as(fx.coordinator).hub.matches({ ...pilot, category: "climate_chamber" });
+    expect(any.candidates.length + any.nearMisses.length).toBeGreaterThan(0);
+    for (const c of [...kinds.candidates, ...kinds.nearMisses]) {
+      expect(c.equipment.id).toBe(fx.chamber.id);
+      expect(c.checks[0]).toMatchObject({ requirement: "category", met: true });
+    }
+    expect(
+      (await refused(() => as(fx.coordinator).hub.matches({ ...pilot, category: "Reactors!" })))
+        .message,
+    ).toMatch(/^category: choose a kind of equipment from the list/);
+    const r = await as(fx.firmUser).request.submit(
+      requestBody({ equipmentCategory: "jacketed_reactor" }),
+    );
+    expect((await as(fx.firmUser).request.get({ id: r.id })).request.equipmentCategory).toBe(
+      "jacketed_reactor",
+    );
+  });
+
   it("ranks feasible equipment by earliest start and explains every requirement", async () => {
     const r = await as(fx.coordinator).hub.matches(
       ask({ requiredParams: [{ key: "temperature", max: -20, unit: "°C" }] }),

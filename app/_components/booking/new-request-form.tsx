@@ -29,6 +29,8 @@ type Props = {
   timeZone: string;
   /** A start picked on the equipment's calendar: the slot is kept visible and selected. */
   pickedStart?: number | null;
+  /** For "Ask the hub": the catalogue's kinds of equipment, labelled in the reader's language. */
+  categories: { value: string; label: string }[];
 };
 
 const DAY = 86_400_000;
@@ -53,6 +55,7 @@ function readRequest(form: FormData, p: Props, target: HubTarget | null, w: Wind
     ...optional("quantity"),
     ...optional("hazardClass"),
     ...optional("standard"),
+    ...optional("equipmentCategory"),
     requiredParams: readParams(form),
     ...windowInput(w, p.timeZone),
     ...(slot ? { preferredStart: Number(slot.split("-")[0]) } : {}),
@@ -137,6 +140,29 @@ export function NewRequestForm(p: Props) {
         serviceType={p.service?.type ?? "testing"}
         serviceTypeLabels={p.serviceTypeLabels}
       />
+      {!p.equipment && !p.service && (
+        <FormField
+          id="equipmentCategory"
+          label={t("category")}
+          hint={t("categoryHint")}
+          error={errors.equipmentCategory}
+        >
+          <select
+            id="equipmentCategory"
+            name="equipmentCategory"
+            defaultValue=""
+            aria-describedby="equipmentCategory-hint"
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
+            <option value="">{t("anyCategory")}</option>
+            {p.categories.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      )}
       <ParamRows errors={errors} paramLabels={p.paramLabels} />
       <WindowFields
         errors={errors}

@@ -91,6 +91,13 @@ export default async function NewRequestPage({
                 : null
             }
             pickedStart={pickedStart}
+            categories={
+              equipment || service
+                ? []
+                : (await caller.equipment.categories())
+                    .map((c) => ({ value: c, label: labels.category(c) }))
+                    .sort((a, b) => a.label.localeCompare(b.label, locale))
+            }
             service={service ? { id: service.id, name: service.name, type: service.type } : null}
             facilityName={facilityName}
             timeZone={

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { serviceTypes, requestStatuses } from "@/db/schema/enums";
 import { paramRange } from "../registry/inputs";
+import { category } from "../hub/inputs";
 import { timeInput } from "../time-input";
 import { idInput } from "@/server/services/id-input";
 import { numeric } from "../number-input";
@@ -31,6 +32,7 @@ export const submitRequestInput = z
     quantity: z.string().trim().max(200, "field.maxChars").optional(),
     hazardClass: z.string().trim().max(120, "field.maxChars").optional(),
     standard: z.string().trim().max(200, "field.maxChars").optional(),
+    equipmentCategory: category.optional(),
     requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     earliestStart: timeInput,
     deadline: timeInput,

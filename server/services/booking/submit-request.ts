@@ -105,6 +105,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
           standard: input.standard ?? null,
           quantity: input.quantity ?? null,
           requiredParams: input.requiredParams,
+          equipmentCategory: input.equipmentCategory ?? null,
           earliestStart: input.earliestStart,
           deadline: input.deadline,
           hours: input.hours,

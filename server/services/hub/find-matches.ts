@@ -58,6 +58,7 @@ type Row = {
   f_name_zh: string;
   prefecture: string;
   fields: string;
+  category: string;
   opening_hours: string;
   time_zone: string;
   service_id: number;
@@ -117,7 +118,7 @@ function group<T, K>(items: T[], key: (t: T) => K) {
  */
 function candidateRows(db: DbOrTx, input: Input): Row[] {
   return db.all<Row>(sql`
-    SELECT e.id, e.name, e.name_zh, e.units, e.setup_minutes, e.lead_days, e.min_hours,
+    SELECT e.id, e.name, e.name_zh, e.category, e.units, e.setup_minutes, e.lead_days, e.min_hours,
       e.max_hours, e.hourly_rate_fen, e.calibration_due_at, f.id AS facility_id, f.slug,
       f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours,
       f.time_zone, s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
@@ -129,6 +130,7 @@ function candidateRows(db: DbOrTx, input: Input): Row[] {
       WHERE s2.facility_id = f.id AND s2.type = ${input.serviceType} AND s2.status = 'active'
       ORDER BY se.equipment_id IS NULL, s2.id LIMIT 1)
     WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ${input.units}
+      AND (${input.category ?? null} IS NULL OR e.category = ${input.category ?? null})
       AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
 }
 
@@ -160,12 +162,18 @@ function nonSlotChecks(db: DbOrTx, input: Input, rows: Row[]): Staged[] {
   const envelopesOf = group(envelopes, (e) => e.equipment_id);
   return rows.map((r) => {
     const own = envelopesOf.get(r.id) ?? [];
-    const checks: Check[] = input.requiredParams.map((p) =>
-      paramCheck(
-        p,
-        own.find((x) => x.key === p.key),
+    const checks: Check[] = [
+      // The kind of equipment is a hard filter (candidateRows): shown so the reader sees it held.
+      ...(input.category
+        ? [{ requirement: "category", needed: input.category, offered: r.category, met: true }]
+        : []),
+      ...input.requiredParams.map((p) =>
+        paramCheck(
+          p,
+          own.find((x) => x.key === p.key),
+        ),
       ),
-    );
+    ];
     return { r, checks, accreditedUntil: accreditedUntil.get(r.facility_id) ?? null };
   });
 }

@@ -6,10 +6,18 @@ import { paramRange } from "../registry/inputs";
 import { timeInput } from "../time-input";
 import { numeric } from "../number-input";
 
+/** An equipment category of the catalogue, in its stored form (snake_case). */
+export const category = z
+  .string({ error: "field.category" })
+  .trim()
+  .regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, "field.category")
+  .max(60, "field.maxChars");
+
 export const matchInput = z
   .object({
     serviceType: z.enum(serviceTypes, { error: "field.serviceType" }),
     field: z.enum(technologyFields, { error: "unknown technology field" }).optional(),
+    category: category.optional(),
     requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     accreditation: z
       .enum(["CMA", "CNAS"], { error: "accreditation must be CMA or CNAS" })

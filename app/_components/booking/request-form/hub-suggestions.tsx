@@ -46,6 +46,9 @@ export function HubSuggestions(p: {
           const form = new FormData(e.currentTarget.form!);
           setAsk({
             serviceType: String(form.get("serviceType") ?? "") as "testing",
+            ...(form.get("equipmentCategory")
+              ? { category: String(form.get("equipmentCategory")) }
+              : {}),
             requiredParams: readParams(form),
             ...windowInput(p.window, p.timeZone),
             limit: 5,

@@ -22,6 +22,10 @@ export async function RequestDetails({
       value: locale === "zh" && asked.nameZh ? asked.nameZh : asked.name,
       href: `/equipment/${asked.id}`,
     },
+    r.equipmentCategory && {
+      label: t("category"),
+      value: labels.category(r.equipmentCategory),
+    },
     r.preferredStart !== null && {
       label: t("askedSlot"),
       value: `${when(r.preferredStart)} – ${when(r.preferredStart + r.hours * 3_600_000)}`,

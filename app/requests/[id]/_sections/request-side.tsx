@@ -90,6 +90,7 @@ export async function HubMatches({
   const matches = await caller.hub
     .matches({
       serviceType: r.serviceType,
+      ...(r.equipmentCategory ? { category: r.equipmentCategory } : {}),
       requiredParams: r.requiredParams as never,
       earliestStart: Math.max(r.earliestStart, at),
       deadline: Math.max(r.deadline, at + r.hours * 3_600_000 + 86_400_000),
