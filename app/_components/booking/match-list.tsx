@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Candidate } from "@/server/services/hub/find-matches";
-import { formatFen } from "../registry/labels";
+import { formatFen, registryLabels } from "../registry/labels";
 import { prefectureName } from "../place-names";
 
 export async function MatchList({
@@ -15,6 +15,28 @@ export async function MatchList({
   testId: string;
 }) {
   const t = await getTranslations("hubMatch");
+  const labels = await registryLabels();
+  // Requirements and what was offered, in the reader's words: parameters by their names, the
+  // kind of equipment by its category name, the rest from the catalog.
+  const requirement = (key: string) =>
+    (["category", "slot", "accreditation", "calibration", "field"] as const).includes(key as "slot")
+      ? t(`req.${key as "slot"}`)
+      : labels.param(key);
+  const offered = (check: { requirement: string; offered: string }, c: Candidate) =>
+    check.requirement === "category"
+      ? labels.category(check.offered)
+      : check.requirement === "field"
+        ? check.offered.split(", ").map(labels.field).join(", ")
+        : check.requirement === "slot"
+          ? c.slot
+            ? t("slotFrom", {
+                time: format.dateTime(new Date(c.slot.start), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                }),
+              })
+            : t("noSlot")
+          : check.offered;
   const format = await getFormatter();
   const locale = await getLocale();
   if (!items.length) return <p className="text-sm text-slate-600">{t("none")}</p>;
@@ -63,9 +85,9 @@ export async function MatchList({
               <li
                 key={check.requirement}
                 className={`rounded px-1.5 py-0.5 ${check.met ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
-                title={`${check.needed} → ${check.offered}`}
+                title={`${check.requirement === "category" ? labels.category(check.needed) : check.needed} → ${offered(check, c)}`}
               >
-                {check.met ? "✓" : "✗"} {check.requirement}: {check.offered}
+                {check.met ? "✓" : "✗"} {requirement(check.requirement)}: {offered(check, c)}
               </li>
             ))}
           </ul>

@@ -191,7 +191,14 @@ export function NewRequestForm(p: Props) {
         </FormField>
       )}
       {!p.equipment && !p.service && (
-        <HubSuggestions window={need} timeZone={p.timeZone} target={target} onTarget={setTarget} />
+        <HubSuggestions
+          window={need}
+          timeZone={p.timeZone}
+          target={target}
+          onTarget={setTarget}
+          paramLabels={p.paramLabels}
+          categoryLabels={Object.fromEntries(p.categories.map((c) => [c.value, c.label]))}
+        />
       )}
       <FormField id="files" label={t("files")} hint={t("filesHint")} error={errors.files}>
         <input

@@ -16,6 +16,9 @@ export function HubSuggestions(p: {
   timeZone: string;
   target: HubTarget | null;
   onTarget: (target: HubTarget | null) => void;
+  /** Names of parameters and kinds of equipment in the reader's language. */
+  paramLabels: Record<string, string>;
+  categoryLabels: Record<string, string>;
 }) {
   const t = useTranslations("requestForm");
   const trpc = useTRPC();
@@ -76,9 +79,20 @@ export function HubSuggestions(p: {
               {(c.priceFen / 100).toLocaleString()}
               <span className="block text-xs text-slate-500">
                 {c.checks
-                  .filter((x) => x.met)
-                  .map((x) => `✓ ${x.requirement}`)
-                  .join(" ")}
+                  .map((x) => {
+                    const named =
+                      x.requirement in p.paramLabels
+                        ? p.paramLabels[x.requirement]
+                        : t(`req.${x.requirement as "slot"}`);
+                    const offered =
+                      x.requirement === "category"
+                        ? (p.categoryLabels[x.offered] ?? x.offered)
+                        : x.requirement === "slot"
+                          ? ""
+                          : `: ${x.offered}`;
+                    return `${x.met ? "✓" : "✗"} ${named}${offered}`;
+                  })
+                  .join(" · ")}
               </span>
             </span>
             <button
