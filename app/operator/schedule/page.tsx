@@ -60,7 +60,7 @@ export default async function SchedulePage({
     format.dateTime(
       new Date(ms),
       view === "day"
-        ? { hour: "2-digit", minute: "2-digit", timeZone: board.timeZone }
+        ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: board.timeZone }
         : {
             month: "numeric",
             day: "numeric",
@@ -116,7 +116,11 @@ export default async function SchedulePage({
           <span className="inline-block h-3 w-0.5 bg-red-600" aria-hidden="true" /> {t("now")}
         </li>
       </ul>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={0}
+        aria-label={t("title")}
+      >
         <div className="min-w-[720px]">
           <div className="grid grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-500">
             <div className="p-2">{t("equipment")}</div>
