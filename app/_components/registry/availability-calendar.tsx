@@ -129,7 +129,9 @@ export async function AvailabilityCalendar(props: {
             </h3>
             {props.book && dayIntervals.length > 0 && (
               <p className="mt-1 text-xs text-slate-600">
-                {t("pickStart", { hours: props.book.minHours })}
+                {dayIntervals.some((i) => startTimes(i, props.book!.minHours).length > 0)
+                  ? t("pickStart", { hours: props.book.minHours })
+                  : t("noStartFits", { hours: props.book.minHours })}
               </p>
             )}
             {dayIntervals.length === 0 ? (
@@ -167,21 +169,27 @@ export async function AvailabilityCalendar(props: {
 
 const SLOT_GRID_MS = 30 * 60_000;
 
-/** Start times on the half-hour grid where the shortest use fits, each a link to the form. */
+/** Start times on the half-hour grid where the shortest use fits in the interval. */
+function startTimes(interval: { start: number; end: number }, minHours: number): number[] {
+  const starts: number[] = [];
+  const need = minHours * 3_600_000;
+  for (
+    let s = Math.ceil(interval.start / SLOT_GRID_MS) * SLOT_GRID_MS;
+    s + need <= interval.end && starts.length < 48;
+    s += SLOT_GRID_MS
+  )
+    starts.push(s);
+  return starts;
+}
+
+/** Those start times, each a link to the request form. */
 function StartChips(props: {
   interval: { start: number; end: number };
   book: { path: string; minHours: number };
   time: (ms: number) => string;
   label: (time: string) => string;
 }) {
-  const starts: number[] = [];
-  const need = props.book.minHours * 3_600_000;
-  for (
-    let s = Math.ceil(props.interval.start / SLOT_GRID_MS) * SLOT_GRID_MS;
-    s + need <= props.interval.end && starts.length < 48;
-    s += SLOT_GRID_MS
-  )
-    starts.push(s);
+  const starts = startTimes(props.interval, props.book.minHours);
   if (!starts.length) return null;
   return (
     <ul className="mt-1 flex flex-wrap gap-1" data-testid="start-chips">

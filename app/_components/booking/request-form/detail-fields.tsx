@@ -77,21 +77,21 @@ export function ParamRows(p: { errors: Errors; paramLabels: Record<string, strin
           </select>
           <input
             name={`pmin${i}`}
-            aria-label="min"
+            aria-label={t("paramMin", { n: i + 1 })}
             placeholder="≥"
             inputMode="decimal"
             className={inputClass}
           />
           <input
             name={`pmax${i}`}
-            aria-label="max"
+            aria-label={t("paramMax", { n: i + 1 })}
             placeholder="≤"
             inputMode="decimal"
             className={inputClass}
           />
           <input
             name={`pu${i}`}
-            aria-label="unit"
+            aria-label={t("paramUnit", { n: i + 1 })}
             placeholder="L, °C, bar…"
             className={inputClass}
           />
