@@ -22,21 +22,30 @@ export async function MatchList({
     (["category", "slot", "accreditation", "calibration", "field"] as const).includes(key as "slot")
       ? t(`req.${key as "slot"}`)
       : labels.param(key);
-  const offered = (check: { requirement: string; offered: string }, c: Candidate) =>
-    check.requirement === "category"
-      ? labels.category(check.offered)
-      : check.requirement === "field"
-        ? check.offered.split(", ").map(labels.field).join(", ")
-        : check.requirement === "slot"
-          ? c.slot
-            ? t("slotFrom", {
-                time: format.dateTime(new Date(c.slot.start), {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                }),
-              })
-            : t("noSlot")
-          : check.offered;
+  const day = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
+  const offered = (check: Candidate["checks"][number], c: Candidate) =>
+    check.requirement === "accreditation"
+      ? check.until
+        ? t("validUntil", { date: day(check.until) })
+        : t("notHeld")
+      : check.requirement === "calibration"
+        ? check.until
+          ? t("calibrationDue", { date: day(check.until) })
+          : t("notRecorded")
+        : check.requirement === "category"
+          ? labels.category(check.offered)
+          : check.requirement === "field"
+            ? check.offered.split(", ").map(labels.field).join(", ")
+            : check.requirement === "slot"
+              ? c.slot
+                ? t("slotFrom", {
+                    time: format.dateTime(new Date(c.slot.start), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    }),
+                  })
+                : t("noSlot")
+              : check.offered;
   const format = await getFormatter();
   const locale = await getLocale();
   if (!items.length) return <p className="text-sm text-slate-600">{t("none")}</p>;

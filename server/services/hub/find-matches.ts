@@ -296,6 +296,7 @@ function evaluate(
       offered: accreditedUntil
         ? `${input.accreditation} valid until ${localDateKey(accreditedUntil, r.time_zone)}`
         : "none",
+      until: accreditedUntil,
       met: validity.accreditation,
     });
   if (!validity.calibration)
@@ -305,6 +306,7 @@ function evaluate(
       offered: r.calibration_due_at
         ? `due ${localDateKey(r.calibration_due_at, r.time_zone)}`
         : "not recorded",
+      until: r.calibration_due_at,
       met: false,
     });
   // The slot requirement is about free capacity; a slot that only a validity rules out counts as

@@ -5,7 +5,14 @@ import { toCanonical } from "../registry/units";
 import { envelopeMeets } from "../registry/param-range";
 import type { ParamRange } from "../registry/inputs";
 
-export type Check = { requirement: string; needed: string; offered: string; met: boolean };
+export type Check = {
+  requirement: string;
+  needed: string;
+  offered: string;
+  met: boolean;
+  /** For validities (accreditation, calibration): until when, for readers to format. */
+  until?: number | null;
+};
 
 type Envelope = { key: string; unit: string; min: number | null; max: number | null };
 

@@ -87,7 +87,7 @@ export function HubSuggestions(p: {
                     const offered =
                       x.requirement === "category"
                         ? (p.categoryLabels[x.offered] ?? x.offered)
-                        : x.requirement === "slot"
+                        : ["slot", "accreditation", "calibration", "field"].includes(x.requirement)
                           ? ""
                           : `: ${x.offered}`;
                     return `${x.met ? "✓" : "✗"} ${named}${offered}`;
