@@ -37,6 +37,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!(await requireRole("/admin/audit", ["admin"]))) return <Forbidden />;
   const sp = await searchParams;
   const t = await getTranslations("adminAudit");
+  // Actions in words; the stored code stays in the title (and unknown codes show as they are).
+  const ta = await getTranslations("auditAction");
   const format = await getFormatter();
   const to = day(first(sp, "to"));
   const input = {
@@ -107,7 +109,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               key: a.id,
               cells: [
                 format.dateTime(new Date(a.createdAt), { dateStyle: "short", timeStyle: "medium" }),
-                <code key="a">{a.action}</code>,
+                <span key="a" title={a.action}>
+                  {ta.has(a.action as never) ? ta(a.action as never) : a.action}
+                </span>,
                 a.actorEmail ?? "—",
                 a.ip ?? "—",
                 a.target ?? "—",
