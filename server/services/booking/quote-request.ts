@@ -64,7 +64,7 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
           quoteUnits: slot.units,
           quotedAt: at,
         },
-        `Quote CNY ${(input.amountFen / 100).toFixed(2)}`,
+        { code: "quoted", params: { yuan: input.amountFen / 100 } },
       );
       return { id: quoted.id, ref: quoted.ref, status: quoted.status, version: quoted.version };
     },
