@@ -68,7 +68,7 @@ export default async function NotificationsPage() {
                 <span className="font-medium">{n.title}</span>
               )}
               <p className="text-slate-600">{n.body}</p>
-              <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-600">
                 {format.dateTime(new Date(n.createdAt), {
                   dateStyle: "medium",
                   timeStyle: "short",

@@ -42,6 +42,9 @@ export const serviceTypes = [
   "scale_up",
   "consulting",
 ] as const;
+/** The service types whose work ends in a report the firm receives. */
+export const reportingServiceTypes: readonly string[] = ["inspection", "testing", "verification"];
+
 export type ServiceType = (typeof serviceTypes)[number];
 
 export const priceBases = ["per_hour", "per_sample", "per_batch", "quote"] as const;
@@ -66,3 +69,13 @@ export const reservationKinds = ["hold", "booking", "maintenance"] as const;
 export type ReservationKind = (typeof reservationKinds)[number];
 
 export const attachmentKinds = ["spec", "report"] as const;
+
+/** Why a facility turns a request down: the common reasons, or "other" in the operator's words. */
+export const rejectionReasons = [
+  "hazard_not_accepted",
+  "outside_scope",
+  "no_capacity",
+  "insufficient_information",
+  "other",
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];

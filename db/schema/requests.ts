@@ -1,7 +1,13 @@
 // Booking requests, the reservations that hold capacity, and everything attached to a request.
 import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { requestStatuses, reservationKinds, serviceTypes, attachmentKinds } from "./enums";
+import {
+  requestStatuses,
+  reservationKinds,
+  serviceTypes,
+  attachmentKinds,
+  rejectionReasons,
+} from "./enums";
 import { id, createdAt, updatedAt, millis } from "./columns";
 import { facilities, equipment, services } from "./registry";
 import { firms, users } from "./parties";
@@ -50,6 +56,8 @@ export const bookingRequests = sqliteTable(
     quoteEnd: millis("quote_end"),
     quoteUnits: integer("quote_units"),
     reason: text("reason"),
+    /** A rejection's reason among the common ones (rejectionReasons); null before this existed. */
+    reasonCode: text("reason_code", { enum: rejectionReasons }),
     version: integer("version").notNull().default(1),
     routedAt: millis("routed_at"),
     quotedAt: millis("quoted_at"),

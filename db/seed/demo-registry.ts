@@ -31,13 +31,16 @@ export type SeededEquipment = {
   hourlyRateFen: number;
   status: "operational" | "maintenance" | "retired";
   autoApprove: boolean;
+  calibrationDueAt: number;
   params: [key: string, min: number | null, max: number | null][];
 };
 
 export type SeededFacility = FacilitySeed & {
   id: number;
   equipment: SeededEquipment[];
-  serviceIds: { id: number; type: string; categories: string[] }[];
+  serviceIds: { id: number; type: string; categories: string[]; accredited: boolean }[];
+  /** The latest end of the facility's CMA or CNAS accreditation, or null without one. */
+  accreditedUntil: number | null;
 };
 
 const fieldNames: Record<TechnologyField, [string, string]> = {
@@ -145,9 +148,11 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
       .returning({ id: facilities.id })
       .get();
 
+    let accreditedUntil: number | null = null;
     if (rng.chance(0.7) || f.kind === "hub") {
       const expired = rng.chance(0.15);
-      db.insert(accreditations)
+      const certificates = db
+        .insert(accreditations)
         .values([
           {
             facilityId: row.id,
@@ -168,7 +173,9 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
               ]
             : []),
         ])
-        .run();
+        .returning({ validUntil: accreditations.validUntil })
+        .all();
+      accreditedUntil = Math.max(...certificates.map((c) => c.validUntil));
     }
 
     const stretch = longestOpenStretchHours(f.hours);
@@ -264,6 +271,7 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         hourlyRateFen,
         status,
         autoApprove,
+        calibrationDueAt,
         params: variant,
       });
     });
@@ -304,9 +312,14 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         db.insert(serviceEquipment)
           .values(linked.map((e) => ({ serviceId: svc.id, equipmentId: e.id })))
           .run();
-      serviceIds.push({ id: svc.id, type: s.type, categories: s.categories });
+      serviceIds.push({
+        id: svc.id,
+        type: s.type,
+        categories: s.categories,
+        accredited: s.accredited,
+      });
     }
-    out.push({ ...f, id: row.id, equipment: seeded, serviceIds });
+    out.push({ ...f, id: row.id, equipment: seeded, serviceIds, accreditedUntil });
   }
   return out;
 }

@@ -25,6 +25,7 @@ import { DAY, HOUR, MINUTE, localDayAt, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
 import { seedInternalUse } from "./demo-internal-use";
+import { rejectionReasons, reportingServiceTypes } from "../schema/enums";
 
 type Phase = "past" | "current" | "future";
 type Intent = { status: RequestStatus; phase: Phase; hub?: boolean };
@@ -53,7 +54,7 @@ type Event = {
   /** A person's words (a reason). */
   note?: string;
   /** A note the system writes: a code of the server catalogs' `events`, as the services write. */
-  noteCode?: "sentToHub" | "routed" | "quoteExpired" | "autoApproved";
+  noteCode?: "sentToHub" | "routed" | "quoteExpired" | "autoApproved" | "rejectedFor";
   noteParams?: Record<string, string>;
 };
 
@@ -86,12 +87,8 @@ const titles: Record<string, string[]> = {
   ],
 };
 
-const rejectReasons = [
-  "Sample hazard class not accepted at this site",
-  "Requested standard outside our accreditation scope",
-  "No capacity before the deadline",
-  "Insufficient sample information",
-];
+// Operators pick one of the common reasons, so every reader sees it in their language.
+const rejectReasons = rejectionReasons.filter((r) => r !== "other");
 const cancelReasons = [
   "Customer postponed the project",
   "Samples not delivered in time",
@@ -190,7 +187,7 @@ export function seedRequests(
       const f = rng.chance(0.12) ? walkthrough : rng.pick(providers);
       const usable = f.equipment.filter((e) => e.status === "operational");
       const e = rng.pick(usable);
-      const svc = f.serviceIds.find((s) => s.categories.includes(e.category)) ?? f.serviceIds[0];
+      const svc = f.serviceIds.find((s) => s.categories.includes(e.category));
       if (!svc) continue;
       const preset = presetOf.get(f.id)!;
       const hours = rng.int(
@@ -213,6 +210,13 @@ export function seedRequests(
         slot = planner.findSlot(rng, e, preset, from, to, hours, units);
         if (!slot) continue;
         if (intent.phase === "current" && slot.start > now - HOUR) continue;
+        // An accredited service is booked only where calibration and accreditation run through
+        // the slot, as the quote and accept checks require.
+        if (
+          svc.accredited &&
+          !(e.calibrationDueAt >= slot.end && (f.accreditedUntil ?? 0) >= slot.end)
+        )
+          continue;
       } else {
         const start = from + rng.int(0, Math.round((to - from) / DAY)) * DAY + 9 * HOUR;
         slot = { start, end: start + hours * HOUR };
@@ -251,9 +255,7 @@ export function seedRequests(
       built.push({
         ...b,
         facility: f,
-        report:
-          intent.status === "completed" &&
-          ["inspection", "testing", "verification"].includes(svc.type),
+        report: intent.status === "completed" && reportingServiceTypes.includes(svc.type),
         rated: intent.status === "completed" && rng.chance(0.6),
       });
       break;
@@ -527,8 +529,16 @@ function timeline(
 
   if (status === "rejected") {
     const at = clampNow(t + rng.int(3, 72) * HOUR);
-    events.push({ at, from: "submitted", to: "rejected", actor: operator });
-    Object.assign(row, { reason: rng.pick(rejectReasons), closedAt: at });
+    const reasonCode = rng.pick(rejectReasons);
+    events.push({
+      at,
+      from: "submitted",
+      to: "rejected",
+      actor: operator,
+      noteCode: "rejectedFor",
+      noteParams: { reason: reasonCode, withDetail: "no", detail: "" },
+    });
+    Object.assign(row, { reasonCode, closedAt: at });
   } else if (quoted || auto) {
     let quotedAt: number;
     let validUntil: number;

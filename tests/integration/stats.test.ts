@@ -135,7 +135,7 @@ describe("stats.overview", () => {
     expect(s.medianHoursToStart).toBe(10);
     expect(s.completionRate).toBe(0.5);
     expect(s.rejectionRate).toBe(0.5);
-    expect(s.rejectionReasons).toEqual([{ reason: "No capacity", n: 1 }]);
+    expect(s.rejectionReasons).toEqual([{ code: null, reason: "No capacity", n: 1 }]);
     expect(s.firmsServed).toEqual({
       distinct: 1,
       repeatShare: 0,

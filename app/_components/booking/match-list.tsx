@@ -62,7 +62,7 @@ export async function MatchList({
                 {i + 1}.{" "}
                 <Link
                   href={`/facilities/${c.facility.slug}`}
-                  className="text-brand-700 hover:underline"
+                  className="text-brand-700 underline"
                   data-slug={c.facility.slug}
                 >
                   {locale === "zh" ? c.facility.nameZh : c.facility.nameEn}

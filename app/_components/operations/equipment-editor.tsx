@@ -1,10 +1,11 @@
 "use client";
 // Adds an equipment item, or edits one (the server refuses changes that would strand bookings).
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "../../_trpc/client";
-import { FormErrors } from "./form-errors";
+import { FieldError, FormErrors, invalidProps } from "./form-errors";
+import { ParamRows, type ParamOption, type ParamRow } from "./param-rows";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, cny, fen, dayInput, fromDayInput } from "./use-save";
 
@@ -24,31 +25,48 @@ type Existing = {
   status: string;
 };
 
-/** "volume 50 500" lines, in each key's canonical unit; "-" for an open bound. */
-const paramsText = (params: Param[] = []) =>
-  params.map((p) => `${p.key} ${p.min ?? "-"} ${p.max ?? "-"}`).join("\n");
-const parseParams = (text: string): Param[] =>
-  text
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/))
-    .filter((p) => p.length === 3)
-    .map(([key, min, max]) => ({
-      key,
-      min: min === "-" ? null : Number(min),
-      max: max === "-" ? null : Number(max),
-    }));
+const NEW_CATEGORY = "__new";
+/** A category's code from its English name: "Spray dryer" → "spray_dryer". */
+export const categoryCode = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+/** Which label a refused field has on this form. */
+const fieldLabels: Record<string, string> = {
+  name: "name",
+  category: "category",
+  units: "units",
+  setupMinutes: "setup",
+  minHours: "minHours",
+  maxHours: "maxHours",
+  leadDays: "leadDays",
+  hourlyRateFen: "rate",
+  calibrationDueAt: "calibration",
+  status: "status",
+  min: "paramMin",
+  max: "paramMax",
+  unit: "paramUnit",
+  key: "paramKey",
+};
 
 export function EquipmentEditor({
   existing,
   params,
-  unitsHint,
   timeZone,
+  categories,
+  paramOptions,
+  statusLabels,
 }: {
   existing?: Existing;
   params?: Param[];
-  unitsHint: string;
   /** The facility's time zone: the calibration date is one of its days. */
   timeZone: string;
+  /** The catalogue's categories in the reader's language, for a new item. */
+  categories: { value: string; label: string }[];
+  paramOptions: ParamOption[];
+  statusLabels: Record<string, string>;
 }) {
   const t = useTranslations("manage");
   const trpc = useTRPC();
@@ -56,6 +74,27 @@ export function EquipmentEditor({
   const update = useMutation(trpc.equipment.update.mutationOptions(callbacks));
   const create = useMutation(trpc.equipment.create.mutationOptions(callbacks));
   const prefix = existing ? `eq-${existing.id}` : "eq-new";
+  const [rows, setRows] = useState<ParamRow[]>(() =>
+    (params ?? []).map((p) => ({
+      key: p.key,
+      min: p.min === null ? "" : String(p.min),
+      max: p.max === null ? "" : String(p.max),
+      unit: paramOptions.find((o) => o.key === p.key)?.units[0] ?? "",
+    })),
+  );
+  const [category, setCategory] = useState(categories[0]?.value ?? NEW_CATEGORY);
+  const [newCategory, setNewCategory] = useState("");
+  const errors = callbacks.errors;
+  const labelOf = (path: string) => {
+    const parts = path.split(".");
+    const own = t(fieldLabels[parts[parts.length - 1]] ?? "name");
+    if (parts[0] !== "params" || parts.length < 3) return fieldLabels[path] ? own : path;
+    return `${t("paramRow", { n: Number(parts[1]) + 1 })} · ${own}`;
+  };
+  const invalid = (field: string) => invalidProps(errors, field, `${prefix}-${field}`);
+  const reason = (field: string) => (
+    <FieldError errors={errors} field={field} id={`${prefix}-${field}`} />
+  );
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
@@ -68,7 +107,12 @@ export function EquipmentEditor({
       hourlyRateFen: fen(f.rate) ?? 0,
       calibrationDueAt: fromDayInput(f.calibration, timeZone),
       autoApprove: f.autoApprove === "on",
-      params: parseParams(f.params ?? "") as never,
+      params: rows.map((r) => ({
+        key: r.key,
+        min: r.min.trim() === "" ? null : Number(r.min),
+        max: r.max.trim() === "" ? null : Number(r.max),
+        unit: r.unit,
+      })),
     };
     if (existing)
       update.mutate({
@@ -77,12 +121,18 @@ export function EquipmentEditor({
         ...common,
         status: f.status as "operational",
       });
-    else create.mutate({ name: f.name, category: f.category, ...common });
+    else
+      create.mutate({
+        name: f.name,
+        category: category === NEW_CATEGORY ? categoryCode(newCategory) : category,
+        ...common,
+      });
   }
-  const field = (name: string, label: string, node: React.ReactNode) => (
+  const field = (name: string, label: string, node: React.ReactNode, error = name) => (
     <label htmlFor={`${prefix}-${name}`} className="block text-xs">
       {label}
       {node}
+      {reason(error)}
     </label>
   );
   return (
@@ -96,19 +146,48 @@ export function EquipmentEditor({
           {field(
             "name",
             t("name"),
-            <input id={`${prefix}-name`} name="name" required className={inputClass} />,
+            <input
+              id={`${prefix}-name`}
+              {...invalid("name")}
+              name="name"
+              required
+              className={inputClass}
+            />,
           )}
           {field(
             "category",
             t("category"),
-            <input
+            <select
               id={`${prefix}-category`}
-              name="category"
-              required
-              pattern="[a-z0-9_]+"
-              placeholder="spray_dryer"
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
               className={inputClass}
-            />,
+              {...invalid("category")}
+            >
+              {categories.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+              <option value={NEW_CATEGORY}>{t("addCategory")}</option>
+            </select>,
+          )}
+          {category === NEW_CATEGORY && (
+            <label htmlFor={`${prefix}-newCategory`} className="block text-xs sm:col-span-2">
+              {t("newCategory")}
+              <input
+                id={`${prefix}-newCategory`}
+                value={newCategory}
+                onChange={(e) => setNewCategory(e.target.value)}
+                required
+                aria-describedby={`${prefix}-newCategory-hint`}
+                className={inputClass}
+                {...invalid("category")}
+              />
+              <span id={`${prefix}-newCategory-hint`} className="text-slate-600">
+                {t("newCategoryHint", { code: categoryCode(newCategory) || "—" })}
+              </span>
+            </label>
           )}
         </>
       )}
@@ -117,6 +196,7 @@ export function EquipmentEditor({
         t("units"),
         <input
           id={`${prefix}-units`}
+          {...invalid("units")}
           name="units"
           type="number"
           min={1}
@@ -129,6 +209,7 @@ export function EquipmentEditor({
         t("setup"),
         <input
           id={`${prefix}-setupMinutes`}
+          {...invalid("setupMinutes")}
           name="setupMinutes"
           type="number"
           min={0}
@@ -141,6 +222,7 @@ export function EquipmentEditor({
         t("minHours"),
         <input
           id={`${prefix}-minHours`}
+          {...invalid("minHours")}
           name="minHours"
           type="number"
           min={1}
@@ -153,6 +235,7 @@ export function EquipmentEditor({
         t("maxHours"),
         <input
           id={`${prefix}-maxHours`}
+          {...invalid("maxHours")}
           name="maxHours"
           type="number"
           min={1}
@@ -165,6 +248,7 @@ export function EquipmentEditor({
         t("leadDays"),
         <input
           id={`${prefix}-leadDays`}
+          {...invalid("leadDays")}
           name="leadDays"
           type="number"
           min={0}
@@ -177,6 +261,7 @@ export function EquipmentEditor({
         t("rate"),
         <input
           id={`${prefix}-rate`}
+          {...invalid("hourlyRateFen")}
           name="rate"
           type="number"
           min={0}
@@ -185,17 +270,20 @@ export function EquipmentEditor({
           required
           className={inputClass}
         />,
+        "hourlyRateFen",
       )}
       {field(
         "calibration",
         t("calibration"),
         <input
           id={`${prefix}-calibration`}
+          {...invalid("calibrationDueAt")}
           name="calibration"
           type="date"
           defaultValue={dayInput(existing?.calibrationDueAt, timeZone)}
           className={inputClass}
         />,
+        "calibrationDueAt",
       )}
       {existing &&
         field(
@@ -203,32 +291,26 @@ export function EquipmentEditor({
           t("status"),
           <select
             id={`${prefix}-status`}
+            {...invalid("status")}
             name="status"
             defaultValue={existing.status}
             className={inputClass}
           >
-            {["operational", "maintenance", "retired"].map((s) => (
+            {Object.entries(statusLabels).map(([s, label]) => (
               <option key={s} value={s}>
-                {s}
+                {label}
               </option>
             ))}
           </select>,
         )}
-      <label htmlFor={`${prefix}-params`} className="block text-xs sm:col-span-4">
-        {t("params")}
-        <textarea
-          id={`${prefix}-params`}
-          name="params"
-          rows={3}
-          defaultValue={paramsText(params)}
-          aria-describedby={`${prefix}-params-hint`}
-          className={`${inputClass} font-mono`}
-        />
-        <span id={`${prefix}-params-hint`} className="text-slate-600">
-          {unitsHint}
-        </span>
-      </label>
-      <FormErrors errors={callbacks.errors} />
+      <ParamRows
+        prefix={prefix}
+        options={paramOptions}
+        rows={rows}
+        onChange={setRows}
+        errors={errors}
+      />
+      <FormErrors errors={errors} labelOf={labelOf} />
       <label className="flex items-center gap-2 text-xs sm:col-span-2">
         <input type="checkbox" name="autoApprove" defaultChecked={existing?.autoApprove ?? false} />{" "}
         {t("autoApprove")}

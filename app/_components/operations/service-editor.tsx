@@ -29,6 +29,7 @@ export function ServiceEditor({
   equipment: { id: number; name: string }[];
 }) {
   const t = useTranslations("manage");
+  const ts = useTranslations("serviceType");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
   const save = useMutation(trpc.service.save.mutationOptions(callbacks));
@@ -89,7 +90,7 @@ export function ServiceEditor({
         >
           {serviceTypes.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {ts(s)}
             </option>
           ))}
         </select>
@@ -113,7 +114,7 @@ export function ServiceEditor({
         >
           {priceBases.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {t(`basis.${p}`)}
             </option>
           ))}
         </select>

@@ -40,6 +40,7 @@ export async function tableLabels() {
   const size = await getTranslations("firmSize");
   const industry = await getTranslations("industry");
   const serviceType = await getTranslations("serviceType");
+  const rejection = await getTranslations("rejectionReason");
   const labels = await registryLabels();
   return {
     locale,
@@ -48,6 +49,9 @@ export async function tableLabels() {
     size: (s: string) => (size.has(s) ? size(s) : s),
     industry: (s: string) => (industry.has(s) ? industry(s) : s),
     serviceType: (s: string) => (serviceType.has(s) ? serviceType(s) : s),
+    /** A common rejection reason by its code; the operator's own words otherwise. */
+    rejection: (r: { code: string | null; reason: string | null }) =>
+      r.code && r.code !== "other" && rejection.has(r.code) ? rejection(r.code) : (r.reason ?? ""),
     field: labels.field,
     prefecture: (code: string) => prefectureName(code, locale),
     name: (en: string, zh: string) => (locale === "zh" && zh ? zh : en),
@@ -152,7 +156,7 @@ export function statsTables(
     reasons: {
       name: "reasons",
       header: [t("reason"), t("requests")],
-      rows: o.rejectionReasons.map((x) => [x.reason, x.n]),
+      rows: o.rejectionReasons.map((x) => [l.rejection(x), x.n]),
     },
     "firms-size": {
       name: "firms-size",

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../../_auth/require-role";
 import { Forbidden } from "../../_components/forbidden";
 import { serverCaller } from "../../_trpc/server";
@@ -19,13 +19,14 @@ export default async function ManageServicesPage() {
   const t = await getTranslations("manage");
   const ts = await getTranslations("serviceType");
   const { equipment, services } = await (await serverCaller()).facility.catalogue();
+  const zh = (await getLocale()) === "zh";
   const options = equipment
     .filter((e) => e.status !== "retired")
-    .map((e) => ({ id: e.id, name: e.name }));
+    .map((e) => ({ id: e.id, name: zh && e.nameZh ? e.nameZh : e.name }));
   return (
     <div className="space-y-6" data-testid="manage-services">
       <h1 className="text-2xl font-semibold">{t("servicesTitle")}</h1>
-      <ClientIntl namespaces={["manage"]}>
+      <ClientIntl namespaces={["manage", "serviceType"]}>
         <TRPCReactProvider>
           <section className="space-y-2">
             <h2 className="font-medium">{t("newService")}</h2>
@@ -38,7 +39,7 @@ export default async function ManageServicesPage() {
                 <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-3">
                   <details>
                     <summary className="cursor-pointer">
-                      <span className="font-medium">{s.name}</span>{" "}
+                      <span className="font-medium">{zh && s.nameZh ? s.nameZh : s.name}</span>{" "}
                       <span className="text-sm text-slate-600">· {ts(s.type)}</span>
                     </summary>
                     <div className="mt-2">

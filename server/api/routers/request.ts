@@ -31,6 +31,7 @@ import {
   moveInput,
   startInput,
   moveWithReasonInput,
+  rejectInput,
   rateInput,
   messageInput,
   listRequestsInput,
@@ -57,7 +58,7 @@ export const requestRouter = createTRPCRouter({
     .input(moveInput)
     .mutation(({ ctx, input }) => withdrawRequest(ctx.db, ctx.actor, input)),
   reject: operatorProcedure
-    .input(moveWithReasonInput)
+    .input(rejectInput)
     .mutation(({ ctx, input }) => rejectRequest(ctx.db, ctx.actor, input)),
   start: operatorProcedure
     .input(startInput)

@@ -19,7 +19,7 @@ import { expireQuotes } from "./expire-quotes";
 import { loadRequestFor } from "./request-access";
 import { pendingProposal } from "./reschedule";
 import { actionsFor } from "./request-actions";
-import { startOpensAt } from "./simple-moves";
+import { startOpensAt } from "./work-gates";
 
 export type { RequestAction } from "./request-actions";
 

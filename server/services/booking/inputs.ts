@@ -1,6 +1,6 @@
 // Input schemas of the booking path, shared by the API and the forms.
 import { z } from "zod";
-import { serviceTypes, requestStatuses } from "@/db/schema/enums";
+import { serviceTypes, requestStatuses, rejectionReasons } from "@/db/schema/enums";
 import { paramRange } from "../registry/inputs";
 import { category } from "../hub/inputs";
 import { timeInput } from "../time-input";
@@ -132,6 +132,19 @@ export type MoveInput = z.input<typeof moveInput>;
 export const startInput = moveInput.extend({ earlyReason: reason.optional() });
 export type StartInput = z.input<typeof startInput>;
 export type MoveWithReasonInput = z.input<typeof moveWithReasonInput>;
+/** Turning a request down: one of the common reasons, with the operator's words for "other". */
+export const rejectInput = z
+  .object({
+    id: id("field.idRequest"),
+    version,
+    reasonCode: z.enum(rejectionReasons, { error: "field.rejectionReason" }).default("other"),
+    reason: reason.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reasonCode === "other" && v.reason === undefined)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "field.reasonNeeded" });
+  });
+export type RejectInput = z.input<typeof rejectInput>;
 
 export const rateInput = z.object({
   id: id("field.idRequest"),

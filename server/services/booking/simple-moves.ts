@@ -1,8 +1,9 @@
 // The moves that only change status (and release capacity where the work will not happen):
 // withdraw, reject, start, complete, cancel.
-import { and, count, eq, isNull } from "drizzle-orm";
-import type { DB, DbOrTx } from "@/db/client";
-import { attachments, facilities, reservations, type RequestStatus } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { reservations, type RejectionReason, type RequestStatus } from "@/db/schema";
+import { assertReportFiled, startOpensAt } from "./work-gates";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
 import { now } from "../clock";
@@ -10,9 +11,11 @@ import { parseInput } from "../parse-input";
 import {
   moveInput,
   moveWithReasonInput,
+  rejectInput,
   startInput,
   type MoveInput,
   type MoveWithReasonInput,
+  type RejectInput,
   type StartInput,
 } from "./inputs";
 import type { EventNote } from "./event-note";
@@ -30,6 +33,7 @@ function move(
   to: RequestStatus,
   reason: string | null,
   earlyReason?: string,
+  rejection?: { code: RejectionReason; note: EventNote },
 ) {
   return db.transaction(
     (tx) => {
@@ -46,10 +50,10 @@ function move(
       )
         throw refuse("INVALID_STATE", "request.notRouted", { ref: r.ref });
       const changes: Record<string, unknown> = {};
-      let note: EventNote | null = reason;
+      let note: EventNote | null = rejection?.note ?? reason;
       if (to === "withdrawn" || to === "rejected" || to === "cancelled") {
         releaseReservations(tx, r.id, at);
-        Object.assign(changes, { closedAt: at, reason });
+        Object.assign(changes, { closedAt: at, reason, reasonCode: rejection?.code ?? null });
       }
       if (to === "in_progress") {
         const opensAt = startOpensAt(tx, r);
@@ -77,18 +81,7 @@ function move(
           .run();
       }
       if (to === "completed") {
-        if (["inspection", "testing", "verification"].includes(r.serviceType)) {
-          const reports = tx
-            .select({ n: count() })
-            .from(attachments)
-            .where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report")))
-            .get()!.n;
-          if (reports === 0)
-            throw refuse("INVALID_STATE", "request.reportNeeded", {
-              ref: r.ref,
-              serviceType: r.serviceType,
-            });
-        }
+        assertReportFiled(tx, r);
         Object.assign(changes, { completedAt: at, closedAt: at });
       }
       const moved = recordTransition(tx, r, to, actor.userId, at, changes, note);
@@ -107,27 +100,25 @@ export const startRequest = (db: DB, actor: Actor, raw: StartInput) => {
   return move(db, actor, i.id, i.version, "in_progress", null, i.earlyReason);
 };
 
-/** From when work on a booked request may start without a reason: the facility's early-start
- * time before its slot. Null when it has no slot. */
-export function startOpensAt(
-  tx: DbOrTx,
-  r: { facilityId: number | null; quoteStart: number | null },
-): number | null {
-  if (r.quoteStart === null || r.facilityId === null) return null;
-  const f = tx
-    .select({ minutes: facilities.earlyStartMinutes })
-    .from(facilities)
-    .where(eq(facilities.id, r.facilityId))
-    .get();
-  return r.quoteStart - (f?.minutes ?? 60) * 60_000;
-}
 export const completeRequest = (db: DB, actor: Actor, raw: MoveInput) => {
   const i = parseInput(moveInput, raw);
   return move(db, actor, i.id, i.version, "completed", null);
 };
-export const rejectRequest = (db: DB, actor: Actor, raw: MoveWithReasonInput) => {
-  const i = parseInput(moveWithReasonInput, raw);
-  return move(db, actor, i.id, i.version, "rejected", i.reason);
+export const rejectRequest = (db: DB, actor: Actor, raw: RejectInput) => {
+  const i = parseInput(rejectInput, raw);
+  const detail = i.reason ?? null;
+  // A common reason is a note every reader sees in their language; "other" is the words as written.
+  const note: EventNote =
+    i.reasonCode === "other"
+      ? detail!
+      : {
+          code: "rejectedFor",
+          params: { reason: i.reasonCode, withDetail: detail ? "yes" : "no", detail: detail ?? "" },
+        };
+  return move(db, actor, i.id, i.version, "rejected", detail, undefined, {
+    code: i.reasonCode,
+    note,
+  });
 };
 export const cancelRequest = (db: DB, actor: Actor, raw: MoveWithReasonInput) => {
   const i = parseInput(moveWithReasonInput, raw);

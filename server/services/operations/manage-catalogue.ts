@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { equipment, equipmentParams, serviceEquipment, services } from "@/db/schema";
 import { serviceTypes, priceBases } from "@/db/schema/enums";
-import { parameterKeys } from "@/db/reference/parameters";
+import { equipmentParamsInput, writeEquipmentParams } from "./equipment-params";
 import type { Actor } from "../actor";
 import { validation, notFound } from "../errors";
 import { now } from "../clock";
@@ -14,12 +14,6 @@ import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "@/server/services/id-input";
 import { numeric } from "../number-input";
-
-const param = z.object({
-  key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], { error: "unknown parameter" }),
-  min: z.number().nullable(),
-  max: z.number().nullable(),
-});
 
 export const createEquipmentInput = z
   .object({
@@ -49,7 +43,7 @@ export const createEquipmentInput = z
     calibrationDueAt: numeric(z.number().int().positive().nullable().default(null)),
     autoApprove: z.boolean().default(false),
     sharing: z.enum(["external", "internal"]).default("external"),
-    params: z.array(param).max(12).default([]),
+    params: equipmentParamsInput.default([]),
   })
   .superRefine((v, ctx) => {
     if (v.minHours > v.maxHours)
@@ -58,13 +52,6 @@ export const createEquipmentInput = z
         path: ["maxHours"],
         message: "field.notBelowMinimum",
       });
-    for (const [i, p] of v.params.entries())
-      if (p.min !== null && p.max !== null && p.min > p.max)
-        ctx.addIssue({
-          code: "custom",
-          path: ["params", i, "max"],
-          message: "field.maxBelowMin",
-        });
   });
 
 export function createEquipment(
@@ -81,18 +68,7 @@ export function createEquipment(
         .values({ ...values, facilityId: actor.facilityId, createdAt: now(), updatedAt: now() })
         .returning({ id: equipment.id })
         .get();
-      if (params.length)
-        tx.insert(equipmentParams)
-          .values(
-            params.map((p) => ({
-              equipmentId: row.id,
-              key: p.key,
-              unit: parameterKeys[p.key as keyof typeof parameterKeys].unit,
-              min: p.min,
-              max: p.max,
-            })),
-          )
-          .run();
+      writeEquipmentParams(tx, row.id, params, false);
       recordAudit(tx, {
         action: "equipment.created",
         actorId: actor.userId,

@@ -8,9 +8,9 @@ import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
-import { bookingRequests, equipment, equipmentParams, reservations } from "@/db/schema";
+import { bookingRequests, equipment, reservations } from "@/db/schema";
 import { equipmentStatuses } from "@/db/schema/enums";
-import { parameterKeys } from "@/db/reference/parameters";
+import { equipmentParamsInput, writeEquipmentParams } from "./equipment-params";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
@@ -48,19 +48,8 @@ export const updateEquipmentInput = z
     originalValueFen: numeric(z.number().int().min(0, "field.notNegativeShort").optional()),
     calibrationDueAt: numeric(z.number().int().positive().nullable().optional()),
     autoApprove: z.boolean().optional(),
-    status: z.enum(equipmentStatuses, { error: "unknown status" }).optional(),
-    params: z
-      .array(
-        z.object({
-          key: z.enum(Object.keys(parameterKeys) as [string, ...string[]], {
-            error: "unknown parameter",
-          }),
-          min: z.number().nullable(),
-          max: z.number().nullable(),
-        }),
-      )
-      .max(12)
-      .optional(),
+    status: z.enum(equipmentStatuses, { error: "field.equipmentStatus" }).optional(),
+    params: equipmentParamsInput.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.minHours !== undefined && v.maxHours !== undefined && v.minHours > v.maxHours)
@@ -69,13 +58,6 @@ export const updateEquipmentInput = z
         path: ["maxHours"],
         message: "field.notBelowMinimum",
       });
-    for (const [i, p] of (v.params ?? []).entries())
-      if (p.min !== null && p.max !== null && p.min > p.max)
-        ctx.addIssue({
-          code: "custom",
-          path: ["params", i, "max"],
-          message: "field.maxBelowMin",
-        });
   });
 export type UpdateEquipmentInput = z.input<typeof updateEquipmentInput>;
 
@@ -152,21 +134,7 @@ export function updateEquipment(
         .where(eq(equipment.id, e.id))
         .returning()
         .get();
-      if (params) {
-        tx.delete(equipmentParams).where(eq(equipmentParams.equipmentId, e.id)).run();
-        if (params.length)
-          tx.insert(equipmentParams)
-            .values(
-              params.map((p) => ({
-                equipmentId: e.id,
-                key: p.key,
-                unit: parameterKeys[p.key as keyof typeof parameterKeys].unit,
-                min: p.min,
-                max: p.max,
-              })),
-            )
-            .run();
-      }
+      if (params) writeEquipmentParams(tx, e.id, params, true);
       recordAudit(tx, {
         action: "equipment.updated",
         actorId: actor.userId,

@@ -39,10 +39,13 @@ export function statsOverview(db: DB, raw: StatsInput) {
   const closed = db.get<ClosedCounts>(
     closedCounts(sql`${requestScope} AND r.closed_at >= ${from} AND r.closed_at < ${to}`),
   )!;
-  const reasons = db.all<{ reason: string; n: number }>(sql`
-    SELECT r.reason, COUNT(*) AS n FROM booking_requests r
-    WHERE ${requestScope} AND r.status = 'rejected' AND r.closed_at >= ${from} AND r.closed_at < ${to} AND r.reason IS NOT NULL
-    GROUP BY r.reason ORDER BY n DESC, r.reason LIMIT 10`);
+  // A common reason counts by its code (read in the reader's language); "other" by the words given.
+  const reasons = db.all<{ code: string | null; reason: string | null; n: number }>(sql`
+    SELECT r.reason_code AS code, CASE WHEN COALESCE(r.reason_code, 'other') = 'other' THEN r.reason END AS reason,
+      COUNT(*) AS n FROM booking_requests r
+    WHERE ${requestScope} AND r.status = 'rejected' AND r.closed_at >= ${from} AND r.closed_at < ${to}
+      AND (r.reason IS NOT NULL OR r.reason_code IS NOT NULL)
+    GROUP BY code, 2 ORDER BY n DESC, code, 2 LIMIT 10`);
   // Firms with confirmed or completed work in the period, grouped by size × industry × prefecture
   // (a firm has one of each) and summed into the three breakdowns.
   const servedGroups = db.all<{

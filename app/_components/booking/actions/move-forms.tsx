@@ -3,9 +3,10 @@
 // withdraw, reject, cancel, and the firm's answer to a proposed new slot. What cannot be undone
 // (withdraw, reject, cancel) asks once more; starting before the facility's early-start time
 // asks why.
+import { rejectionReasons, type RejectionReason } from "@/db/schema/enums";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { styles, type ActionKit } from "./action-kit";
 import { keepEnterFromSubmitting } from "../../enter-key";
 
@@ -124,10 +125,12 @@ function StartEarly({ kit, opensAt }: { kit: ActionKit; opensAt: number }) {
 
 export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" | "reject" }) {
   const { t, trpc, busy, base, p } = kit;
+  const tr = useTranslations("rejectionReason");
   const reject = useMutation(trpc.request.reject.mutationOptions(kit.optionsFor("reject")));
   const cancel = useMutation(trpc.request.cancel.mutationOptions(kit.optionsFor("cancel")));
-  const move = action === "reject" ? reject : cancel;
+  const [code, setCode] = useState<RejectionReason>(rejectionReasons[0]);
   const [reason, setReason] = useState<string | null>(null);
+  const wordsNeeded = action === "cancel" || code === "other";
   if (reason !== null)
     return (
       <div className={styles.box}>
@@ -137,7 +140,11 @@ export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" |
             ref: p.reference,
           })}
           confirm={t(action)}
-          onConfirm={() => (kit.setBusy(true), move.mutate({ ...base, reason }))}
+          onConfirm={() => {
+            kit.setBusy(true);
+            if (action === "cancel") cancel.mutate({ ...base, reason });
+            else reject.mutate({ ...base, reasonCode: code, reason: reason || undefined });
+          }}
           onBack={() => setReason(null)}
           testId={`confirm-${action}`}
         />
@@ -153,13 +160,30 @@ export function ReasonForm({ kit, action }: { kit: ActionKit; action: "cancel" |
       }}
       data-testid={`${action}-form`}
     >
+      {action === "reject" && (
+        <label htmlFor="reject-code" className="block text-sm font-medium">
+          {t("reasonKind")}
+          <select
+            id="reject-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value as RejectionReason)}
+            className={styles.input}
+          >
+            {rejectionReasons.map((r) => (
+              <option key={r} value={r}>
+                {tr(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label htmlFor={`${action}-reason`} className="block text-sm font-medium">
-        {t("reason")}
+        {wordsNeeded ? t("reason") : t("reasonDetail")}
       </label>
       <textarea
         id={`${action}-reason`}
         name="reason"
-        required
+        required={wordsNeeded}
         minLength={3}
         rows={2}
         className={styles.input}

@@ -19,7 +19,7 @@ export async function Reservations({
       <h2 className="mb-2 font-medium">{t("reservation")}</h2>
       <ul className="space-y-1">
         {items.map((x) => (
-          <li key={x.id} className={x.releasedAt ? "text-slate-400 line-through" : ""}>
+          <li key={x.id} className={x.releasedAt ? "text-slate-600 line-through" : ""}>
             {x.kind === "hold" ? t("hold", { date: when(x.expiresAt ?? 0) }) : t("booking")} ·{" "}
             {locale === "zh" && x.equipmentNameZh ? x.equipmentNameZh : x.equipmentName} ·{" "}
             {when(x.start)} – {when(x.end)}

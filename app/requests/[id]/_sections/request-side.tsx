@@ -41,7 +41,7 @@ export async function ActionPanel({
   return (
     <section>
       <h2 className="mb-2 font-medium">{t("actions")}</h2>
-      <ClientIntl namespaces={["request", "requestForm"]}>
+      <ClientIntl namespaces={["request", "requestForm", "rejectionReason"]}>
         <TRPCReactProvider>
           <RequestActions
             requestId={r.id}
