@@ -29,6 +29,8 @@ type Props = {
   timeZone: string;
   /** A start picked on the equipment's calendar: the slot is kept visible and selected. */
   pickedStart?: number | null;
+  /** The length picked with it, in hours (else the equipment's shortest use). */
+  pickedHours?: number | null;
   /** For "Ask the hub": the catalogue's kinds of equipment, labelled in the reader's language. */
   categories: { value: string; label: string }[];
 };
@@ -114,7 +116,7 @@ export function NewRequestForm(p: Props) {
     return {
       earliest: day(from),
       deadline: day(from + 28 * DAY),
-      hours: p.equipment?.minHours ?? 8,
+      hours: p.pickedHours ?? p.equipment?.minHours ?? 8,
       units: 1,
     };
   });

@@ -1,7 +1,8 @@
 // A month of availability: one cell a day, coloured by status, each a link that shows the free
 // intervals of that day. Server-rendered; days and times in the facility's time zone.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DayTimeline } from "./day-timeline";
 import type { DaySummary, FreeInterval } from "@/server/services/scheduling/availability";
 
 export const dayColours: Record<DaySummary["status"], string> = {
@@ -22,8 +23,9 @@ export async function AvailabilityCalendar(props: {
   units: number;
   timeZone: string;
   /** Where a chosen start time leads (the request form of this equipment), and the shortest use. */
-  book?: { path: string; minHours: number };
+  book?: { path: string; minHours: number; maxHours: number };
 }) {
+  const locale = await getLocale();
   const t = await getTranslations("equipmentPage");
   const tf = await getTranslations("facility");
   const format = await getFormatter();
@@ -133,6 +135,28 @@ export async function AvailabilityCalendar(props: {
                   ? t("pickStart", { hours: props.book.minHours })
                   : t("noStartFits", { hours: props.book.minHours })}
               </p>
+            )}
+            {props.book && dayIntervals.length > 0 && (
+              <DayTimeline
+                dayStart={dayStart}
+                dayEnd={dayEnd}
+                free={dayIntervals}
+                minHours={props.book.minHours}
+                maxHours={props.book.maxHours}
+                path={props.book.path}
+                timeZone={props.timeZone}
+                locale={locale}
+                ticks={[0, 6, 12, 18].map((h) => ({
+                  at: dayStart + h * 3_600_000,
+                  label: `${String(h).padStart(2, "0")}:00`,
+                }))}
+                text={{
+                  hint: t("timelineHint", { hours: props.book.minHours }),
+                  book: t("timelineBook"),
+                  notFree: t("timelineNotFree"),
+                  picked: t.raw("timelinePicked") as string,
+                }}
+              />
             )}
             {dayIntervals.length === 0 ? (
               <p className="mt-2 text-sm text-slate-600">{t("noFreeTime")}</p>

@@ -143,7 +143,11 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
           timeZone={timeZone}
           book={
             e.status === "operational" && e.facility.status === "active"
-              ? { path: `/requests/new?equipment=${e.id}`, minHours: e.minHours }
+              ? {
+                  path: `/requests/new?equipment=${e.id}`,
+                  minHours: e.minHours,
+                  maxHours: e.maxHours,
+                }
               : undefined
           }
         />

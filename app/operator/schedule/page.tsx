@@ -9,6 +9,8 @@ import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { IcalFeed } from "../../_components/operations/ical-feed";
 import { boardViews } from "@/server/services/operations/schedule-board";
+import { ScheduleGrid, type GridLane } from "../../_components/operations/schedule-grid";
+import { MonthLoad } from "../../_components/operations/month-load";
 
 export const dynamic = "force-dynamic";
 
@@ -18,10 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const HOUR = 3_600_000;
 
-const colours = {
-  hold: "bg-amber-300 text-amber-950",
-  booking: "bg-emerald-700 text-white",
-  maintenance: "bg-violet-300 text-violet-950",
+const legend = {
+  hold: "bg-amber-300",
+  booking: "bg-emerald-700",
+  inHouse: "bg-sky-200",
+  maintenance: "bg-violet-300",
 } as const;
 
 export default async function SchedulePage({
@@ -47,29 +50,49 @@ export default async function SchedulePage({
   const token = await caller.schedule.icalToken();
   const date = board.days[0].key;
   const span = board.to - board.from;
-  const pct = (t: number) => `${(Math.min(Math.max(t - board.from, 0), span) / span) * 100}%`;
-  const width = (a: number, b: number) =>
-    `${((Math.min(b, board.to) - Math.max(a, board.from)) / span) * 100}%`;
-  // The day view has an hour grid (labelled every two hours); week and month views a day grid.
-  const ticks =
+  // The day view has an hour grid (labelled every two hours); the week view a day grid.
+  const ticks = (
     view === "day"
       ? Array.from({ length: Math.round(span / HOUR) }, (_, i) => board.from + i * HOUR)
-      : board.days.map((d) => d.start);
-  const labelled = (i: number) => view !== "day" || i % 2 === 0;
-  const label = (ms: number) =>
-    format.dateTime(
-      new Date(ms),
-      view === "day"
-        ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: board.timeZone }
-        : {
-            month: "numeric",
-            day: "numeric",
-            weekday: view === "week" ? "short" : undefined,
-            timeZone: board.timeZone,
-          },
-    );
-  const when = (a: number, b: number) =>
-    `${format.dateTime(new Date(a), { dateStyle: "short", timeStyle: "short", timeZone: board.timeZone })} – ${format.dateTime(new Date(b), { timeStyle: "short", timeZone: board.timeZone })}`;
+      : board.days.map((d) => d.start)
+  ).map((at, i) => ({
+    at,
+    label:
+      view === "day" && i % 2 === 1
+        ? ""
+        : format.dateTime(
+            new Date(at),
+            view === "day"
+              ? { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: board.timeZone }
+              : { month: "numeric", day: "numeric", weekday: "short", timeZone: board.timeZone },
+          ),
+  }));
+  const nameOf = (e: { name: string; nameZh: string | null }) =>
+    locale === "zh" && e.nameZh ? e.nameZh : e.name;
+  const lanes: GridLane[] = board.equipment.flatMap((e) =>
+    e.lanes.map((lane, i) => ({
+      key: `${e.id}-${i}`,
+      label: i === 0 ? nameOf(e) : "",
+      sub: e.units > 1 ? `#${i + 1}` : null,
+      items: lane.map((item) => ({
+        ...item,
+        key: `${item.id}-${e.id}-${i}`,
+        equipmentId: e.id,
+        equipmentName: nameOf(e),
+        // In-house use names neither firm nor request.
+        text:
+          item.kind === "maintenance"
+            ? `${tk("maintenance")}: ${item.reason ?? ""}`
+            : item.inHouse
+              ? `${tk("inHouse")}${item.reason ? `: ${item.reason}` : ""}`
+              : `${item.ref} · ${item.firmName}`,
+      })),
+    })),
+  );
+  const dayLabel = (ms: number) =>
+    format.dateTime(new Date(ms), { day: "numeric", timeZone: board.timeZone });
+  const longDay = (ms: number) =>
+    format.dateTime(new Date(ms), { month: "short", day: "numeric", timeZone: board.timeZone });
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
   return (
     <div className="space-y-4" data-testid="schedule-board">
@@ -105,104 +128,55 @@ export default async function SchedulePage({
         {format.dateTime(new Date(board.from), { dateStyle: "medium", timeZone: board.timeZone })} –{" "}
         {format.dateTime(new Date(board.to - 1), { dateStyle: "medium", timeZone: board.timeZone })}
       </p>
-      <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
-        {(Object.keys(colours) as (keyof typeof colours)[]).map((k) => (
-          <li key={k} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-5 rounded ${colours[k]}`} aria-hidden="true" />{" "}
-            {tk(k)}
+      {view === "month" ? (
+        <p className="text-xs text-slate-600">{t("monthLegend")}</p>
+      ) : (
+        <ul className="flex flex-wrap gap-3 text-xs" aria-label={t("legend")}>
+          {(Object.keys(legend) as (keyof typeof legend)[]).map((k) => (
+            <li key={k} className="flex items-center gap-1">
+              <span className={`inline-block h-3 w-5 rounded ${legend[k]}`} aria-hidden="true" />{" "}
+              {t(`kinds.${k}`)}
+            </li>
+          ))}
+          <li className="flex items-center gap-1">
+            <span className="inline-block h-3 w-0.5 bg-red-600" aria-hidden="true" /> {t("now")}
           </li>
-        ))}
-        <li className="flex items-center gap-1">
-          <span className="inline-block h-3 w-0.5 bg-red-600" aria-hidden="true" /> {t("now")}
-        </li>
-      </ul>
-      <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        tabIndex={0}
-        aria-label={t("title")}
-      >
-        <div className="min-w-[720px]">
-          <div className="grid grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-500">
-            <div className="p-2">{t("equipment")}</div>
-            <div className="relative h-7">
-              {ticks.map((tick, i) => (
-                <span
-                  key={tick}
-                  className="absolute top-1 border-l border-slate-200 pl-1"
-                  style={{ left: pct(tick) }}
-                >
-                  {labelled(i) ? label(tick) : ""}
-                </span>
-              ))}
-            </div>
-          </div>
-          {board.equipment.map((e) =>
-            e.lanes.map((lane, i) => (
-              <div
-                key={`${e.id}-${i}`}
-                className="grid grid-cols-[12rem_1fr] border-b border-slate-100"
-              >
-                <div className="truncate p-2 text-sm" title={e.name}>
-                  {i === 0 ? (locale === "zh" && e.nameZh ? e.nameZh : e.name) : ""}
-                  {e.units > 1 && <span className="ml-1 text-xs text-slate-500">#{i + 1}</span>}
-                </div>
-                <div className="relative h-9">
-                  {ticks.map((tick) => (
-                    <span
-                      key={tick}
-                      className="absolute inset-y-0 border-l border-slate-100"
-                      style={{ left: pct(tick) }}
-                      aria-hidden="true"
-                    />
-                  ))}
-                  {board.now >= board.from && board.now < board.to && (
-                    <span
-                      className="absolute inset-y-0 w-0.5 bg-red-600"
-                      style={{ left: pct(board.now) }}
-                      aria-hidden="true"
-                    />
-                  )}
-                  {lane.map((item) => {
-                    // In-house use names neither firm nor request.
-                    const inHouse = item.inHouse;
-                    const text =
-                      item.kind === "maintenance"
-                        ? `${tk("maintenance")}: ${item.reason ?? ""}`
-                        : inHouse
-                          ? `${tk("inHouse")}${item.reason ? `: ${item.reason}` : ""}`
-                          : `${item.ref} · ${item.firmName}`;
-                    const props = {
-                      className: `absolute top-1 h-7 overflow-hidden rounded px-1 text-xs leading-7 whitespace-nowrap ${colours[item.kind]}`,
-                      style: {
-                        left: pct(item.start),
-                        width: width(item.start, item.end),
-                        minWidth: "4px",
-                      },
-                      title: `${text} · ${when(item.start, item.end)}`,
-                      "aria-label": `${inHouse ? "" : `${tk(item.kind)}: `}${text}, ${when(item.start, item.end)}`,
-                      "data-kind": item.kind,
-                    };
-                    if (inHouse)
-                      return (
-                        <span key={`${item.id}-${i}`} role="note" {...props}>
-                          {text}
-                        </span>
-                      );
-                    const href = item.requestId
-                      ? `/requests/${item.requestId}`
-                      : "/operator/maintenance";
-                    return (
-                      <Link key={`${item.id}-${i}`} href={href} {...props}>
-                        {text}
-                      </Link>
-                    );
-                  })}
-                </div>
-              </div>
-            )),
-          )}
-        </div>
-      </div>
+        </ul>
+      )}
+      {view !== "month" && <p className="text-xs text-slate-600">{t("dragHint")}</p>}
+      {view === "month" ? (
+        <MonthLoad
+          days={board.days.map((d) => ({
+            key: d.key,
+            label: dayLabel(d.start),
+            hours: (d.end - d.start) / HOUR,
+          }))}
+          rows={board.equipment.map((e) => ({ id: e.id, name: nameOf(e), load: e.load }))}
+          equipmentHeader={t("equipment")}
+          caption={t("monthCaption")}
+          cellLabel={(i, l) =>
+            t("loadCell", {
+              day: longDay(board.days[i].start),
+              booked: Math.round(l.bookedHours * 10) / 10,
+              maintenance: Math.round(l.maintenanceHours * 10) / 10,
+            })
+          }
+        />
+      ) : (
+        <ClientIntl namespaces={["schedule"]}>
+          <TRPCReactProvider>
+            <ScheduleGrid
+              from={board.from}
+              to={board.to}
+              now={board.now}
+              timeZone={board.timeZone}
+              ticks={ticks}
+              lanes={lanes}
+              equipmentHeader={t("equipment")}
+            />
+          </TRPCReactProvider>
+        </ClientIntl>
+      )}
       <section className="grid gap-4 md:grid-cols-2">
         <form
           method="get"

@@ -47,6 +47,15 @@ export default async function NewRequestPage({
     equipment && startParam && /^\d{13}$/.test(startParam) && Number(startParam) > now()
       ? Number(startParam)
       : null;
+  // Its length, when dragged out on the day's timeline: whole hours within the equipment's limits.
+  const hoursParam = Number(first(sp, "hours"));
+  const pickedHours =
+    pickedStart !== null &&
+    Number.isInteger(hoursParam) &&
+    hoursParam >= equipment!.minHours &&
+    hoursParam <= equipment!.maxHours
+      ? hoursParam
+      : null;
   const serviceId = first(sp, "service");
   const service = serviceId
     ? await caller.service.get({ id: Number(serviceId) }).catch(() => notFound())
@@ -91,6 +100,7 @@ export default async function NewRequestPage({
                 : null
             }
             pickedStart={pickedStart}
+            pickedHours={pickedHours}
             categories={
               equipment || service
                 ? []

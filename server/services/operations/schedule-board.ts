@@ -84,6 +84,28 @@ function lanesFor(items: BoardItem[], count: number): BoardItem[][] {
   return lanes;
 }
 
+/**
+ * Each day's load of one equipment, for the month view: hours held or booked per unit (unit-hours
+ * ÷ units), and the hours under maintenance.
+ */
+export function dayLoad(
+  items: BoardItem[],
+  days: { start: number; end: number }[],
+  units: number,
+): { bookedHours: number; maintenanceHours: number }[] {
+  const overlap = (i: BoardItem, d: { start: number; end: number }) =>
+    Math.max(0, Math.min(i.end, d.end) - Math.max(i.start, d.start)) / 3_600_000;
+  return days.map((d) => {
+    let booked = 0;
+    let maintenance = 0;
+    for (const i of items) {
+      if (i.kind === "maintenance") maintenance += overlap(i, d);
+      else booked += overlap(i, d) * i.units;
+    }
+    return { bookedHours: booked / Math.max(1, units), maintenanceHours: maintenance };
+  });
+}
+
 export function scheduleBoard(
   db: DB,
   actor: Actor & { facilityId: number },
@@ -141,6 +163,7 @@ export function scheduleBoard(
         .map((r) => ({ ...r, inHouse: isInHouse(r) }))
     : [];
   const facilityWide = rows.filter((r) => r.equipmentId === null) as BoardItem[];
+  const days = localDays(window.from, window.to, timeZone);
   return {
     from: window.from,
     to: window.to,
@@ -148,14 +171,11 @@ export function scheduleBoard(
     next: window.next,
     timeZone,
     /** The local days of the window: its columns. */
-    days: localDays(window.from, window.to, timeZone).map((d) => ({ key: d.key, start: d.start })),
+    days: days.map((d) => ({ key: d.key, start: d.start, end: d.end })),
     now: at,
-    equipment: items.map((e) => ({
-      ...e,
-      lanes: lanesFor(
-        [...(rows.filter((r) => r.equipmentId === e.id) as BoardItem[]), ...facilityWide],
-        e.units,
-      ),
-    })),
+    equipment: items.map((e) => {
+      const own = [...(rows.filter((r) => r.equipmentId === e.id) as BoardItem[]), ...facilityWide];
+      return { ...e, lanes: lanesFor(own, e.units), load: dayLoad(own, days, e.units) };
+    }),
   };
 }
