@@ -36,6 +36,7 @@ export const categoryCode = (name: string) =>
 /** Which label a refused field has on this form. */
 const fieldLabels: Record<string, string> = {
   name: "name",
+  nameZh: "nameZh",
   category: "category",
   units: "units",
   setupMinutes: "setup",
@@ -82,7 +83,7 @@ export function EquipmentEditor({
       unit: paramOptions.find((o) => o.key === p.key)?.units[0] ?? "",
     })),
   );
-  const [category, setCategory] = useState(categories[0]?.value ?? NEW_CATEGORY);
+  const [category, setCategory] = useState("");
   const [newCategory, setNewCategory] = useState("");
   const errors = callbacks.errors;
   const labelOf = (path: string) => {
@@ -124,6 +125,7 @@ export function EquipmentEditor({
     else
       create.mutate({
         name: f.name,
+        nameZh: f.nameZh ?? "",
         category: category === NEW_CATEGORY ? categoryCode(newCategory) : category,
         ...common,
       });
@@ -155,15 +157,27 @@ export function EquipmentEditor({
             />,
           )}
           {field(
+            "nameZh",
+            t("nameZh"),
+            <input
+              id={`${prefix}-nameZh`}
+              {...invalid("nameZh")}
+              name="nameZh"
+              className={inputClass}
+            />,
+          )}
+          {field(
             "category",
             t("category"),
             <select
               id={`${prefix}-category`}
               value={category}
+              required
               onChange={(e) => setCategory(e.target.value)}
               className={inputClass}
               {...invalid("category")}
             >
+              <option value="">{t("chooseCategory")}</option>
               {categories.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}

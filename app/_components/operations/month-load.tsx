@@ -3,14 +3,15 @@
 // opens that day's board.
 type Load = { bookedHours: number; maintenanceHours: number };
 
-const shade = (share: number) =>
-  share === 0
+// Shades by hours booked per unit: a short use, half a working day, a working day, beyond.
+const shade = (hours: number) =>
+  hours === 0
     ? "bg-white text-slate-600"
-    : share <= 0.25
+    : hours <= 3
       ? "bg-emerald-50 text-slate-900"
-      : share <= 0.5
+      : hours <= 6
         ? "bg-emerald-100 text-slate-900"
-        : share <= 0.75
+        : hours <= 12
           ? "bg-emerald-300 text-slate-900"
           : "bg-emerald-800 text-white";
 
@@ -21,7 +22,7 @@ export function MonthLoad({
   caption,
   cellLabel,
 }: {
-  days: { key: string; label: string; hours: number }[];
+  days: { key: string; label: string }[];
   rows: { id: number; name: string; load: Load[] }[];
   equipmentHeader: string;
   caption: string;
@@ -62,7 +63,7 @@ export function MonthLoad({
                     href={`?view=day&date=${days[i].key}`}
                     aria-label={cellLabel(i, l)}
                     title={cellLabel(i, l)}
-                    className={`relative block h-8 rounded text-center leading-8 hover:ring-2 hover:ring-brand-600 ${shade(l.bookedHours / days[i].hours)}`}
+                    className={`relative block h-8 rounded text-center leading-8 hover:ring-2 hover:ring-brand-600 ${shade(l.bookedHours)}`}
                   >
                     {l.bookedHours > 0 ? h(l.bookedHours) : ""}
                     {l.maintenanceHours > 0 && (

@@ -89,8 +89,6 @@ export default async function SchedulePage({
       })),
     })),
   );
-  const dayLabel = (ms: number) =>
-    format.dateTime(new Date(ms), { day: "numeric", timeZone: board.timeZone });
   const longDay = (ms: number) =>
     format.dateTime(new Date(ms), { month: "short", day: "numeric", timeZone: board.timeZone });
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50";
@@ -146,11 +144,7 @@ export default async function SchedulePage({
       {view !== "month" && <p className="text-xs text-slate-600">{t("dragHint")}</p>}
       {view === "month" ? (
         <MonthLoad
-          days={board.days.map((d) => ({
-            key: d.key,
-            label: dayLabel(d.start),
-            hours: (d.end - d.start) / HOUR,
-          }))}
+          days={board.days.map((d) => ({ key: d.key, label: String(Number(d.key.slice(8))) }))}
           rows={board.equipment.map((e) => ({ id: e.id, name: nameOf(e), load: e.load }))}
           equipmentHeader={t("equipment")}
           caption={t("monthCaption")}

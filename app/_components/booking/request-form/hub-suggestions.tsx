@@ -71,6 +71,8 @@ export function HubSuggestions(p: {
         {suggestions.data?.candidates.map((c) => (
           <li
             key={c.equipment.id}
+            data-testid="hub-suggestion"
+            data-category={c.checks.find((x) => x.requirement === "category")?.offered}
             className="flex flex-wrap items-center justify-between gap-2 rounded bg-white p-2 text-sm"
           >
             <span>
