@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
 /** Every form renders refusals, so every form gets their catalog. */
-const REFUSAL_NAMESPACES = ["refusals", "names"];
+const REFUSAL_NAMESPACES = ["refusals", "names", "fieldNames"];
 
 export async function ClientIntl({
   namespaces,

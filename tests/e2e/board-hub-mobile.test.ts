@@ -77,7 +77,7 @@ describe("hub needs, the schedule board and small screens", () => {
     await inLocale("en", operator, firm);
     const o = await operator.newPage();
     await o.setViewportSize({ width: 1400, height: 900 });
-    let proposed: string | null = null;
+    let proposed: { ref: string; href: string } | null = null;
     // Try the bookings of the coming weeks, a day later, until one lands on free time.
     for (let week = 1; week <= 8 && !proposed; week++) {
       await o.goto(`/operator/schedule?view=week&date=${shanghaiDay(Date.now() + week * 7 * DAY)}`);
@@ -87,15 +87,15 @@ describe("hub needs, the schedule board and small screens", () => {
         proposed = await dragOneDay(o, bookings.nth(i));
       }
     }
-    expect(proposed).toMatch(/^PT-\d{4}-\d{6}$/);
+    expect(proposed?.ref).toMatch(/^PT-\d{4}-\d{6}$/);
     await o.screenshot({ path: `${SHOTS}/board-drag-en.png`, fullPage: true });
-    // The firm sees the proposal on the request and can answer it.
-    const f = await firm.newPage();
-    await f.goto("/requests");
-    await f.getByTestId("request-list").getByRole("link", { name: proposed! }).click();
-    await f.getByRole("button", { name: "Accept the new slot" }).waitFor();
+    // The request's timeline records the proposal, which the firm is asked to answer.
+    await o.goto(proposed!.href);
+    await o
+      .getByText(/New slot proposed/)
+      .first()
+      .waitFor();
     await o.close();
-    await f.close();
   });
 
   for (const locale of locales)
@@ -121,7 +121,10 @@ describe("hub needs, the schedule board and small screens", () => {
 });
 
 /** Drags a booking one day later on the week board and proposes it; the reference on success. */
-async function dragOneDay(o: Page, item: ReturnType<Page["locator"]>): Promise<string | null> {
+async function dragOneDay(
+  o: Page,
+  item: ReturnType<Page["locator"]>,
+): Promise<{ ref: string; href: string } | null> {
   const box = await item.boundingBox();
   const lane = await item.locator("xpath=..").boundingBox();
   if (!box || !lane || box.x + box.width / 2 + lane.width / 7 > lane.x + lane.width) return null;
@@ -135,6 +138,10 @@ async function dragOneDay(o: Page, item: ReturnType<Page["locator"]>): Promise<s
   await o.mouse.up();
   const move = o.getByTestId("board-move");
   await move.waitFor();
+  const href = (await o
+    .getByTestId("board-panel")
+    .locator('a[href^="/requests/"]')
+    .getAttribute("href"))!;
   await move.getByRole("button", { name: "Propose to the firm" }).click();
   const outcome = o.locator('[data-testid="toast-success"], [data-testid="toast-error"]').last();
   await outcome.waitFor();
@@ -142,5 +149,5 @@ async function dragOneDay(o: Page, item: ReturnType<Page["locator"]>): Promise<s
   if (ok) await expect(outcome.textContent()).resolves.toContain(ref!);
   // A fresh page for the next try, so that it reads its own outcome.
   if (!ok) await o.reload();
-  return ok ? ref : null;
+  return ok ? { ref: ref!, href } : null;
 }
