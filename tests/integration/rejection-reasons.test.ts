@@ -39,8 +39,8 @@ describe("request.reject", () => {
     const note = { code: last.noteCode!, params: last.noteParams! } as Parameters<
       typeof noteText
     >[0];
-    expect(noteText(note, "en")).toBe("Turned down: no capacity before the deadline");
-    expect(noteText(note, "zh")).toBe("已拒绝：截止日期前没有可用产能");
+    expect(noteText(note, "en")).toBe("Reason: no capacity before the deadline");
+    expect(noteText(note, "zh")).toBe("原因：截止日期前没有可用产能");
 
     const withWords = await submitted();
     await op.request.reject({

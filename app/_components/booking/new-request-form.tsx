@@ -1,6 +1,7 @@
 "use client";
 // The firm's request form: for an equipment item, a service, or the hub. Validated with the
 // same schema as the API; files are uploaded once the request exists.
+import { FilePicker } from "../file-picker";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
@@ -203,14 +204,14 @@ export function NewRequestForm(p: Props) {
         />
       )}
       <FormField id="files" label={t("files")} hint={t("filesHint")} error={errors.files}>
-        <input
+        <FilePicker
           id="files"
           name="files"
-          type="file"
           multiple
           accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.csv"
-          aria-describedby="files-hint"
-          className="mt-1 block text-sm"
+          describedBy="files-hint"
+          choose={t("chooseFiles")}
+          none={t("noFile")}
         />
       </FormField>
       <button

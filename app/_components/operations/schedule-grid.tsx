@@ -36,8 +36,9 @@ export const colourOf = (i: { kind: GridItem["kind"]; inHouse: boolean }) =>
   i.inHouse ? colours.inHouse : colours[i.kind];
 
 const SNAP = 30 * 60_000;
-/** Only a confirmed booking of a firm can be moved by dragging. */
-const movable = (i: GridItem) => i.kind === "booking" && i.requestId !== null && !i.inHouse;
+/** Only a firm's confirmed booking that has not begun can be moved. */
+const movableAt = (now: number) => (i: GridItem) =>
+  i.kind === "booking" && i.requestId !== null && !i.inHouse && i.start > now;
 
 export function ScheduleGrid({
   from,
@@ -57,6 +58,7 @@ export function ScheduleGrid({
   equipmentHeader: string;
 }) {
   const t = useTranslations("schedule");
+  const movable = movableAt(now);
   const span = to - from;
   const pct = (ms: number) => `${(Math.min(Math.max(ms - from, 0), span) / span) * 100}%`;
   const width = (a: number, b: number) =>

@@ -30,7 +30,11 @@ export function DayTimeline(p: {
     return p.dayStart + ((clientX - a.left) / a.width) * span;
   };
   const clampEnd = (start: number, end: number) =>
-    Math.min(Math.max(end, start + p.minHours * HOUR), start + p.maxHours * HOUR, p.dayEnd);
+    Math.min(
+      Math.max(end, start + p.minHours * HOUR),
+      start + p.maxHours * HOUR,
+      start + Math.floor((p.dayEnd - start) / HOUR) * HOUR,
+    );
   const down = (e: ReactPointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     anchor.current = { start: 0, width: box.width, left: box.left };
@@ -41,11 +45,16 @@ export function DayTimeline(p: {
   };
   const move = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (!anchor.current || !sel) return;
-    const end = Math.ceil(at(e.clientX) / GRID) * GRID;
-    setSel({ start: anchor.current.start, end: clampEnd(anchor.current.start, end) });
+    // Whole hours from the start, as the request form counts them.
+    const start = anchor.current.start;
+    const end = start + Math.ceil((at(e.clientX) - start) / HOUR) * HOUR;
+    setSel({ start, end: clampEnd(start, end) });
   };
   const pct = (ms: number) => `${((ms - p.dayStart) / span) * 100}%`;
-  const fits = sel !== null && p.free.some((f) => f.start <= sel.start && f.end >= sel.end);
+  const fits =
+    sel !== null &&
+    sel.end - sel.start >= p.minHours * HOUR &&
+    p.free.some((f) => f.start <= sel.start && f.end >= sel.end);
   const hours = sel ? Math.round((sel.end - sel.start) / HOUR) : 0;
   return (
     <div className="mt-3 space-y-1" data-testid="day-timeline">
@@ -81,7 +90,11 @@ export function DayTimeline(p: {
       </div>
       <div className="relative h-4 text-[10px] text-slate-600" aria-hidden="true">
         {p.ticks.map((t) => (
-          <span key={t.at} className="absolute -translate-x-1/2" style={{ left: pct(t.at) }}>
+          <span
+            key={t.at}
+            className={`absolute ${t.at === p.dayStart ? "" : "-translate-x-1/2"}`}
+            style={{ left: pct(t.at) }}
+          >
             {t.label}
           </span>
         ))}

@@ -1,5 +1,6 @@
 "use client";
 // What either party adds to a request: a rating, a file, a message.
+import { FilePicker } from "../../file-picker";
 import { useMutation } from "@tanstack/react-query";
 import { uploadFile } from "../upload-file";
 import { styles, type ActionKit } from "./action-kit";
@@ -59,12 +60,12 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
       <label htmlFor="upload-file" className="block text-sm font-medium">
         {p.actions.includes("complete") ? t("uploadReport") : t("upload")}
       </label>
-      <input
+      <FilePicker
         id="upload-file"
         name="file"
-        type="file"
         accept=".pdf,.png,.jpg,.jpeg,.xlsx,.docx,.csv"
-        className="block text-sm"
+        choose={t("chooseFile")}
+        none={t("noFile")}
       />
       <button type="submit" className={styles.secondary} disabled={busy}>
         {t("upload")}
