@@ -100,7 +100,7 @@ export function ScheduleGrid({
         data-testid="board-grid"
       >
         <div className="min-w-[720px]">
-          <div className="grid grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-600">
+          <div className="grid grid-cols-[8rem_1fr] sm:grid-cols-[12rem_1fr] border-b border-slate-200 text-xs text-slate-600">
             <div className="p-2">{equipmentHeader}</div>
             <div className="relative h-7">
               {ticks.map((tick) => (
@@ -115,7 +115,7 @@ export function ScheduleGrid({
             </div>
           </div>
           {lanes.map((lane) => (
-            <div key={lane.key} className="grid grid-cols-[12rem_1fr] border-b border-slate-100">
+            <div key={lane.key} className="grid grid-cols-[8rem_1fr] sm:grid-cols-[12rem_1fr] border-b border-slate-100">
               <div className="truncate p-2 text-sm" title={lane.label}>
                 {lane.label}
                 {lane.sub && <span className="ml-1 text-xs text-slate-600">{lane.sub}</span>}
