@@ -5,22 +5,13 @@
 // asked as with any proposed reschedule.
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
 import { useTranslations } from "next-intl";
+import type { BoardItem } from "@/server/services/operations/schedule-board";
 import { BoardPanel } from "./board-panel";
 
-export type GridItem = {
+export type GridItem = BoardItem & {
   key: string;
-  kind: "hold" | "booking" | "maintenance";
-  start: number;
-  end: number;
-  units: number;
-  requestId: number | null;
   equipmentId: number;
   equipmentName: string;
-  ref: string | null;
-  firmName: string | null;
-  reason: string | null;
-  expiresAt: number | null;
-  inHouse: boolean;
   /** What the block says: reference and firm, "In-house use", or maintenance and its reason. */
   text: string;
 };
