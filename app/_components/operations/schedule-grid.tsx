@@ -106,7 +106,10 @@ export function ScheduleGrid({
             </div>
           </div>
           {lanes.map((lane) => (
-            <div key={lane.key} className="grid grid-cols-[8rem_1fr] sm:grid-cols-[12rem_1fr] border-b border-slate-100">
+            <div
+              key={lane.key}
+              className="grid grid-cols-[8rem_1fr] sm:grid-cols-[12rem_1fr] border-b border-slate-100"
+            >
               <div className="truncate p-2 text-sm" title={lane.label}>
                 {lane.label}
                 {lane.sub && <span className="ml-1 text-xs text-slate-600">{lane.sub}</span>}
