@@ -47,7 +47,27 @@ export const reportingServiceTypes: readonly string[] = ["inspection", "testing"
 
 export type ServiceType = (typeof serviceTypes)[number];
 
-export const priceBases = ["per_hour", "per_sample", "per_batch", "quote"] as const;
+export const priceBases = [
+  "per_hour",
+  "per_day",
+  "per_sample",
+  "per_item",
+  "per_batch",
+  "quote",
+] as const;
+/** The kinds of line of an itemised quote. */
+export const quoteLineKinds = [
+  "machine_time",
+  "setup",
+  "consumables",
+  "labour",
+  "sample_prep",
+  "report",
+  "surcharge",
+  "discount",
+  "other",
+] as const;
+export type QuoteLineKind = (typeof quoteLineKinds)[number];
 export const serviceStatuses = ["active", "withdrawn"] as const;
 
 export const firmSizes = ["micro", "small", "medium", "large"] as const;

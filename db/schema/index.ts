@@ -3,3 +3,4 @@ export * from "./registry";
 export * from "./parties";
 export * from "./requests";
 export * from "./system";
+export * from "./money";

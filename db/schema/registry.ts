@@ -50,6 +50,8 @@ export const facilities = sqliteTable(
     timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
     /** How long before a booked slot work may be started without saying why. */
     earlyStartMinutes: integer("early_start_minutes").notNull().default(60),
+    /** The VAT rate the facility charges, in basis points (600 = 6 %); one of vatRatesBp. */
+    vatRateBp: integer("vat_rate_bp").notNull().default(600),
     /** True for the real platforms of the published list; false for generated demo facilities. */
     fromPublishedList: flag("from_published_list").notNull().default(false),
     icalToken: text("ical_token"),
@@ -156,7 +158,14 @@ export const services = sqliteTable(
     accredited: flag("accredited").notNull().default(false),
     typicalHours: integer("typical_hours"),
     priceBasis: text("price_basis", { enum: priceBases }).notNull().default("quote"),
+    /** The unit price of the fee schedule (per hour, day, sample, item or batch), net of VAT. */
     priceFen: integer("price_fen"),
+    /** The published fee schedule's other terms: a minimum charge, surcharges in percent of the
+     * base charge for urgent work and hazardous samples, a discount for small and micro firms. */
+    minChargeFen: integer("min_charge_fen").notNull().default(0),
+    urgentSurchargePct: integer("urgent_surcharge_pct").notNull().default(0),
+    hazardSurchargePct: integer("hazard_surcharge_pct").notNull().default(0),
+    smallFirmDiscountPct: integer("small_firm_discount_pct").notNull().default(0),
     status: text("status", { enum: serviceStatuses }).notNull().default("active"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

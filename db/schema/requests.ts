@@ -49,7 +49,12 @@ export const bookingRequests = sqliteTable(
     units: integer("units").notNull().default(1),
     preferredStart: millis("preferred_start"),
     status: text("status", { enum: requestStatuses }).notNull().default("submitted"),
+    /** The quote's total, VAT included (the sum of its lines' nets and VATs). */
     quoteAmountFen: integer("quote_amount_fen"),
+    /** The quote's VAT and the rate it was charged at; its version (0 before any quote). */
+    quoteVatFen: integer("quote_vat_fen"),
+    quoteVatRateBp: integer("quote_vat_rate_bp"),
+    quoteVersion: integer("quote_version").notNull().default(0),
     quoteValidUntil: millis("quote_valid_until"),
     quoteEquipmentId: integer("quote_equipment_id").references(() => equipment.id),
     quoteStart: millis("quote_start"),

@@ -14,6 +14,7 @@ import {
   messages,
   feedback,
   notifications,
+  quoteLines,
   type RequestStatus,
   type RequiredParam,
 } from "../schema";
@@ -88,6 +89,9 @@ const titles: Record<string, string[]> = {
 };
 
 // Operators pick one of the common reasons, so every reader sees it in their language.
+/** The demo facilities charge the general-taxpayer VAT rate (the column's default). */
+const DEMO_VAT_BP = 600;
+
 const rejectReasons = rejectionReasons.filter((r) => r !== "other");
 const cancelReasons = [
   "Customer postponed the project",
@@ -168,6 +172,7 @@ export function seedRequests(
     row: typeof bookingRequests.$inferInsert;
     events: Event[];
     reservation?: typeof reservations.$inferInsert;
+    quoteLine?: Omit<typeof quoteLines.$inferInsert, "requestId"> | null;
     facility?: SeededFacility;
     report?: boolean;
     rated?: boolean;
@@ -277,6 +282,10 @@ export function seedRequests(
       .values(b.row as typeof bookingRequests.$inferInsert)
       .returning({ id: bookingRequests.id })
       .get();
+    if (b.quoteLine)
+      db.insert(quoteLines)
+        .values({ ...b.quoteLine, requestId: req.id })
+        .run();
     if (b.reservation)
       db.insert(reservations)
         .values({ ...b.reservation, requestId: req.id })
@@ -487,7 +496,7 @@ function timeline(
     });
     t = routedAt;
   }
-  const amount = Math.round((e.hourlyRateFen * hours * units) / 10000) * 10000;
+  const amount = e.hourlyRateFen * hours * units;
   const row: Partial<typeof bookingRequests.$inferInsert> = {
     facilityId: f.id,
     equipmentId: e.id,
@@ -568,7 +577,11 @@ function timeline(
       });
     }
     Object.assign(row, {
-      quoteAmountFen: amount,
+      // One machine-time line at the equipment's hourly rate, VAT 6 % (exact on whole yuan × 100).
+      quoteAmountFen: amount + (amount * DEMO_VAT_BP) / 10_000,
+      quoteVatFen: (amount * DEMO_VAT_BP) / 10_000,
+      quoteVatRateBp: DEMO_VAT_BP,
+      quoteVersion: 1,
       quoteValidUntil: validUntil,
       quoteEquipmentId: e.id,
       quoteStart: s,
@@ -660,5 +673,20 @@ function timeline(
   row.status = status;
   row.updatedAt = events[events.length - 1].at;
   row.version = events.length;
-  return { row: row as typeof bookingRequests.$inferInsert, events, reservation };
+  const quoteLine = row.quoteVersion
+    ? {
+        version: 1,
+        position: 0,
+        kind: "machine_time" as const,
+        description: `${hours} h × ${units}`,
+        quantityMilli: hours * units * 1000,
+        unit: "h",
+        unitPriceFen: e.hourlyRateFen,
+        netFen: amount,
+        vatFen: row.quoteVatFen!,
+        voucherEligible: true,
+        createdAt: row.quotedAt ?? row.createdAt!,
+      }
+    : null;
+  return { row: row as typeof bookingRequests.$inferInsert, events, reservation, quoteLine };
 }

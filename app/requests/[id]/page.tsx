@@ -1,3 +1,4 @@
+import { QuoteLines } from "./_sections/quote-lines";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -71,6 +72,7 @@ export default async function RequestPage({ params }: Props) {
         <div className="space-y-6">
           <RequestDetails r={r} asked={data.askedEquipment} when={when} />
           <QuoteSummary r={r} when={when} />
+          <QuoteLines data={data} />
           <Reservations items={data.reservations} when={when} />
           <Messages items={data.messages} when={when} />
           <Attachments items={data.attachments} when={when} />

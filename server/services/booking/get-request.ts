@@ -1,6 +1,6 @@
 // One request with everything its page shows: timeline, quote, reservation, messages,
 // attachments, feedback, and the actions the caller may take now.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import {
   attachments,
@@ -9,6 +9,7 @@ import {
   feedback,
   firms,
   messages,
+  quoteLines,
   requestEvents,
   reservations,
   users,
@@ -20,6 +21,7 @@ import { loadRequestFor } from "./request-access";
 import { pendingProposal } from "./reschedule";
 import { actionsFor } from "./request-actions";
 import { startOpensAt } from "./work-gates";
+import { suggestedQuoteLines } from "../money/suggested-lines";
 
 export type { RequestAction } from "./request-actions";
 
@@ -41,6 +43,7 @@ export function getRequest(db: DB, actor: Actor, id: number) {
             nameEn: facilities.nameEn,
             nameZh: facilities.nameZh,
             timeZone: facilities.timeZone,
+            vatRateBp: facilities.vatRateBp,
           })
           .from(facilities)
           .where(eq(facilities.id, r.facilityId))
@@ -115,6 +118,15 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     .where(eq(attachments.requestId, r.id))
     .orderBy(asc(attachments.id))
     .all();
+  // The current quote's lines (of its latest version).
+  const lines = r.quoteVersion
+    ? db
+        .select()
+        .from(quoteLines)
+        .where(and(eq(quoteLines.requestId, r.id), eq(quoteLines.version, r.quoteVersion)))
+        .orderBy(asc(quoteLines.position))
+        .all()
+    : [];
   const rating =
     db
       .select({ rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt })
@@ -133,6 +145,12 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     reservations: booking,
     messages: thread,
     attachments: files,
+    quoteLines: lines,
+    /** For a facility about to quote: the lines its quote form starts with. */
+    suggestedLines:
+      facility && actor.role !== "firm" && r.status === "submitted"
+        ? suggestedQuoteLines(db, r, facility.vatRateBp)
+        : [],
     feedback: rating,
     actions: actionsFor(actor, {
       ...r,

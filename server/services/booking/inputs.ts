@@ -6,6 +6,7 @@ import { category } from "../hub/inputs";
 import { timeInput } from "../time-input";
 import { idInput } from "@/server/services/id-input";
 import { numeric } from "../number-input";
+import { quoteLinesInput } from "../money/quote-lines";
 
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
 const id = (code: IdCode) => idInput(code);
@@ -104,16 +105,21 @@ export const quoteInput = z
         .min(1, "field.minUnit")
         .default(1),
     ),
+    /** The quote's lines; or, for a one-line quote, its net amount. */
+    lines: quoteLinesInput.optional(),
     amountFen: numeric(
       z
         .number({ error: "field.amountFen" })
         .int("field.wholeFen")
         .min(0, "field.notNegative")
-        .max(10_000_000_000, "field.tooLarge"),
+        .max(10_000_000_000, "field.tooLarge")
+        .optional(),
     ),
     validUntil: timeInput,
   })
   .superRefine((v, ctx) => {
+    if (v.lines === undefined && v.amountFen === undefined)
+      ctx.addIssue({ code: "custom", path: ["lines"], message: "field.lineNeeded" });
     if (v.end <= v.start)
       ctx.addIssue({ code: "custom", path: ["end"], message: "field.afterStart" });
     if (v.validUntil > v.start)

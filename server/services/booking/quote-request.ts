@@ -2,7 +2,8 @@
 // a validity. A hold keeps the slot until the quote expires.
 import { and, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { equipment, reservations } from "@/db/schema";
+import { equipment, facilities, quoteLines, reservations } from "@/db/schema";
+import { priceQuoteLines } from "../money/quote-lines";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
@@ -36,6 +37,42 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
       const slot = { start: input.start, end: input.end, units: input.units };
       assertSlotBookable(tx, cap, slot, at);
       assertAccreditedGates(tx, r.serviceId, cap.equipmentId, slot.end);
+      const { vatRateBp } = tx
+        .select({ vatRateBp: facilities.vatRateBp })
+        .from(facilities)
+        .where(eq(facilities.id, actor.facilityId))
+        .get()!;
+      const lines = input.lines ?? [
+        {
+          kind: "other" as const,
+          description: "",
+          quantity: 1,
+          unit: "",
+          unitPriceFen: input.amountFen!,
+          voucherEligible: false,
+        },
+      ];
+      const priced = priceQuoteLines(lines, vatRateBp);
+      if (priced.totalFen < 0) throw validation("lines", "field.totalBelowZero");
+      const quoteVersion = r.quoteVersion + 1;
+      tx.insert(quoteLines)
+        .values(
+          priced.lines.map((l, position) => ({
+            requestId: r.id,
+            version: quoteVersion,
+            position,
+            kind: l.kind,
+            description: l.description,
+            quantityMilli: l.quantityMilli,
+            unit: l.unit,
+            unitPriceFen: l.unitPriceFen,
+            netFen: l.netFen,
+            vatFen: l.vatFen,
+            voucherEligible: l.voucherEligible,
+            createdAt: at,
+          })),
+        )
+        .run();
       tx.insert(reservations)
         .values({
           facilityId: cap.facilityId,
@@ -56,7 +93,10 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
         actor.userId,
         at,
         {
-          quoteAmountFen: input.amountFen,
+          quoteAmountFen: priced.totalFen,
+          quoteVatFen: priced.vatFen,
+          quoteVatRateBp: vatRateBp,
+          quoteVersion,
           quoteValidUntil: input.validUntil,
           quoteEquipmentId: cap.equipmentId,
           quoteStart: slot.start,
@@ -64,7 +104,7 @@ export function quoteRequest(db: DB, actor: Actor & { facilityId: number }, raw:
           quoteUnits: slot.units,
           quotedAt: at,
         },
-        { code: "quoted", params: { yuan: input.amountFen / 100 } },
+        { code: "quoted", params: { yuan: priced.totalFen / 100 } },
       );
       return { id: quoted.id, ref: quoted.ref, status: quoted.status, version: quoted.version };
     },

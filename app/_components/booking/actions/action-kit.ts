@@ -8,6 +8,7 @@ import { useTRPC } from "../../../_trpc/client";
 import { useToast } from "../../toaster";
 import { useRefusalText } from "../../refusal-text";
 import type { RequestAction } from "@/server/services/booking/get-request";
+import type { SuggestedLine } from "@/server/services/money/suggested-lines";
 
 export type RequestActionProps = {
   requestId: number;
@@ -17,14 +18,18 @@ export type RequestActionProps = {
   startOpensAt: number | null;
   version: number;
   actions: RequestAction[];
-  equipment: { id: number; name: string }[];
+  /** The facility's operational equipment, with its hourly rate (fen). */
+  equipment: { id: number; name: string; rate: number }[];
   preferredEquipmentId: number | null;
   /** The slot the firm picked when it asked (or the slot last quoted), if any. */
   preferredSlot: { start: number; end: number } | null;
   window: { from: number; to: number };
   hours: number;
   units: number;
-  suggestedAmountFen: number | null;
+  /** The lines a quote starts with (the fee schedule applied, or machine time). */
+  suggestedLines: SuggestedLine[];
+  /** The facility's VAT rate, in basis points. */
+  vatRateBp: number;
   /** The facility's time zone: quote validity and slots are read in it. */
   timeZone: string;
 };

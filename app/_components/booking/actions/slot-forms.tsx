@@ -4,7 +4,9 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { localDateTimeKey, parseLocal } from "@/server/services/scheduling/local-time";
+import { useTranslations } from "next-intl";
 import { SlotPicker } from "../slot-picker";
+import { QuoteLinesEditor, linesInput, type EditLine } from "./quote-lines-editor";
 import { styles, type ActionKit } from "./action-kit";
 import { keepEnterFromSubmitting } from "../../enter-key";
 
@@ -35,9 +37,31 @@ const validUntilOf = (kit: ActionKit, value: string | undefined) =>
 export function QuoteForm({ kit }: { kit: ActionKit }) {
   const { t, trpc, busy, base, p } = kit;
   const quote = useMutation(trpc.request.quote.mutationOptions(kit.optionsFor("quote")));
+  const tq = useTranslations("quote");
   const [equipmentId, setEquipmentId] = useState<number | null>(
     p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
   );
+  const [lines, setLines] = useState<EditLine[]>(() =>
+    p.suggestedLines.map((l) => ({
+      kind: l.kind,
+      description: l.term ? tq(`terms.${l.term}`) : l.description,
+      quantity: String(l.quantity),
+      unit: l.unit,
+      price: String(l.unitPriceFen / 100),
+      voucherEligible: l.voucherEligible,
+    })),
+  );
+  // Machine time follows the equipment chosen: its hourly rate is the line's unit price.
+  const chooseEquipment = (id: number) => {
+    setEquipmentId(id);
+    const rate = p.equipment.find((e) => e.id === id)?.rate;
+    if (rate !== undefined)
+      setLines((ls) =>
+        ls.map((l) =>
+          l.kind === "machine_time" && l.unit === "h" ? { ...l, price: String(rate / 100) } : l,
+        ),
+      );
+  };
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}
@@ -52,7 +76,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
           start,
           end,
           units: p.units,
-          amountFen: Math.round(Number(f.amount) * 100),
+          lines: linesInput(lines),
           validUntil: validUntilOf(kit, f.validUntil),
         });
       }}
@@ -65,7 +89,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
           name="equipmentId"
           className={styles.input}
           value={equipmentId ?? ""}
-          onChange={(e) => setEquipmentId(Number(e.target.value))}
+          onChange={(e) => chooseEquipment(Number(e.target.value))}
         >
           {p.equipment.map((e) => (
             <option key={e.id} value={e.id}>
@@ -87,20 +111,8 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
           units={p.units}
         />
       </label>
+      <QuoteLinesEditor lines={lines} onChange={setLines} vatRateBp={p.vatRateBp} />
       <div className="grid gap-2 sm:grid-cols-2">
-        <label htmlFor="quote-amount" className="block text-sm">
-          {t("quoteAmount")}
-          <input
-            id="quote-amount"
-            name="amount"
-            type="number"
-            min={0}
-            step="0.01"
-            required
-            defaultValue={p.suggestedAmountFen !== null ? p.suggestedAmountFen / 100 : undefined}
-            className={styles.input}
-          />
-        </label>
         <ValidUntil kit={kit} id="quote-valid" days={2} />
       </div>
       <button type="submit" className={styles.button} disabled={busy}>

@@ -41,7 +41,7 @@ export async function ActionPanel({
   return (
     <section>
       <h2 className="mb-2 font-medium">{t("actions")}</h2>
-      <ClientIntl namespaces={["request", "requestForm", "rejectionReason"]}>
+      <ClientIntl namespaces={["request", "requestForm", "rejectionReason", "quote"]}>
         <TRPCReactProvider>
           <RequestActions
             requestId={r.id}
@@ -49,7 +49,7 @@ export async function ActionPanel({
             startOpensAt={data.startOpensAt}
             version={r.version}
             actions={actions}
-            equipment={equipment.map(({ id, name }) => ({ id, name }))}
+            equipment={equipment}
             preferredEquipmentId={preferred?.id ?? null}
             preferredSlot={
               r.quoteStart !== null && r.quoteEnd !== null
@@ -61,7 +61,8 @@ export async function ActionPanel({
             window={{ from: r.earliestStart, to: r.deadline }}
             hours={r.hours}
             units={r.units}
-            suggestedAmountFen={preferred ? preferred.rate * r.hours * r.units : null}
+            suggestedLines={data.suggestedLines}
+            vatRateBp={facility?.vatRateBp ?? 600}
             timeZone={timeZone}
           />
         </TRPCReactProvider>
