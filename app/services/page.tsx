@@ -1,3 +1,4 @@
+import { FeeTerms } from "../_components/registry/fee-terms";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,7 +10,6 @@ import { Pagination } from "../_components/registry/pagination";
 import { BadInput } from "../_components/registry/bad-input";
 import { SearchActions, ResultCount } from "../_components/registry/search-actions";
 import { SelectField } from "../_components/registry/select-field";
-import { formatFen } from "../_components/registry/labels";
 import { prefectureName } from "../_components/place-names";
 import { EmptyState } from "../_components/empty-state";
 
@@ -40,10 +40,6 @@ export default async function ServicesPage({
   const result = await loadForPage(() =>
     caller.service.list(input as Parameters<typeof caller.service.list>[0]),
   );
-  const price = (basis: string, fen: number | null) =>
-    basis === "quote" || fen === null
-      ? t("onQuote")
-      : t(basis as "per_hour", { amount: formatFen(fen, locale) });
   return (
     <div className="space-y-6">
       <div>
@@ -111,7 +107,7 @@ export default async function ServicesPage({
                             {t("standards")}: {s.standards.join(", ")}
                           </p>
                           <p className="text-slate-600">
-                            {price(s.priceBasis, s.priceFen)}
+                            <FeeTerms fees={s.fees} />
                             {s.typicalHours
                               ? ` · ${t("typicalHours", { count: s.typicalHours })}`
                               : ""}

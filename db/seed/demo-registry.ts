@@ -144,6 +144,8 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         contactEmail: `service@${f.slug.slice(0, 24)}.demo`,
         openingHours: openingHoursPresets[f.hours],
         fromPublishedList: f.published,
+        // Most platforms are general VAT taxpayers (6 %); some generated ones small-scale (3 %).
+        vatRateBp: !f.published && f.slug.length % 3 === 0 ? 300 : 600,
       })
       .returning({ id: facilities.id })
       .get();
@@ -284,7 +286,7 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
     const picked = [...firstOfType, ...more].slice(0, Math.max(5, firstOfType.length));
     picked.push(...(f.kind === "hub" ? consulting : rng.chance(0.3) ? [rng.pick(consulting)] : []));
     const serviceIds: SeededFacility["serviceIds"] = [];
-    for (const s of picked) {
+    for (const [i, s] of picked.entries()) {
       const linked = seeded.filter((e) => s.categories.includes(e.category));
       const rate = linked[0]?.hourlyRateFen ?? 50000;
       const svc = db
@@ -305,6 +307,13 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
               : s.basis === "per_hour"
                 ? rate
                 : Math.round((rate * Math.min(s.hours, 8)) / 10000) * 10000,
+          // Published terms, varied by position rather than by chance (the rest of the demo's
+          // random choices stay as they were): a two-hour minimum on hourly work, surcharges for
+          // urgent testing and hazardous samples, a discount for small firms at every other one.
+          minChargeFen: s.basis === "per_hour" ? rate * 2 : 0,
+          urgentSurchargePct: ["testing", "inspection"].includes(s.type) ? 30 : 0,
+          hazardSurchargePct: ["testing", "pilot_production", "scale_up"].includes(s.type) ? 20 : 0,
+          smallFirmDiscountPct: i % 2 === 0 && s.type !== "consulting" ? 10 : 0,
         })
         .returning({ id: services.id })
         .get();

@@ -18,6 +18,8 @@ import { uploadFile } from "./upload-file";
 import { DetailFields, ParamRows } from "./request-form/detail-fields";
 import { WindowFields } from "./request-form/window-fields";
 import { HubSuggestions, type HubTarget } from "./request-form/hub-suggestions";
+import { CostEstimate } from "./request-form/cost-estimate";
+import type { Fees } from "@/server/services/registry/fee-columns";
 import { readParams, windowInput, type Window } from "./request-form/read-need";
 
 type Props = {
@@ -34,6 +36,9 @@ type Props = {
   pickedHours?: number | null;
   /** For "Ask the hub": the catalogue's kinds of equipment, labelled in the reader's language. */
   categories: { value: string; label: string }[];
+  /** The published fee schedule that applies (the service's, or the equipment's hourly rate). */
+  fees: Fees | null;
+  firmSize: string | null;
 };
 
 const DAY = 86_400_000;
@@ -192,6 +197,9 @@ export function NewRequestForm(p: Props) {
             preferredIsMine
           />
         </FormField>
+      )}
+      {p.fees && (
+        <CostEstimate fees={p.fees} firmSize={p.firmSize} hours={need.hours} units={need.units} />
       )}
       {!p.equipment && !p.service && (
         <HubSuggestions

@@ -7,6 +7,7 @@ import { useTRPC } from "../../_trpc/client";
 import { FormErrors } from "./form-errors";
 import { inputClass } from "../form-field";
 import { useSaveCallbacks, dayInput, fromDayInput } from "./use-save";
+import { vatRatesBp } from "@/server/services/money/amounts";
 
 type Profile = {
   version: number;
@@ -19,6 +20,8 @@ type Profile = {
   contactPhone: string | null;
   contactEmail: string | null;
   openingHours: Record<string, [string, string][]>;
+  earlyStartMinutes: number;
+  vatRateBp: number;
   /** Accreditation dates are days of this zone. */
   timeZone: string;
 };
@@ -75,6 +78,8 @@ export function ProfileEditor({
       contactEmail: v("contactEmail"),
       openingHours: openingHours as never,
       accreditations: certs,
+      earlyStartMinutes: Number(v("earlyStartMinutes")),
+      vatRateBp: Number(v("vatRateBp")),
     });
   }
   const text = (name: keyof Profile, label: string) => (
@@ -121,6 +126,41 @@ export function ProfileEditor({
         {text("contactName", t("contactName"))}
         {text("contactPhone", t("contactPhone"))}
         {text("contactEmail", t("contactEmail"))}
+        <label htmlFor="pf-vatRateBp" className="block text-sm">
+          {t("vatRate")}
+          <select
+            id="pf-vatRateBp"
+            name="vatRateBp"
+            defaultValue={profile.vatRateBp}
+            aria-describedby="pf-vatRateBp-hint"
+            className={inputClass}
+          >
+            {vatRatesBp.map((bp) => (
+              <option key={bp} value={bp}>
+                {bp / 100} %
+              </option>
+            ))}
+          </select>
+          <span id="pf-vatRateBp-hint" className="text-xs text-slate-600">
+            {t("vatRateHint")}
+          </span>
+        </label>
+        <label htmlFor="pf-earlyStartMinutes" className="block text-sm">
+          {t("earlyStart")}
+          <input
+            id="pf-earlyStartMinutes"
+            name="earlyStartMinutes"
+            type="number"
+            min={0}
+            max={10080}
+            defaultValue={profile.earlyStartMinutes}
+            aria-describedby="pf-earlyStartMinutes-hint"
+            className={inputClass}
+          />
+          <span id="pf-earlyStartMinutes-hint" className="text-xs text-slate-600">
+            {t("earlyStartHint")}
+          </span>
+        </label>
       </div>
       <fieldset>
         <legend className="text-sm font-medium">{t("openingHours")}</legend>

@@ -18,8 +18,14 @@ type Existing = {
   accredited: boolean;
   priceBasis: string;
   priceFen: number | null;
+  minChargeFen: number;
+  urgentSurchargePct: number;
+  hazardSurchargePct: number;
+  smallFirmDiscountPct: number;
   equipmentIds: number[];
 };
+
+const percentFields = ["urgentSurchargePct", "hazardSurchargePct", "smallFirmDiscountPct"] as const;
 
 export function ServiceEditor({
   existing,
@@ -51,6 +57,10 @@ export function ServiceEditor({
       accredited: v("accredited") === "on",
       priceBasis: v("priceBasis") as "quote",
       priceFen: fen(v("price")),
+      minChargeFen: fen(v("minCharge")) ?? 0,
+      urgentSurchargePct: Number(v("urgentSurchargePct") || 0),
+      hazardSurchargePct: Number(v("hazardSurchargePct") || 0),
+      smallFirmDiscountPct: Number(v("smallFirmDiscountPct") || 0),
       equipmentIds: form.getAll("equipmentIds").map(Number),
     });
   }
@@ -131,6 +141,35 @@ export function ServiceEditor({
           className={inputClass}
         />
       </label>
+      <label htmlFor={`${prefix}-minCharge`} className={label}>
+        {t("minCharge")}
+        <input
+          id={`${prefix}-minCharge`}
+          name="minCharge"
+          type="number"
+          min={0}
+          step="0.01"
+          defaultValue={cny(existing?.minChargeFen) || ""}
+          className={inputClass}
+        />
+      </label>
+      <div className="grid grid-cols-3 gap-2">
+        {percentFields.map((f) => (
+          <label key={f} htmlFor={`${prefix}-${f}`} className={label}>
+            {t(f)}
+            <input
+              id={`${prefix}-${f}`}
+              name={f}
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              defaultValue={existing?.[f] || ""}
+              className={inputClass}
+            />
+          </label>
+        ))}
+      </div>
       <fieldset className="sm:col-span-2">
         <legend className="text-xs">{t("equipment")}</legend>
         <div className="flex flex-wrap gap-3">

@@ -1,9 +1,18 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "../empty-state";
+import { FeeTerms } from "./fee-terms";
+import type { Fees } from "@/server/services/registry/fee-columns";
 
-type Service = { id: number; type: string; name: string; nameZh: string; standards: string[] };
+type Service = {
+  id: number;
+  type: string;
+  name: string;
+  nameZh: string;
+  standards: string[];
+  fees: Fees;
+};
 
-/** A facility's or an equipment item's services: name, type and standards. */
+/** A facility's or an equipment item's services: name, type, standards and published fees. */
 export async function ServiceCards({
   services,
   emptyText,
@@ -21,6 +30,9 @@ export async function ServiceCards({
           <p className="font-medium">{locale === "zh" && s.nameZh ? s.nameZh : s.name}</p>
           <p className="text-slate-600">
             {ts(s.type as "testing")} · {s.standards.join(", ")}
+          </p>
+          <p className="text-slate-600">
+            <FeeTerms fees={s.fees} />
           </p>
         </li>
       ))}

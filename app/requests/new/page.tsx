@@ -81,7 +81,9 @@ export default async function NewRequestPage({
               ? locale === "zh" && equipment.nameZh
                 ? equipment.nameZh
                 : equipment.name
-              : service?.name}
+              : locale === "zh" && service?.nameZh
+                ? service.nameZh
+                : service?.name}
           </strong>{" "}
           · {facilityName}
         </p>
@@ -109,6 +111,22 @@ export default async function NewRequestPage({
                     .sort((a, b) => a.label.localeCompare(b.label, locale))
             }
             service={service ? { id: service.id, name: service.name, type: service.type } : null}
+            fees={
+              service
+                ? service.fees
+                : equipment
+                  ? {
+                      priceBasis: "per_hour",
+                      priceFen: equipment.hourlyRateFen,
+                      minChargeFen: 0,
+                      urgentSurchargePct: 0,
+                      hazardSurchargePct: 0,
+                      smallFirmDiscountPct: 0,
+                      vatRateBp: equipment.facility.vatRateBp,
+                    }
+                  : null
+            }
+            firmSize={equipment || service ? (await caller.workspace.firm()).firm.size : null}
             facilityName={facilityName}
             timeZone={
               equipment?.facility.timeZone ?? service?.facility.timeZone ?? NETWORK_TIME_ZONE

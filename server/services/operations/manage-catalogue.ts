@@ -81,6 +81,16 @@ export function createEquipment(
   );
 }
 
+/** A whole percentage from 0 to 100. */
+const percent = numeric(
+  z
+    .number({ error: "field.percent" })
+    .int("field.percent")
+    .min(0, "field.percent")
+    .max(100, "field.percent")
+    .default(0),
+);
+
 export const saveServiceInput = z.object({
   id: idInput().optional(),
   type: z.enum(serviceTypes, { error: "field.serviceType" }),
@@ -96,6 +106,12 @@ export const saveServiceInput = z.object({
   typicalHours: numeric(z.number().int().min(1).max(2000).nullable().default(null)),
   priceBasis: z.enum(priceBases, { error: "field.priceBasis" }).default("quote"),
   priceFen: numeric(z.number().int().min(0, "field.notNegativeShort").nullable().default(null)),
+  minChargeFen: numeric(
+    z.number().int("field.wholeFen").min(0, "field.notNegativeShort").default(0),
+  ),
+  urgentSurchargePct: percent,
+  hazardSurchargePct: percent,
+  smallFirmDiscountPct: percent,
   equipmentIds: z.array(idInput("field.idEquipment")).max(50).default([]),
 });
 

@@ -1,6 +1,7 @@
 // An operator edits their facility's public profile: names and descriptions in both languages,
 // address, contact, weekly opening hours and accreditations. New opening hours are refused while
 // future holds or bookings would fall outside them.
+import { vatRatesBp } from "../money/amounts";
 import { blocksCapacity } from "@/db/blocking";
 import { describeBookings } from "@/server/services/scheduling/local-time";
 import { and, eq, gt, inArray } from "drizzle-orm";
@@ -45,6 +46,11 @@ export const updateFacilityProfileInput = facilityProfileFields.partial().extend
       .int("field.wholeNumber")
       .min(0, "field.notNegativeShort")
       .max(7 * 24 * 60, "field.atMost"),
+  ).optional(),
+  vatRateBp: numeric(
+    z
+      .number({ error: "field.vatRate" })
+      .refine((v) => (vatRatesBp as readonly number[]).includes(v), "field.vatRate"),
   ).optional(),
   openingHours: z
     .object({

@@ -1,4 +1,5 @@
 // One equipment item's public page: specifications, the services that use it, price and rules.
+import { feeColumns } from "./fee-columns";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { equipment, equipmentParams, facilities, serviceEquipment, services } from "@/db/schema";
@@ -18,6 +19,7 @@ export function getEquipment(db: DbOrTx, id: number) {
         status: facilities.status,
         openingHours: facilities.openingHours,
         timeZone: facilities.timeZone,
+        vatRateBp: facilities.vatRateBp,
       },
     })
     .from(equipment)
@@ -44,9 +46,11 @@ export function getEquipment(db: DbOrTx, id: number) {
       nameZh: services.nameZh,
       standards: services.standards,
       accredited: services.accredited,
+      fees: feeColumns,
     })
     .from(serviceEquipment)
     .innerJoin(services, eq(services.id, serviceEquipment.serviceId))
+    .innerJoin(facilities, eq(facilities.id, services.facilityId))
     .where(and(eq(serviceEquipment.equipmentId, id), eq(services.status, "active")))
     .all();
   return {

@@ -74,8 +74,15 @@ export function getFacility(db: DbOrTx, slug: string) {
       standards: s.standards,
       accredited: s.accredited,
       typicalHours: s.typicalHours,
-      priceBasis: s.priceBasis,
-      priceFen: s.priceFen,
+      fees: {
+        priceBasis: s.priceBasis,
+        priceFen: s.priceFen,
+        minChargeFen: s.minChargeFen,
+        urgentSurchargePct: s.urgentSurchargePct,
+        hazardSurchargePct: s.hazardSurchargePct,
+        smallFirmDiscountPct: s.smallFirmDiscountPct,
+        vatRateBp: facility.vatRateBp,
+      },
     })),
   };
 }

@@ -2,12 +2,14 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { facilities, services } from "@/db/schema";
 import { notFound } from "../errors";
+import { feeColumns } from "./fee-columns";
 
 /** One active service of an active facility, with its facility. */
 export function getService(db: DbOrTx, id: number) {
   const row = db
     .select({
       s: services,
+      fees: feeColumns,
       f: {
         slug: facilities.slug,
         nameEn: facilities.nameEn,
@@ -26,6 +28,7 @@ export function getService(db: DbOrTx, id: number) {
     name: row.s.name,
     nameZh: row.s.nameZh,
     standards: row.s.standards,
+    fees: row.fees,
     facility: row.f,
   };
 }

@@ -1,4 +1,5 @@
 // The service catalogue: by type, searchable by name and standard code, each with its facility.
+import { feeSql, feesFromRow } from "./fee-columns";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { parseInput } from "../parse-input";
@@ -30,7 +31,7 @@ export function listServices(db: DbOrTx, raw: ListServicesInput) {
     facility_name_zh: string;
     prefecture: string;
   }>(sql`
-    SELECT s.id, s.type, s.name, s.name_zh, s.standards, s.accredited, s.typical_hours, s.price_basis, s.price_fen,
+    SELECT s.id, s.type, s.name, s.name_zh, s.standards, s.accredited, s.typical_hours, ${sql.raw(feeSql)},
       f.slug AS facility_slug, f.name_en AS facility_name_en, f.name_zh AS facility_name_zh, f.prefecture
     FROM services s JOIN facilities f ON f.id = s.facility_id
     WHERE ${filter}
@@ -48,8 +49,7 @@ export function listServices(db: DbOrTx, raw: ListServicesInput) {
       standards: JSON.parse(r.standards) as string[],
       accredited: r.accredited === 1,
       typicalHours: r.typical_hours,
-      priceBasis: r.price_basis,
-      priceFen: r.price_fen,
+      fees: feesFromRow(r),
       facility: {
         slug: r.facility_slug,
         nameEn: r.facility_name_en,
