@@ -88,7 +88,8 @@ export type RequestStatus = (typeof requestStatuses)[number];
 export const reservationKinds = ["hold", "booking", "maintenance"] as const;
 export type ReservationKind = (typeof reservationKinds)[number];
 
-export const attachmentKinds = ["spec", "report"] as const;
+export const attachmentKinds = ["spec", "report", "invoice"] as const;
+export const invoiceStatuses = ["issued", "void"] as const;
 
 /** Why a facility turns a request down: the common reasons, or "other" in the operator's words. */
 export const rejectionReasons = [

@@ -1,9 +1,10 @@
 // Money: the itemised lines of each quote version. Amounts in integer fen; a quantity in
 // thousandths (2.5 h is 2500); each line's VAT rounded half up on its own.
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { quoteLineKinds } from "./enums";
+import { invoiceStatuses, quoteLineKinds } from "./enums";
 import { id, createdAt, flag } from "./columns";
-import { bookingRequests } from "./requests";
+import { attachments, bookingRequests } from "./requests";
+import { users } from "./parties";
 
 export const quoteLines = sqliteTable(
   "quote_lines",
@@ -29,4 +30,53 @@ export const quoteLines = sqliteTable(
     uniqueIndex("quote_lines_request_version_position_idx").on(t.requestId, t.version, t.position),
     index("quote_lines_request_idx").on(t.requestId),
   ],
+);
+
+/** A fapiao the facility issued for a completed request (through the tax system; recorded here
+ * with its number, date, amount and PDF). A voided invoice stays, with the reason. */
+export const invoices = sqliteTable(
+  "invoices",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    number: text("number").notNull(),
+    issuedAt: integer("issued_at").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    attachmentId: integer("attachment_id").references(() => attachments.id),
+    status: text("status", { enum: invoiceStatuses }).notNull().default("issued"),
+    voidReason: text("void_reason"),
+    voidedAt: integer("voided_at"),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("invoices_request_idx").on(t.requestId),
+    uniqueIndex("invoices_request_number_idx").on(t.requestId, t.number),
+  ],
+);
+
+/** Money received against an invoice: date, amount and the bank's reference. */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: id(),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => bookingRequests.id),
+    invoiceId: integer("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
+    paidAt: integer("paid_at").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    bankReference: text("bank_reference").notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payments_request_idx").on(t.requestId), index("payments_invoice_idx").on(t.invoiceId)],
 );

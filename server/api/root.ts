@@ -15,6 +15,7 @@ import { scheduleRouter } from "./routers/schedule";
 import { hubRouter } from "./routers/hub";
 import { statsRouter } from "./routers/stats";
 import { adminRouter } from "./routers/admin";
+import { billingRouter } from "./routers/billing";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   equipment: equipmentRouter,
   service: serviceRouter,
   request: requestRouter,
+  billing: billingRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

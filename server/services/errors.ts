@@ -77,6 +77,7 @@ export type NotFoundWhat =
   | "feed"
   | "file"
   | "firm"
+  | "invoice"
   | "maintenance"
   | "request"
   | "service"

@@ -129,6 +129,12 @@ export async function makeTenant(db: DB) {
     .where(eq(notifications.userId, fx.firmUser.id))
     .get()!;
   const icalToken = (await op.schedule.icalToken())!;
+  const invoice = await op.billing.recordInvoice({
+    id: completed.id,
+    number: "INV-PROBE-01",
+    issuedAt: NOW,
+    amountFen: 1,
+  });
   const ids = {
     submitted: submitted.id,
     quoted: quoted.id,
@@ -139,6 +145,7 @@ export async function makeTenant(db: DB) {
     hubAsk: hubAsk.id,
     attachment: attachment.id,
     notification: notification.id,
+    invoice: invoice.id,
   };
   return { fx, ids, userOf, icalToken };
 }
@@ -173,6 +180,9 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM users WHERE firm_id = ? OR facility_id = ?`, firm, lab))
     .update(q(`SELECT * FROM booking_requests WHERE firm_id = ?`, firm))
     .update(q(`SELECT * FROM attachments`))
+    .update(q(`SELECT * FROM invoices`))
+    .update(q(`SELECT * FROM payments`))
+    .update(q(`SELECT * FROM quote_lines`))
     .update(q(`SELECT * FROM messages`))
     .digest("hex");
 }
@@ -397,6 +407,57 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
           units: 1,
           amountFen: 1,
           validUntil: NOW + HOUR,
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "request.reviseQuote": {
+      call: (c) =>
+        c.request.reviseQuote({
+          id: ids.quoted,
+          equipmentId: fx.reactor.id,
+          start: at(1, 9),
+          end: at(1, 12),
+          units: 1,
+          amountFen: 2,
+          validUntil: NOW + HOUR,
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "billing.get": {
+      call: (c) => c.billing.get({ id: ids.completed }),
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "billing.recordInvoice": {
+      call: (c) =>
+        c.billing.recordInvoice({
+          id: ids.completed,
+          number: "INV-PROBE-02",
+          issuedAt: NOW,
+          amountFen: 1,
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "billing.voidInvoice": {
+      call: (c) => c.billing.voidInvoice({ invoiceId: ids.invoice, reason: "Probe" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "billing.recordPayment": {
+      call: (c) =>
+        c.billing.recordPayment({
+          invoiceId: ids.invoice,
+          paidAt: NOW,
+          amountFen: 1,
+          bankReference: "PROBE-REF",
         }),
       roles: FACILITY,
       owners: ["operator"],

@@ -70,6 +70,35 @@ describe("itemised quotes", () => {
     expect(foreign?.code).toBe("NOT_FOUND");
   });
 
+  it("revises an open quote as a new version, keeping the earlier one to compare", async () => {
+    const r = await submitted(at(7, 9));
+    const op = callerFor(db, fx.operator.id);
+    await op.request.quote({ ...slot(r.id, 7), amountFen: 100_000 });
+    // The same slot stays bookable: the earlier hold gives way to the revision's.
+    await op.request.reviseQuote({
+      ...slot(r.id, 7),
+      lines: [
+        { kind: "other", quantity: 1, unitPriceFen: 90_000 },
+        { kind: "report", quantity: 1, unitPriceFen: 5_000 },
+      ],
+    });
+    const page = await callerFor(db, fx.firmUser.id).request.get({ id: r.id });
+    expect(page.request).toMatchObject({ status: "quoted", quoteVersion: 2 });
+    expect(page.request.quoteAmountFen).toBe(95_000 + 5_700);
+    expect(page.previousQuote?.map((l) => l.netFen)).toEqual([100_000]);
+    expect(page.events.at(-1)).toMatchObject({ noteCode: "quoteRevised" });
+    const holds = db.$client
+      .prepare(
+        `SELECT COUNT(*) n FROM reservations WHERE request_id = ? AND kind = 'hold' AND released_at IS NULL`,
+      )
+      .get(r.id) as { n: number };
+    expect(holds.n).toBe(1);
+    // Once accepted, the price is settled.
+    await callerFor(db, fx.firmUser.id).request.accept({ id: r.id });
+    const late = await outcome(op.request.reviseQuote({ ...slot(r.id, 7), amountFen: 1 }));
+    expect(late?.code).toBe("PRECONDITION_FAILED");
+  });
+
   it("charges the facility's own VAT rate, and a one-amount quote is one line", async () => {
     const op = callerFor(db, fx.operator.id);
     await op.facility.updateProfile({ vatRateBp: 300 });
@@ -85,12 +114,12 @@ describe("itemised quotes", () => {
   });
 
   it("refuses bad lines by field and changes nothing", async () => {
-    const r = await submitted(at(3, 9));
+    const r = await submitted(at(4, 9));
     const op = callerFor(db, fx.operator.id);
     const before = tableCounts(db);
     const bad = await outcome(
       op.request.quote({
-        ...slot(r.id, 3),
+        ...slot(r.id, 4),
         lines: [
           { kind: "machine_time", quantity: 1.2345, unitPriceFen: 100 },
           { kind: "other", quantity: 1, unitPriceFen: -1 },
@@ -105,7 +134,7 @@ describe("itemised quotes", () => {
     });
     const below = await outcome(
       op.request.quote({
-        ...slot(r.id, 3),
+        ...slot(r.id, 4),
         lines: [
           { kind: "other", quantity: 1, unitPriceFen: 100 },
           { kind: "discount", quantity: 1, unitPriceFen: 101 },
@@ -113,20 +142,20 @@ describe("itemised quotes", () => {
       }),
     );
     expect(fieldRefusalsOf(below!)).toMatchObject({ lines: { code: "field.totalBelowZero" } });
-    const none = await outcome(op.request.quote({ ...slot(r.id, 3) }));
+    const none = await outcome(op.request.quote({ ...slot(r.id, 4) }));
     expect(fieldRefusalsOf(none!)).toMatchObject({ lines: { code: "field.lineNeeded" } });
     expect(tableCounts(db)).toEqual(before);
   });
 
   it("is the routed facility's to quote: a firm is forbidden, another facility finds nothing", async () => {
-    const r = await submitted(at(4, 9));
+    const r = await submitted(at(8, 9));
     const lines = [{ kind: "other" as const, quantity: 1, unitPriceFen: 1 }];
     const firm = await outcome(
-      callerFor(db, fx.firmUser.id).request.quote({ ...slot(r.id, 4), lines }),
+      callerFor(db, fx.firmUser.id).request.quote({ ...slot(r.id, 8), lines }),
     );
     expect(firm?.code).toBe("FORBIDDEN");
     const other = await outcome(
-      callerFor(db, fx.operatorB.id).request.quote({ ...slot(r.id, 4), lines }),
+      callerFor(db, fx.operatorB.id).request.quote({ ...slot(r.id, 8), lines }),
     );
     expect(other?.code).toBe("NOT_FOUND");
   });

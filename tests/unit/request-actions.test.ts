@@ -45,7 +45,7 @@ const expected: Record<RequestStatus, Record<Reader, string[]>> = {
   },
   quoted: {
     firm: ["accept", "withdraw", "message", "upload"],
-    operator: ["message", "upload"],
+    operator: ["reviseQuote", "message", "upload"],
     otherOperator: [],
     coordinator: [],
     admin: [],
@@ -111,9 +111,10 @@ describe("request page actions from the transition table", () => {
         expect(actionsFor(readers[reader], { ...base, status })).toEqual(actions);
       });
 
-  it("an expired quote cannot be accepted, only withdrawn", () => {
+  it("an expired quote cannot be accepted or revised, only withdrawn", () => {
     const r = { ...base, status: "quoted" as const, quoteValidUntil: AT };
     expect(actionsFor(readers.firm, r)).toEqual(["withdraw", "message", "upload"]);
+    expect(actionsFor(readers.operator, r)).toEqual(["message", "upload"]);
   });
 
   it("a pending new slot: the firm answers it, the operator cannot propose another", () => {

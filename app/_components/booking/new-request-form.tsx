@@ -97,9 +97,12 @@ function useSubmitRequest() {
       const created = await submit.mutateAsync(input as never);
       const files = (form.getAll("files") as File[]).filter((x) => x.size > 0);
       for (const file of files) {
-        const error = await uploadFile(created.id, file);
-        if (error)
-          toast("error", t("uploadFailed", { file: file.name, message: refusals.message(error) }));
+        const saved = await uploadFile(created.id, file);
+        if ("error" in saved)
+          toast(
+            "error",
+            t("uploadFailed", { file: file.name, message: refusals.message(saved.error) }),
+          );
       }
       const done = created.status === "confirmed" ? "confirmed" : "submitted";
       toast("success", t(done, { ref: created.ref }));

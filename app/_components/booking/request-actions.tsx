@@ -15,6 +15,7 @@ export function RequestActions(p: RequestActionProps) {
   const sections = [
     has("accept", "withdraw", "start", "complete") && <MoveButtons key="buttons" kit={kit} />,
     has("quote") && <QuoteForm key="quote" kit={kit} />,
+    has("reviseQuote") && <QuoteForm key="revise" kit={kit} revise />,
     has("answerReschedule") && <AnswerReschedule key="answer" kit={kit} />,
     has("reschedule") && <RescheduleForm key="reschedule" kit={kit} />,
     has("reject") && <ReasonForm key="reject" kit={kit} action="reject" />,

@@ -1,12 +1,17 @@
 /**
- * Uploads one file to a request; resolves to the refusal (as `useRefusalText` reads it), or null.
+ * Uploads one file to a request (a facility's fapiao PDF when `kind` is "invoice"); resolves to
+ * the stored file's id, or to the refusal as `useRefusalText` reads it.
  */
-export async function uploadFile(requestId: number, file: File): Promise<unknown> {
+export async function uploadFile(
+  requestId: number,
+  file: File,
+  kind?: "invoice",
+): Promise<{ id: number } | { error: unknown }> {
   const body = new FormData();
   body.set("file", file);
+  if (kind) body.set("kind", kind);
   const res = await fetch(`/api/requests/${requestId}/attachments`, { method: "POST", body });
-  if (res.ok) return null;
-  return (
-    (await res.json().catch(() => null)) ?? { error: { refusal: { code: "system.internal" } } }
-  );
+  const json = await res.json().catch(() => null);
+  if (res.ok && json) return { id: (json as { id: number }).id };
+  return { error: json ?? { error: { refusal: { code: "system.internal" } } } };
 }

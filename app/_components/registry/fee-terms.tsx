@@ -1,17 +1,13 @@
 // A service's published fee schedule in one line: "¥600.00 per hour, excluding 6 % VAT · minimum
 // ¥2,000.00 · urgent +30 % · hazardous samples +20 % · small and micro firms −10 %".
+import { formatMoney } from "../format-money";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Fees } from "@/server/services/registry/fee-columns";
 
 export async function FeeTerms({ fees }: { fees: Fees }) {
   const t = await getTranslations("fees");
   const locale = await getLocale();
-  const money = (fen: number) =>
-    new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
-      style: "currency",
-      currency: "CNY",
-      minimumFractionDigits: 2,
-    }).format(fen / 100);
+  const money = (fen: number) => formatMoney(fen, locale);
   if (fees.priceBasis === "quote" || fees.priceFen === null)
     return <span data-testid="fee-terms">{t("onQuote")}</span>;
   const parts = [

@@ -1,3 +1,4 @@
+import { Billing } from "./_sections/billing";
 import { QuoteLines } from "./_sections/quote-lines";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -73,6 +74,14 @@ export default async function RequestPage({ params }: Props) {
           <RequestDetails r={r} asked={data.askedEquipment} when={when} />
           <QuoteSummary r={r} when={when} />
           <QuoteLines data={data} />
+          <Billing
+            data={data}
+            canRecord={
+              actor.role !== "firm" && actor.role !== "admin" && r.facilityId === actor.facilityId
+            }
+            when={when}
+            timeZone={timeZone}
+          />
           <Reservations items={data.reservations} when={when} />
           <Messages items={data.messages} when={when} />
           <Attachments items={data.attachments} when={when} />

@@ -7,7 +7,7 @@ import {
   partyProcedure,
 } from "../trpc";
 import { submitRequest } from "@/server/services/booking/submit-request";
-import { quoteRequest } from "@/server/services/booking/quote-request";
+import { quoteRequest, reviseQuote } from "@/server/services/booking/quote-request";
 import { acceptQuote } from "@/server/services/booking/accept-quote";
 import {
   withdrawRequest,
@@ -51,6 +51,9 @@ export const requestRouter = createTRPCRouter({
   quote: operatorProcedure
     .input(quoteInput)
     .mutation(({ ctx, input }) => quoteRequest(ctx.db, ctx.actor, input)),
+  reviseQuote: operatorProcedure
+    .input(quoteInput)
+    .mutation(({ ctx, input }) => reviseQuote(ctx.db, ctx.actor, input)),
   accept: firmProcedure
     .input(moveInput)
     .mutation(({ ctx, input }) => acceptQuote(ctx.db, ctx.actor, input)),

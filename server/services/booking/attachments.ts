@@ -19,7 +19,8 @@ export function addAttachment(
   db: DB,
   actor: Actor,
   requestId: number,
-  file: { name: string; bytes: Uint8Array },
+  /** A facility's file is a report unless it says it is the fapiao of an invoice. */
+  file: { name: string; bytes: Uint8Array; kind?: "invoice" },
 ) {
   if (file.bytes.length > MAX_FILE_BYTES)
     throw validation("file", "field.fileTooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 });
@@ -44,7 +45,7 @@ export function addAttachment(
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) fs.writeFileSync(target, file.bytes);
       const at = now();
-      const kind = actor.role === "firm" ? "spec" : "report";
+      const kind = actor.role === "firm" ? "spec" : file.kind === "invoice" ? "invoice" : "report";
       const row = tx
         .insert(attachments)
         .values({

@@ -118,15 +118,15 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     .where(eq(attachments.requestId, r.id))
     .orderBy(asc(attachments.id))
     .all();
+  const linesOf = (version: number) =>
+    db
+      .select()
+      .from(quoteLines)
+      .where(and(eq(quoteLines.requestId, r.id), eq(quoteLines.version, version)))
+      .orderBy(asc(quoteLines.position))
+      .all();
   // The current quote's lines (of its latest version).
-  const lines = r.quoteVersion
-    ? db
-        .select()
-        .from(quoteLines)
-        .where(and(eq(quoteLines.requestId, r.id), eq(quoteLines.version, r.quoteVersion)))
-        .orderBy(asc(quoteLines.position))
-        .all()
-    : [];
+  const lines = r.quoteVersion ? linesOf(r.quoteVersion) : [];
   const rating =
     db
       .select({ rating: feedback.rating, comment: feedback.comment, createdAt: feedback.createdAt })
@@ -146,11 +146,23 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     messages: thread,
     attachments: files,
     quoteLines: lines,
-    /** For a facility about to quote: the lines its quote form starts with. */
+    /** The version before the current one, for the firm to see what a revision changed. */
+    previousQuote: r.quoteVersion > 1 ? linesOf(r.quoteVersion - 1) : null,
+    /** For a facility about to quote: the lines its quote form starts with (the current ones,
+     * to revise a quote). */
     suggestedLines:
       facility && actor.role !== "firm" && r.status === "submitted"
         ? suggestedQuoteLines(db, r, facility.vatRateBp)
-        : [],
+        : facility && actor.role !== "firm" && r.status === "quoted"
+          ? lines.map((l) => ({
+              kind: l.kind,
+              description: l.description,
+              quantity: l.quantityMilli / 1000,
+              unit: l.unit,
+              unitPriceFen: l.unitPriceFen,
+              voucherEligible: l.voucherEligible,
+            }))
+          : [],
     feedback: rating,
     actions: actionsFor(actor, {
       ...r,

@@ -17,10 +17,17 @@ export const moveActions = {
 } as const satisfies Record<string, RequestStatus>;
 
 export type RequestAction =
-  keyof typeof moveActions | "rate" | "message" | "upload" | "reschedule" | "answerReschedule";
+  | keyof typeof moveActions
+  | "reviseQuote"
+  | "rate"
+  | "message"
+  | "upload"
+  | "reschedule"
+  | "answerReschedule";
 
 const order: RequestAction[] = [
   "quote",
+  "reviseQuote",
   "reject",
   "accept",
   "withdraw",
@@ -62,6 +69,8 @@ export function actionsFor(actor: Actor, r: ActionContext): RequestAction[] {
     if (action === "accept" && !((r.quoteValidUntil ?? 0) > r.at)) continue;
     out.add(action);
   }
+  if (mine && side === "facility" && r.status === "quoted" && (r.quoteValidUntil ?? 0) > r.at)
+    out.add("reviseQuote");
   if (mine && r.status === "confirmed")
     if (side === "firm" && r.proposal) out.add("answerReschedule");
     else if (side === "facility" && !r.proposal) out.add("reschedule");

@@ -43,6 +43,7 @@ export type Outcome =
   | "reject"
   | "cancel"
   | "quote"
+  | "reviseQuote"
   | "reschedule"
   | "acceptReschedule"
   | "declineReschedule"

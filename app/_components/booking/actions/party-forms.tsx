@@ -51,9 +51,9 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
         const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
         if (!file) return;
         setBusy(true);
-        const error = await uploadFile(p.requestId, file);
+        const saved = await uploadFile(p.requestId, file);
         setBusy(false);
-        if (error) kit.toast("error", kit.refusals.message(error));
+        if ("error" in saved) kit.toast("error", kit.refusals.message(saved.error));
         else kit.done("upload");
       }}
     >

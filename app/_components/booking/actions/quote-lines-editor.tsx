@@ -2,6 +2,7 @@
 // The lines of a quote as the operator writes them: kind, description, quantity and unit, unit
 // price in yuan, whether vouchers may pay for it; with the subtotal, VAT (per line, half up) and
 // total as the server will compute them.
+import { formatMoney } from "../../format-money";
 import { useLocale, useTranslations } from "next-intl";
 import { quoteLineKinds, type QuoteLineKind } from "@/db/schema/enums";
 import { quoteTotals } from "@/server/services/money/amounts";
@@ -55,12 +56,7 @@ export function QuoteLinesEditor({
     })),
     vatRateBp,
   );
-  const money = (f: number) =>
-    new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
-      style: "currency",
-      currency: "CNY",
-      minimumFractionDigits: 2,
-    }).format(f / 100);
+  const money = (fen: number) => formatMoney(fen, locale);
   return (
     <fieldset className="space-y-2" data-testid="quote-lines-editor">
       <legend className="text-sm font-medium">{t("lines")}</legend>

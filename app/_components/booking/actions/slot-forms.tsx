@@ -34,9 +34,14 @@ const slotOf = (value: string | undefined) => (value ?? "").split("-").map(Numbe
 const validUntilOf = (kit: ActionKit, value: string | undefined) =>
   value ? parseLocal(value, kit.p.timeZone) : NaN;
 
-export function QuoteForm({ kit }: { kit: ActionKit }) {
+/** A first quote, or (`revise`) a new version of the quote the firm has not yet answered. */
+export function QuoteForm({ kit, revise = false }: { kit: ActionKit; revise?: boolean }) {
   const { t, trpc, busy, base, p } = kit;
-  const quote = useMutation(trpc.request.quote.mutationOptions(kit.optionsFor("quote")));
+  const first = useMutation(trpc.request.quote.mutationOptions(kit.optionsFor("quote")));
+  const revision = useMutation(
+    trpc.request.reviseQuote.mutationOptions(kit.optionsFor("reviseQuote")),
+  );
+  const quote = revise ? revision : first;
   const tq = useTranslations("quote");
   const [equipmentId, setEquipmentId] = useState<number | null>(
     p.preferredEquipmentId ?? p.equipment[0]?.id ?? null,
@@ -66,7 +71,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
     <form
       onKeyDown={keepEnterFromSubmitting}
       className={styles.box}
-      data-testid="quote-form"
+      data-testid={revise ? "revise-form" : "quote-form"}
       onSubmit={(e) => {
         const f = kit.fields(e);
         const [start, end] = slotOf(f.slot);
@@ -81,7 +86,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
         });
       }}
     >
-      <h3 className="font-medium">{t("quoteTitle")}</h3>
+      <h3 className="font-medium">{revise ? t("reviseTitle") : t("quoteTitle")}</h3>
       <label htmlFor="quote-equipment" className="block text-sm">
         {t("quoteEquipment")}
         <select
@@ -116,7 +121,7 @@ export function QuoteForm({ kit }: { kit: ActionKit }) {
         <ValidUntil kit={kit} id="quote-valid" days={2} />
       </div>
       <button type="submit" className={styles.button} disabled={busy}>
-        {t("sendQuote")}
+        {revise ? t("sendRevision") : t("sendQuote")}
       </button>
     </form>
   );

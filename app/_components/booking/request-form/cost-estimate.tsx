@@ -1,6 +1,7 @@
 "use client";
 // What the request will cost by the facility's published fee schedule, for the hours and units
 // asked, before it is sent: each line, VAT and the total. The quote is what binds.
+import { formatMoney } from "../../format-money";
 import { useLocale, useTranslations } from "next-intl";
 import { estimateFee } from "@/server/services/money/fee-estimate";
 import type { Fees } from "@/server/services/registry/fee-columns";
@@ -18,12 +19,7 @@ export function CostEstimate({
 }) {
   const t = useTranslations("requestForm");
   const locale = useLocale();
-  const money = (fen: number) =>
-    new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
-      style: "currency",
-      currency: "CNY",
-      minimumFractionDigits: 2,
-    }).format(fen / 100);
+  const money = (fen: number) => formatMoney(fen, locale);
   const estimate =
     Number.isInteger(hours) && hours > 0 && Number.isInteger(units) && units > 0
       ? estimateFee(

@@ -1,5 +1,6 @@
 // The quote as lines: what each line charges (quantity × unit price, its VAT), which lines
 // vouchers may pay for, and the subtotal, VAT and total. Seen by the firm, the facility and admins.
+import { formatMoney } from "../../../_components/format-money";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { LoadedRequest } from "./types";
 
@@ -8,15 +9,24 @@ export async function QuoteLines({ data }: { data: LoadedRequest }) {
   if (!lines.length || r.quoteAmountFen === null) return null;
   const t = await getTranslations("quote");
   const locale = await getLocale();
-  const money = (fen: number) =>
-    new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en", {
-      style: "currency",
-      currency: "CNY",
-      minimumFractionDigits: 2,
-    }).format(fen / 100);
+  const money = (fen: number) => formatMoney(fen, locale);
   const qty = (milli: number) =>
     (milli / 1000).toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 3 });
   const subtotal = lines.reduce((a, l) => a + l.netFen, 0);
+  // What a revision changed, line by line against the version before.
+  const before = data.previousQuote;
+  const same = (a: (typeof lines)[number], b: (typeof lines)[number]) =>
+    a.kind === b.kind &&
+    a.description === b.description &&
+    a.quantityMilli === b.quantityMilli &&
+    a.unitPriceFen === b.unitPriceFen &&
+    a.voucherEligible === b.voucherEligible;
+  const change = (l: (typeof lines)[number]) => {
+    if (!before) return null;
+    const was = before.find((b) => b.position === l.position);
+    return !was ? "added" : same(was, l) ? null : "changed";
+  };
+  const removed = before ? before.filter((b) => !lines.some((l) => l.position === b.position)) : [];
   const rate = (r.quoteVatRateBp ?? 0) / 100;
   return (
     <section
@@ -55,6 +65,11 @@ export async function QuoteLines({ data }: { data: LoadedRequest }) {
                 <td className="py-1 pr-2">
                   {t(`kinds.${l.kind}`)}
                   {l.description ? ` · ${l.description}` : ""}
+                  {change(l) && (
+                    <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-950">
+                      {t(change(l)!)}
+                    </span>
+                  )}
                   {l.voucherEligible && (
                     <span className="ml-1 rounded bg-emerald-50 px-1 text-xs text-emerald-900">
                       {t("eligible")}
@@ -98,6 +113,16 @@ export async function QuoteLines({ data }: { data: LoadedRequest }) {
           </tfoot>
         </table>
       </div>
+      {before && (
+        <p className="mt-2 text-xs text-slate-600" data-testid="quote-changes">
+          {t("previous", {
+            version: r.quoteVersion - 1,
+            total: money(before.reduce((a, l) => a + l.netFen + l.vatFen, 0)),
+          })}
+          {removed.length > 0 &&
+            ` ${t("removed", { items: removed.map((b) => t(`kinds.${b.kind}`) + (b.description ? ` · ${b.description}` : "")).join(", ") })}`}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // The request as the firm wrote it, and the quote with its slot.
+import { formatMoney } from "../../../_components/format-money";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatFen, formatRange, registryLabels } from "../../../_components/registry/labels";
+import { formatRange, registryLabels } from "../../../_components/registry/labels";
 import type { LoadedRequest, When } from "./types";
 
 export async function RequestDetails({
@@ -89,7 +90,7 @@ export async function QuoteSummary({ r, when }: { r: LoadedRequest["request"]; w
       <h2 className="mb-2 font-medium">{t("quote")}</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-600">{t("amount")}</dt>
-        <dd className="font-medium">{formatFen(r.quoteAmountFen, locale)}</dd>
+        <dd className="font-medium">{formatMoney(r.quoteAmountFen, locale)}</dd>
         <dt className="text-slate-600">{t("slot")}</dt>
         <dd>
           {when(r.quoteStart)} – {when(r.quoteEnd!)} · {t("units", { count: r.quoteUnits ?? 1 })}

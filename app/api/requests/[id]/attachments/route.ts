@@ -33,6 +33,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const saved = addAttachment(getDb(), actor, id, {
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
+      ...(form?.get("kind") === "invoice" ? { kind: "invoice" as const } : {}),
     });
     return Response.json(saved, { status: 201 });
   });
