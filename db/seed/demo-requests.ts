@@ -15,6 +15,8 @@ import {
   feedback,
   notifications,
   quoteLines,
+  invoices,
+  payments,
   type RequestStatus,
   type RequiredParam,
 } from "../schema";
@@ -344,6 +346,7 @@ export function seedRequests(
         })
         .run();
     }
+    seedBilling(db, b.row, req.id, operator, now);
     if (b.facility && rng.chance(0.25)) {
       const at = b.row.createdAt! + 2 * HOUR;
       db.insert(messages)
@@ -689,4 +692,49 @@ function timeline(
       }
     : null;
   return { row: row as typeof bookingRequests.$inferInsert, events, reservation, quoteLine };
+}
+
+/**
+ * The billing of a completed request, by its id rather than by chance (so that the other demo
+ * data stays as it was): eight in ten invoiced a few days after completion, six in ten paid in
+ * full, one in ten paid in part, the rest not yet invoiced.
+ */
+function seedBilling(
+  db: DB,
+  row: typeof bookingRequests.$inferInsert,
+  requestId: number,
+  operator: number,
+  now: number,
+) {
+  const total = row.quoteAmountFen;
+  if (row.status !== "completed" || !total || !row.facilityId) return;
+  const k = requestId % 10;
+  const issuedAt = row.completedAt! + (1 + (requestId % 5)) * DAY;
+  if (k >= 8 || issuedAt >= now) return;
+  const yy = new Date(issuedAt).getUTCFullYear() % 100;
+  const invoice = db
+    .insert(invoices)
+    .values({
+      requestId,
+      number: `${yy}${String(row.facilityId).padStart(4, "0")}${String(requestId).padStart(8, "0")}`,
+      issuedAt,
+      amountFen: total,
+      createdBy: operator,
+      createdAt: issuedAt,
+    })
+    .returning({ id: invoices.id })
+    .get();
+  const paidAt = issuedAt + (3 + (requestId % 10)) * DAY;
+  if (k >= 7 || paidAt >= now) return;
+  db.insert(payments)
+    .values({
+      requestId,
+      invoiceId: invoice.id,
+      paidAt,
+      amountFen: k < 6 ? total : Math.round(total / 2),
+      bankReference: `DEMO${String(requestId).padStart(10, "0")}`,
+      createdBy: operator,
+      createdAt: paidAt,
+    })
+    .run();
 }

@@ -74,6 +74,21 @@ describe.each([Date.UTC(2026, 10, 27, 4, 30), Date.UTC(2027, 2, 14, 9, 10)])(
       expect(early.map((r) => r.ref)).toEqual([]);
     });
 
+    it("invoices only completed work, within the quote, and takes no more than each invoice", () => {
+      const q = (sql: string) => db.$client.prepare(sql).all();
+      expect(
+        q(`SELECT r.ref FROM invoices i JOIN booking_requests r ON r.id = i.request_id
+           WHERE r.status != 'completed' OR i.amount_fen > r.quote_amount_fen`),
+      ).toEqual([]);
+      expect(
+        q(`SELECT i.number FROM invoices i JOIN payments p ON p.invoice_id = i.id
+           GROUP BY i.id HAVING SUM(p.amount_fen) > i.amount_fen`),
+      ).toEqual([]);
+      expect(
+        (db.$client.prepare(`SELECT COUNT(*) n FROM payments`).get() as { n: number }).n,
+      ).toBeGreaterThan(20);
+    });
+
     it("files a report wherever completion needs one", () => {
       const missing: string[] = [];
       for (const r of rows("completed")) {
