@@ -78,5 +78,8 @@ export const payments = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("payments_request_idx").on(t.requestId), index("payments_invoice_idx").on(t.invoiceId)],
+  (t) => [
+    index("payments_request_idx").on(t.requestId),
+    index("payments_invoice_idx").on(t.invoiceId),
+  ],
 );
