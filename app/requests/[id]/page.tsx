@@ -79,7 +79,6 @@ export default async function RequestPage({ params }: Props) {
             canRecord={
               actor.role !== "firm" && actor.role !== "admin" && r.facilityId === actor.facilityId
             }
-            when={when}
             timeZone={timeZone}
           />
           <Reservations items={data.reservations} when={when} />

@@ -1,29 +1,30 @@
 // Billing of a completed request: what was quoted, invoiced and paid, each fapiao with its
 // payments and balance; the facility records invoices and payments here.
 import { formatMoney } from "../../../_components/format-money";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { serverCaller } from "../../../_trpc/server";
 import { TRPCReactProvider } from "../../../_trpc/client";
 import { ClientIntl } from "../../../_components/client-intl";
 import { InvoiceForm, PaymentForm, VoidInvoice } from "../../../_components/booking/billing-forms";
-import type { LoadedRequest, When } from "./types";
+import type { LoadedRequest } from "./types";
 
 export async function Billing({
   data,
   canRecord,
-  when,
   timeZone,
 }: {
   data: LoadedRequest;
   /** The reader is staff of the facility doing the work. */
   canRecord: boolean;
-  when: When;
   timeZone: string;
 }) {
   const r = data.request;
   if (r.status !== "completed" || r.quoteAmountFen === null) return null;
   const t = await getTranslations("billing");
   const locale = await getLocale();
+  const format = await getFormatter();
+  // Fapiao and payments are dated by day, in the facility's time zone.
+  const day = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium", timeZone });
   const b = await (await serverCaller()).billing.get({ id: r.id });
   const money = (fen: number) => formatMoney(fen, locale);
   const figures: [string, number, string][] = [
@@ -61,7 +62,7 @@ export async function Billing({
               <p className="font-medium">
                 {t("invoiceLine", {
                   number: i.number,
-                  date: when(i.issuedAt),
+                  date: day(i.issuedAt),
                   amount: money(i.amountFen),
                 })}
                 {i.status === "void" ? (
@@ -87,7 +88,7 @@ export async function Billing({
                   {i.payments.map((pay) => (
                     <li key={pay.id}>
                       {t("paymentLine", {
-                        date: when(pay.paidAt),
+                        date: day(pay.paidAt),
                         amount: money(pay.amountFen),
                         reference: pay.bankReference,
                       })}
@@ -100,6 +101,7 @@ export async function Billing({
                   <TRPCReactProvider>
                     {i.balanceFen > 0 && (
                       <PaymentForm
+                        key={`${i.id}-${i.balanceFen}`}
                         invoiceId={i.id}
                         number={i.number}
                         balanceFen={i.balanceFen}

@@ -27,7 +27,10 @@ export async function ActionPanel({
   const locale = await getLocale();
   // Quoting and rescheduling choose among the facility's operational equipment.
   const equipment =
-    (actions.includes("quote") || actions.includes("reschedule")) && facility
+    (actions.includes("quote") ||
+      actions.includes("reviseQuote") ||
+      actions.includes("reschedule")) &&
+    facility
       ? (await caller.facility.get({ slug: facility.slug })).equipment
           .filter((e) => e.status === "operational")
           .map((e) => ({
