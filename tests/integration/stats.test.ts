@@ -1,7 +1,16 @@
 // Headline figures on a small hand-computed fixture, an empty period, and admin-only access.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
+import {
+  bookingRequests,
+  equipment,
+  facilities,
+  firms,
+  invoices,
+  payments,
+  reservations,
+  users,
+} from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { statsOverview } from "@/server/services/stats/overview";
 import { equipmentRequests } from "@/server/services/stats/equipment-requests";
@@ -88,6 +97,31 @@ beforeAll(() => {
     })
     .returning()
     .get().id;
+  // Its fapiao the next morning, half of it paid that afternoon, and a voided one that counts not.
+  const inv = (number: string, status: "issued" | "void") =>
+    db
+      .insert(invoices)
+      .values({
+        requestId: r1,
+        number,
+        issuedAt: MON + 14 * H,
+        amountFen: 1000,
+        status,
+        createdBy: requester,
+      })
+      .returning()
+      .get().id;
+  inv("VOID-0001", "void");
+  db.insert(payments)
+    .values({
+      requestId: r1,
+      invoiceId: inv("INV-0001", "issued"),
+      paidAt: MON + 15 * H,
+      amountFen: 500,
+      bankReference: "REF-0001",
+      createdBy: requester,
+    })
+    .run();
   db.insert(bookingRequests)
     .values({
       ...base,
@@ -144,6 +178,7 @@ describe("stats.overview", () => {
       byPrefecture: [{ key: "chengdu", n: 1 }],
     });
     expect(s.revenueFen).toBe(1000);
+    expect(s.paidFen).toBe(500);
     expect(s.revenuePerEquipmentValue).toBe(0.01);
     expect(s.hub).toEqual({ routed: 1, medianHoursToRoute: 6, crossPrefectureShare: 1 });
   });

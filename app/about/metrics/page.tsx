@@ -13,6 +13,7 @@ const figures = [
   "rates",
   "firms",
   "revenue",
+  "money",
   "hub",
   "empty",
 ] as const;

@@ -111,6 +111,7 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
           value={formatFen(o.revenueFen, locale)}
           definition="revenue"
         />
+        <StatCard label={t("paid")} value={formatFen(o.paidFen, locale)} definition="revenue" />
         <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} definition="medians" />
         <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} definition="medians" />
         <StatCard

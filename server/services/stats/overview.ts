@@ -69,8 +69,12 @@ export function statsOverview(db: DB, raw: StatsInput) {
   };
   const distinctFirms = servedGroups.reduce((s, g) => s + g.n, 0);
   const repeatFirms = servedGroups.reduce((s, g) => s + g.repeat, 0);
+  // Service income: fapiao issued in the period (void ones excluded) and payments received in it.
   const revenue = db.get<{ fen: number }>(
-    sql`SELECT COALESCE(SUM(r.quote_amount_fen), 0) AS fen FROM booking_requests r WHERE ${requestScope} AND r.status = 'completed' AND r.completed_at >= ${from} AND r.completed_at < ${to}`,
+    sql`SELECT COALESCE(SUM(i.amount_fen), 0) AS fen FROM invoices i JOIN booking_requests r ON r.id = i.request_id WHERE ${requestScope} AND i.status = 'issued' AND i.issued_at >= ${from} AND i.issued_at < ${to}`,
+  )!.fen;
+  const paid = db.get<{ fen: number }>(
+    sql`SELECT COALESCE(SUM(p.amount_fen), 0) AS fen FROM payments p JOIN booking_requests r ON r.id = p.request_id WHERE ${requestScope} AND p.paid_at >= ${from} AND p.paid_at < ${to}`,
   )!.fen;
   const equipmentValue = db.get<{ fen: number }>(
     sql`SELECT COALESCE(SUM(e.original_value_fen), 0) AS fen FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityFilter} AND e.status != 'retired'`,
@@ -107,7 +111,9 @@ export function statsOverview(db: DB, raw: StatsInput) {
       byIndustry: firmsBy("industry"),
       byPrefecture: firmsBy("prefecture"),
     },
+    /** Invoiced in the period (the figure "revenue" stands for), and paid in it. */
     revenueFen: revenue,
+    paidFen: paid,
     revenuePerEquipmentValue: ratio(revenue, equipmentValue),
     hub: {
       routed: hub.routed,
