@@ -116,6 +116,14 @@ describe("hub needs, the schedule board and small screens", () => {
       const wide = await f.evaluate(() => document.documentElement.scrollWidth);
       expect(wide).toBeLessThanOrEqual(390);
       await f.screenshot({ path: `${SHOTS}/mobile-${locale}.png`, fullPage: true });
+      // A completed request's page, with its itemised quote and billing, fits the screen too.
+      await f.goto("/requests?status=completed");
+      await f.getByTestId("request-list").locator("tbody tr a").first().click();
+      await f.waitForURL(/\/requests\/\d+$/);
+      await f.getByTestId("quote-lines").waitFor();
+      const page = await f.evaluate(() => document.documentElement.scrollWidth);
+      expect(page).toBeLessThanOrEqual(390);
+      await f.screenshot({ path: `${SHOTS}/mobile-request-${locale}.png`, fullPage: true });
       await f.close();
     });
 });

@@ -70,7 +70,7 @@ export default async function RequestPage({ params }: Props) {
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <RequestDetails r={r} asked={data.askedEquipment} when={when} />
           <QuoteSummary r={r} when={when} />
           <QuoteLines data={data} />
@@ -86,7 +86,7 @@ export default async function RequestPage({ params }: Props) {
           <Attachments items={data.attachments} when={when} />
           <Feedback feedback={data.feedback} />
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <ActionPanel data={data} caller={caller} timeZone={timeZone} />
           <HubMatches r={r} actor={actor} caller={caller} />
           <Timeline events={data.events} when={when} />
