@@ -15,6 +15,7 @@ import { timeInput } from "../time-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { notifyOtherParty } from "../booking/notify";
 import { recordAudit } from "../audit/record-audit";
+import type { SystemNote } from "../booking/event-note";
 
 const amount = numeric(
   z
@@ -93,6 +94,26 @@ const paidOn = (tx: DbOrTx, invoiceId: number) =>
 
 const billable: RequestStatus[] = ["completed"];
 
+/** Audits a billing step on the request and, with a note, tells the firm in its timeline. */
+function logStep(
+  tx: DbOrTx,
+  actor: Actor,
+  r: RequestRow,
+  at: number,
+  action: string,
+  detail: Record<string, unknown>,
+  note?: SystemNote,
+) {
+  recordAudit(tx, {
+    action,
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    target: `request:${r.id}`,
+    detail,
+  });
+  if (note) notifyOtherParty(tx, r, actor.userId, "request.invoiced", at, note);
+}
+
 export function recordInvoice(db: DB, actor: Actor, raw: z.input<typeof recordInvoiceInput>) {
   const input = parseInput(recordInvoiceInput, raw);
   return db.transaction(
@@ -138,17 +159,18 @@ export function recordInvoice(db: DB, actor: Actor, raw: z.input<typeof recordIn
         })
         .returning()
         .get();
-      recordAudit(tx, {
-        action: "invoice.recorded",
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        target: `request:${r.id}`,
-        detail: { number: row.number, amountFen: row.amountFen },
-      });
-      notifyOtherParty(tx, r, actor.userId, "request.invoiced", at, {
-        code: "invoiced",
-        params: { number: row.number, yuan: row.amountFen / 100 },
-      });
+      logStep(
+        tx,
+        actor,
+        r,
+        at,
+        "invoice.recorded",
+        { number: row.number, amountFen: row.amountFen },
+        {
+          code: "invoiced",
+          params: { number: row.number, yuan: row.amountFen / 100 },
+        },
+      );
       return { id: row.id, ref: r.ref, number: row.number };
     },
     { behavior: "immediate" },
@@ -169,16 +191,10 @@ export function voidInvoice(db: DB, actor: Actor, raw: z.input<typeof voidInvoic
         .set({ status: "void", voidReason: input.reason, voidedAt: at })
         .where(eq(invoices.id, invoice.id))
         .run();
-      recordAudit(tx, {
-        action: "invoice.voided",
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        target: `request:${r.id}`,
-        detail: { number: invoice.number, reason: input.reason },
-      });
-      notifyOtherParty(tx, r, actor.userId, "request.invoiced", at, {
+      const detail = { number: invoice.number, reason: input.reason };
+      logStep(tx, actor, r, at, "invoice.voided", detail, {
         code: "invoiceVoided",
-        params: { number: invoice.number, reason: input.reason },
+        params: detail,
       });
       return { id: invoice.id, ref: r.ref, number: invoice.number };
     },
@@ -211,12 +227,9 @@ export function recordPayment(db: DB, actor: Actor, raw: z.input<typeof recordPa
         })
         .returning()
         .get();
-      recordAudit(tx, {
-        action: "payment.recorded",
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        target: `request:${r.id}`,
-        detail: { invoice: invoice.number, amountFen: row.amountFen },
+      logStep(tx, actor, r, at, "payment.recorded", {
+        invoice: invoice.number,
+        amountFen: row.amountFen,
       });
       return { id: row.id, ref: r.ref, balanceFen: balance - row.amountFen };
     },
