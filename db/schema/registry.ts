@@ -50,6 +50,8 @@ export const facilities = sqliteTable(
     timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
     /** How long before a booked slot work may be started without saying why. */
     earlyStartMinutes: integer("early_start_minutes").notNull().default(60),
+    /** The unified social credit code of the facility's operating entity, for agreements. */
+    creditCode: text("credit_code"),
     /** The VAT rate the facility charges, in basis points (600 = 6 %); one of vatRatesBp. */
     vatRateBp: integer("vat_rate_bp").notNull().default(600),
     /** True for the real platforms of the published list; false for generated demo facilities. */

@@ -55,6 +55,8 @@ export const bookingRequests = sqliteTable(
     quoteVatFen: integer("quote_vat_fen"),
     quoteVatRateBp: integer("quote_vat_rate_bp"),
     quoteVersion: integer("quote_version").notNull().default(0),
+    /** The service agreement the firm accepted with the quote (its number names the version). */
+    agreementNumber: text("agreement_number"),
     quoteValidUntil: millis("quote_valid_until"),
     quoteEquipmentId: integer("quote_equipment_id").references(() => equipment.id),
     quoteStart: millis("quote_start"),

@@ -1,5 +1,6 @@
 // Demo registry: facilities with accreditations, illustrative equipment with capability
 // parameters, and services linked to that equipment.
+import { makeCreditCode } from "./credit-codes";
 import type { DB } from "../client";
 import {
   facilities,
@@ -119,7 +120,7 @@ function describe(f: FacilitySeed): [string, string] {
 
 export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] {
   const out: SeededFacility[] = [];
-  for (const f of facilitySeeds()) {
+  for (const [position, f] of facilitySeeds().entries()) {
     const pref = prefectures.find((p) => p.code === f.prefecture)!;
     const [descriptionEn, descriptionZh] = describe(f);
     const area = areaCodes[f.prefecture] ?? "028";
@@ -144,6 +145,8 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         contactEmail: `service@${f.slug.slice(0, 24)}.demo`,
         openingHours: openingHoursPresets[f.hours],
         fromPublishedList: f.published,
+        // Generated facilities get an illustrative credit code; the real platforms' are not known.
+        creditCode: f.published ? null : makeCreditCode("510100", String(52_000_000 + position)),
         // Most platforms are general VAT taxpayers (6 %); some generated ones small-scale (3 %).
         vatRateBp: !f.published && f.slug.length % 3 === 0 ? 300 : 600,
       })

@@ -28,6 +28,7 @@ import { DAY, HOUR, MINUTE, localDayAt, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
 import { seedInternalUse } from "./demo-internal-use";
+import { agreementNumber } from "../reference/agreement-number";
 import { rejectionReasons, reportingServiceTypes } from "../schema/enums";
 
 type Phase = "past" | "current" | "future";
@@ -279,6 +280,8 @@ export function seedRequests(
     const n = (counters.get(year) ?? 0) + 1;
     counters.set(year, n);
     b.row.ref = `PT-${year}-${String(n).padStart(6, "0")}`;
+    if (b.row.confirmedAt && b.row.quoteVersion)
+      b.row.agreementNumber = agreementNumber(b.row.ref, b.row.quoteVersion);
     const req = db
       .insert(bookingRequests)
       .values(b.row as typeof bookingRequests.$inferInsert)

@@ -1,6 +1,7 @@
 // The public profile of a facility as both its operator and an admin edit it: names, descriptions,
 // address and contact. Names are required; the rest may be left out.
 import { z } from "zod";
+import { creditCodeInput } from "./firms/credit-code";
 
 export const facilityProfileFields = z.object({
   nameEn: z.string().trim().min(3, "field.minChars").max(200),
@@ -16,4 +17,6 @@ export const facilityProfileFields = z.object({
     .regex(/^[0-9+()\- ]*$/, "field.phone")
     .optional(),
   contactEmail: z.union([z.literal(""), z.email({ message: "field.email" })]).optional(),
+  /** The operating entity's credit code, printed on service agreements. */
+  creditCode: creditCodeInput.optional(),
 });

@@ -723,6 +723,16 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       owners: [...FIRM_SIDE, "operator", "admin"],
       others: "NOT_FOUND",
     },
+    "GET /api/requests/[id]/agreement": {
+      request: async () =>
+        (await route("requests/[id]/agreement")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ id: String(ids.quoted) }),
+        }),
+      call: async () => null,
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
     "GET /api/operator/schedule-csv": {
       request: async () =>
         (await route("operator/schedule-csv")).GET(

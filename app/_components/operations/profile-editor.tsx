@@ -19,6 +19,7 @@ type Profile = {
   contactName: string | null;
   contactPhone: string | null;
   contactEmail: string | null;
+  creditCode: string | null;
   openingHours: Record<string, [string, string][]>;
   earlyStartMinutes: number;
   vatRateBp: number;
@@ -76,6 +77,7 @@ export function ProfileEditor({
       contactName: v("contactName"),
       contactPhone: v("contactPhone"),
       contactEmail: v("contactEmail"),
+      ...(v("creditCode") ? { creditCode: v("creditCode") } : {}),
       openingHours: openingHours as never,
       accreditations: certs,
       earlyStartMinutes: Number(v("earlyStartMinutes")),
@@ -126,6 +128,7 @@ export function ProfileEditor({
         {text("contactName", t("contactName"))}
         {text("contactPhone", t("contactPhone"))}
         {text("contactEmail", t("contactEmail"))}
+        {text("creditCode", t("creditCode"))}
         <label htmlFor="pf-vatRateBp" className="block text-sm">
           {t("vatRate")}
           <select

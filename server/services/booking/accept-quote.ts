@@ -12,6 +12,7 @@ import { assertTransition } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { expireRequest } from "./expire-quotes";
 import { assertAccreditedGates } from "./accreditation-gates";
+import { agreementNumber } from "@/db/reference/agreement-number";
 
 export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: MoveInput) {
   const input = parseInput(moveInput, raw);
@@ -40,7 +41,11 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
         .all();
       if (promoted.length === 0)
         throw refuse("INVALID_STATE", "request.noHeldSlot", { ref: r.ref });
-      const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, { confirmedAt: at });
+      // Accepting the quote accepts the service agreement of its version.
+      const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, {
+        confirmedAt: at,
+        agreementNumber: agreementNumber(r.ref, r.quoteVersion),
+      });
       return {
         expired: false as const,
         id: confirmed.id,

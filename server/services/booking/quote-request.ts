@@ -4,13 +4,13 @@
 // compare; once accepted, the price no longer changes.
 import { and, eq, isNull } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
-import { equipment, facilities, quoteLines, reservations } from "@/db/schema";
+import { equipment, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
-import { priceQuoteLines } from "../money/quote-lines";
+import { storeQuoteLines } from "./quote-store";
 import { quoteInput, type QuoteInput } from "./inputs";
 import { assertVersion, loadRequestFor, type RequestRow } from "./request-access";
 import { assertTransition } from "./transitions";
@@ -23,11 +23,6 @@ type Quote = ReturnType<typeof quoteInput.parse>;
 /** Checks the slot and lines, holds the slot and writes the lines of the next version; the
  * request's quote columns to set. */
 function writeQuote(tx: DbOrTx, r: RequestRow, facilityId: number, input: Quote, at: number) {
-  const { vatRateBp } = tx
-    .select({ vatRateBp: facilities.vatRateBp })
-    .from(facilities)
-    .where(eq(facilities.id, facilityId))
-    .get()!;
   const lines = input.lines ?? [
     {
       kind: "other" as const,
@@ -38,8 +33,8 @@ function writeQuote(tx: DbOrTx, r: RequestRow, facilityId: number, input: Quote,
       voucherEligible: false,
     },
   ];
-  const priced = priceQuoteLines(lines, vatRateBp);
-  if (priced.totalFen < 0) throw validation("lines", "field.totalBelowZero");
+  // Lines are checked first: a bad line is the operator's to fix whatever the slot.
+  const { agreement: _agreement, ...quote } = storeQuoteLines(tx, r, facilityId, lines, at);
   const own = tx
     .select({ id: equipment.id })
     .from(equipment)
@@ -51,25 +46,6 @@ function writeQuote(tx: DbOrTx, r: RequestRow, facilityId: number, input: Quote,
   const slot = { start: input.start, end: input.end, units: input.units };
   assertSlotBookable(tx, cap, slot, at);
   assertAccreditedGates(tx, r.serviceId, cap.equipmentId, slot.end);
-  const quoteVersion = r.quoteVersion + 1;
-  tx.insert(quoteLines)
-    .values(
-      priced.lines.map((l, position) => ({
-        requestId: r.id,
-        version: quoteVersion,
-        position,
-        kind: l.kind,
-        description: l.description,
-        quantityMilli: l.quantityMilli,
-        unit: l.unit,
-        unitPriceFen: l.unitPriceFen,
-        netFen: l.netFen,
-        vatFen: l.vatFen,
-        voucherEligible: l.voucherEligible,
-        createdAt: at,
-      })),
-    )
-    .run();
   tx.insert(reservations)
     .values({
       facilityId: cap.facilityId,
@@ -84,10 +60,7 @@ function writeQuote(tx: DbOrTx, r: RequestRow, facilityId: number, input: Quote,
     })
     .run();
   return {
-    quoteAmountFen: priced.totalFen,
-    quoteVatFen: priced.vatFen,
-    quoteVatRateBp: vatRateBp,
-    quoteVersion,
+    ...quote,
     quoteValidUntil: input.validUntil,
     quoteEquipmentId: cap.equipmentId,
     quoteStart: slot.start,

@@ -1,5 +1,7 @@
 // A firm submits a request: to a facility (through its equipment or service) or to the hub. On
 // auto-approve equipment a free preferred slot is booked at once; a taken one is refused.
+import { storeQuoteLines, vatRateOf } from "./quote-store";
+import { suggestedQuoteLines } from "../money/suggested-lines";
 import { and, eq, sql } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
 import {
@@ -132,7 +134,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
       if (input.equipmentId !== undefined && input.preferredStart !== undefined) {
         const cap = loadCapacity(tx, input.equipmentId);
         const autoApprove = tx
-          .select({ auto: equipment.autoApprove, rate: equipment.hourlyRateFen })
+          .select({ auto: equipment.autoApprove })
           .from(equipment)
           .where(eq(equipment.id, input.equipmentId))
           .get()!;
@@ -156,6 +158,14 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
               createdAt: at,
             })
             .run();
+          // Confirmed at the published price: the fee schedule of the service, or machine time.
+          const { agreement, ...quote } = storeQuoteLines(
+            tx,
+            request,
+            cap.facilityId,
+            suggestedQuoteLines(tx, request, vatRateOf(tx, cap.facilityId)),
+            at,
+          );
           const confirmed = recordTransition(
             tx,
             request,
@@ -163,7 +173,8 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
             null,
             at,
             {
-              quoteAmountFen: autoApprove.rate * input.hours * input.units,
+              ...quote,
+              agreementNumber: agreement,
               quoteValidUntil: at,
               quoteEquipmentId: cap.equipmentId,
               quoteStart: slot.start,

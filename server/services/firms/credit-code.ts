@@ -1,4 +1,5 @@
 // The unified social credit code of GB 32100-2015: 18 characters, the last a check character.
+import { z } from "zod";
 
 const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -32,3 +33,13 @@ export const creditCodeRefusals = {
   region: "field.ccRegion",
   check_digit: "field.ccCheck",
 } as const satisfies Record<CreditCodeProblem, string>;
+
+/** A unified social credit code as a form sends it: trimmed, upper-cased, checked. */
+export const creditCodeInput = z
+  .string({ error: "field.ccMissing" })
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: "custom", message: creditCodeRefusals[problem] });
+  });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { firmSizes } from "@/db/schema/enums";
 import { industries } from "@/db/reference/industries";
 import { prefectureCodes } from "@/db/reference/prefectures";
-import { creditCodeRefusals, creditCodeProblem } from "./credit-code";
+import { creditCodeInput } from "./credit-code";
 import { passwordProblem } from "../auth/password-policy";
 
 export const registerFirmInput = z
@@ -13,14 +13,7 @@ export const registerFirmInput = z
       .trim()
       .min(2, "field.firmName")
       .max(120, "field.maxChars"),
-    creditCode: z
-      .string({ error: "field.ccMissing" })
-      .trim()
-      .transform((s) => s.toUpperCase())
-      .superRefine((code, ctx) => {
-        const problem = creditCodeProblem(code);
-        if (problem) ctx.addIssue({ code: "custom", message: creditCodeRefusals[problem] });
-      }),
+    creditCode: creditCodeInput,
     size: z.enum(firmSizes, { message: "field.size" }),
     industry: z.enum(industries, { message: "field.industry" }),
     prefecture: z.enum(prefectureCodes, { message: "field.prefecture" }),

@@ -1,4 +1,5 @@
 // The request as the firm wrote it, and the quote with its slot.
+import { agreementNumber } from "@/db/reference/agreement-number";
 import { formatMoney } from "../../../_components/format-money";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatRange, registryLabels } from "../../../_components/registry/labels";
@@ -102,6 +103,16 @@ export async function QuoteSummary({ r, when }: { r: LoadedRequest["request"]; w
           </>
         )}
       </dl>
+      {r.quoteVersion > 0 && (
+        <p className="mt-2" data-testid="agreement">
+          {r.agreementNumber
+            ? t("agreementAccepted", { number: r.agreementNumber })
+            : t("agreementDraft", { number: agreementNumber(r.ref, r.quoteVersion) })}{" "}
+          <a href={`/api/requests/${r.id}/agreement`} className="text-brand-700 underline">
+            {t("agreementPdf")}
+          </a>
+        </p>
+      )}
       {["confirmed", "in_progress", "completed"].includes(r.status) && (
         <a
           href={`/api/requests/${r.id}/ics`}

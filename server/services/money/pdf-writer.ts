@@ -1,0 +1,167 @@
+// Writes simple documents (headings, paragraphs, two-column rows) to PDF with Noto Sans SC from
+// the @fontsource package, so that Chinese and English both render and can be extracted as text.
+// The package ships the font in Unicode-range subsets: each run of text is set in the subset that
+// has its characters, and only the glyphs used are embedded.
+import fs from "node:fs";
+import path from "node:path";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+
+type Subset = { file: string; bytes: Uint8Array; has: (cp: number) => boolean };
+let subsets: Subset[] | null = null;
+
+function loadSubsets(): Subset[] {
+  if (subsets) return subsets;
+  const dir = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
+  subsets = fs
+    .readdirSync(dir)
+    .filter((f) => /^noto-sans-sc-\d+-400-normal\.woff2$/.test(f))
+    .sort((a, b) => Number(a.split("-")[3]) - Number(b.split("-")[3]))
+    .map((file) => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
+      const font = fontkit.create(bytes as Buffer);
+      return { file, bytes, has: (cp: number) => font.hasGlyphForCodePoint(cp) };
+    });
+  return subsets;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 56;
+
+export class PdfWriter {
+  private page!: PDFPage;
+  private y = 0;
+  private readonly fonts = new Map<number, PDFFont>();
+
+  private constructor(private readonly doc: PDFDocument) {}
+
+  static async create(title: string): Promise<PdfWriter> {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    doc.setTitle(title);
+    doc.setProducer("Sichuan 1+N Pilot Network");
+    const w = new PdfWriter(doc);
+    w.newPage();
+    return w;
+  }
+
+  private newPage() {
+    this.page = this.doc.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN;
+  }
+
+  /** The text split into runs, each set in one subset that has all its characters. */
+  private async runs(text: string): Promise<{ font: PDFFont; text: string }[]> {
+    const all = loadSubsets();
+    const out: { index: number; text: string }[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let index = all.findIndex((s) => s.has(cp));
+      if (index < 0) index = all.findIndex((s) => s.has(0x3f)); // "?" for what no subset has
+      const last = out[out.length - 1];
+      if (last && (last.index === index || ch === " ")) last.text += ch;
+      else out.push({ index, text: ch });
+    }
+    const result: { font: PDFFont; text: string }[] = [];
+    for (const r of out) {
+      if (!this.fonts.has(r.index))
+        this.fonts.set(r.index, await this.doc.embedFont(all[r.index].bytes, { subset: true }));
+      result.push({ font: this.fonts.get(r.index)!, text: r.text });
+    }
+    return result;
+  }
+
+  private async width(text: string, size: number) {
+    let w = 0;
+    for (const r of await this.runs(text)) w += r.font.widthOfTextAtSize(r.text, size);
+    return w;
+  }
+
+  /** Lines of at most `max` points: breaks at spaces in Latin text, anywhere in Chinese. */
+  private async wrap(text: string, size: number, max: number): Promise<string[]> {
+    const tokens: string[] = [];
+    for (const part of text.split(/(\s+)/)) {
+      let word = "";
+      for (const ch of part) {
+        if (/[\u2e80-\uffff]/.test(ch)) {
+          if (word) tokens.push(word);
+          word = "";
+          tokens.push(ch);
+        } else word += ch;
+      }
+      if (word) tokens.push(word);
+    }
+    const lines: string[] = [];
+    let line = "";
+    for (const token of tokens) {
+      if (line.trim() && (await this.width(line + token, size)) > max) {
+        lines.push(line.trimEnd());
+        line = /^\s+$/.test(token) ? "" : token;
+      } else line += token;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    return lines.length ? lines : [""];
+  }
+
+  private async drawLine(text: string, x: number, size: number, grey = false) {
+    let at = x;
+    for (const r of await this.runs(text)) {
+      this.page.drawText(r.text, {
+        x: at,
+        y: this.y,
+        size,
+        font: r.font,
+        color: grey ? rgb(0.35, 0.38, 0.42) : rgb(0.06, 0.09, 0.16),
+      });
+      at += r.font.widthOfTextAtSize(r.text, size);
+    }
+  }
+
+  private ensure(height: number) {
+    if (this.y - height < MARGIN) this.newPage();
+  }
+
+  async heading(text: string, size = 15) {
+    this.ensure(size * 2);
+    this.y -= size * 0.4;
+    await this.drawLine(text, MARGIN, size);
+    this.y -= size * 1.2;
+  }
+
+  async paragraph(text: string, size = 9.5, grey = false) {
+    const max = A4.width - 2 * MARGIN;
+    for (const line of await this.wrap(text, size, max)) {
+      this.ensure(size * 1.5);
+      await this.drawLine(line, MARGIN, size, grey);
+      this.y -= size * 1.45;
+    }
+    this.y -= size * 0.4;
+  }
+
+  /** A label and its value side by side; the value wraps in its column. */
+  async row(label: string, value: string, size = 9.5) {
+    const labelWidth = 150;
+    const lines = await this.wrap(value, size, A4.width - 2 * MARGIN - labelWidth);
+    this.ensure(size * 1.5 * lines.length);
+    await this.drawLine(label, MARGIN, size, true);
+    for (const line of lines) {
+      await this.drawLine(line, MARGIN + labelWidth, size);
+      this.y -= size * 1.45;
+    }
+  }
+
+  /** Columns of a table row, each left-aligned at its x (points from the margin). */
+  async columns(cells: string[], xs: number[], size = 9, grey = false) {
+    this.ensure(size * 1.6);
+    for (const [i, cell] of cells.entries()) await this.drawLine(cell, MARGIN + xs[i], size, grey);
+    this.y -= size * 1.5;
+  }
+
+  space(points: number) {
+    this.y -= points;
+  }
+
+  async save(): Promise<Uint8Array> {
+    return this.doc.save();
+  }
+}
