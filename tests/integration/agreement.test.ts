@@ -1,7 +1,7 @@
 // The service agreement: a PDF in Chinese and English with both parties and their credit codes,
 // the scope, the quote's lines and total, and the terms; a draft until the firm accepts the quote,
 // whose acceptance records the agreement's number. Only the request's parties may read it.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { facilities } from "@/db/schema";
@@ -22,13 +22,21 @@ beforeAll(async () => {
     .run();
 });
 
+/** The PDF's text, refusing any font the reader has to repair (a broken font renders as noise). */
 async function textOf(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, verbosity: 0 }).promise;
+  const warnings: string[] = [];
+  const log = vi
+    .spyOn(console, "log")
+    .mockImplementation((...a) => void warnings.push(a.join(" ")));
+  const doc = await getDocument({ data: bytes, verbosity: 1 }).promise;
   let out = "";
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();
     out += content.items.map((i) => ("str" in i ? i.str : "")).join("") + "\n";
+    await (await doc.getPage(p)).getOperatorList();
   }
+  log.mockRestore();
+  expect(warnings.filter((w) => /font|glyf/i.test(w))).toEqual([]);
   return out;
 }
 

@@ -122,7 +122,7 @@ export async function agreementPdf(db: DB, actor: Actor, requestId: number) {
     [r.sampleDetails, r.quantity, r.hazardClass].filter(Boolean).join(" · ") || "—",
   );
   await pdf.row(
-    "设备与时段 Equipment and schedule",
+    "设备与时段 Equipment, slot",
     `${machine ? `${machine.nameZh || machine.name} ${machine.name} · ` : ""}${localTimeText(r.quoteStart, tz)} – ${localTimeText(r.quoteEnd!, tz)} (${tz}) · ${r.quoteUnits ?? r.units}`,
   );
   pdf.space(6);
@@ -147,7 +147,7 @@ export async function agreementPdf(db: DB, actor: Actor, requestId: number) {
   await pdf.row("小计 Subtotal", yuan(subtotal));
   await pdf.row(`增值税 VAT (${(r.quoteVatRateBp ?? 0) / 100}%)`, yuan(r.quoteVatFen ?? 0));
   await pdf.row("合计 Total", yuan(r.quoteAmountFen!));
-  await pdf.row("可用创新券的金额 Voucher-eligible", yuan(eligible));
+  await pdf.row("可用创新券 Voucher-eligible", yuan(eligible));
   await pdf.row("创新券抵扣 Voucher cover", "无 None");
   pdf.space(6);
   await pdf.heading("条款 Terms", 11);

@@ -6,22 +6,28 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import fontkit from "@pdf-lib/fontkit";
+import { decompress } from "wawoff2";
 
 type Subset = { file: string; bytes: Uint8Array; has: (cp: number) => boolean };
-let subsets: Subset[] | null = null;
+let subsets: Promise<Subset[]> | null = null;
 
-function loadSubsets(): Subset[] {
-  if (subsets) return subsets;
-  const dir = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
-  subsets = fs
-    .readdirSync(dir)
-    .filter((f) => /^noto-sans-sc-\d+-400-normal\.woff2$/.test(f))
-    .sort((a, b) => Number(a.split("-")[3]) - Number(b.split("-")[3]))
-    .map((file) => {
-      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, file)));
-      const font = fontkit.create(bytes as Buffer);
-      return { file, bytes, has: (cp: number) => font.hasGlyphForCodePoint(cp) };
-    });
+/** The subsets as TrueType (a PDF embeds TrueType, not WOFF2), decoded once per process. */
+function loadSubsets(): Promise<Subset[]> {
+  subsets ??= (async () => {
+    const dir = path.join(process.cwd(), "node_modules", "@fontsource", "noto-sans-sc", "files");
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^noto-sans-sc-\d+-400-normal\.woff2$/.test(f))
+      .sort((a, b) => Number(a.split("-")[3]) - Number(b.split("-")[3]));
+    const out: Subset[] = [];
+    for (const file of files) {
+      // A copy: the decoder's result is a view of its own memory.
+      const bytes = Uint8Array.from(await decompress(fs.readFileSync(path.join(dir, file))));
+      const font = fontkit.create(Buffer.from(bytes));
+      out.push({ file, bytes, has: (cp: number) => font.hasGlyphForCodePoint(cp) });
+    }
+    return out;
+  })();
   return subsets;
 }
 
@@ -52,7 +58,7 @@ export class PdfWriter {
 
   /** The text split into runs, each set in one subset that has all its characters. */
   private async runs(text: string): Promise<{ font: PDFFont; text: string }[]> {
-    const all = loadSubsets();
+    const all = await loadSubsets();
     const out: { index: number; text: string }[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
@@ -83,7 +89,11 @@ export class PdfWriter {
     for (const part of text.split(/(\s+)/)) {
       let word = "";
       for (const ch of part) {
-        if (/[\u2e80-\uffff]/.test(ch)) {
+        if (/[，。；：、！？）》」]/.test(ch) && (word || tokens.length)) {
+          // Closing punctuation never starts a line: it stays with what it closes.
+          if (word) word += ch;
+          else tokens[tokens.length - 1] += ch;
+        } else if (/[\u2e80-\uffff]/.test(ch)) {
           if (word) tokens.push(word);
           word = "";
           tokens.push(ch);
@@ -140,7 +150,7 @@ export class PdfWriter {
 
   /** A label and its value side by side; the value wraps in its column. */
   async row(label: string, value: string, size = 9.5) {
-    const labelWidth = 150;
+    const labelWidth = 185;
     const lines = await this.wrap(value, size, A4.width - 2 * MARGIN - labelWidth);
     this.ensure(size * 1.5 * lines.length);
     await this.drawLine(label, MARGIN, size, true);
