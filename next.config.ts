@@ -13,7 +13,15 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // Native or WebAssembly modules, and the PDF writer that loads fonts at run time, stay plain
+  // Node modules rather than being bundled.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "wawoff2",
+    "pdf-lib",
+    "@pdf-lib/fontkit",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -90,8 +90,20 @@ describe("money", () => {
     // ¥500 + ¥25.25, VAT 30.00 + 1.52 (1.515 rounds up): ¥556.77.
     await expect(f.getByTestId("quote-total").textContent()).resolves.toContain("556.77");
     await f.screenshot({ path: `${SHOTS}/money-quote.png`, fullPage: true });
+    await f.getByTestId("agreement").waitFor();
     await f.getByRole("button", { name: "Accept the quote" }).click();
     await f.getByTestId("toast-success").waitFor();
+    // The agreement the firm accepted, served by the built app as a PDF with its fonts.
+    await f.getByTestId("agreement").filter({ hasText: "accepted" }).waitFor();
+    const id = new URL(requestUrl).pathname.split("/").pop();
+    const pdf = await f.request.get(
+      new URL(`/api/requests/${id}/agreement`, requestUrl).toString(),
+    );
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(20_000);
     await o.close();
     await f.close();
   });
