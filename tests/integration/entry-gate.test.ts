@@ -32,6 +32,7 @@ const ROUTES = {
     "admin/stats/[table]", // through the admin tRPC procedures
     "attachments/[id]",
     "operator/schedule-csv",
+    "requests/[id]/agreement",
     "requests/[id]/attachments",
     "requests/[id]/ics",
   ],
