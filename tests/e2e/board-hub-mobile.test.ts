@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { localDateKey, NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
 import { launchBrowser, signedInClient } from "./browser";
 
 const baseURL = inject("baseURL");
@@ -29,7 +30,8 @@ const words = {
   en: { inHouse: "In-house use", find: "Find facilities that can do it" },
   zh: { inHouse: "内部使用", find: "查找能承接的平台" },
 };
-const shanghaiDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+/** The demo operator's facility keeps the network's time zone: its board pages by that day. */
+const shanghaiDay = (ms: number) => localDateKey(ms, NETWORK_TIME_ZONE);
 
 async function inLocale(locale: "en" | "zh", ...contexts: BrowserContext[]) {
   for (const c of contexts) await c.addCookies([{ name: "locale", value: locale, url: baseURL }]);
