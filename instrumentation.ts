@@ -1,15 +1,17 @@
-// Background work of the server process: the quote-expiry sweep every minute and, when SMTP_URL
-// is set, the email outbox every 30 seconds.
+// Background work of the server process: the expiry sweep (quotes, voucher allotments) every
+// minute and, when SMTP_URL is set, the email outbox every 30 seconds.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
   const { expireQuotes } = await import("./server/services/booking/expire-quotes");
+  const { expireAllotments } = await import("./server/services/vouchers/expire");
   const { sendOutbox } = await import("./server/services/system/send-outbox");
   const sweep = () => {
     try {
       expireQuotes(getDb());
+      expireAllotments(getDb());
     } catch (error) {
-      console.error("quote-expiry sweep failed:", error);
+      console.error("expiry sweep failed:", error);
     }
   };
   setInterval(sweep, 60_000).unref();

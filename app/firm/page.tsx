@@ -49,6 +49,15 @@ export default async function FirmStartPage() {
           </div>
         </dl>
       </section>
+      <p>
+        <Link
+          href="/firm/vouchers"
+          className="text-brand-700 underline"
+          data-testid="vouchers-link"
+        >
+          {(await getTranslations("vouchers"))("startLink")}
+        </Link>
+      </p>
       <section>
         <h2 className="mb-3 font-medium">{t("byStatus")}</h2>
         {data.byStatus.length === 0 ? (

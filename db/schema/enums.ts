@@ -100,3 +100,21 @@ export const rejectionReasons = [
   "other",
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
+
+/** An innovation-voucher allotment application: waiting, granted (with an amount) or refused. */
+export const allotmentStatuses = ["pending", "approved", "refused"] as const;
+export type AllotmentStatus = (typeof allotmentStatuses)[number];
+/** The entries of the voucher ledger. Allotted adds to what a firm may spend; reserved moves
+ * cover onto an accepted request; released gives it back; redeemed pays it to the facility;
+ * expired removes what was left unspent when the allotment's validity ended. */
+export const voucherEntryKinds = [
+  "allotted",
+  "reserved",
+  "released",
+  "redeemed",
+  "expired",
+] as const;
+export type VoucherEntryKind = (typeof voucherEntryKinds)[number];
+/** A facility's claim for the voucher cover of a paid request. */
+export const claimStatuses = ["filed", "approved", "returned"] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];

@@ -4,3 +4,4 @@ export * from "./parties";
 export * from "./requests";
 export * from "./system";
 export * from "./money";
+export * from "./vouchers";

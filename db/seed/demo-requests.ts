@@ -28,6 +28,7 @@ import { DAY, HOUR, MINUTE, localDayAt, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
 import { seedInternalUse } from "./demo-internal-use";
+import type { VoucherSeeder } from "./demo-vouchers";
 import { agreementNumber } from "../reference/agreement-number";
 import { rejectionReasons, reportingServiceTypes } from "../schema/enums";
 
@@ -110,6 +111,7 @@ export function seedRequests(
   facilities: SeededFacility[],
   staff: SeededStaff,
   dataDir: string,
+  vouchers: VoucherSeeder,
 ): void {
   const planner = new SlotPlanner();
   const providers = facilities.filter(
@@ -312,6 +314,8 @@ export function seedRequests(
     const operator = b.facility
       ? staff.operatorByFacility.get(b.facility.id)!
       : staff.coordinatorId;
+    const cover = vouchers.draw(b.row, req.id);
+    let reportId: number | null = null;
     if (b.report) {
       const content = minimalPdf([
         `Illustrative test report for ${b.row.ref}`,
@@ -322,7 +326,8 @@ export function seedRequests(
       const sha256 = crypto.createHash("sha256").update(content).digest("hex");
       const rel = path.join("attachments", `${sha256}.pdf`);
       fs.writeFileSync(path.join(dataDir, rel), content);
-      db.insert(attachments)
+      reportId = db
+        .insert(attachments)
         .values({
           requestId: req.id,
           uploaderId: operator,
@@ -334,7 +339,8 @@ export function seedRequests(
           storagePath: rel,
           createdAt: b.row.completedAt! - 10 * MINUTE,
         })
-        .run();
+        .returning({ id: attachments.id })
+        .get().id;
     }
     if (b.rated) {
       const rating = rng.pick([5, 5, 5, 4, 4, 4, 3, 2]);
@@ -349,7 +355,8 @@ export function seedRequests(
         })
         .run();
     }
-    seedBilling(db, b.row, req.id, operator, now);
+    const bill = seedBilling(db, b.row, req.id, operator, now, cover);
+    vouchers.claim(req.id, cover, bill, reportId, now);
     if (b.facility && rng.chance(0.25)) {
       const at = b.row.createdAt! + 2 * HOUR;
       db.insert(messages)
@@ -700,7 +707,8 @@ function timeline(
 /**
  * The billing of a completed request, by its id rather than by chance (so that the other demo
  * data stays as it was): eight in ten invoiced a few days after completion, six in ten paid in
- * full, one in ten paid in part, the rest not yet invoiced.
+ * full (the firm's share: the voucher pays its cover), one in ten paid in part, the rest not yet
+ * invoiced. Returns the invoice and payment of a request paid in full.
  */
 function seedBilling(
   db: DB,
@@ -708,12 +716,13 @@ function seedBilling(
   requestId: number,
   operator: number,
   now: number,
-) {
+  coverFen: number,
+): { invoiceId: number; paidFen: number; paidAt: number } | null {
   const total = row.quoteAmountFen;
-  if (row.status !== "completed" || !total || !row.facilityId) return;
+  if (row.status !== "completed" || !total || !row.facilityId) return null;
   const k = requestId % 10;
   const issuedAt = row.completedAt! + (1 + (requestId % 5)) * DAY;
-  if (k >= 8 || issuedAt >= now) return;
+  if (k >= 8 || issuedAt >= now) return null;
   const yy = new Date(issuedAt).getUTCFullYear() % 100;
   const invoice = db
     .insert(invoices)
@@ -728,16 +737,19 @@ function seedBilling(
     .returning({ id: invoices.id })
     .get();
   const paidAt = issuedAt + (3 + (requestId % 10)) * DAY;
-  if (k >= 7 || paidAt >= now) return;
+  if (k >= 7 || paidAt >= now) return null;
+  const share = total - coverFen;
+  const paidFen = k < 6 ? share : Math.round(share / 2);
   db.insert(payments)
     .values({
       requestId,
       invoiceId: invoice.id,
       paidAt,
-      amountFen: k < 6 ? total : Math.round(total / 2),
+      amountFen: paidFen,
       bankReference: `DEMO${String(requestId).padStart(10, "0")}`,
       createdBy: operator,
       createdAt: paidAt,
     })
     .run();
+  return k < 6 ? { invoiceId: invoice.id, paidFen, paidAt } : null;
 }

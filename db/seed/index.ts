@@ -7,6 +7,7 @@ import { shanghaiMidnight } from "./time";
 import { seedRegistry } from "./demo-registry";
 import { seedParties, DEMO_PASSWORD } from "./demo-parties";
 import { seedRequests } from "./demo-requests";
+import { VoucherSeeder } from "./demo-vouchers";
 
 export { DEMO_PASSWORD };
 
@@ -28,6 +29,7 @@ export function seedDemo(
   db.transaction((tx) => {
     const seeded = seedRegistry(tx as unknown as DB, rng, today);
     const staff = seedParties(tx as unknown as DB, seeded, passwordHash);
-    seedRequests(tx as unknown as DB, rng, now, today, seeded, staff, options.dataDir);
+    const vouchers = new VoucherSeeder(tx as unknown as DB, today, staff);
+    seedRequests(tx as unknown as DB, rng, now, today, seeded, staff, options.dataDir, vouchers);
   });
 }

@@ -16,6 +16,7 @@ import { hubRouter } from "./routers/hub";
 import { statsRouter } from "./routers/stats";
 import { adminRouter } from "./routers/admin";
 import { billingRouter } from "./routers/billing";
+import { voucherRouter } from "./routers/voucher";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   service: serviceRouter,
   request: requestRouter,
   billing: billingRouter,
+  voucher: voucherRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

@@ -42,7 +42,8 @@ export function renderText(
     | "notifications.title"
     | "notifications.emailBody"
     | `events.${EventCode}`
-    | `registrationMail.${keyof typeof en.registrationMail}`,
+    | `registrationMail.${keyof typeof en.registrationMail}`
+    | `vouchers.${keyof typeof en.vouchers}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

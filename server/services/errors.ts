@@ -81,7 +81,10 @@ export type NotFoundWhat =
   | "maintenance"
   | "request"
   | "service"
-  | "user";
+  | "user"
+  | "programme"
+  | "allotment"
+  | "claim";
 
 export const notFound = (what: NotFoundWhat) => refuse("NOT_FOUND", `notFound.${what}`);
 export const validation = (field: string, code: RefusalCode, params?: RefusalParams) =>

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { users, notifications, type Role } from "@/db/schema";
+import { users, notifications, voucherClaims, type Role } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { addAttachment } from "@/server/services/booking/attachments";
 import { loadActor } from "@/server/services/users/load-actor";
@@ -62,6 +62,31 @@ export const OPEN_DURING_CHANGE = new Set([
 ]);
 
 export type Tenant = Awaited<ReturnType<typeof makeTenant>>;
+
+/** A voucher programme open around NOW, for every firm. */
+export const programmeBody = (o: Record<string, unknown> = {}) => ({
+  year: 2027,
+  nameEn: "Probe vouchers",
+  nameZh: "测试创新券",
+  budgetFen: 10_000_000,
+  firmCapFen: 2_000_000,
+  ratesBp: {
+    inspection: 3000,
+    testing: 3000,
+    verification: 3000,
+    pilot_production: 2000,
+    scale_up: 2000,
+    consulting: 0,
+  },
+  eligibleSizes: ["micro", "small", "medium", "large"] as (
+    "micro" | "small" | "medium" | "large"
+  )[],
+  eligiblePrefectures: [],
+  applyFrom: "2026-01-01",
+  applyUntil: "2027-12-31",
+  validUntil: "2027-12-31",
+  ...o,
+});
 
 /** Firm A's requests at lab A in every state, a hub ask, a file, a message and a notification;
  * plus a disabled and a must-change-password member of firm A. Call with the clock at NOW. */
@@ -135,7 +160,34 @@ export async function makeTenant(db: DB) {
     issuedAt: NOW,
     amountFen: 1,
   });
+  // Vouchers: a programme with firm A's pending application, and a claim on the completed request.
+  const adm = callerFor(db, fx.admin.id);
+  const programme = await adm.voucher.createProgramme(programmeBody());
+  const allotment = await firm.voucher.applyForAllotment({
+    programmeId: programme.id,
+    requestedFen: 100_000,
+    purpose: `${SECRET} testing of our new alloys`,
+  });
+  const claim = db
+    .insert(voucherClaims)
+    .values({
+      requestId: completed.id,
+      facilityId: fx.lab.id,
+      programmeId: programme.id,
+      amountFen: 1,
+      agreementNumber: "SA-PROBE",
+      invoiceId: invoice.id,
+      reportAttachmentId: attachment.id,
+      paidFen: 0,
+      filedBy: fx.operator.id,
+      filedAt: NOW,
+    })
+    .returning()
+    .get();
   const ids = {
+    programme: programme.id,
+    allotment: allotment.id,
+    claim: claim.id,
     submitted: submitted.id,
     quoted: quoted.id,
     confirmed: confirmed.id,
@@ -184,6 +236,9 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM payments`))
     .update(q(`SELECT * FROM quote_lines`))
     .update(q(`SELECT * FROM messages`))
+    .update(q(`SELECT * FROM voucher_allotments WHERE firm_id = ?`, firm))
+    .update(q(`SELECT * FROM voucher_ledger WHERE firm_id = ?`, firm))
+    .update(q(`SELECT * FROM voucher_claims`))
     .digest("hex");
 }
 
@@ -463,6 +518,71 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       owners: ["operator"],
       others: "NOT_FOUND",
     },
+    "voucher.programmes": {
+      call: (c) => c.voucher.programmes(),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.createProgramme": {
+      call: (c) => c.voucher.createProgramme(programmeBody({ nameEn: "Probe two" })),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.updateProgramme": {
+      call: (c) => c.voucher.updateProgramme({ ...programmeBody(), id: ids.programme }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.applications": {
+      call: (c) => c.voucher.applications({ id: ids.programme }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.decideAllotment": {
+      call: (c) =>
+        c.voucher.decideAllotment({ id: ids.allotment, decision: "approve", grantedFen: 50_000 }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.figures": {
+      call: (c) => c.voucher.figures({ year: 2027, by: "facility" }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "voucher.mine": {
+      call: (c) => c.voucher.mine(),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "voucher.applyForAllotment": {
+      call: (c) =>
+        c.voucher.applyForAllotment({
+          programmeId: ids.programme,
+          requestedFen: 10_000,
+          purpose: "Testing of our own new alloys",
+        }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "voucher.claims": {
+      call: (c) => c.voucher.claims({}),
+      roles: ["operator", "coordinator", "admin"],
+      owners: ["operator", "admin"],
+      others: "OWN",
+    },
+    "voucher.fileClaim": {
+      call: (c) => c.voucher.fileClaim({ id: ids.completed }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "voucher.decideClaim": {
+      call: (c) => c.voucher.decideClaim({ id: ids.claim, decision: "return", reason: "Probe" }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
     "request.accept": {
       call: (c) => c.request.accept({ id: ids.quoted }),
       roles: ["firm"],
@@ -732,6 +852,16 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       roles: ALL,
       owners: [...FIRM_SIDE, "operator", "admin"],
       others: "NOT_FOUND",
+    },
+    "GET /api/admin/vouchers/claims": {
+      request: async () =>
+        (await route("admin/vouchers/claims")).GET(
+          new Request("http://localhost/api/admin/vouchers/claims?format=zip"),
+          {},
+        ),
+      call: async () => null,
+      roles: ["admin"],
+      owners: ["admin"],
     },
     "GET /api/operator/schedule-csv": {
       request: async () =>

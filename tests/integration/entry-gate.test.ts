@@ -30,6 +30,7 @@ beforeAll(async () => {
 const ROUTES = {
   gated: [
     "admin/stats/[table]", // through the admin tRPC procedures
+    "admin/vouchers/claims",
     "attachments/[id]",
     "operator/schedule-csv",
     "requests/[id]/agreement",

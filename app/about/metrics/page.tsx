@@ -14,6 +14,7 @@ const figures = [
   "firms",
   "revenue",
   "money",
+  "vouchers",
   "hub",
   "empty",
 ] as const;

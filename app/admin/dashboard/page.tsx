@@ -112,6 +112,12 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
           definition="revenue"
         />
         <StatCard label={t("paid")} value={formatFen(o.paidFen, locale)} definition="revenue" />
+        <StatCard
+          label={t("voucherCover")}
+          value={formatFen(o.voucherFen, locale)}
+          testId="stat-voucher"
+          definition="vouchers"
+        />
         <StatCard label={t("toQuote")} value={hours(o.medianHoursToQuote)} definition="medians" />
         <StatCard label={t("toStart")} value={hours(o.medianHoursToStart)} definition="medians" />
         <StatCard

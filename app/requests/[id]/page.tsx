@@ -1,4 +1,5 @@
 import { Billing } from "./_sections/billing";
+import { VoucherCover } from "./_sections/voucher";
 import { QuoteLines } from "./_sections/quote-lines";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -77,6 +78,13 @@ export default async function RequestPage({ params }: Props) {
           <Billing
             data={data}
             canRecord={
+              actor.role !== "firm" && actor.role !== "admin" && r.facilityId === actor.facilityId
+            }
+            timeZone={timeZone}
+          />
+          <VoucherCover
+            data={data}
+            canClaim={
               actor.role !== "firm" && actor.role !== "admin" && r.facilityId === actor.facilityId
             }
             timeZone={timeZone}

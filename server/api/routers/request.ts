@@ -8,7 +8,7 @@ import {
 } from "../trpc";
 import { submitRequest } from "@/server/services/booking/submit-request";
 import { quoteRequest, reviseQuote } from "@/server/services/booking/quote-request";
-import { acceptQuote } from "@/server/services/booking/accept-quote";
+import { acceptInput, acceptQuote } from "@/server/services/booking/accept-quote";
 import {
   withdrawRequest,
   rejectRequest,
@@ -55,7 +55,7 @@ export const requestRouter = createTRPCRouter({
     .input(quoteInput)
     .mutation(({ ctx, input }) => reviseQuote(ctx.db, ctx.actor, input)),
   accept: firmProcedure
-    .input(moveInput)
+    .input(acceptInput)
     .mutation(({ ctx, input }) => acceptQuote(ctx.db, ctx.actor, input)),
   withdraw: firmProcedure
     .input(moveInput)

@@ -1,12 +1,14 @@
 // The firm accepts a quote: the hold becomes a booking. A quote past its validity expires instead.
 import { and, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import type { DB } from "@/db/client";
 import { reservations } from "@/db/schema";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
-import { moveInput, type MoveInput } from "./inputs";
+import { moveInput } from "./inputs";
+import { reserveCover, voucherChoice } from "../vouchers/offer";
 import { assertVersion, loadRequestFor } from "./request-access";
 import { assertTransition } from "./transitions";
 import { recordTransition } from "./record-transition";
@@ -14,8 +16,14 @@ import { expireRequest } from "./expire-quotes";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { agreementNumber } from "@/db/reference/agreement-number";
 
-export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: MoveInput) {
-  const input = parseInput(moveInput, raw);
+export const acceptInput = moveInput.extend(voucherChoice);
+
+export function acceptQuote(
+  db: DB,
+  actor: Actor & { firmId: number },
+  raw: z.input<typeof acceptInput>,
+) {
+  const input = parseInput(acceptInput, raw);
   const outcome = db.transaction(
     (tx) => {
       const at = now();
@@ -41,17 +49,26 @@ export function acceptQuote(db: DB, actor: Actor & { firmId: number }, raw: Move
         .all();
       if (promoted.length === 0)
         throw refuse("INVALID_STATE", "request.noHeldSlot", { ref: r.ref });
+      // The voucher cover is reserved in this transaction, so concurrent acceptances can never
+      // overspend an allotment, a firm's annual cap or a programme's budget.
+      const cover = reserveCover(tx, r, input, actor.userId, at);
       // Accepting the quote accepts the service agreement of its version.
-      const confirmed = recordTransition(tx, r, "confirmed", actor.userId, at, {
-        confirmedAt: at,
-        agreementNumber: agreementNumber(r.ref, r.quoteVersion),
-      });
+      const confirmed = recordTransition(
+        tx,
+        r,
+        "confirmed",
+        actor.userId,
+        at,
+        { confirmedAt: at, agreementNumber: agreementNumber(r.ref, r.quoteVersion) },
+        cover > 0 ? { code: "voucherReserved", params: { amount: cover / 100 } } : null,
+      );
       return {
         expired: false as const,
         id: confirmed.id,
         ref: confirmed.ref,
         status: confirmed.status,
         version: confirmed.version,
+        voucherFen: cover,
       };
     },
     { behavior: "immediate" },

@@ -22,6 +22,8 @@ import { pendingProposal } from "./reschedule";
 import { actionsFor } from "./request-actions";
 import { startOpensAt } from "./work-gates";
 import { suggestedQuoteLines } from "../money/suggested-lines";
+import { voucherOffer } from "../vouchers/offer";
+import { requestVoucher } from "../vouchers/claims";
 
 export type { RequestAction } from "./request-actions";
 
@@ -133,6 +135,12 @@ export function getRequest(db: DB, actor: Actor, id: number) {
       .from(feedback)
       .where(eq(feedback.requestId, r.id))
       .get() ?? null;
+  const actions = actionsFor(actor, {
+    ...r,
+    rated: rating !== null,
+    proposal: pendingProposal(db, r.id, at) !== undefined,
+    at,
+  });
   return {
     request: r,
     /** The equipment the firm asked for (from its page or a hub suggestion), if any. */
@@ -164,11 +172,10 @@ export function getRequest(db: DB, actor: Actor, id: number) {
             }))
           : [],
     feedback: rating,
-    actions: actionsFor(actor, {
-      ...r,
-      rated: rating !== null,
-      proposal: pendingProposal(db, r.id, at) !== undefined,
-      at,
-    }),
+    actions,
+    /** For a firm about to accept: what its vouchers can pay of the quote. */
+    voucherOffer: actions.includes("accept") ? voucherOffer(db, r, at) : null,
+    /** The voucher cover of the request and its redemption claims, if it drew any. */
+    voucher: requestVoucher(db, r),
   };
 }

@@ -4,7 +4,8 @@
 // it, and its number (which names the quote version) is recorded with the acceptance.
 import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { equipment, facilities, firms, quoteLines, services } from "@/db/schema";
+import { equipment, facilities, firms, quoteLines, services, voucherProgrammes } from "@/db/schema";
+import { requestCover } from "../vouchers/ledger";
 import { agreementNumber } from "@/db/reference/agreement-number";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
@@ -148,7 +149,22 @@ export async function agreementPdf(db: DB, actor: Actor, requestId: number) {
   await pdf.row(`增值税 VAT (${(r.quoteVatRateBp ?? 0) / 100}%)`, yuan(r.quoteVatFen ?? 0));
   await pdf.row("合计 Total", yuan(r.quoteAmountFen!));
   await pdf.row("可用创新券 Voucher-eligible", yuan(eligible));
-  await pdf.row("创新券抵扣 Voucher cover", "无 None");
+  // The cover reserved at acceptance (and later redeemed); a draft shows what a voucher could pay.
+  const cover = requestCover(db, r.id);
+  const programme = cover.parts[0]
+    ? db
+        .select()
+        .from(voucherProgrammes)
+        .where(eq(voucherProgrammes.id, cover.parts[0].programmeId))
+        .get()
+    : undefined;
+  await pdf.row(
+    "创新券抵扣 Voucher cover",
+    cover.coverFen > 0
+      ? `${yuan(cover.coverFen)} · ${programme?.nameZh ?? ""} ${programme?.nameEn ?? ""}`
+      : "无 None",
+  );
+  await pdf.row("委托方应付 Payable by the firm", yuan(r.quoteAmountFen! - cover.coverFen));
   pdf.space(6);
   await pdf.heading("条款 Terms", 11);
   for (const [zh, en] of terms) {

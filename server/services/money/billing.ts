@@ -10,20 +10,14 @@ import { notFound, refuse, validation } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
-import { numeric } from "../number-input";
+import { fenInput } from "./fen-input";
 import { timeInput } from "../time-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { notifyOtherParty } from "../booking/notify";
 import { recordAudit } from "../audit/record-audit";
 import type { SystemNote } from "../booking/event-note";
+import { requestCover } from "../vouchers/ledger";
 
-const amount = numeric(
-  z
-    .number({ error: "field.amountFen" })
-    .int("field.wholeFen")
-    .positive("field.positive")
-    .max(10_000_000_000, "field.tooLarge"),
-);
 /** When a document is dated: not after tomorrow (time zones aside, nothing is dated ahead). */
 const DAY = 86_400_000;
 
@@ -34,7 +28,7 @@ export const recordInvoiceInput = z.object({
     .trim()
     .regex(/^[A-Za-z0-9-]{6,40}$/, "field.invoiceNumber"),
   issuedAt: timeInput,
-  amountFen: amount,
+  amountFen: fenInput,
   attachmentId: idInput("field.idFile").optional(),
 });
 export const voidInvoiceInput = z.object({
@@ -48,7 +42,7 @@ export const voidInvoiceInput = z.object({
 export const recordPaymentInput = z.object({
   invoiceId: idInput("field.idInvoice"),
   paidAt: timeInput,
-  amountFen: amount,
+  amountFen: fenInput,
   bankReference: z
     .string({ error: "field.bankReference" })
     .trim()
@@ -94,8 +88,17 @@ const paidOn = (tx: DbOrTx, invoiceId: number) =>
 
 const billable: RequestStatus[] = ["completed"];
 
-/** Audits a billing step on the request and, with a note, tells the firm in its timeline. */
-function logStep(
+/** What the firm still owes: what is invoiced, less what it paid and the voucher cover (which
+ * the department pays the facility on an approved claim). */
+export function firmDue(tx: DbOrTx, requestId: number) {
+  const invoiced = invoicedFen(tx, requestId);
+  const paid = sumOf(tx, payments, eq(payments.requestId, requestId));
+  const voucherFen = requestCover(tx, requestId).coverFen;
+  return { invoiced, paid, voucherFen, dueFen: Math.max(0, invoiced - voucherFen - paid) };
+}
+
+/** Audits a billing step on the request and, with a note, tells the other party. */
+export function logStep(
   tx: DbOrTx,
   actor: Actor,
   r: RequestRow,
@@ -103,6 +106,7 @@ function logStep(
   action: string,
   detail: Record<string, unknown>,
   note?: SystemNote,
+  kind = "request.invoiced",
 ) {
   recordAudit(tx, {
     action,
@@ -111,7 +115,7 @@ function logStep(
     target: `request:${r.id}`,
     detail,
   });
-  if (note) notifyOtherParty(tx, r, actor.userId, "request.invoiced", at, note);
+  if (note) notifyOtherParty(tx, r, actor.userId, kind, at, note);
 }
 
 export function recordInvoice(db: DB, actor: Actor, raw: z.input<typeof recordInvoiceInput>) {
@@ -214,6 +218,12 @@ export function recordPayment(db: DB, actor: Actor, raw: z.input<typeof recordPa
       const balance = invoice.amountFen - paidOn(tx, invoice.id);
       if (input.amountFen > balance)
         throw validation("amountFen", "field.aboveBalance", { max: balance / 100 });
+      const due = firmDue(tx, r.id);
+      if (input.amountFen > due.dueFen)
+        throw validation("amountFen", "field.aboveFirmShare", {
+          max: due.dueFen / 100,
+          voucher: due.voucherFen / 100,
+        });
       const row = tx
         .insert(payments)
         .values({
@@ -251,11 +261,16 @@ export function billingOf(db: DbOrTx, actor: Actor, raw: z.input<typeof billingI
   const issued = list.filter((i) => i.status === "issued");
   const invoiced = issued.reduce((a, i) => a + i.amountFen, 0);
   const received = paid.reduce((a, p) => a + p.amountFen, 0);
+  const cover = requestCover(db, r.id);
   return {
     quotedFen: r.quoteAmountFen,
     invoicedFen: invoiced,
     paidFen: received,
-    balanceFen: invoiced - received,
+    /** Voucher cover held for the request (open) and paid out on an approved claim. */
+    voucherFen: cover.coverFen,
+    voucherRedeemedFen: cover.redeemedFen,
+    /** What the firm still owes: invoiced, less payments and the voucher cover. */
+    balanceFen: Math.max(0, invoiced - cover.coverFen - received),
     uninvoicedFen: r.quoteAmountFen === null ? 0 : r.quoteAmountFen - invoiced,
     invoices: list.map((i) => ({
       ...i,

@@ -76,6 +76,10 @@ export function statsOverview(db: DB, raw: StatsInput) {
   const paid = db.get<{ fen: number }>(
     sql`SELECT COALESCE(SUM(p.amount_fen), 0) AS fen FROM payments p JOIN booking_requests r ON r.id = p.request_id WHERE ${requestScope} AND p.paid_at >= ${from} AND p.paid_at < ${to}`,
   )!.fen;
+  // Voucher cover the department paid to the facilities on claims approved in the period.
+  const voucher = db.get<{ fen: number }>(
+    sql`SELECT COALESCE(SUM(l.amount_fen), 0) AS fen FROM voucher_ledger l JOIN booking_requests r ON r.id = l.request_id WHERE ${requestScope} AND l.kind = 'redeemed' AND l.at >= ${from} AND l.at < ${to}`,
+  )!.fen;
   const equipmentValue = db.get<{ fen: number }>(
     sql`SELECT COALESCE(SUM(e.original_value_fen), 0) AS fen FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityFilter} AND e.status != 'retired'`,
   )!.fen;
@@ -114,6 +118,8 @@ export function statsOverview(db: DB, raw: StatsInput) {
     /** Invoiced in the period (the figure "revenue" stands for), and paid in it. */
     revenueFen: revenue,
     paidFen: paid,
+    /** Voucher cover redeemed in the period: paid by the department, apart from the firms. */
+    voucherFen: voucher,
     revenuePerEquipmentValue: ratio(revenue, equipmentValue),
     hub: {
       routed: hub.routed,

@@ -9,6 +9,7 @@ import { useToast } from "../../toaster";
 import { useRefusalText } from "../../refusal-text";
 import type { RequestAction } from "@/server/services/booking/get-request";
 import type { SuggestedLine } from "@/server/services/money/suggested-lines";
+import type { VoucherOffer } from "@/server/services/vouchers/offer";
 
 export type RequestActionProps = {
   requestId: number;
@@ -32,6 +33,8 @@ export type RequestActionProps = {
   vatRateBp: number;
   /** The facility's time zone: quote validity and slots are read in it. */
   timeZone: string;
+  /** For a firm about to accept: what its innovation vouchers can pay of the quote. */
+  voucherOffer: VoucherOffer | null;
 };
 
 /** What an action did, for its toast (request.did.* in the catalogs). */

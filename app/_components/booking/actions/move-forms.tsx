@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { styles, type ActionKit } from "./action-kit";
+import { VoucherAccept } from "./voucher-accept";
 import { keepEnterFromSubmitting } from "../../enter-key";
 
 /** "Are you sure?" in place: the confirming button, and a way back. */
@@ -64,11 +65,19 @@ export function MoveButtons({ kit }: { kit: ActionKit }) {
         testId="confirm-withdraw"
       />
     );
+  // With a voucher to apply, accepting is a small form of its own.
+  const withVoucher = p.voucherOffer !== null && p.actions.includes("accept");
   return (
     <div className="space-y-2">
+      {withVoucher && <VoucherAccept kit={kit} offer={p.voucherOffer!} />}
       <div className="flex flex-wrap gap-2">
         {(Object.keys(moves) as (keyof typeof moves)[])
-          .filter((action) => p.actions.includes(action) && !(action === "start" && early))
+          .filter(
+            (action) =>
+              p.actions.includes(action) &&
+              !(action === "start" && early) &&
+              !(action === "accept" && withVoucher),
+          )
           .map((action) => (
             <button
               key={action}

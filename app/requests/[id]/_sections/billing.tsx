@@ -31,6 +31,9 @@ export async function Billing({
     [t("quoted"), b.quotedFen ?? 0, "quoted"],
     [t("invoicedTotal"), b.invoicedFen, "invoiced"],
     [t("paidTotal"), b.paidFen, "paid"],
+    ...(b.voucherFen > 0
+      ? [[t("voucher"), b.voucherFen, "voucher"] as [string, number, string]]
+      : []),
     [t("balance"), b.balanceFen, "balance"],
   ];
   return (
@@ -39,7 +42,7 @@ export async function Billing({
       data-testid="billing"
     >
       <h2 className="font-medium">{t("title")}</h2>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
         {figures.map(([label, fen, id]) => (
           <div key={id}>
             <dt className="text-xs text-slate-600">{label}</dt>
@@ -71,7 +74,7 @@ export async function Billing({
                   </span>
                 ) : (
                   <span className="ml-2 text-xs text-slate-600">
-                    {t("owed", { amount: money(i.balanceFen) })}
+                    {t("owed", { amount: money(Math.min(i.balanceFen, b.balanceFen)) })}
                   </span>
                 )}
                 {i.attachmentId && (
@@ -99,12 +102,12 @@ export async function Billing({
               {canRecord && i.status === "issued" && (
                 <ClientIntl namespaces={["billing"]}>
                   <TRPCReactProvider>
-                    {i.balanceFen > 0 && (
+                    {Math.min(i.balanceFen, b.balanceFen) > 0 && (
                       <PaymentForm
                         key={`${i.id}-${i.balanceFen}`}
                         invoiceId={i.id}
                         number={i.number}
-                        balanceFen={i.balanceFen}
+                        balanceFen={Math.min(i.balanceFen, b.balanceFen)}
                         timeZone={timeZone}
                       />
                     )}

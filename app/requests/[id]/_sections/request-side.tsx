@@ -44,7 +44,7 @@ export async function ActionPanel({
   return (
     <section>
       <h2 className="mb-2 font-medium">{t("actions")}</h2>
-      <ClientIntl namespaces={["request", "requestForm", "rejectionReason", "quote"]}>
+      <ClientIntl namespaces={["request", "requestForm", "rejectionReason", "quote", "vouchers"]}>
         <TRPCReactProvider>
           <RequestActions
             requestId={r.id}
@@ -67,6 +67,7 @@ export async function ActionPanel({
             suggestedLines={data.suggestedLines}
             vatRateBp={facility?.vatRateBp ?? 600}
             timeZone={timeZone}
+            voucherOffer={data.voucherOffer}
           />
         </TRPCReactProvider>
       </ClientIntl>

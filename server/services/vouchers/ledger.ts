@@ -1,0 +1,115 @@
+// The voucher ledger: entries only append, and every balance is a sum over them.
+//   available = allotted − reserved + released − expired   (what the firm may still draw)
+//   open      = reserved − released − redeemed             (held for accepted requests)
+//   committed = reserved − released                         (drawn: open plus redeemed)
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { voucherLedger, voucherProgrammes, type VoucherEntryKind } from "@/db/schema";
+
+export type Entry = {
+  allotmentId: number;
+  programmeId: number;
+  firmId: number;
+  requestId?: number | null;
+  kind: VoucherEntryKind;
+  amountFen: number;
+  at: number;
+  byUser?: number | null;
+};
+
+export function appendEntry(tx: DbOrTx, e: Entry): void {
+  if (!Number.isInteger(e.amountFen) || e.amountFen <= 0)
+    throw new Error(`a ledger entry moves a positive whole number of fen, not ${e.amountFen}`);
+  tx.insert(voucherLedger).values(e).run();
+}
+
+export type Sums = Record<VoucherEntryKind, number>;
+const zero = (): Sums => ({ allotted: 0, reserved: 0, released: 0, redeemed: 0, expired: 0 });
+
+/** The sums of each kind of entry over the rows `where` selects. */
+export function sumsWhere(tx: DbOrTx, where: SQL | undefined): Sums {
+  const sums = zero();
+  for (const row of tx
+    .select({ kind: voucherLedger.kind, n: sql<number>`SUM(${voucherLedger.amountFen})` })
+    .from(voucherLedger)
+    .where(where)
+    .groupBy(voucherLedger.kind)
+    .all())
+    sums[row.kind] = row.n;
+  return sums;
+}
+
+export const availableOf = (s: Sums) => s.allotted - s.reserved + s.released - s.expired;
+export const openOf = (s: Sums) => s.reserved - s.released - s.redeemed;
+export const committedOf = (s: Sums) => s.reserved - s.released;
+
+export const allotmentSums = (tx: DbOrTx, allotmentId: number) =>
+  sumsWhere(tx, eq(voucherLedger.allotmentId, allotmentId));
+
+/** What the firm has drawn this year, over every programme of the year (the annual cap). */
+export function firmYearCommitted(tx: DbOrTx, firmId: number, year: number): number {
+  const ids = tx
+    .select({ id: voucherProgrammes.id })
+    .from(voucherProgrammes)
+    .where(eq(voucherProgrammes.year, year))
+    .all()
+    .map((p) => p.id);
+  if (ids.length === 0) return 0;
+  return committedOf(
+    sumsWhere(tx, and(eq(voucherLedger.firmId, firmId), inArray(voucherLedger.programmeId, ids))),
+  );
+}
+
+export const programmeSums = (tx: DbOrTx, programmeId: number) =>
+  sumsWhere(tx, eq(voucherLedger.programmeId, programmeId));
+
+/** A request's cover: what is held for it and what was paid out for it, by allotment. */
+export function requestCover(tx: DbOrTx, requestId: number) {
+  const rows = tx
+    .select({
+      allotmentId: voucherLedger.allotmentId,
+      programmeId: voucherLedger.programmeId,
+      firmId: voucherLedger.firmId,
+      kind: voucherLedger.kind,
+      n: sql<number>`SUM(${voucherLedger.amountFen})`,
+    })
+    .from(voucherLedger)
+    .where(eq(voucherLedger.requestId, requestId))
+    .groupBy(voucherLedger.allotmentId, voucherLedger.kind)
+    .all();
+  const byAllotment = new Map<number, { programmeId: number; firmId: number; sums: Sums }>();
+  for (const r of rows) {
+    const a = byAllotment.get(r.allotmentId) ?? {
+      programmeId: r.programmeId,
+      firmId: r.firmId,
+      sums: zero(),
+    };
+    a.sums[r.kind] = r.n;
+    byAllotment.set(r.allotmentId, a);
+  }
+  const parts = [...byAllotment].map(([allotmentId, a]) => ({ allotmentId, ...a }));
+  const openFen = parts.reduce((n, p) => n + openOf(p.sums), 0);
+  const redeemedFen = parts.reduce((n, p) => n + p.sums.redeemed, 0);
+  const releasedFen = parts.reduce((n, p) => n + p.sums.released, 0);
+  return { parts, openFen, redeemedFen, releasedFen, coverFen: openFen + redeemedFen };
+}
+
+/** A request that will not happen gives its open cover back to the allotments it came from. */
+export function releaseCover(tx: DbOrTx, requestId: number, at: number): number {
+  let released = 0;
+  for (const p of requestCover(tx, requestId).parts) {
+    const open = openOf(p.sums);
+    if (open <= 0) continue;
+    appendEntry(tx, {
+      allotmentId: p.allotmentId,
+      programmeId: p.programmeId,
+      firmId: p.firmId,
+      requestId,
+      kind: "released",
+      amountFen: open,
+      at,
+    });
+    released += open;
+  }
+  return released;
+}
