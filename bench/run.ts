@@ -18,6 +18,7 @@ import { measure, report } from "./harness";
 import { explainAvailability } from "./explain";
 import { measurePageWeight } from "./page-weight";
 import { benchBookingPath } from "./booking-path";
+import { benchAcceptance, benchVoucherFigures } from "./acceptance";
 import { benchHttpSubmit } from "./http-submit";
 import { benchStats } from "./stats";
 import os from "node:os";
@@ -155,12 +156,26 @@ const copy = path.join(scratch, "scale-copy.db");
 }
 const writable = openDatabase(copy);
 const { bare, booking } = benchBookingPath(writable);
-writable.$client.close();
 console.log("\nBooking path in-process (on a copy of the dataset):");
 report(bare, [booking]);
 console.log(
   `  throughput ratio booking / bare INSERT: ${(bare.medianMs / booking.medianMs).toFixed(3)} (goal ≥ 0.5)`,
 );
+const acceptance = benchAcceptance(writable);
+console.log(
+  `\nAcceptance in-process, ${acceptance.rounds.length} alternating rounds (medians per round):`,
+);
+for (const r of acceptance.rounds)
+  console.log(
+    `  without ${r.plain.medianMs.toFixed(3)} ms   with voucher ${r.voucher.medianMs.toFixed(3)} ms   ratio ${(r.voucher.medianMs / r.plain.medianMs).toFixed(2)}`,
+  );
+console.log(
+  `  median of rounds: without ${acceptance.plainMs.toFixed(3)} ms, with ${acceptance.voucherMs.toFixed(3)} ms, ratio ${acceptance.ratio.toFixed(2)} (goal ≤ 1.5)`,
+);
+console.log("\nVoucher figures of a year (dashboard budget: p95 ≤ 300 ms):");
+const figures = benchVoucherFigures(writable, acceptance.year);
+report(figures[0], figures.slice(1));
+writable.$client.close();
 
 if (!process.argv.includes("--no-http")) {
   console.log("\nOver HTTP against next start, 50 connections, 8 s each (autocannon):");

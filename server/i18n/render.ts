@@ -43,7 +43,7 @@ export function renderText(
     | "notifications.emailBody"
     | `events.${EventCode}`
     | `registrationMail.${keyof typeof en.registrationMail}`
-    | `vouchers.${keyof typeof en.vouchers}`,
+    | `voucherMail.${keyof typeof en.voucherMail}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

@@ -3,7 +3,17 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, isNull, and } from "drizzle-orm";
-import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
+import {
+  bookingRequests,
+  equipment,
+  facilities,
+  firms,
+  reservations,
+  users,
+  voucherAllotments,
+  voucherLedger,
+  voucherProgrammes,
+} from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { makeCreditCode } from "@/db/seed/credit-codes";
 import { submitRequest } from "@/server/services/booking/submit-request";
@@ -347,6 +357,128 @@ describe("races on one database file", () => {
     expect(tally.expired).toBeGreaterThanOrEqual(5);
     // the sweep ran during the accepts and expired at least the lapsed quotes itself
     expect(sweep.swept).toBeGreaterThanOrEqual(1);
+    expect(findInvariantViolations(db)).toEqual([]);
+  }, 120_000);
+});
+
+describe("voucher cover under concurrent acceptances", () => {
+  it("30 acceptances from 3 processes drawing on one allotment never overspend it", async () => {
+    const firm = loadActor(db, ids.firmUsers[2])!;
+    const operator = loadActor(db, ids.operators[0])!;
+    const at = Date.now();
+    const programme = db
+      .insert(voucherProgrammes)
+      .values({
+        year: 2026,
+        nameEn: "Race vouchers",
+        nameZh: "竞争创新券",
+        budgetFen: 50_000,
+        firmCapFen: 50_000,
+        ratesBp: { testing: 3000 },
+        eligibleSizes: ["small"],
+        eligiblePrefectures: [],
+        applyFrom: at - 86_400_000,
+        applyUntil: at + 86_400_000,
+        validUntil: at + 30 * 86_400_000,
+        createdBy: firm.userId,
+      })
+      .returning()
+      .get();
+    const allotment = db
+      .insert(voucherAllotments)
+      .values({
+        programmeId: programme.id,
+        firmId: firm.firmId!,
+        requestedFen: 50_000,
+        grantedFen: 50_000,
+        purpose: "Race",
+        status: "approved",
+        appliedBy: firm.userId,
+      })
+      .returning()
+      .get();
+    db.insert(voucherLedger)
+      .values({
+        allotmentId: allotment.id,
+        programmeId: programme.id,
+        firmId: firm.firmId!,
+        kind: "allotted",
+        amountFen: 50_000,
+        at,
+      })
+      .run();
+    // Each quote: ¥100 of eligible machine time + 6 % VAT = 10,600 fen; 30 % covers 3,180.
+    const made = Array.from({ length: 30 }, (_, i) => {
+      const r = submitRequest(
+        db,
+        { ...firm, firmId: firm.firmId! },
+        {
+          title: `Voucher race ${i}`,
+          serviceType: "testing",
+          equipmentId: ids.manual,
+          earliestStart: base,
+          deadline: base + 2000 * HOUR,
+          hours: 1,
+        },
+      );
+      const start = base + (1000 + i * 2) * HOUR;
+      quoteRequest(
+        db,
+        { ...operator, facilityId: operator.facilityId! },
+        {
+          id: r.id,
+          equipmentId: ids.manual,
+          start,
+          end: start + HOUR,
+          units: 1,
+          validUntil: Date.now() + 3_600_000,
+          lines: [
+            {
+              kind: "machine_time",
+              quantity: 1,
+              unitPriceFen: 10_000,
+              voucherEligible: true,
+            },
+          ],
+        },
+      );
+      return r.id;
+    });
+    const groups = [0, 1, 2].map((k) => made.filter((_, i) => i % 3 === k));
+    const results = (
+      await runTogether<Outcome & { id: number }>(
+        groups.map((g) => ({
+          kind: "accept",
+          db: file,
+          userId: firm.userId,
+          ids: g,
+          useVoucher: true,
+        })),
+      )
+    ).flat();
+    expect(results).toHaveLength(30);
+    expect(results.filter((o) => !o.ok && o.code !== "INVALID_STATE")).toEqual([]);
+    const rows = db.$client
+      .prepare(
+        `SELECT kind, COUNT(*) AS n, SUM(amount_fen) AS fen FROM voucher_ledger
+         WHERE allotment_id = ? GROUP BY kind ORDER BY kind`,
+      )
+      .all(allotment.id) as { kind: string; n: number; fen: number }[];
+    const reserved = rows.find((r) => r.kind === "reserved")!;
+    // Never overspent: exactly the allotment is drawn, 15 full covers and one partial.
+    expect(reserved.fen).toBe(50_000);
+    expect(reserved.n).toBe(16);
+    const accepted = results.filter((o) => o.ok);
+    expect(accepted).toHaveLength(16);
+    // The acceptances that found nothing left were refused and left their quotes as they were.
+    for (const o of results.filter((r) => !r.ok)) {
+      expect(o.message).toMatch(/voucher/i);
+      const row = db.select().from(bookingRequests).where(eq(bookingRequests.id, o.id)).get()!;
+      expect(row.status).toBe("quoted");
+    }
+    // Each process won some: the acceptances really interleaved.
+    const winners = new Set(accepted.map((o) => groups.findIndex((g) => g.includes(o.id))));
+    expect(winners.size).toBeGreaterThan(1);
     expect(findInvariantViolations(db)).toEqual([]);
   }, 120_000);
 });

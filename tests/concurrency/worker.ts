@@ -30,7 +30,7 @@ type Job =
       goAt: GoAt;
       quotes: { id: number; equipmentId: number; start: number; end: number }[];
     }
-  | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[] }
+  | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[]; useVoucher?: boolean }
   | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number };
 
@@ -143,7 +143,12 @@ if (job.kind === "submit") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);
   for (const id of job.ids) {
-    out({ id, ...attempt(() => acceptQuote(db, { ...actor, firmId: actor.firmId! }, { id })) });
+    out({
+      id,
+      ...attempt(() =>
+        acceptQuote(db, { ...actor, firmId: actor.firmId! }, { id, useVoucher: job.useVoucher }),
+      ),
+    });
   }
 } else if (job.kind === "sweep") {
   await waitUntil(job.goAt);

@@ -6,6 +6,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { equipment, facilities, firms, quoteLines, services, voucherProgrammes } from "@/db/schema";
 import { requestCover } from "../vouchers/ledger";
+import { eligibleLinesFen } from "../vouchers/eligible";
 import { agreementNumber } from "@/db/reference/agreement-number";
 import type { Actor } from "../actor";
 import { refuse } from "../errors";
@@ -85,9 +86,7 @@ export async function agreementPdf(db: DB, actor: Actor, requestId: number) {
   const accepted = r.agreementNumber === number && r.confirmedAt !== null;
   const tz = facility.timeZone;
   const subtotal = lines.reduce((a, l) => a + l.netFen, 0);
-  const eligible = lines
-    .filter((l) => l.voucherEligible)
-    .reduce((a, l) => a + l.netFen + l.vatFen, 0);
+  const eligible = eligibleLinesFen(lines);
 
   const pdf = await PdfWriter.create(`${number} 委托服务协议 Service agreement`);
   await pdf.heading("委托服务协议 Service agreement");

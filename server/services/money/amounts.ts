@@ -2,6 +2,8 @@
 // thousandths, so 2.5 h is 2500) and unit price, its VAT rounded half up to the fen per line,
 // and a quote's subtotal, VAT and total as sums of its lines. Stated on /about/metrics.
 
+import { eligibleLinesFen } from "../vouchers/eligible";
+
 /** The VAT rates a facility may charge (small-scale taxpayers 1 % or 3 %, general 6 %), in
  * basis points. */
 export const vatRatesBp = [600, 300, 100] as const;
@@ -39,7 +41,6 @@ export type PricedLine = {
 export function quoteTotals(lines: PricedLine[], vatRateBp: number) {
   let subtotalFen = 0;
   let vatFen = 0;
-  let eligibleFen = 0;
   const priced = lines.map((l) => {
     const sign = l.deducts ? -1 : 1;
     const gross = lineNetFen(l.quantityMilli, l.unitPriceFen);
@@ -47,8 +48,13 @@ export function quoteTotals(lines: PricedLine[], vatRateBp: number) {
     const lineVat = sign * lineVatFen(gross, vatRateBp);
     subtotalFen += netFen;
     vatFen += lineVat;
-    if (l.voucherEligible) eligibleFen += netFen + lineVat;
     return { ...l, netFen, vatFen: lineVat };
   });
-  return { lines: priced, subtotalFen, vatFen, totalFen: subtotalFen + vatFen, eligibleFen };
+  return {
+    lines: priced,
+    subtotalFen,
+    vatFen,
+    totalFen: subtotalFen + vatFen,
+    eligibleFen: eligibleLinesFen(priced),
+  };
 }

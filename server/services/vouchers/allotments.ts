@@ -110,7 +110,7 @@ export function applyForAllotment(db: DB, actor: Actor & { firmId: number }, raw
         .returning()
         .get();
       recordAudit(tx, {
-        action: "voucher.applied",
+        action: "allotment.applied",
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `allotment:${row.id}`,
@@ -169,7 +169,7 @@ export function decideAllotment(db: DB, actor: Actor, raw: unknown) {
           byUser: actor.userId,
         });
       recordAudit(tx, {
-        action: approved ? "voucher.approved" : "voucher.refused",
+        action: approved ? "allotment.approved" : "allotment.refused",
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `allotment:${a.id}`,

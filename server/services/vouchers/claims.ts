@@ -127,7 +127,7 @@ export function fileClaim(db: DB, actor: Actor, raw: z.input<typeof fileClaimInp
         actor,
         r,
         at,
-        "voucher.claimFiled",
+        "claim.filed",
         { claimId: row.id, amountFen: row.amountFen },
         { code: "claimFiled", params: { amount: row.amountFen / 100 } },
         "request.voucher_claim",
@@ -183,7 +183,7 @@ export function decideClaim(db: DB, actor: Actor, raw: z.input<typeof decideClai
         actor,
         r,
         at,
-        approved ? "voucher.claimApproved" : "voucher.claimReturned",
+        approved ? "claim.approved" : "claim.returned",
         approved ? { claimId: claim.id } : { claimId: claim.id, reason: input.reason },
         approved
           ? { code: "claimApproved", params: { amount: claim.amountFen / 100 } }

@@ -2,9 +2,10 @@
 //   available = allotted − reserved + released − expired   (what the firm may still draw)
 //   open      = reserved − released − redeemed             (held for accepted requests)
 //   committed = reserved − released                         (drawn: open plus redeemed)
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { voucherLedger, voucherProgrammes, type VoucherEntryKind } from "@/db/schema";
+import { voucherLedger, type VoucherEntryKind } from "@/db/schema";
+import { statement } from "../sql-statements";
 
 export type Entry = {
   allotmentId: number;
@@ -20,7 +21,20 @@ export type Entry = {
 export function appendEntry(tx: DbOrTx, e: Entry): void {
   if (!Number.isInteger(e.amountFen) || e.amountFen <= 0)
     throw new Error(`a ledger entry moves a positive whole number of fen, not ${e.amountFen}`);
-  tx.insert(voucherLedger).values(e).run();
+  statement(
+    tx,
+    `INSERT INTO voucher_ledger (allotment_id, programme_id, firm_id, request_id, kind, amount_fen, at, by_user)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.allotmentId,
+    e.programmeId,
+    e.firmId,
+    e.requestId ?? null,
+    e.kind,
+    e.amountFen,
+    e.at,
+    e.byUser ?? null,
+  );
 }
 
 export type Sums = Record<VoucherEntryKind, number>;
@@ -43,25 +57,42 @@ export const availableOf = (s: Sums) => s.allotted - s.reserved + s.released - s
 export const openOf = (s: Sums) => s.reserved - s.released - s.redeemed;
 export const committedOf = (s: Sums) => s.reserved - s.released;
 
+/** Sums of one prepared statement's rows of (kind, n). */
+function sumsOf(rows: unknown[]): Sums {
+  const sums = zero();
+  for (const r of rows as { kind: VoucherEntryKind; n: number }[]) sums[r.kind] = r.n;
+  return sums;
+}
+
 export const allotmentSums = (tx: DbOrTx, allotmentId: number) =>
-  sumsWhere(tx, eq(voucherLedger.allotmentId, allotmentId));
+  sumsOf(
+    statement(
+      tx,
+      `SELECT kind, SUM(amount_fen) AS n FROM voucher_ledger WHERE allotment_id = ? GROUP BY kind`,
+    ).all(allotmentId),
+  );
 
 /** What the firm has drawn this year, over every programme of the year (the annual cap). */
 export function firmYearCommitted(tx: DbOrTx, firmId: number, year: number): number {
-  const ids = tx
-    .select({ id: voucherProgrammes.id })
-    .from(voucherProgrammes)
-    .where(eq(voucherProgrammes.year, year))
-    .all()
-    .map((p) => p.id);
-  if (ids.length === 0) return 0;
   return committedOf(
-    sumsWhere(tx, and(eq(voucherLedger.firmId, firmId), inArray(voucherLedger.programmeId, ids))),
+    sumsOf(
+      statement(
+        tx,
+        `SELECT kind, SUM(amount_fen) AS n FROM voucher_ledger
+         WHERE firm_id = ? AND programme_id IN (SELECT id FROM voucher_programmes WHERE year = ?)
+         GROUP BY kind`,
+      ).all(firmId, year),
+    ),
   );
 }
 
 export const programmeSums = (tx: DbOrTx, programmeId: number) =>
-  sumsWhere(tx, eq(voucherLedger.programmeId, programmeId));
+  sumsOf(
+    statement(
+      tx,
+      `SELECT kind, SUM(amount_fen) AS n FROM voucher_ledger WHERE programme_id = ? GROUP BY kind`,
+    ).all(programmeId),
+  );
 
 /** A request's cover: what is held for it and what was paid out for it, by allotment. */
 export function requestCover(tx: DbOrTx, requestId: number) {

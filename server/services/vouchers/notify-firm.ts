@@ -20,8 +20,8 @@ export function notifyFirm(tx: DbOrTx, firmId: number, at: number, note: Allotme
   for (const u of people) {
     const { en, zh, ...rest } = note.params;
     const params = { ...rest, programme: u.locale === "zh" ? zh : en };
-    const title = renderText(u.locale, `vouchers.${note.code}Title`, params);
-    const body = renderText(u.locale, `vouchers.${note.code}`, params);
+    const title = renderText(u.locale, `voucherMail.${note.code}Title`, params);
+    const body = renderText(u.locale, `voucherMail.${note.code}`, params);
     tx.insert(notifications)
       .values({ userId: u.id, kind: `voucher.${note.code}`, title, body, createdAt: at })
       .run();

@@ -1,14 +1,14 @@
 // What a firm's vouchers can pay of a quote, and the reservation of that cover when the firm
 // accepts. The page's offer and the acceptance both call `voucherOffer`, so the cover the firm
 // sees is the cover it gets (unless another acceptance drew on the allotment in between).
-import { and, asc, eq, gt } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { quoteLines, voucherAllotments, voucherProgrammes } from "@/db/schema";
 import { maxVoucherCover } from "@/db/reference/voucher-cover";
 import type { RequestRow } from "../booking/request-access";
 import { refuse, validation } from "../errors";
 import { fenInput } from "../money/fen-input";
+import { eligibleLinesFen } from "./eligible";
+import { statement } from "../sql-statements";
 import {
   allotmentSums,
   appendEntry,
@@ -26,18 +26,12 @@ export const voucherChoice = {
 
 /** The eligible lines of the request's current quote version, VAT included. */
 export function eligibleFen(tx: DbOrTx, r: RequestRow): number {
-  return tx
-    .select({ net: quoteLines.netFen, vat: quoteLines.vatFen })
-    .from(quoteLines)
-    .where(
-      and(
-        eq(quoteLines.requestId, r.id),
-        eq(quoteLines.version, r.quoteVersion),
-        eq(quoteLines.voucherEligible, true),
-      ),
-    )
-    .all()
-    .reduce((n, l) => n + l.net + l.vat, 0);
+  const lines = statement(
+    tx,
+    `SELECT net_fen AS netFen, vat_fen AS vatFen, voucher_eligible AS voucherEligible
+     FROM quote_lines WHERE request_id = ? AND version = ?`,
+  ).all(r.id, r.quoteVersion) as { netFen: number; vatFen: number; voucherEligible: number }[];
+  return eligibleLinesFen(lines.map((l) => ({ ...l, voucherEligible: l.voucherEligible === 1 })));
 }
 
 export type VoucherOffer = {
@@ -56,34 +50,38 @@ export function voucherOffer(tx: DbOrTx, r: RequestRow, at: number): VoucherOffe
   if (r.quoteAmountFen === null) return null;
   const eligible = eligibleFen(tx, r);
   if (eligible <= 0) return null;
-  const candidates = tx
-    .select({ a: voucherAllotments, p: voucherProgrammes })
-    .from(voucherAllotments)
-    .innerJoin(voucherProgrammes, eq(voucherProgrammes.id, voucherAllotments.programmeId))
-    .where(
-      and(
-        eq(voucherAllotments.firmId, r.firmId),
-        eq(voucherAllotments.status, "approved"),
-        gt(voucherProgrammes.validUntil, at),
-      ),
-    )
-    .orderBy(asc(voucherProgrammes.validUntil), asc(voucherAllotments.id))
-    .all();
-  for (const { a, p } of candidates) {
-    const rateBp = p.ratesBp[r.serviceType] ?? 0;
+  const candidates = statement(
+    tx,
+    `SELECT a.id AS allotmentId, p.id AS programmeId, p.name_en AS nameEn, p.name_zh AS nameZh,
+       p.year, p.budget_fen AS budgetFen, p.firm_cap_fen AS firmCapFen, p.rates_bp AS ratesBp
+     FROM voucher_allotments a JOIN voucher_programmes p ON p.id = a.programme_id
+     WHERE a.firm_id = ? AND a.status = 'approved' AND p.valid_until > ?
+     ORDER BY p.valid_until, a.id`,
+  ).all(r.firmId, at) as {
+    allotmentId: number;
+    programmeId: number;
+    nameEn: string;
+    nameZh: string;
+    year: number;
+    budgetFen: number;
+    firmCapFen: number;
+    ratesBp: string;
+  }[];
+  for (const p of candidates) {
+    const rateBp = (JSON.parse(p.ratesBp) as Record<string, number>)[r.serviceType] ?? 0;
     if (rateBp <= 0) continue;
-    const available = availableOf(allotmentSums(tx, a.id));
+    const available = availableOf(allotmentSums(tx, p.allotmentId));
     const maxFen = maxVoucherCover({
       eligibleFen: eligible,
       rateBp,
       allotmentLeftFen: available,
       capLeftFen: p.firmCapFen - firmYearCommitted(tx, r.firmId, p.year),
-      budgetLeftFen: p.budgetFen - committedOf(programmeSums(tx, p.id)),
+      budgetLeftFen: p.budgetFen - committedOf(programmeSums(tx, p.programmeId)),
     });
     if (maxFen > 0)
       return {
-        allotmentId: a.id,
-        programmeId: p.id,
+        allotmentId: p.allotmentId,
+        programmeId: p.programmeId,
         programme: { en: p.nameEn, zh: p.nameZh },
         rateBp,
         eligibleFen: eligible,

@@ -101,7 +101,7 @@ export function createProgramme(db: DB, actor: Actor, raw: unknown) {
         .returning()
         .get();
       recordAudit(tx, {
-        action: "voucher.programmeCreated",
+        action: "programme.created",
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `programme:${row.id}`,
@@ -130,7 +130,7 @@ export function updateProgramme(db: DB, actor: Actor, raw: unknown) {
         .returning()
         .get();
       recordAudit(tx, {
-        action: "voucher.programmeUpdated",
+        action: "programme.updated",
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `programme:${row.id}`,
