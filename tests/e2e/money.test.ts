@@ -1,23 +1,31 @@
 // Money in a real browser: the operator publishes a fee schedule, the firm sees the estimate it
-// gives before asking, the operator quotes with lines (VAT per line), the firm accepts; on a
-// completed request the operator records the fapiao and a part payment, leaving a balance.
+// gives before asking, the operator quotes with lines (VAT per line), the firm accepts with its
+// innovation voucher; the work done, the operator records the fapiao and the firm's share, files
+// the voucher claim and the department approves it. On another completed request the operator
+// records a fapiao and a part payment, leaving a balance. The department grants a waiting
+// voucher application and the firm sees it.
 // Screenshots: /tmp/pilot-e2e-shots/money-*.png.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser, signedInClient } from "./browser";
+import { minimalPdf } from "@/db/seed/pdf";
 
 const baseURL = inject("baseURL");
 const SHOTS = "/tmp/pilot-e2e-shots";
 let browser: Browser;
 let firm: BrowserContext;
 let operator: BrowserContext;
+let admin: BrowserContext;
+/** The request the first test quotes and the firm accepts with its voucher. */
+let requestUrl = "";
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launchBrowser();
   firm = await signedInClient(browser, baseURL, "firm@pilot.demo");
   operator = await signedInClient(browser, baseURL, "operator@pilot.demo");
+  admin = await signedInClient(browser, baseURL, "admin@pilot.demo");
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +58,7 @@ describe("money", () => {
     await f.locator("#title").fill("E2E: corrosion test with a published fee");
     await f.locator("form[data-testid=new-request-form] button[type=submit]").click();
     await f.waitForURL(/\/requests\/\d+$/);
-    const requestUrl = f.url();
+    requestUrl = f.url();
 
     await o.goto(requestUrl);
     const quote = o.getByTestId("quote-form");
@@ -91,8 +99,14 @@ describe("money", () => {
     await expect(f.getByTestId("quote-total").textContent()).resolves.toContain("556.77");
     await f.screenshot({ path: `${SHOTS}/money-quote.png`, fullPage: true });
     await f.getByTestId("agreement").waitFor();
-    await f.getByRole("button", { name: "Accept the quote" }).click();
+    // The firm's allotment offers 30 % of the eligible lines; it accepts with the voucher.
+    const offer = f.getByTestId("voucher-accept");
+    await offer.waitFor();
+    await expect(f.getByTestId("voucher-offer").textContent()).resolves.toMatch(/30 %/);
+    await offer.screenshot({ path: `${SHOTS}/money-voucher-offer.png` });
+    await f.getByRole("button", { name: "Accept the quote with the voucher" }).click();
     await f.getByTestId("toast-success").waitFor();
+    await expect(f.getByTestId("voucher-state").textContent()).resolves.toMatch(/reserved/);
     // The agreement the firm accepted, served by the built app as a PDF with its fonts.
     await f.getByTestId("agreement").filter({ hasText: "accepted" }).waitFor();
     const id = new URL(requestUrl).pathname.split("/").pop();
@@ -106,6 +120,77 @@ describe("money", () => {
     expect(bytes.length).toBeGreaterThan(20_000);
     await o.close();
     await f.close();
+  });
+
+  it("work done: fapiao, the firm's share paid, the voucher claim filed and approved", async () => {
+    const o = await operator.newPage();
+    await o.goto(requestUrl);
+    const ref = (await o.getByTestId("request-ref").textContent())!.trim();
+    await o.getByTestId("start-early-form").waitFor();
+    await o.getByLabel("Why start early?").fill("Samples arrived early");
+    await o.getByRole("button", { name: "Start early" }).click();
+    await o.locator('[data-testid="request-status"][data-status="in_progress"]').waitFor();
+    await o.getByLabel("Upload the report").setInputFiles({
+      name: "report.pdf",
+      mimeType: "application/pdf",
+      buffer: minimalPdf(["E2E voucher report", ref]),
+    });
+    await o.getByRole("button", { name: "Add a file" }).click();
+    await o.getByTestId("attachments").waitFor();
+    await o.getByTestId("action-complete").click();
+    await o.locator('[data-testid="request-status"][data-status="completed"]').waitFor();
+    // Before the fapiao, the claim says what it still needs.
+    await expect(o.getByTestId("claim-missing").textContent()).resolves.toContain("fapiao");
+    await o.locator("#inv-number").fill("51012026E2EV0001");
+    await o.getByTestId("invoice-form").locator('button[type="submit"]').click();
+    const payment = o.getByTestId("payment-form-51012026E2EV0001");
+    await payment.waitFor();
+    await expect(o.getByTestId("billing-voucher").textContent()).resolves.toMatch(/\d/);
+    // The payment form starts at the firm's share: the total less the voucher cover.
+    await payment.locator('input[name="bankReference"]').fill("E2E-BANK-V001");
+    await payment.locator('button[type="submit"]').click();
+    await o.getByTestId("invoice-51012026E2EV0001").getByText("E2E-BANK-V001").waitFor();
+    await o.getByTestId("file-claim").click();
+    await o.locator('[data-testid^="claim-"][data-status="filed"]').waitFor();
+    await o.getByTestId("voucher-cover").screenshot({ path: `${SHOTS}/money-claim-filed.png` });
+
+    const a = await admin.newPage();
+    await a.goto("/admin/vouchers/claims?status=filed");
+    const claim = a.locator('[data-testid^="admin-claim-"]', { hasText: ref });
+    await claim.waitFor();
+    await a.screenshot({ path: `${SHOTS}/money-claims.png`, fullPage: true });
+    await claim.getByRole("button", { name: "Approve and redeem" }).click();
+    await a.getByTestId("toast-success").waitFor();
+    const csv = await a.request.get(
+      new URL("/api/admin/vouchers/claims?format=csv&status=approved", baseURL).toString(),
+    );
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(ref);
+
+    const f = await firm.newPage();
+    await f.goto(requestUrl);
+    await expect(f.getByTestId("voucher-state").textContent()).resolves.toMatch(/redeemed/);
+    await expect(f.getByTestId("billing-balance").textContent()).resolves.toMatch(/0\.00/);
+    await f.goto("/firm/vouchers");
+    await expect(f.getByTestId("voucher-redeemed").textContent()).resolves.toMatch(/\d/);
+    await f.screenshot({ path: `${SHOTS}/money-firm-vouchers.png`, fullPage: true });
+    await Promise.all([o.close(), a.close(), f.close()]);
+  });
+
+  it("the department grants a waiting application and the firm sees its allotment", async () => {
+    const a = await admin.newPage();
+    await a.goto("/admin/vouchers");
+    const waiting = a.locator('[data-testid^="application-"][data-status="pending"]').first();
+    await waiting.waitFor();
+    await waiting.getByLabel("Amount to grant (¥)").fill("30000");
+    await waiting.getByRole("button", { name: "Grant" }).click();
+    await a.getByTestId("toast-success").waitFor();
+    const f2 = await (await signedInClient(browser, baseURL, "firm2@pilot.demo")).newPage();
+    await f2.goto("/firm/vouchers");
+    await f2.locator('[data-testid^="allotment-"][data-status="approved"]').waitFor();
+    await expect(f2.getByTestId("voucher-available").textContent()).resolves.toContain("30,000");
+    await a.close();
+    await f2.close();
   });
 
   it("records a fapiao and a part payment on completed work, leaving a balance", async () => {

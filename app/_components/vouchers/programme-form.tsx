@@ -7,42 +7,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { firmSizes, serviceTypes } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
-import { defaultFirmCapFen, defaultVoucherRatesBp } from "@/db/reference/voucher-cover";
 import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
-
-export type ProgrammeValues = {
-  id?: number;
-  year: number;
-  nameEn: string;
-  nameZh: string;
-  budgetFen: number;
-  firmCapFen: number;
-  ratesBp: Record<string, number>;
-  eligibleSizes: string[];
-  eligiblePrefectures: string[];
-  applyFrom: string;
-  applyUntil: string;
-  validUntil: string;
-};
-
-export const newProgramme = (year: number): ProgrammeValues => ({
-  year,
-  nameEn: "",
-  nameZh: "",
-  budgetFen: 0,
-  firmCapFen: defaultFirmCapFen,
-  ratesBp: defaultVoucherRatesBp,
-  eligibleSizes: ["micro", "small", "medium"],
-  eligiblePrefectures: [],
-  applyFrom: `${year}-01-01`,
-  applyUntil: `${year}-10-31`,
-  validUntil: `${year}-12-31`,
-});
+import type { ProgrammeValues } from "./programme-values";
 
 const yuanToFen = (v: FormDataEntryValue | null) => {
   const s = String(v ?? "").trim();
@@ -136,7 +107,7 @@ export function ProgrammeForm({ initial }: { initial: ProgrammeValues }) {
         )}
         {field(
           "budget",
-          t("budget"),
+          t("budgetYuan"),
           <input
             id={id("budget")}
             name="budgetYuan"

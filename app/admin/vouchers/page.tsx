@@ -14,7 +14,8 @@ import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
 import { formatMoney } from "../../_components/format-money";
 import { prefectureName } from "../../_components/place-names";
-import { ProgrammeForm, newProgramme } from "../../_components/vouchers/programme-form";
+import { ProgrammeForm } from "../../_components/vouchers/programme-form";
+import { newProgramme } from "../../_components/vouchers/programme-values";
 import { DecideAllotment } from "../../_components/vouchers/decide-allotment";
 import { now } from "@/server/services/clock";
 import { voucherGroupings } from "@/server/services/vouchers/figures";
@@ -111,7 +112,10 @@ export default async function AdminVouchersPage({ searchParams }: Props) {
             {t("show")}
           </button>
         </form>
-        <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="voucher-figures">
+        <dl
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5"
+          data-testid="voucher-figures"
+        >
           <StatCard label={t("budget")} value={money(figures.budgetFen)} definition="vouchers" />
           <StatCard
             label={t("allotted")}
