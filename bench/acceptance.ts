@@ -25,6 +25,7 @@ import {
   parseLocal,
 } from "@/server/services/scheduling/local-time";
 import { measure, type Timing } from "./harness";
+import { grantAllotment } from "../tests/helpers/voucher-grant";
 
 const HOUR = 3_600_000;
 const ROUNDS = 5;
@@ -59,47 +60,13 @@ export function benchAcceptance(db: DB) {
   const now = Date.now();
   const year = localParts(now, NETWORK_TIME_ZONE).year;
   // A programme and an allotment large enough never to run out during the bench.
-  const programme = db
-    .insert(voucherProgrammes)
-    .values({
-      year,
-      nameEn: "Bench vouchers",
-      nameZh: "基准创新券",
-      budgetFen: 9_000_000_000,
-      firmCapFen: 9_000_000_000,
-      ratesBp: { testing: 3000, inspection: 3000, verification: 3000, pilot_production: 2000 },
-      eligibleSizes: ["micro", "small", "medium", "large"],
-      eligiblePrefectures: [],
-      applyFrom: now - 100 * 86_400_000,
-      applyUntil: now + 100 * 86_400_000,
-      validUntil: now + 4 * 365 * 86_400_000,
-      createdBy: firm.userId,
-    })
-    .returning()
-    .get();
-  const allotment = db
-    .insert(voucherAllotments)
-    .values({
-      programmeId: programme.id,
-      firmId: firm.firmId!,
-      requestedFen: 9_000_000_000,
-      grantedFen: 9_000_000_000,
-      purpose: "Bench",
-      status: "approved",
-      appliedBy: firm.userId,
-    })
-    .returning()
-    .get();
-  db.insert(voucherLedger)
-    .values({
-      allotmentId: allotment.id,
-      programmeId: programme.id,
-      firmId: firm.firmId!,
-      kind: "allotted",
-      amountFen: 9_000_000_000,
-      at: now,
-    })
-    .run();
+  grantAllotment(db, {
+    firmId: firm.firmId!,
+    userId: firm.userId,
+    amountFen: 9_000_000_000,
+    year,
+    at: now,
+  });
 
   // Quoted requests in far-future slots (one a day, at the facility's opening time), made
   // before any timing.
@@ -108,7 +75,11 @@ export function benchAcceptance(db: DB) {
     .from(facilities)
     .where(eq(facilities.id, operatorRow.facilityId!))
     .get()!;
-  let day = localDateKey(now + 2 * 365 * 86_400_000, facility.timeZone);
+  // After everything already on the equipment (the scale dataset books years ahead).
+  const last = db.$client
+    .prepare(`SELECT MAX("end") AS last FROM reservations WHERE equipment_id = ?`)
+    .get(machine.id) as { last: number | null };
+  let day = localDateKey(Math.max(now, last.last ?? 0) + 2 * 86_400_000, facility.timeZone);
   const nextSlot = () => {
     for (;;) {
       day = addDays(day, 1);
@@ -242,19 +213,21 @@ export function benchVoucherFigures(db: DB, year: number): Timing[] {
     }
     const requests = db.$client
       .prepare(
-        `SELECT id, firm_id AS firmId FROM booking_requests
+        `SELECT id, firm_id AS firmId, facility_id AS facilityId FROM booking_requests
          WHERE status IN ('confirmed', 'in_progress', 'completed') LIMIT 40000`,
       )
-      .all() as { id: number; firmId: number }[];
+      .all() as { id: number; firmId: number; facilityId: number }[];
     const insert = db.$client.prepare(
-      `INSERT INTO voucher_ledger (allotment_id, programme_id, firm_id, request_id, kind, amount_fen, at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO voucher_ledger
+         (allotment_id, programme_id, firm_id, request_id, facility_id, kind, amount_fen, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const [k, r] of requests.entries()) {
       const a = allotmentOf.get(r.firmId);
       if (!a) continue;
-      insert.run(a, programme.id, r.firmId, r.id, "reserved", 3000, now);
-      if (k % 3 === 0) insert.run(a, programme.id, r.firmId, r.id, "redeemed", 3000, now);
+      insert.run(a, programme.id, r.firmId, r.id, r.facilityId, "reserved", 3000, now);
+      if (k % 3 === 0)
+        insert.run(a, programme.id, r.firmId, r.id, r.facilityId, "redeemed", 3000, now);
     }
   })();
   return voucherGroupings.map((by) =>

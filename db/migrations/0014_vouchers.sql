@@ -53,6 +53,7 @@ CREATE TABLE `voucher_ledger` (
 	`programme_id` integer NOT NULL,
 	`firm_id` integer NOT NULL,
 	`request_id` integer,
+	`facility_id` integer,
 	`kind` text NOT NULL,
 	`amount_fen` integer NOT NULL,
 	`at` integer NOT NULL,
@@ -61,12 +62,13 @@ CREATE TABLE `voucher_ledger` (
 	FOREIGN KEY (`programme_id`) REFERENCES `voucher_programmes`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`firm_id`) REFERENCES `firms`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`request_id`) REFERENCES `booking_requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`facility_id`) REFERENCES `facilities`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`by_user`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `voucher_ledger_allotment_idx` ON `voucher_ledger` (`allotment_id`);--> statement-breakpoint
 CREATE INDEX `voucher_ledger_request_idx` ON `voucher_ledger` (`request_id`);--> statement-breakpoint
-CREATE INDEX `voucher_ledger_programme_idx` ON `voucher_ledger` (`programme_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `voucher_ledger_programme_idx` ON `voucher_ledger` (`programme_id`,`kind`,`firm_id`,`facility_id`,`amount_fen`);--> statement-breakpoint
 CREATE INDEX `voucher_ledger_firm_idx` ON `voucher_ledger` (`firm_id`);--> statement-breakpoint
 CREATE TABLE `voucher_programmes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

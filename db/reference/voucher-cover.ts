@@ -1,9 +1,10 @@
 // The innovation-voucher rules that are arithmetic: the default coverage rates and the cover a
 // quote can draw. Kept here (not in server/) so the seed draws cover by the same rule.
+import type { ServiceType } from "../schema/enums";
 
 /** Sichuan's published rates: 30 % of instrument-sharing, inspection, testing and verification
  * fees, 20 % of pilot-scale fees; consulting is not covered unless a programme says so. */
-export const defaultVoucherRatesBp: Record<string, number> = {
+export const defaultVoucherRatesBp: Record<ServiceType, number> = {
   inspection: 3000,
   testing: 3000,
   verification: 3000,

@@ -78,6 +78,9 @@ export const voucherLedger = sqliteTable(
       .notNull()
       .references(() => firms.id),
     requestId: integer("request_id").references(() => bookingRequests.id),
+    /** The facility of the request the entry is for (fixed once a quote is accepted), kept on
+     * the entry so the department's figures by facility and field need no join. */
+    facilityId: integer("facility_id").references(() => facilities.id),
     kind: text("kind", { enum: voucherEntryKinds }).notNull(),
     amountFen: integer("amount_fen").notNull(),
     at: integer("at").notNull(),
@@ -86,7 +89,14 @@ export const voucherLedger = sqliteTable(
   (t) => [
     index("voucher_ledger_allotment_idx").on(t.allotmentId),
     index("voucher_ledger_request_idx").on(t.requestId),
-    index("voucher_ledger_programme_idx").on(t.programmeId, t.kind),
+    // Covers the year's figures: every grouping reads the index only.
+    index("voucher_ledger_programme_idx").on(
+      t.programmeId,
+      t.kind,
+      t.firmId,
+      t.facilityId,
+      t.amountFen,
+    ),
     index("voucher_ledger_firm_idx").on(t.firmId),
   ],
 );

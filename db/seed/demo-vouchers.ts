@@ -110,7 +110,7 @@ export class VoucherSeeder {
   private entry(
     allotmentId: number,
     firmId: number,
-    requestId: number | null,
+    request: { id: number; facilityId: number } | null,
     kind: "allotted" | "reserved" | "redeemed",
     amountFen: number,
     at: number,
@@ -121,7 +121,8 @@ export class VoucherSeeder {
         allotmentId,
         programmeId: this.programme.id,
         firmId,
-        requestId,
+        requestId: request?.id ?? null,
+        facilityId: request?.facilityId ?? null,
         kind,
         amountFen,
         at,
@@ -146,7 +147,14 @@ export class VoucherSeeder {
     if (cover <= 0) return 0;
     a.available -= cover;
     this.committedFen += cover;
-    this.entry(a.id, a.firmId, requestId, "reserved", cover, accepted);
+    this.entry(
+      a.id,
+      a.firmId,
+      { id: requestId, facilityId: row.facilityId! },
+      "reserved",
+      cover,
+      accepted,
+    );
     return cover;
   }
 
@@ -188,7 +196,14 @@ export class VoucherSeeder {
       .run();
     if (approved) {
       const a = this.allotments.get(r.firmId)!;
-      this.entry(a.id, a.firmId, requestId, "redeemed", cover, decidedAt);
+      this.entry(
+        a.id,
+        a.firmId,
+        { id: requestId, facilityId: r.facilityId! },
+        "redeemed",
+        cover,
+        decidedAt,
+      );
     }
   }
 }

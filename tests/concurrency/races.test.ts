@@ -3,17 +3,7 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, isNull, and } from "drizzle-orm";
-import {
-  bookingRequests,
-  equipment,
-  facilities,
-  firms,
-  reservations,
-  users,
-  voucherAllotments,
-  voucherLedger,
-  voucherProgrammes,
-} from "@/db/schema";
+import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { makeCreditCode } from "@/db/seed/credit-codes";
 import { submitRequest } from "@/server/services/booking/submit-request";
@@ -22,6 +12,7 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 import { freshDb } from "../helpers/test-db";
 import { runTogether, runWorker } from "./spawn";
+import { grantAllotment } from "../helpers/voucher-grant";
 
 const HOUR = 3_600_000;
 const { db, file } = freshDb();
@@ -366,47 +357,13 @@ describe("voucher cover under concurrent acceptances", () => {
     const firm = loadActor(db, ids.firmUsers[2])!;
     const operator = loadActor(db, ids.operators[0])!;
     const at = Date.now();
-    const programme = db
-      .insert(voucherProgrammes)
-      .values({
-        year: 2026,
-        nameEn: "Race vouchers",
-        nameZh: "竞争创新券",
-        budgetFen: 50_000,
-        firmCapFen: 50_000,
-        ratesBp: { testing: 3000 },
-        eligibleSizes: ["small"],
-        eligiblePrefectures: [],
-        applyFrom: at - 86_400_000,
-        applyUntil: at + 86_400_000,
-        validUntil: at + 30 * 86_400_000,
-        createdBy: firm.userId,
-      })
-      .returning()
-      .get();
-    const allotment = db
-      .insert(voucherAllotments)
-      .values({
-        programmeId: programme.id,
-        firmId: firm.firmId!,
-        requestedFen: 50_000,
-        grantedFen: 50_000,
-        purpose: "Race",
-        status: "approved",
-        appliedBy: firm.userId,
-      })
-      .returning()
-      .get();
-    db.insert(voucherLedger)
-      .values({
-        allotmentId: allotment.id,
-        programmeId: programme.id,
-        firmId: firm.firmId!,
-        kind: "allotted",
-        amountFen: 50_000,
-        at,
-      })
-      .run();
+    const { allotment } = grantAllotment(db, {
+      firmId: firm.firmId!,
+      userId: firm.userId,
+      amountFen: 50_000,
+      year: 2026,
+      at,
+    });
     // Each quote: ¥100 of eligible machine time + 6 % VAT = 10,600 fen; 30 % covers 3,180.
     const made = Array.from({ length: 30 }, (_, i) => {
       const r = submitRequest(

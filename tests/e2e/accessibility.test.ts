@@ -80,6 +80,7 @@ const roles: { who: string; pages: (p: Page) => Promise<string[]> }[] = [
     who: "firm@pilot.demo",
     pages: async (p) => [
       "/firm",
+      "/firm/vouchers",
       "/requests",
       "/requests/new",
       await firstLink(p, "/requests", /^\/requests\/\d+$/),
@@ -115,6 +116,8 @@ const roles: { who: string; pages: (p: Page) => Promise<string[]> }[] = [
       "/admin/users",
       "/admin/audit",
       "/admin/outbox",
+      "/admin/vouchers",
+      "/admin/vouchers/claims",
     ],
   },
 ];

@@ -17,6 +17,7 @@ import { setClockForTests } from "@/server/services/clock";
 import { callerFor, freshDb } from "./test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "./booking-fixture";
 import { PASSWORD } from "./fixtures";
+import { defaultVoucherRatesBp } from "@/db/reference/voucher-cover";
 
 export const SECRET = "TENANT-A-SECRET";
 export const HUB_ASK = "TENANT-A-HUB-ASK";
@@ -70,14 +71,7 @@ export const programmeBody = (o: Record<string, unknown> = {}) => ({
   nameZh: "测试创新券",
   budgetFen: 10_000_000,
   firmCapFen: 2_000_000,
-  ratesBp: {
-    inspection: 3000,
-    testing: 3000,
-    verification: 3000,
-    pilot_production: 2000,
-    scale_up: 2000,
-    consulting: 0,
-  },
+  ratesBp: defaultVoucherRatesBp,
   eligibleSizes: ["micro", "small", "medium", "large"] as (
     "micro" | "small" | "medium" | "large"
   )[],

@@ -1,29 +1,18 @@
 "use client";
 // A firm applies for a voucher allotment: the amount (within the programme's cap per firm) and
 // what it is for.
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "../../_trpc/client";
-import { useToast } from "../toaster";
-import { useRefusalText } from "../refusal-text";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
+import { useOutcome } from "./use-outcome";
 
 export function ApplyForm({ programmeId, capFen }: { programmeId: number; capFen: number }) {
   const t = useTranslations("vouchers");
-  const trpc = useTRPC();
-  const toast = useToast();
-  const refusals = useRefusalText();
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, callbacks, trpc } = useOutcome();
   const apply = useMutation(
-    trpc.voucher.applyForAllotment.mutationOptions({
-      onSuccess: () => (setErrors({}), toast("success", t("applied")), router.refresh()),
-      onError: (e) => (setErrors(refusals.fields(e)), toast("error", refusals.message(e))),
-    }),
+    trpc.voucher.applyForAllotment.mutationOptions(callbacks(t("applied"))),
   );
   const id = (k: string) => `${k}-${programmeId}`;
   return (

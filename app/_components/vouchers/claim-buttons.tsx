@@ -2,32 +2,17 @@
 // Voucher claims: the facility files one for a paid request; the department approves it or
 // returns it with a reason.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "../../_trpc/client";
-import { useToast } from "../toaster";
-import { useRefusalText } from "../refusal-text";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
+import { useOutcome } from "./use-outcome";
 
 const button =
   "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const secondary =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-60";
-
-function useOutcome() {
-  const toast = useToast();
-  const refusals = useRefusalText();
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const callbacks = (done: string) => ({
-    onSuccess: () => (setErrors({}), toast("success", done), router.refresh()),
-    onError: (e: unknown) => (setErrors(refusals.fields(e)), toast("error", refusals.message(e))),
-  });
-  return { errors, callbacks, trpc: useTRPC() };
-}
 
 export function FileClaimButton({
   requestId,

@@ -2,30 +2,18 @@
 // The department decides an allotment application: grant an amount (the request by default) or
 // refuse with a reason.
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "../../_trpc/client";
-import { useToast } from "../toaster";
-import { useRefusalText } from "../refusal-text";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
+import { useOutcome } from "./use-outcome";
 
 export function DecideAllotment({ id, requestedFen }: { id: number; requestedFen: number }) {
   const t = useTranslations("vouchers");
-  const trpc = useTRPC();
-  const toast = useToast();
-  const refusals = useRefusalText();
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, callbacks, trpc } = useOutcome();
   const [refusing, setRefusing] = useState(false);
-  const decide = useMutation(
-    trpc.voucher.decideAllotment.mutationOptions({
-      onSuccess: () => (setErrors({}), toast("success", t("decided")), router.refresh()),
-      onError: (e) => (setErrors(refusals.fields(e)), toast("error", refusals.message(e))),
-    }),
-  );
+  const decide = useMutation(trpc.voucher.decideAllotment.mutationOptions(callbacks(t("decided"))));
   return (
     <form
       onKeyDown={keepEnterFromSubmitting}

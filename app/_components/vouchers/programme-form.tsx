@@ -1,18 +1,14 @@
 "use client";
 // The department's programme form: year, names, budget, cap per firm, rate per service type,
 // eligible firm sizes and prefectures, application window and validity. Creates or edits.
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { firmSizes, serviceTypes } from "@/db/schema/enums";
 import { prefectures } from "@/db/reference/prefectures";
-import { useTRPC } from "../../_trpc/client";
-import { useToast } from "../toaster";
-import { useRefusalText } from "../refusal-text";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
+import { useOutcome } from "./use-outcome";
 import type { ProgrammeValues } from "./programme-values";
 
 const yuanToFen = (v: FormDataEntryValue | null) => {
@@ -25,17 +21,13 @@ export function ProgrammeForm({ initial }: { initial: ProgrammeValues }) {
   const ts = useTranslations("serviceType");
   const tsize = useTranslations("firmSize");
   const locale = useLocale();
-  const trpc = useTRPC();
-  const toast = useToast();
-  const refusals = useRefusalText();
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const callbacks = {
-    onSuccess: () => (setErrors({}), toast("success", t("programmeSaved")), router.refresh()),
-    onError: (e: unknown) => (setErrors(refusals.fields(e)), toast("error", refusals.message(e))),
-  };
-  const create = useMutation(trpc.voucher.createProgramme.mutationOptions(callbacks));
-  const update = useMutation(trpc.voucher.updateProgramme.mutationOptions(callbacks));
+  const { errors, callbacks, trpc } = useOutcome();
+  const create = useMutation(
+    trpc.voucher.createProgramme.mutationOptions(callbacks(t("programmeSaved"))),
+  );
+  const update = useMutation(
+    trpc.voucher.updateProgramme.mutationOptions(callbacks(t("programmeSaved"))),
+  );
   const key = initial.id ?? "new";
   const id = (k: string) => `programme-${key}-${k}`;
   const field = (k: string, label: string, input: React.ReactNode) => (

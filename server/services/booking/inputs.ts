@@ -4,6 +4,7 @@ import { serviceTypes, requestStatuses, rejectionReasons } from "@/db/schema/enu
 import { paramRange } from "../registry/inputs";
 import { category } from "../hub/inputs";
 import { timeInput } from "../time-input";
+import { reasonInput } from "../reason-input";
 import { idInput } from "@/server/services/id-input";
 import { numeric } from "../number-input";
 import { quoteLinesInput } from "../money/quote-lines";
@@ -11,11 +12,7 @@ import { quoteLinesInput } from "../money/quote-lines";
 type IdCode = `field.id${"Request" | "Facility" | "Service" | "Equipment" | "Maintenance"}`;
 const id = (code: IdCode) => idInput(code);
 const version = idInput("field.version").optional();
-const reason = z
-  .string({ error: "field.reasonNeeded" })
-  .trim()
-  .min(3, "field.reasonMin")
-  .max(1000, "field.maxChars");
+const reason = reasonInput(1000);
 
 export const submitRequestInput = z
   .object({

@@ -10,6 +10,7 @@ import { notFound, refuse, validation } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
+import { reasonInput } from "../reason-input";
 import { fenInput } from "./fen-input";
 import { timeInput } from "../time-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
@@ -33,11 +34,7 @@ export const recordInvoiceInput = z.object({
 });
 export const voidInvoiceInput = z.object({
   invoiceId: idInput("field.idInvoice"),
-  reason: z
-    .string({ error: "field.reasonNeeded" })
-    .trim()
-    .min(3, "field.reasonMin")
-    .max(500, "field.maxChars"),
+  reason: reasonInput(),
 });
 export const recordPaymentInput = z.object({
   invoiceId: idInput("field.idInvoice"),

@@ -10,6 +10,7 @@ import { notFound, refuse, validation } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
+import { reasonInput } from "../reason-input";
 import { recordAudit } from "../audit/record-audit";
 import { fenInput } from "../money/fen-input";
 import {
@@ -39,11 +40,7 @@ export const decideAllotmentInput = z.discriminatedUnion(
     z.object({
       id: idInput(),
       decision: z.literal("refuse"),
-      reason: z
-        .string({ error: "field.reasonNeeded" })
-        .trim()
-        .min(3, "field.reasonMin")
-        .max(500, "field.maxChars"),
+      reason: reasonInput(),
     }),
   ],
   { error: "field.decision" },

@@ -22,6 +22,7 @@ import type { Refusal } from "@/server/i18n/render";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
+import { reasonInput } from "../reason-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { firmDue, logStep } from "../money/billing";
 import { appendEntry, openOf, requestCover } from "./ledger";
@@ -34,11 +35,7 @@ export const decideClaimInput = z.discriminatedUnion(
     z.object({
       id: idInput(),
       decision: z.literal("return"),
-      reason: z
-        .string({ error: "field.reasonNeeded" })
-        .trim()
-        .min(3, "field.reasonMin")
-        .max(500, "field.maxChars"),
+      reason: reasonInput(),
     }),
   ],
   { error: "field.decision" },
@@ -160,6 +157,7 @@ export function decideClaim(db: DB, actor: Actor, raw: z.input<typeof decideClai
               programmeId: p.programmeId,
               firmId: p.firmId,
               requestId: r.id,
+              facilityId: r.facilityId,
               kind: "redeemed",
               amountFen: open,
               at,

@@ -32,16 +32,15 @@ type Amounts = {
   firms: number;
 };
 
+// Each entry carries its firm and (for cover drawn on a request) its facility, so each grouping
+// reads the ledger's covering index and a small table; the facilities' fields are expanded once.
 const keyOf = {
-  prefecture: { key: sql`f.prefecture`, join: sql``, where: sql`` },
-  size: { key: sql`f.size`, join: sql``, where: sql`` },
-  facility: {
-    key: sql`CAST(fa.id AS TEXT)`,
-    join: sql`JOIN booking_requests r ON r.id = l.request_id JOIN facilities fa ON fa.id = r.facility_id`,
-  },
+  prefecture: { key: sql`f.prefecture`, join: sql`JOIN firms f ON f.id = l.firm_id` },
+  size: { key: sql`f.size`, join: sql`JOIN firms f ON f.id = l.firm_id` },
+  facility: { key: sql`CAST(l.facility_id AS TEXT)`, join: sql`` },
   field: {
-    key: sql`j.value`,
-    join: sql`JOIN booking_requests r ON r.id = l.request_id JOIN facilities fa ON fa.id = r.facility_id JOIN json_each(fa.fields) j`,
+    key: sql`ff.field`,
+    join: sql`JOIN ff ON ff.facility_id = l.facility_id`,
   },
 } as const;
 
@@ -54,9 +53,11 @@ export function voucherFigures(db: DbOrTx, raw: z.input<typeof figuresInput>) {
   const total = db.get<Amounts>(sql`SELECT ${amounts} FROM voucher_ledger l WHERE ${inYear}`);
   const g = keyOf[input.by];
   const rows = db.all<Amounts & { key: string }>(
-    sql`SELECT ${g.key} AS key, ${amounts}
-        FROM voucher_ledger l JOIN firms f ON f.id = l.firm_id ${g.join}
-        WHERE ${inYear}
+    sql`WITH ff AS MATERIALIZED (
+          SELECT fa.id AS facility_id, j.value AS field FROM facilities fa, json_each(fa.fields) j)
+        SELECT ${g.key} AS key, ${amounts}
+        FROM voucher_ledger l ${g.join}
+        WHERE ${inYear} ${input.by === "facility" || input.by === "field" ? sql`AND l.facility_id IS NOT NULL` : sql``}
         GROUP BY key ORDER BY redeemed + reserved DESC, allotted DESC, key`,
   );
   const facilityNames =

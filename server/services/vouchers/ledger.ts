@@ -2,7 +2,7 @@
 //   available = allotted − reserved + released − expired   (what the firm may still draw)
 //   open      = reserved − released − redeemed             (held for accepted requests)
 //   committed = reserved − released                         (drawn: open plus redeemed)
-import { eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { voucherLedger, type VoucherEntryKind } from "@/db/schema";
 import { statement } from "../sql-statements";
@@ -12,6 +12,7 @@ export type Entry = {
   programmeId: number;
   firmId: number;
   requestId?: number | null;
+  facilityId?: number | null;
   kind: VoucherEntryKind;
   amountFen: number;
   at: number;
@@ -23,13 +24,15 @@ export function appendEntry(tx: DbOrTx, e: Entry): void {
     throw new Error(`a ledger entry moves a positive whole number of fen, not ${e.amountFen}`);
   statement(
     tx,
-    `INSERT INTO voucher_ledger (allotment_id, programme_id, firm_id, request_id, kind, amount_fen, at, by_user)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO voucher_ledger
+       (allotment_id, programme_id, firm_id, request_id, facility_id, kind, amount_fen, at, by_user)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.allotmentId,
     e.programmeId,
     e.firmId,
     e.requestId ?? null,
+    e.facilityId ?? null,
     e.kind,
     e.amountFen,
     e.at,
@@ -96,23 +99,28 @@ export const programmeSums = (tx: DbOrTx, programmeId: number) =>
 
 /** A request's cover: what is held for it and what was paid out for it, by allotment. */
 export function requestCover(tx: DbOrTx, requestId: number) {
-  const rows = tx
-    .select({
-      allotmentId: voucherLedger.allotmentId,
-      programmeId: voucherLedger.programmeId,
-      firmId: voucherLedger.firmId,
-      kind: voucherLedger.kind,
-      n: sql<number>`SUM(${voucherLedger.amountFen})`,
-    })
-    .from(voucherLedger)
-    .where(eq(voucherLedger.requestId, requestId))
-    .groupBy(voucherLedger.allotmentId, voucherLedger.kind)
-    .all();
-  const byAllotment = new Map<number, { programmeId: number; firmId: number; sums: Sums }>();
+  const rows = statement(
+    tx,
+    `SELECT allotment_id AS allotmentId, programme_id AS programmeId, firm_id AS firmId,
+       MAX(facility_id) AS facilityId, kind, SUM(amount_fen) AS n
+     FROM voucher_ledger WHERE request_id = ? GROUP BY allotment_id, kind`,
+  ).all(requestId) as {
+    allotmentId: number;
+    programmeId: number;
+    firmId: number;
+    facilityId: number | null;
+    kind: VoucherEntryKind;
+    n: number;
+  }[];
+  const byAllotment = new Map<
+    number,
+    { programmeId: number; firmId: number; facilityId: number | null; sums: Sums }
+  >();
   for (const r of rows) {
     const a = byAllotment.get(r.allotmentId) ?? {
       programmeId: r.programmeId,
       firmId: r.firmId,
+      facilityId: r.facilityId,
       sums: zero(),
     };
     a.sums[r.kind] = r.n;
@@ -136,6 +144,7 @@ export function releaseCover(tx: DbOrTx, requestId: number, at: number): number 
       programmeId: p.programmeId,
       firmId: p.firmId,
       requestId,
+      facilityId: p.facilityId,
       kind: "released",
       amountFen: open,
       at,

@@ -112,6 +112,7 @@ export function reserveCover(
     programmeId: offer.programmeId,
     firmId: r.firmId,
     requestId: r.id,
+    facilityId: r.facilityId,
     kind: "reserved",
     amountFen: amount,
     at,
