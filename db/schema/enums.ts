@@ -118,3 +118,13 @@ export type VoucherEntryKind = (typeof voucherEntryKinds)[number];
 /** A facility's claim for the voucher cover of a paid request. */
 export const claimStatuses = ["filed", "approved", "returned"] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
+
+/** Who paid for an equipment item (the sharing evaluations report it). */
+export const fundingSources = [
+  "central_fiscal",
+  "provincial_fiscal",
+  "municipal_fiscal",
+  "self_funded",
+  "other",
+] as const;
+export type FundingSource = (typeof fundingSources)[number];

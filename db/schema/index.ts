@@ -5,3 +5,4 @@ export * from "./requests";
 export * from "./system";
 export * from "./money";
 export * from "./vouchers";
+export * from "./usage";

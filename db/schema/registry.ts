@@ -10,6 +10,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import {
   facilityKinds,
+  fundingSources,
   facilityStatuses,
   equipmentStatuses,
   equipmentSharing,
@@ -114,6 +115,11 @@ export const equipment = sqliteTable(
     originalValueFen: integer("original_value_fen").notNull().default(0),
     sharing: text("sharing", { enum: equipmentSharing }).notNull().default("external"),
     acquiredYear: integer("acquired_year"),
+    /** The equipment record the sharing evaluations ask for: the owner's asset number, the
+     * purchase day ("YYYY-MM-DD") and who paid for it. */
+    assetNumber: text("asset_number").notNull().default(""),
+    purchaseDate: text("purchase_date"),
+    fundingSource: text("funding_source", { enum: fundingSources }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -12,7 +12,7 @@ import {
 } from "../schema";
 import { prefectures } from "../reference/prefectures";
 import { parameterKeys } from "../reference/parameters";
-import type { TechnologyField } from "../schema/enums";
+import { fundingSources, type TechnologyField } from "../schema/enums";
 import { facilitySeeds, type FacilitySeed } from "./facility-list";
 import { equipmentCatalog, type EquipmentTemplate } from "./equipment-catalog";
 import { serviceCatalog } from "./service-catalog";
@@ -228,6 +228,11 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
         ["salt_spray_chamber", "hplc", "gpu_cluster", "battery_cycler", "climate_chamber"].includes(
           t.category,
         ) && i % 2 === 0;
+      // Drawn in the order the row lists them, so the rest of the demo data stays as it was.
+      const originalValueFen = rng.int(t.valueWan[0], t.valueWan[1]) * 10000 * 100;
+      const sharing = rng.chance(0.9) ? ("external" as const) : ("internal" as const);
+      const acquiredYear = rng.int(2015, 2025);
+      const seq = String(i + 1).padStart(3, "0");
       const e = db
         .insert(equipment)
         .values({
@@ -247,9 +252,13 @@ export function seedRegistry(db: DB, rng: Rng, today: number): SeededFacility[] 
           status,
           calibrationDueAt,
           autoApprove,
-          originalValueFen: rng.int(t.valueWan[0], t.valueWan[1]) * 10000 * 100,
-          sharing: rng.chance(0.9) ? "external" : "internal",
-          acquiredYear: rng.int(2015, 2025),
+          originalValueFen,
+          sharing,
+          acquiredYear,
+          // The record the sharing evaluation asks for, derived rather than drawn.
+          assetNumber: `${f.slug.slice(0, 6).toUpperCase()}-${acquiredYear}-${seq}`,
+          purchaseDate: `${acquiredYear}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
+          fundingSource: fundingSources[i % fundingSources.length],
         })
         .returning({ id: equipment.id })
         .get();

@@ -17,6 +17,7 @@ import { statsRouter } from "./routers/stats";
 import { adminRouter } from "./routers/admin";
 import { billingRouter } from "./routers/billing";
 import { voucherRouter } from "./routers/voucher";
+import { equipmentUseRouter } from "./routers/equipment-use";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   request: requestRouter,
   billing: billingRouter,
   voucher: voucherRouter,
+  equipmentUse: equipmentUseRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

@@ -233,6 +233,7 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM voucher_allotments WHERE firm_id = ?`, firm))
     .update(q(`SELECT * FROM voucher_ledger WHERE firm_id = ?`, firm))
     .update(q(`SELECT * FROM voucher_claims`))
+    .update(q(`SELECT * FROM equipment_use WHERE facility_id = ?`, lab))
     .digest("hex");
 }
 
@@ -508,6 +509,19 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
           amountFen: 1,
           bankReference: "PROBE-REF",
         }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "equipmentUse.checkIn": {
+      call: (c) =>
+        c.equipmentUse.checkIn({ id: ids.confirmed, start: NOW - HOUR, end: NOW - HOUR / 2 }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "equipmentUse.checkOut": {
+      call: (c) => c.equipmentUse.checkOut({ id: ids.started, end: NOW }),
       roles: FACILITY,
       owners: ["operator"],
       others: "NOT_FOUND",

@@ -7,6 +7,8 @@ import { useTRPC } from "../../_trpc/client";
 import { FieldError, FormErrors, invalidProps } from "./form-errors";
 import { ParamRows, type ParamOption, type ParamRow } from "./param-rows";
 import { inputClass } from "../form-field";
+import { fundingSources } from "@/db/schema/enums";
+import { isLargeInstrument } from "@/db/reference/large-instrument";
 import { useSaveCallbacks, cny, fen, dayInput, fromDayInput } from "./use-save";
 
 type Param = { key: string; min: number | null; max: number | null };
@@ -23,6 +25,10 @@ type Existing = {
   calibrationDueAt: number | null;
   autoApprove: boolean;
   status: string;
+  assetNumber: string;
+  originalValueFen: number;
+  purchaseDate: string | null;
+  fundingSource: string | null;
 };
 
 const NEW_CATEGORY = "__new";
@@ -46,6 +52,10 @@ const fieldLabels: Record<string, string> = {
   hourlyRateFen: "rate",
   calibrationDueAt: "calibration",
   status: "status",
+  assetNumber: "assetNumber",
+  originalValueFen: "originalValue",
+  purchaseDate: "purchaseDate",
+  fundingSource: "fundingSource",
   min: "paramMin",
   max: "paramMax",
   unit: "paramUnit",
@@ -108,6 +118,10 @@ export function EquipmentEditor({
       hourlyRateFen: fen(f.rate) ?? 0,
       calibrationDueAt: fromDayInput(f.calibration, timeZone),
       autoApprove: f.autoApprove === "on",
+      assetNumber: f.assetNumber ?? "",
+      originalValueFen: fen(f.originalValue) ?? 0,
+      purchaseDate: f.purchaseDate || null,
+      fundingSource: (f.fundingSource || null) as "other" | null,
       params: rows.map((r) => ({
         key: r.key,
         min: r.min.trim() === "" ? null : Number(r.min),
@@ -317,6 +331,70 @@ export function EquipmentEditor({
             ))}
           </select>,
         )}
+      <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2">
+        <legend className="px-1 text-xs font-medium">{t("record")}</legend>
+        {field(
+          "assetNumber",
+          t("assetNumber"),
+          <input
+            id={`${prefix}-assetNumber`}
+            {...invalid("assetNumber")}
+            name="assetNumber"
+            defaultValue={existing?.assetNumber ?? ""}
+            className={inputClass}
+          />,
+        )}
+        {field(
+          "originalValue",
+          t("originalValue"),
+          <input
+            id={`${prefix}-originalValue`}
+            {...invalid("originalValueFen")}
+            name="originalValue"
+            type="number"
+            min={0}
+            step="0.01"
+            defaultValue={cny(existing?.originalValueFen)}
+            className={inputClass}
+          />,
+          "originalValueFen",
+        )}
+        {field(
+          "purchaseDate",
+          t("purchaseDate"),
+          <input
+            id={`${prefix}-purchaseDate`}
+            {...invalid("purchaseDate")}
+            name="purchaseDate"
+            type="date"
+            defaultValue={existing?.purchaseDate ?? ""}
+            className={inputClass}
+          />,
+        )}
+        {field(
+          "fundingSource",
+          t("fundingSource"),
+          <select
+            id={`${prefix}-fundingSource`}
+            {...invalid("fundingSource")}
+            name="fundingSource"
+            defaultValue={existing?.fundingSource ?? ""}
+            className={inputClass}
+          >
+            <option value="">{t("fundingUnknown")}</option>
+            {fundingSources.map((s) => (
+              <option key={s} value={s}>
+                {t(`funding.${s}`)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {existing && (
+          <p className="text-xs text-slate-600 sm:col-span-2" data-testid="large-instrument">
+            {isLargeInstrument(existing.originalValueFen) ? t("largeInstrument") : t("notLarge")}
+          </p>
+        )}
+      </fieldset>
       <ParamRows
         prefix={prefix}
         options={paramOptions}

@@ -1,5 +1,6 @@
 import { Billing } from "./_sections/billing";
 import { VoucherCover } from "./_sections/voucher";
+import { ActualUse } from "./_sections/actual-use";
 import { QuoteLines } from "./_sections/quote-lines";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -75,6 +76,13 @@ export default async function RequestPage({ params }: Props) {
           <RequestDetails r={r} asked={data.askedEquipment} when={when} />
           <QuoteSummary r={r} when={when} />
           <QuoteLines data={data} />
+          <ActualUse
+            data={data}
+            canRecord={
+              actor.role !== "firm" && actor.role !== "admin" && r.facilityId === actor.facilityId
+            }
+            timeZone={timeZone}
+          />
           <Billing
             data={data}
             canRecord={

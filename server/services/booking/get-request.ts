@@ -24,6 +24,7 @@ import { startOpensAt } from "./work-gates";
 import { suggestedQuoteLines } from "../money/suggested-lines";
 import { voucherOffer } from "../vouchers/offer";
 import { requestVoucher } from "../vouchers/claims";
+import { requestUse } from "../operations/equipment-use";
 
 export type { RequestAction } from "./request-actions";
 
@@ -177,5 +178,7 @@ export function getRequest(db: DB, actor: Actor, id: number) {
     voucherOffer: actions.includes("accept") ? voucherOffer(db, r, at) : null,
     /** The voucher cover of the request and its redemption claims, if it drew any. */
     voucher: requestVoucher(db, r),
+    /** What actually happened on the equipment: check-ins and check-outs against the slot. */
+    use: requestUse(db, r, at),
   };
 }

@@ -2,6 +2,7 @@
 // equipment they run on. Only within their own facility.
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { equipmentRecordInput } from "./equipment-record";
 import type { DB, DbOrTx } from "@/db/client";
 import { equipment, equipmentParams, serviceEquipment, services } from "@/db/schema";
 import { serviceTypes, priceBases } from "@/db/schema/enums";
@@ -44,6 +45,7 @@ export const createEquipmentInput = z
     autoApprove: z.boolean().default(false),
     sharing: z.enum(["external", "internal"]).default("external"),
     params: equipmentParamsInput.default([]),
+    ...equipmentRecordInput,
   })
   .superRefine((v, ctx) => {
     if (v.minHours > v.maxHours)

@@ -7,6 +7,7 @@ import { describeBookings } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { equipmentRecordInput } from "./equipment-record";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, reservations } from "@/db/schema";
 import { equipmentStatuses } from "@/db/schema/enums";
@@ -50,6 +51,7 @@ export const updateEquipmentInput = z
     autoApprove: z.boolean().optional(),
     status: z.enum(equipmentStatuses, { error: "field.equipmentStatus" }).optional(),
     params: equipmentParamsInput.optional(),
+    ...equipmentRecordInput,
   })
   .superRefine((v, ctx) => {
     if (v.minHours !== undefined && v.maxHours !== undefined && v.minHours > v.maxHours)

@@ -1,0 +1,40 @@
+// What actually happened on the equipment: each use with its actual start, end and units. A
+// booking's use is checked in and out by the facility (defaulting to the slot); in-house use has
+// no request. The evaluation's hour figures come from these records, never from bookings alone.
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { id, createdAt, updatedAt, millis } from "./columns";
+import { equipment, facilities } from "./registry";
+import { bookingRequests, reservations } from "./requests";
+import { users } from "./parties";
+
+export const equipmentUse = sqliteTable(
+  "equipment_use",
+  {
+    id: id(),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    equipmentId: integer("equipment_id")
+      .notNull()
+      .references(() => equipment.id),
+    /** The request whose booking was used; null for in-house use. */
+    requestId: integer("request_id").references(() => bookingRequests.id),
+    reservationId: integer("reservation_id").references(() => reservations.id),
+    start: millis("start").notNull(),
+    /** Null while checked in. */
+    end: millis("end"),
+    units: integer("units").notNull().default(1),
+    /** In-house use: what for and who. */
+    purpose: text("purpose"),
+    person: text("person"),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("equipment_use_equipment_start_idx").on(t.equipmentId, t.start),
+    index("equipment_use_request_idx").on(t.requestId),
+  ],
+);
