@@ -128,3 +128,7 @@ export const fundingSources = [
   "other",
 ] as const;
 export type FundingSource = (typeof fundingSources)[number];
+
+/** What the owning unit used its own equipment for (in-house use). */
+export const inHousePurposes = ["research", "teaching", "method_development", "other"] as const;
+export type InHousePurpose = (typeof inHousePurposes)[number];

@@ -526,6 +526,20 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       owners: ["operator"],
       others: "NOT_FOUND",
     },
+    "equipmentUse.recordInHouse": {
+      call: (c) =>
+        c.equipmentUse.recordInHouse({
+          equipmentId: fx.reactor.id,
+          start: at(5, 9),
+          end: at(5, 11),
+          units: 1,
+          purpose: "research",
+          person: "Probe person",
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
     "voucher.programmes": {
       call: (c) => c.voucher.programmes(),
       roles: ["admin"],

@@ -117,4 +117,71 @@ describe("check-in and check-out", () => {
     expect(none?.code).toBe("PRECONDITION_FAILED");
     setClockForTests(NOW);
   });
+
+  it("records in-house use that blocks capacity, at any hour, but never over a booking", async () => {
+    const op = callerFor(db, fx.operator.id);
+    const inHouse = (o: Record<string, unknown> = {}) =>
+      op.equipmentUse.recordInHouse({
+        equipmentId: fx.reactor.id,
+        start: at(8, 10),
+        end: at(8, 12),
+        units: 1,
+        purpose: "method_development",
+        person: "Dr Li Wei",
+        ...o,
+      });
+    await inHouse();
+    // A firm asking for that time on the reactor is refused: the in-house use blocks it.
+    const firm = callerFor(db, fx.firmUser.id);
+    const r = await firm.request.submit(requestBody({ facilityId: fx.lab.id, hours: 2 }));
+    const quote = await outcome(
+      op.request.quote({
+        id: r.id,
+        equipmentId: fx.reactor.id,
+        start: at(8, 10),
+        end: at(8, 12),
+        units: 1,
+        amountFen: 1,
+        validUntil: NOW + HOUR,
+      }),
+    );
+    expect(quote?.code).toBe("CONFLICT");
+    // Last night, outside opening hours, recorded afterwards: fine.
+    await inHouse({ start: at(-1, 22), end: at(0, 2), purpose: "research" });
+    const before = tableCounts(db);
+    // Over the booking of day 7, 09:00–11:00 (made above): refused by field, nothing written.
+    const over = await outcome(inHouse({ start: at(7, 10), end: at(7, 12) }));
+    expect(fieldRefusalsOf(over!)).toHaveProperty("start");
+    const backwards = await outcome(inHouse({ start: at(9, 12), end: at(9, 10) }));
+    expect(fieldRefusalsOf(backwards!)).toHaveProperty("end");
+    const units = await outcome(inHouse({ start: at(9, 10), end: at(9, 11), units: 2 }));
+    expect(fieldRefusalsOf(units!)).toHaveProperty("units");
+    const purpose = await outcome(inHouse({ start: at(9, 10), purpose: "party" }));
+    expect(fieldRefusalsOf(purpose!)).toHaveProperty("purpose");
+    const nobody = await outcome(inHouse({ start: at(9, 10), person: " " }));
+    expect(fieldRefusalsOf(nobody!)).toHaveProperty("person");
+    expect(tableCounts(db)).toEqual(before);
+    const other = await outcome(
+      callerFor(db, fx.operatorB.id).equipmentUse.recordInHouse({
+        equipmentId: fx.reactor.id,
+        start: at(9, 10),
+        end: at(9, 11),
+        units: 1,
+        purpose: "research",
+        person: "Someone else",
+      }),
+    );
+    expect(other?.code).toBe("NOT_FOUND");
+    const asFirm = await outcome(
+      firm.equipmentUse.recordInHouse({
+        equipmentId: fx.reactor.id,
+        start: at(9, 10),
+        end: at(9, 11),
+        units: 1,
+        purpose: "research",
+        person: "A firm user",
+      }),
+    );
+    expect(asFirm?.code).toBe("FORBIDDEN");
+  });
 });

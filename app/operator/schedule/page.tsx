@@ -11,6 +11,7 @@ import { IcalFeed } from "../../_components/operations/ical-feed";
 import { boardViews } from "@/server/services/operations/schedule-board";
 import { ScheduleGrid, type GridLane } from "../../_components/operations/schedule-grid";
 import { MonthLoad } from "../../_components/operations/month-load";
+import { InHouseForm } from "../../_components/operations/in-house-form";
 
 export const dynamic = "force-dynamic";
 
@@ -171,6 +172,26 @@ export default async function SchedulePage({
           </TRPCReactProvider>
         </ClientIntl>
       )}
+      <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <summary className="cursor-pointer font-medium">{t("inHouseTitle")}</summary>
+        <p className="mt-1 text-xs text-slate-600">{t("inHouseHint")}</p>
+        <div className="mt-3">
+          <ClientIntl namespaces={["inHouse"]}>
+            <TRPCReactProvider>
+              <InHouseForm
+                equipment={board.equipment.map((e) => ({
+                  id: e.id,
+                  name: nameOf(e),
+                  units: e.units,
+                }))}
+                defaultStart={`${board.days[0].key}T09:00`}
+                defaultEnd={`${board.days[0].key}T12:00`}
+                timeZone={board.timeZone}
+              />
+            </TRPCReactProvider>
+          </ClientIntl>
+        </div>
+      </details>
       <section className="grid gap-4 md:grid-cols-2">
         <form
           method="get"

@@ -1,4 +1,4 @@
-// Actual use of the equipment: the facility checks a booking in and out.
+// Actual use of the equipment: the facility checks a booking in and out, and records in-house use.
 import { createTRPCRouter, operatorProcedure } from "../trpc";
 import {
   checkIn,
@@ -6,6 +6,7 @@ import {
   checkOut,
   checkOutInput,
 } from "@/server/services/operations/equipment-use";
+import { inHouseInput, recordInHouseUse } from "@/server/services/operations/in-house-use";
 
 export const equipmentUseRouter = createTRPCRouter({
   checkIn: operatorProcedure
@@ -14,4 +15,7 @@ export const equipmentUseRouter = createTRPCRouter({
   checkOut: operatorProcedure
     .input(checkOutInput)
     .mutation(({ ctx, input }) => checkOut(ctx.db, ctx.actor, input)),
+  recordInHouse: operatorProcedure
+    .input(inHouseInput)
+    .mutation(({ ctx, input }) => recordInHouseUse(ctx.db, ctx.actor, input)),
 });
