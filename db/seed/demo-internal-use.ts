@@ -5,7 +5,7 @@
 // Only past days, so firms' future availability is untouched; placed by the planner, so the
 // scheduling invariant holds.
 import type { DB } from "../client";
-import { reservations } from "../schema";
+import { equipmentUse, inHousePurposes, reservations } from "../schema";
 import type { Rng } from "./random";
 import type { SeededFacility } from "./demo-registry";
 import type { SlotPlanner } from "./slot-planner";
@@ -21,6 +21,8 @@ export function seedInternalUse(
   providers: SeededFacility[],
   presetOf: Map<number, keyof typeof openingHoursPresets>,
   planner: SlotPlanner,
+  /** The staff member who records a facility's in-house use. */
+  recorderOf: (facilityId: number) => number,
 ): number {
   const rows: (typeof reservations.$inferInsert)[] = [];
   for (const f of providers) {
@@ -52,9 +54,30 @@ export function seedInternalUse(
       }
     }
   }
-  for (let i = 0; i < rows.length; i += CHUNK)
-    db.insert(reservations)
+  // Each in-house booking is also its use record (in-house use is internal by definition).
+  const people = ["Dr Li Wei", "Prof. Zhang Min", "Wang Fang", "Chen Jie", "Liu Yang"];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const held = db
+      .insert(reservations)
       .values(rows.slice(i, i + CHUNK))
+      .returning()
+      .all();
+    db.insert(equipmentUse)
+      .values(
+        held.map((r) => ({
+          facilityId: r.facilityId,
+          equipmentId: r.equipmentId!,
+          reservationId: r.id,
+          start: r.start,
+          end: r.end,
+          units: r.units,
+          purpose: inHousePurposes[r.id % inHousePurposes.length],
+          person: people[r.id % people.length],
+          recordedBy: recorderOf(r.facilityId),
+          createdAt: r.end,
+        })),
+      )
       .run();
+  }
   return rows.length;
 }

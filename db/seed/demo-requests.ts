@@ -17,6 +17,7 @@ import {
   quoteLines,
   invoices,
   payments,
+  equipmentUse,
   type RequestStatus,
   type RequiredParam,
 } from "../schema";
@@ -293,10 +294,20 @@ export function seedRequests(
       db.insert(quoteLines)
         .values({ ...b.quoteLine, requestId: req.id })
         .run();
-    if (b.reservation)
-      db.insert(reservations)
+    if (b.reservation) {
+      const held = db
+        .insert(reservations)
         .values({ ...b.reservation, requestId: req.id })
-        .run();
+        .returning()
+        .get();
+      seedUse(
+        db,
+        b.row,
+        held,
+        now,
+        staff.operatorByFacility.get(held.facilityId) ?? staff.coordinatorId,
+      );
+    }
     db.insert(requestEvents)
       .values(
         b.events.map((ev) => ({
@@ -394,7 +405,15 @@ export function seedRequests(
     }
   }
   for (const [year, last] of counters) db.insert(requestCounters).values({ year, last }).run();
-  seedInternalUse(db, rng, today, providers, presetOf, planner);
+  seedInternalUse(
+    db,
+    rng,
+    today,
+    providers,
+    presetOf,
+    planner,
+    (id) => staff.operatorByFacility.get(id) ?? staff.coordinatorId,
+  );
 }
 
 function hubRequest(rng: Rng, now: number, today: number, firmId: number, requester: number) {
@@ -752,4 +771,36 @@ function seedBilling(
     })
     .run();
   return k < 6 ? { invoiceId: invoice.id, paidFen, paidAt } : null;
+}
+
+/**
+ * The recorded use of a booking whose work began: checked in up to 15 minutes after the slot's
+ * start and out up to 20 minutes before its end (inside the slot, so no two uses ever exceed the
+ * equipment's units); still checked in when the slot runs on. Derived from the request id, not
+ * drawn, so the other demo data stays as it was.
+ */
+function seedUse(
+  db: DB,
+  row: typeof bookingRequests.$inferInsert,
+  held: typeof reservations.$inferSelect,
+  now: number,
+  recordedBy: number,
+) {
+  if (held.kind !== "booking" || !["in_progress", "completed"].includes(row.status!)) return;
+  if (held.start >= now) return;
+  const start = held.start + (held.id % 4) * 5 * MINUTE;
+  const end = Math.max(start + 30 * MINUTE, held.end - (held.id % 5) * 5 * MINUTE);
+  db.insert(equipmentUse)
+    .values({
+      facilityId: held.facilityId,
+      equipmentId: held.equipmentId!,
+      requestId: held.requestId,
+      reservationId: held.id,
+      start,
+      end: row.status === "completed" || end <= now ? Math.min(end, held.end) : null,
+      units: held.units,
+      recordedBy,
+      createdAt: start,
+    })
+    .run();
 }

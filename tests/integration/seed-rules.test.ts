@@ -100,5 +100,31 @@ describe.each([Date.UTC(2026, 10, 27, 4, 30), Date.UTC(2027, 2, 14, 9, 10)])(
       }
       expect(missing).toEqual([]);
     });
+
+    it("records the use of every completed booking, inside its slot, and never more units at once than the equipment has", () => {
+      const unrecorded = db.$client
+        .prepare(
+          `SELECT r.ref FROM booking_requests r WHERE r.status = 'completed'
+             AND NOT EXISTS (SELECT 1 FROM equipment_use u WHERE u.request_id = r.id)`,
+        )
+        .all();
+      expect(unrecorded).toEqual([]);
+      const outside = db.$client
+        .prepare(
+          `SELECT u.id FROM equipment_use u JOIN reservations s ON s.id = u.reservation_id
+           WHERE u.start < s.start OR u.end > s.end OR u.end <= u.start`,
+        )
+        .all();
+      expect(outside).toEqual([]);
+      // Peak units in use per equipment, over every start: never above the equipment's units.
+      const over = db.$client
+        .prepare(
+          `SELECT a.id FROM equipment_use a JOIN equipment e ON e.id = a.equipment_id
+           WHERE (SELECT SUM(b.units) FROM equipment_use b WHERE b.equipment_id = a.equipment_id
+                  AND b.start <= a.start AND (b.end IS NULL OR b.end > a.start)) > e.units`,
+        )
+        .all();
+      expect(over).toEqual([]);
+    });
   },
 );

@@ -1,0 +1,74 @@
+// Actual use in a real browser: the operator records the whole use of a completed booking (the
+// page then shows it against the slot) and records in-house use from the schedule board.
+// Screenshots: /tmp/pilot-e2e-shots/use-*.png.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext } from "playwright-core";
+import { launchBrowser, signedInClient } from "./browser";
+
+const baseURL = inject("baseURL");
+const SHOTS = "/tmp/pilot-e2e-shots";
+let browser: Browser;
+let operator: BrowserContext;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
+  operator = await signedInClient(browser, baseURL, "operator@pilot.demo");
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** "YYYY-MM-DD" of the day before today in the network's time zone. */
+const yesterday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
+    new Date(Date.now() - 86_400_000),
+  );
+
+describe("actual use", () => {
+  it("records the whole use of a completed booking and shows it against the slot", async () => {
+    const o = await operator.newPage();
+    await o.goto("/requests?status=completed");
+    const links = await o
+      .getByTestId("request-list")
+      .locator("tbody tr a[href^='/requests/']")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    let found = false;
+    for (const href of links.slice(0, 12)) {
+      await o.goto(href);
+      if (await o.getByTestId("check-in-form").count()) {
+        found = true;
+        break;
+      }
+    }
+    expect(found).toBe(true);
+    await o.getByLabel("Record the whole use now (with its end)").check();
+    await o.getByRole("button", { name: "Record the use" }).click();
+    await o.getByTestId("use-list").waitFor();
+    await expect(o.getByTestId("use-list").textContent()).resolves.toMatch(/Used .* on 1 unit/);
+    await expect(o.getByTestId("use-list").textContent()).resolves.toContain("started on time");
+    await o.getByTestId("actual-use").screenshot({ path: `${SHOTS}/use-recorded.png` });
+    await o.close();
+  });
+
+  it("records in-house use from the schedule board", async () => {
+    const o = await operator.newPage();
+    await o.goto("/operator/schedule");
+    await o.getByText("Record in-house use", { exact: true }).first().click();
+    const form = o.getByTestId("in-house-form");
+    await form.waitFor();
+    await form.getByLabel("From").fill(`${yesterday()}T21:00`);
+    await form.getByLabel("Until").fill(`${yesterday()}T23:00`);
+    await form.getByLabel("Purpose").selectOption("teaching");
+    await form.getByLabel("Used by").fill("Prof. Zhang Min");
+    await form.getByRole("button", { name: "Record in-house use" }).click();
+    await o.getByTestId("toast-success").waitFor();
+    await form.screenshot({ path: `${SHOTS}/use-in-house.png` });
+    // The same hours again are now taken: refused, with the reason beside the form.
+    await form.getByRole("button", { name: "Record in-house use" }).click();
+    await o.getByTestId("toast-error").waitFor();
+    await expect(form.getByTestId("form-errors").textContent()).resolves.toMatch(/taken/);
+    await o.close();
+  });
+});
