@@ -27,27 +27,48 @@ const yesterday = () =>
   );
 
 describe("actual use", () => {
-  it("records the whole use of a completed booking and shows it against the slot", async () => {
+  it("checks a confirmed booking in and out, and shows the use against the slot", async () => {
     const o = await operator.newPage();
-    await o.goto("/requests?status=completed");
+    await o.goto("/requests?status=confirmed");
     const links = await o
       .getByTestId("request-list")
       .locator("tbody tr a[href^='/requests/']")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
-    let found = false;
-    for (const href of links.slice(0, 12)) {
+    // Work began early, now: checked in at this minute, out two minutes later.
+    const local = (ms: number) =>
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "Asia/Shanghai",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      })
+        .format(new Date(ms))
+        .replace(" ", "T");
+    let checkedIn = false;
+    for (const href of links.slice(0, 8)) {
       await o.goto(href);
-      if (await o.getByTestId("check-in-form").count()) {
-        found = true;
+      const form = o.getByTestId("check-in-form");
+      if (!(await form.count())) continue;
+      await form.getByLabel("Actual start").fill(local(Date.now()));
+      await form.getByRole("button", { name: "Check in" }).click();
+      const outcome = o
+        .locator('[data-testid="toast-success"], [data-testid="toast-error"]')
+        .last();
+      await outcome.waitFor();
+      if ((await outcome.getAttribute("data-testid")) === "toast-success") {
+        checkedIn = true;
         break;
       }
     }
-    expect(found).toBe(true);
-    await o.getByLabel("Record the whole use now (with its end)").check();
-    await o.getByRole("button", { name: "Record the use" }).click();
-    await o.getByTestId("use-list").waitFor();
-    await expect(o.getByTestId("use-list").textContent()).resolves.toMatch(/Used .* on 1 unit/);
-    await expect(o.getByTestId("use-list").textContent()).resolves.toContain("started on time");
+    expect(checkedIn).toBe(true);
+    await o.getByTestId("use-list").getByText(/still running/).waitFor();
+    const out = o.getByTestId("check-out-form");
+    await out.getByLabel("Actual end").fill(local(Date.now() + 2 * 60_000));
+    await out.getByRole("button", { name: "Check out" }).click();
+    await o.getByTestId("use-list").getByText(/Used .* on 1 unit/).waitFor();
+    await expect(o.getByTestId("use-list").textContent()).resolves.toMatch(/early/);
     await o.getByTestId("actual-use").screenshot({ path: `${SHOTS}/use-recorded.png` });
     await o.close();
   });

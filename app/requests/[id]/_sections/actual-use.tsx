@@ -24,12 +24,15 @@ export async function ActualUse({
   const format = await getFormatter();
   const time = (ms: number) =>
     format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short", timeZone });
+  // Minutes up to two hours, then hours (one decimal).
+  const amount = (min: number) =>
+    min >= 120 ? t("hours", { h: Math.round(min / 6) / 10 }) : t("minutes", { min });
   const delta = (min: number | null, kind: "start" | "length") =>
     min === null
       ? ""
       : min === 0
         ? t(`${kind}Same`)
-        : t(`${kind}Delta`, { min: Math.abs(min), sign: min > 0 ? "plus" : "minus" });
+        : t(`${kind}Delta`, { amount: amount(Math.abs(min)), sign: min > 0 ? "plus" : "minus" });
   return (
     <section
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm"
@@ -68,7 +71,11 @@ export async function ActualUse({
             ) : (
               <CheckInForm
                 requestId={r.id}
-                slot={use.slot}
+                slot={{
+                  // A further use starts where the last one ended.
+                  start: Math.max(use.slot.start, ...use.uses.map((u) => u.end ?? 0)),
+                  end: use.slot.end,
+                }}
                 units={r.quoteUnits ?? r.units}
                 timeZone={timeZone}
               />
