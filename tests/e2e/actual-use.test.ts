@@ -63,11 +63,17 @@ describe("actual use", () => {
       }
     }
     expect(checkedIn).toBe(true);
-    await o.getByTestId("use-list").getByText(/still running/).waitFor();
+    await o
+      .getByTestId("use-list")
+      .getByText(/still running/)
+      .waitFor();
     const out = o.getByTestId("check-out-form");
     await out.getByLabel("Actual end").fill(local(Date.now() + 2 * 60_000));
     await out.getByRole("button", { name: "Check out" }).click();
-    await o.getByTestId("use-list").getByText(/Used .* on 1 unit/).waitFor();
+    await o
+      .getByTestId("use-list")
+      .getByText(/Used .* on 1 unit/)
+      .waitFor();
     await expect(o.getByTestId("use-list").textContent()).resolves.toMatch(/early/);
     await o.getByTestId("actual-use").screenshot({ path: `${SHOTS}/use-recorded.png` });
     await o.close();

@@ -1,9 +1,9 @@
 // Invoices and payments: recorded by the facility once the work is complete, within what was
 // quoted and what is owed; a part payment leaves a balance; an unpaid invoice can be voided.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
+import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "../helpers/booking-fixture";
 
@@ -13,11 +13,6 @@ beforeAll(async () => {
   fx = await makeBookingFixture(db);
   setClockForTests(NOW);
 });
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: TRPCError) => e,
-  );
 
 /** A completed pilot run on the chamber on Tuesday, quoted ¥1,000 + 6 % VAT. */
 async function completed(hour: number) {

@@ -2,12 +2,12 @@
 // and funding source, set by the facility when it adds or edits equipment; bad values refused by
 // field with nothing changed; another facility's equipment is not found.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { equipment } from "@/db/schema";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { isLargeInstrument } from "@/db/reference/large-instrument";
+import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, NOW } from "../helpers/booking-fixture";
 
@@ -17,11 +17,6 @@ beforeAll(async () => {
   fx = await makeBookingFixture(db);
   setClockForTests(NOW);
 });
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: TRPCError) => e,
-  );
 
 describe("the equipment record", () => {
   it("is saved on edit and read back; a large instrument is one worth ¥500,000 or more", async () => {

@@ -2,9 +2,9 @@
 // shows how they differ from the slot; a slot that ended with nothing recorded is a no-show; a use
 // never takes more units at once than the equipment has; bad times are refused by field.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
+import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "../helpers/booking-fixture";
 
@@ -14,11 +14,6 @@ beforeAll(async () => {
   fx = await makeBookingFixture(db);
   setClockForTests(NOW);
 });
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: TRPCError) => e,
-  );
 
 /** A confirmed booking of the reactor (1 unit) on `day` from `hour`, two hours long. */
 async function booked(day: number, hour: number) {

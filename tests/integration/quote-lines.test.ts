@@ -1,9 +1,9 @@
 // Itemised quotes: lines priced in fen with VAT per line at the facility's rate, versioned, shown
 // to the firm and the facility only; the fee schedule a service publishes pre-fills them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
+import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "../helpers/booking-fixture";
 
@@ -13,12 +13,6 @@ beforeAll(async () => {
   fx = await makeBookingFixture(db);
   setClockForTests(NOW);
 });
-
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: TRPCError) => e,
-  );
 
 async function submitted(start: number) {
   const r = await callerFor(db, fx.firmUser.id).request.submit(

@@ -2,7 +2,6 @@
 // acceptance and released on cancellation, the firm's share and the claim that redeems the cover,
 // exports, expiry, and the ledger that only appends.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { unzipSync, strFromU8 } from "fflate";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
@@ -12,6 +11,7 @@ import { exportClaims } from "@/server/services/vouchers/claims-export";
 import { expireAllotments } from "@/server/services/vouchers/expire";
 import { agreementPdf } from "@/server/services/money/agreement";
 import { minimalPdf } from "@/db/seed/pdf";
+import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR, DAY } from "../helpers/booking-fixture";
 import { programmeBody } from "../helpers/tenant-probe";
@@ -23,11 +23,6 @@ beforeAll(async () => {
   fx = await makeBookingFixture(db);
   setClockForTests(NOW);
 });
-const outcome = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: TRPCError) => e,
-  );
 const admin = () => callerFor(db, fx.admin.id);
 const firm = () => callerFor(db, fx.firmUser.id);
 const op = () => callerFor(db, fx.operator.id);
