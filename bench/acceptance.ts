@@ -19,6 +19,7 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { voucherFigures, voucherGroupings } from "@/server/services/vouchers/figures";
 import {
   addDays,
+  addLocalDays,
   localDateKey,
   localParts,
   NETWORK_TIME_ZONE,
@@ -99,7 +100,7 @@ export function benchAcceptance(db: DB) {
         serviceType: "testing",
         facilityId: operatorRow.facilityId!,
         earliestStart: start - HOUR,
-        deadline: start + 8 * HOUR,
+        deadline: addLocalDays(start, 1, facility.timeZone),
         hours: 1,
         units: 1,
       },

@@ -5,6 +5,12 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser, signedInClient } from "./browser";
+import {
+  addDays,
+  localDateKey,
+  localDateTimeKey,
+  NETWORK_TIME_ZONE,
+} from "@/server/services/scheduling/local-time";
 
 const baseURL = inject("baseURL");
 const SHOTS = "/tmp/pilot-e2e-shots";
@@ -20,11 +26,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** "YYYY-MM-DD" of the day before today in the network's time zone. */
-const yesterday = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(
-    new Date(Date.now() - 86_400_000),
-  );
+/** The demo facility's times are read in the network's time zone. */
+const zone = NETWORK_TIME_ZONE;
+/** "YYYY-MM-DD" of the day before today in that zone. */
+const yesterday = () => addDays(localDateKey(Date.now(), zone), -1);
 
 describe("actual use", () => {
   it("checks a confirmed booking in and out, and shows the use against the slot", async () => {
@@ -35,17 +40,7 @@ describe("actual use", () => {
       .locator("tbody tr a[href^='/requests/']")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     // Work began early, now: checked in at this minute, out two minutes later.
-    const local = (ms: number) =>
-      new Intl.DateTimeFormat("sv-SE", {
-        timeZone: "Asia/Shanghai",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-      })
-        .format(new Date(ms))
-        .replace(" ", "T");
+    const local = (ms: number) => localDateTimeKey(ms, zone);
     let checkedIn = false;
     for (const href of links.slice(0, 8)) {
       await o.goto(href);

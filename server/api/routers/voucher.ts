@@ -9,9 +9,8 @@ import {
 } from "../trpc";
 import {
   createProgramme,
-  listProgrammes,
-  programmeDays,
   programmeIdInput,
+  programmesWithFigures,
   programmeInput,
   updateProgramme,
   updateProgrammeInput,
@@ -33,21 +32,9 @@ import {
   listClaims,
   listClaimsInput,
 } from "@/server/services/vouchers/claims";
-import { programmeSums } from "@/server/services/vouchers/ledger";
 
 export const voucherRouter = createTRPCRouter({
-  programmes: adminProcedure.query(({ ctx }) =>
-    listProgrammes(ctx.db).map((p) => {
-      const s = programmeSums(ctx.db, p.id);
-      return {
-        ...p,
-        ...programmeDays(p),
-        allottedFen: s.allotted - s.expired,
-        reservedFen: s.reserved - s.released - s.redeemed,
-        redeemedFen: s.redeemed,
-      };
-    }),
-  ),
+  programmes: adminProcedure.query(({ ctx }) => programmesWithFigures(ctx.db)),
   createProgramme: adminProcedure
     .input(programmeInput)
     .mutation(({ ctx, input }) => createProgramme(ctx.db, ctx.actor, input)),

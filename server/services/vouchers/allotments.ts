@@ -14,7 +14,7 @@ import { reasonInput } from "../reason-input";
 import { recordAudit } from "../audit/record-audit";
 import { fenInput } from "../money/fen-input";
 import {
-  allotmentSums,
+  allotmentSumsOf,
   appendEntry,
   availableOf,
   openOf,
@@ -184,50 +184,63 @@ export function decideAllotment(db: DB, actor: Actor, raw: unknown) {
   );
 }
 
-/** An allotment with its balances from the ledger. */
-export function withBalances(tx: DbOrTx, a: typeof voucherAllotments.$inferSelect) {
-  const s = allotmentSums(tx, a.id);
-  return {
-    ...a,
-    allottedFen: s.allotted,
-    availableFen: availableOf(s),
-    reservedFen: openOf(s),
-    redeemedFen: s.redeemed,
-    expiredFen: s.expired,
-  };
+type AllotmentRow = typeof voucherAllotments.$inferSelect;
+
+/** Allotments with their balances from the ledger (one query for all of them). */
+function withBalances<T extends { a: AllotmentRow }>(tx: DbOrTx, rows: T[]) {
+  const sums = allotmentSumsOf(
+    tx,
+    rows.map((r) => r.a.id),
+  );
+  return rows.map((r) => {
+    const s = sums.get(r.a.id)!;
+    return {
+      ...r,
+      balances: {
+        allottedFen: s.allotted,
+        availableFen: availableOf(s),
+        reservedFen: openOf(s),
+        redeemedFen: s.redeemed,
+        expiredFen: s.expired,
+      },
+    };
+  });
 }
 
 /** The firm's applications and allotments, newest first, with balances and ledger entries. */
 export function firmAllotments(db: DbOrTx, firmId: number) {
-  return db
+  const rows = db
     .select()
     .from(voucherAllotments)
     .where(eq(voucherAllotments.firmId, firmId))
     .orderBy(desc(voucherAllotments.createdAt))
     .all()
-    .map((a) => ({
-      ...withBalances(db, a),
-      entries: db
-        .select()
-        .from(voucherLedger)
-        .where(eq(voucherLedger.allotmentId, a.id))
-        .orderBy(desc(voucherLedger.at), desc(voucherLedger.id))
-        .limit(50)
-        .all(),
-    }));
+    .map((a) => ({ a }));
+  return withBalances(db, rows).map(({ a, balances }) => ({
+    ...a,
+    ...balances,
+    entries: db
+      .select()
+      .from(voucherLedger)
+      .where(eq(voucherLedger.allotmentId, a.id))
+      .orderBy(desc(voucherLedger.at), desc(voucherLedger.id))
+      .limit(50)
+      .all(),
+  }));
 }
 
 /** Every application of a programme for the department, pending first. */
 export function programmeAllotments(db: DbOrTx, programmeId: number) {
-  return db
+  const rows = db
     .select({ a: voucherAllotments, firm: firms })
     .from(voucherAllotments)
     .innerJoin(firms, eq(firms.id, voucherAllotments.firmId))
     .where(eq(voucherAllotments.programmeId, programmeId))
     .orderBy(voucherAllotments.status, desc(voucherAllotments.createdAt))
-    .all()
-    .map(({ a, firm }) => ({
-      ...withBalances(db, a),
-      firm: { name: firm.name, size: firm.size, prefecture: firm.prefecture },
-    }));
+    .all();
+  return withBalances(db, rows).map(({ a, firm, balances }) => ({
+    ...a,
+    ...balances,
+    firm: { name: firm.name, size: firm.size, prefecture: firm.prefecture },
+  }));
 }

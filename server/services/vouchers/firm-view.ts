@@ -11,7 +11,8 @@ export function firmVouchers(db: DbOrTx, firmId: number) {
   const at = now();
   const firm = db.select().from(firms).where(eq(firms.id, firmId)).get()!;
   const allotments = firmAllotments(db, firmId);
-  const programmes = listProgrammes(db)
+  const all = listProgrammes(db);
+  const programmes = all
     .filter((p) => at < p.validUntil)
     .map((p) => ({
       id: p.id,
@@ -25,7 +26,7 @@ export function firmVouchers(db: DbOrTx, firmId: number) {
       eligible: firmEligible(p, firm),
       applied: allotments.some((a) => a.programmeId === p.id && a.status !== "refused"),
     }));
-  const names = new Map(listProgrammes(db).map((p) => [p.id, { en: p.nameEn, zh: p.nameZh }]));
+  const names = new Map(all.map((p) => [p.id, { en: p.nameEn, zh: p.nameZh }]));
   return {
     firm: { size: firm.size, prefecture: firm.prefecture },
     programmes,

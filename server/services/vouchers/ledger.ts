@@ -75,6 +75,19 @@ export const allotmentSums = (tx: DbOrTx, allotmentId: number) =>
     ).all(allotmentId),
   );
 
+/** The sums of each of these allotments, in one query. */
+export function allotmentSumsOf(tx: DbOrTx, allotmentIds: number[]): Map<number, Sums> {
+  const out = new Map(allotmentIds.map((id) => [id, zero()]));
+  if (allotmentIds.length === 0) return out;
+  const rows = statement(
+    tx,
+    `SELECT allotment_id AS id, kind, SUM(amount_fen) AS n FROM voucher_ledger
+     WHERE allotment_id IN (SELECT value FROM json_each(?)) GROUP BY allotment_id, kind`,
+  ).all(JSON.stringify(allotmentIds)) as { id: number; kind: VoucherEntryKind; n: number }[];
+  for (const r of rows) out.get(r.id)![r.kind] = r.n;
+  return out;
+}
+
 /** What the firm has drawn this year, over every programme of the year (the annual cap). */
 export function firmYearCommitted(tx: DbOrTx, firmId: number, year: number): number {
   return committedOf(

@@ -12,7 +12,7 @@ import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
 import { recordAudit } from "../audit/record-audit";
 import { fenInput } from "../money/fen-input";
-import { committedOf, programmeSums } from "./ledger";
+import { committedOf, openOf, programmeSums } from "./ledger";
 
 const day = z
   .string({ error: "field.day" })
@@ -154,6 +154,21 @@ export function listProgrammes(db: DbOrTx) {
     .from(voucherProgrammes)
     .orderBy(desc(voucherProgrammes.year), desc(voucherProgrammes.id))
     .all();
+}
+
+/** Every programme for the department, with its days and what is allotted (net of expiry),
+ * reserved for open requests and redeemed. */
+export function programmesWithFigures(db: DbOrTx) {
+  return listProgrammes(db).map((p) => {
+    const s = programmeSums(db, p.id);
+    return {
+      ...p,
+      ...programmeDays(p),
+      allottedFen: s.allotted - s.expired,
+      reservedFen: openOf(s),
+      redeemedFen: s.redeemed,
+    };
+  });
 }
 
 /** Whether a firm of this size and prefecture may apply under the programme. */
