@@ -114,7 +114,7 @@ export function benchAcceptance(db: DB) {
         start,
         end: start + Math.max(1, machine.minHours) * HOUR,
         units: 1,
-        validUntil: now + 30 * 86_400_000,
+        validUntil: start - HOUR,
         lines: [
           { kind: "machine_time", quantity: 1, unitPriceFen: 50_000, voucherEligible: true },
           { kind: "consumables", quantity: 1, unitPriceFen: 5_000 },
