@@ -44,6 +44,7 @@ export default async function OperatorStartPage() {
               ["/requests", (await getTranslations("nav"))("requests")],
               ["/operator/schedule", t("scheduleBoard")],
               ["/operator/maintenance", t("manageMaintenance")],
+              ["/operator/faults", (await getTranslations("faults"))("title")],
               ["/operator/equipment", tm("equipmentTitle")],
               ["/operator/services", tm("servicesTitle")],
               ["/operator/profile", tm("profileTitle")],

@@ -31,7 +31,9 @@ export const accreditationTypes = [
   "GMP",
 ] as const;
 
-export const equipmentStatuses = ["operational", "maintenance", "retired"] as const;
+export const equipmentStatuses = ["operational", "maintenance", "down", "retired"] as const;
+/** The statuses an operator sets by hand ("down" comes and goes with a fault report). */
+export const editableEquipmentStatuses = ["operational", "maintenance", "retired"] as const;
 export const equipmentSharing = ["external", "internal"] as const;
 
 export const serviceTypes = [

@@ -38,3 +38,38 @@ export const equipmentUse = sqliteTable(
     index("equipment_use_request_idx").on(t.requestId),
   ],
 );
+
+/**
+ * A fault: the equipment is down from its report until it is closed (the repair time). While one
+ * is open the equipment's status is "down" (not bookable, shown on its page and in search); the
+ * status it had before comes back on closing.
+ */
+export const equipmentFaults = sqliteTable(
+  "equipment_faults",
+  {
+    id: id(),
+    facilityId: integer("facility_id")
+      .notNull()
+      .references(() => facilities.id),
+    equipmentId: integer("equipment_id")
+      .notNull()
+      .references(() => equipment.id),
+    description: text("description").notNull(),
+    reportedAt: millis("reported_at").notNull(),
+    reportedBy: integer("reported_by")
+      .notNull()
+      .references(() => users.id),
+    /** The operator's estimate of when it works again, if any. */
+    expectedBackAt: millis("expected_back_at"),
+    statusBefore: text("status_before").notNull().default("operational"),
+    closedAt: millis("closed_at"),
+    closedBy: integer("closed_by").references(() => users.id),
+    repairNote: text("repair_note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("equipment_faults_equipment_idx").on(t.equipmentId, t.reportedAt),
+    index("equipment_faults_facility_idx").on(t.facilityId, t.closedAt),
+  ],
+);

@@ -18,6 +18,7 @@ import { adminRouter } from "./routers/admin";
 import { billingRouter } from "./routers/billing";
 import { voucherRouter } from "./routers/voucher";
 import { equipmentUseRouter } from "./routers/equipment-use";
+import { faultRouter } from "./routers/faults";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   billing: billingRouter,
   voucher: voucherRouter,
   equipmentUse: equipmentUseRouter,
+  fault: faultRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

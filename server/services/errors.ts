@@ -73,6 +73,7 @@ export function fieldRefusal(
 
 export type NotFoundWhat =
   | "equipment"
+  | "fault"
   | "facility"
   | "feed"
   | "file"

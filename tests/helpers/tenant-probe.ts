@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { users, notifications, voucherClaims, type Role } from "@/db/schema";
+import { equipment, users, notifications, voucherClaims, type Role } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { addAttachment } from "@/server/services/booking/attachments";
 import { loadActor } from "@/server/services/users/load-actor";
@@ -178,7 +178,15 @@ export async function makeTenant(db: DB) {
     })
     .returning()
     .get();
+  // A fault on an equipment of lab A that nothing else uses.
+  const press = db
+    .insert(equipment)
+    .values({ facilityId: fx.lab.id, name: "Probe press", category: "press", hourlyRateFen: 1 })
+    .returning()
+    .get();
+  const fault = await op.fault.report({ equipmentId: press.id, description: `${SECRET} leak` });
   const ids = {
+    fault: fault.id,
     programme: programme.id,
     allotment: allotment.id,
     claim: claim.id,
@@ -536,6 +544,36 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
           purpose: "research",
           person: "Probe person",
         }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "fault.report": {
+      call: (c) => c.fault.report({ equipmentId: fx.chamber.id, description: "Probe fault" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "fault.close": {
+      call: (c) => c.fault.close({ id: ids.fault, repairNote: "Probe repair" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "fault.impact": {
+      call: (c) => c.fault.impact({ id: ids.fault }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "fault.list": {
+      call: (c) => c.fault.list(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
+    "fault.handToHub": {
+      call: (c) => c.fault.handToHub({ id: ids.confirmed }),
       roles: FACILITY,
       owners: ["operator"],
       others: "NOT_FOUND",

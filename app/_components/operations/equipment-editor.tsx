@@ -322,13 +322,17 @@ export function EquipmentEditor({
             {...invalid("status")}
             name="status"
             defaultValue={existing.status}
+            disabled={existing.status === "down"}
             className={inputClass}
           >
-            {Object.entries(statusLabels).map(([s, label]) => (
-              <option key={s} value={s}>
-                {label}
-              </option>
-            ))}
+            {/* "Down" comes and goes with a fault report, never by hand. */}
+            {Object.entries(statusLabels)
+              .filter(([s]) => (existing.status === "down") === (s === "down"))
+              .map(([s, label]) => (
+                <option key={s} value={s}>
+                  {label}
+                </option>
+              ))}
           </select>,
         )}
       <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2">

@@ -36,6 +36,7 @@ export default async function EquipmentSearchPage({
   const sp = await searchParams;
   const t = await getTranslations("equipmentSearch");
   const tr = await getTranslations("registry");
+  const te = await getTranslations("equipmentStatus");
   const labels = await registryLabels();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -240,6 +241,14 @@ export default async function EquipmentSearchPage({
                     className="text-brand-700 hover:underline"
                   >
                     {locale === "zh" && e.nameZh ? e.nameZh : e.name}
+                    {e.status !== "operational" && (
+                      <span
+                        className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800"
+                        data-testid="equipment-status"
+                      >
+                        {te(e.status)}
+                      </span>
+                    )}
                   </Link>,
                   <span key="f">
                     <Link href={`/facilities/${e.facility.slug}`} className="hover:underline">

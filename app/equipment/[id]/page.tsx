@@ -54,6 +54,8 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
   const availability = await caller.equipment.availability({ equipmentId: e.id, from, to });
   const day = first(sp, "day");
   const date = (ms: number) => format.dateTime(new Date(ms), { dateStyle: "medium" });
+  const dateTime = (ms: number) =>
+    format.dateTime(new Date(ms), { dateStyle: "medium", timeStyle: "short" });
   const calibrationColour = {
     valid: "text-emerald-800",
     due_soon: "text-amber-800",
@@ -83,6 +85,17 @@ export default async function EquipmentPage({ params, searchParams }: Props) {
           {locale === "zh" && e.nameZh ? e.nameZh : e.name}
         </h1>
         <p className="text-sm text-slate-600">{e.description}</p>
+        {e.fault && (
+          <p
+            role="status"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+            data-testid="equipment-down"
+          >
+            {t("downSince", { since: dateTime(e.fault.since) })}
+            {e.fault.expectedBackAt !== null &&
+              ` ${t("expectedBack", { at: dateTime(e.fault.expectedBackAt) })}`}
+          </p>
+        )}
         {e.status === "operational" && e.facility.status === "active" && (
           <Link
             href={`/requests/new?equipment=${e.id}`}

@@ -8,8 +8,18 @@ export type Side = "firm" | "facility" | "system";
 
 export const transitions: Record<RequestStatus, Partial<Record<RequestStatus, readonly Side[]>>> = {
   submitted: { quoted: ["facility"], withdrawn: ["firm"], rejected: ["facility"] },
-  quoted: { confirmed: ["firm"], withdrawn: ["firm"], expired: ["system"] },
-  confirmed: { in_progress: ["facility"], cancelled: ["firm", "facility"] },
+  // Back to "submitted" (and to the hub) when a fault takes the equipment away: hand-to-hub.ts.
+  quoted: {
+    confirmed: ["firm"],
+    withdrawn: ["firm"],
+    expired: ["system"],
+    submitted: ["facility"],
+  },
+  confirmed: {
+    in_progress: ["facility"],
+    cancelled: ["firm", "facility"],
+    submitted: ["facility"],
+  },
   in_progress: { completed: ["facility"] },
   completed: {},
   withdrawn: {},

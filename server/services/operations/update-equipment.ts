@@ -10,7 +10,7 @@ import { z } from "zod";
 import { equipmentRecordInput } from "./equipment-record";
 import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, equipment, reservations } from "@/db/schema";
-import { equipmentStatuses } from "@/db/schema/enums";
+import { editableEquipmentStatuses } from "@/db/schema/enums";
 import { equipmentParamsInput, writeEquipmentParams } from "./equipment-params";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
@@ -49,7 +49,7 @@ export const updateEquipmentInput = z
     originalValueFen: numeric(z.number().int().min(0, "field.notNegativeShort").optional()),
     calibrationDueAt: numeric(z.number().int().positive().nullable().optional()),
     autoApprove: z.boolean().optional(),
-    status: z.enum(equipmentStatuses, { error: "field.equipmentStatus" }).optional(),
+    status: z.enum(editableEquipmentStatuses, { error: "field.equipmentStatus" }).optional(),
     params: equipmentParamsInput.optional(),
     ...equipmentRecordInput,
   })
@@ -106,6 +106,9 @@ export function updateEquipment(
       const minHours = input.minHours ?? e.minHours;
       const maxHours = input.maxHours ?? e.maxHours;
       if (minHours > maxHours) throw validation("maxHours", "field.notBelowMinimum");
+      // A fault decides when the equipment is down and when it comes back.
+      if (e.status === "down" && input.status)
+        throw refuse("INVALID_STATE", "fault.stillOpen", { name: e.name });
       const live = futureLive(tx, e.id, at);
       if (
         input.status &&

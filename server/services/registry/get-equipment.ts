@@ -1,11 +1,26 @@
 // One equipment item's public page: specifications, the services that use it, price and rules.
 import { feeColumns } from "./fee-columns";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { equipment, equipmentParams, facilities, serviceEquipment, services } from "@/db/schema";
+import {
+  equipment,
+  equipmentFaults,
+  equipmentParams,
+  facilities,
+  serviceEquipment,
+  services,
+} from "@/db/schema";
 import { notFound } from "../errors";
 import { now } from "../clock";
 import { calibrationStatus } from "./calibration";
+
+/** The open fault's public dates (its description stays with the facility). */
+const openFaultDates = (db: DbOrTx, equipmentId: number) =>
+  db
+    .select({ since: equipmentFaults.reportedAt, expectedBackAt: equipmentFaults.expectedBackAt })
+    .from(equipmentFaults)
+    .where(and(eq(equipmentFaults.equipmentId, equipmentId), isNull(equipmentFaults.closedAt)))
+    .get() ?? null;
 
 export function getEquipment(db: DbOrTx, id: number) {
   const row = db
@@ -68,6 +83,8 @@ export function getEquipment(db: DbOrTx, id: number) {
     maxHours: e.maxHours,
     leadDays: e.leadDays,
     status: e.status,
+    /** While down: since when and, if the facility said, when it is expected back. */
+    fault: e.status === "down" ? openFaultDates(db, e.id) : null,
     autoApprove: e.autoApprove,
     calibrationDueAt: e.calibrationDueAt,
     calibration: calibrationStatus(e.calibrationDueAt, now()),
