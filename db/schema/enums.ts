@@ -33,6 +33,7 @@ export const accreditationTypes = [
 
 export const equipmentStatuses = ["operational", "maintenance", "down", "retired"] as const;
 /** The statuses an operator sets by hand ("down" comes and goes with a fault report). */
+export const evaluationScopes = ["large", "all"] as const;
 export const editableEquipmentStatuses = ["operational", "maintenance", "retired"] as const;
 export const equipmentSharing = ["external", "internal"] as const;
 

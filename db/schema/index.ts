@@ -6,3 +6,4 @@ export * from "./system";
 export * from "./money";
 export * from "./vouchers";
 export * from "./usage";
+export * from "./evaluation";

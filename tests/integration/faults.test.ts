@@ -102,12 +102,12 @@ describe("fault reports", () => {
     const { audit_log: _a, ...before } = tableCounts(db);
     const firm = callerFor(db, fx.firmUser.id);
     expect(
-      (await outcome(firm.fault.report({ equipmentId: fx.chamber.id, description: "Broken" })))
+      (await outcome(firm.fault.report({ equipmentId: fx.chamber.id, description: "Broken" })))!
         .code,
     ).toBe("FORBIDDEN");
     const other = callerFor(db, fx.operatorB.id);
     expect(
-      (await outcome(other.fault.report({ equipmentId: fx.chamber.id, description: "Broken" })))
+      (await outcome(other.fault.report({ equipmentId: fx.chamber.id, description: "Broken" })))!
         .code,
     ).toBe("NOT_FOUND");
     const { audit_log: _b, ...after } = tableCounts(db);
@@ -129,7 +129,7 @@ describe("fault reports", () => {
     expect(page.status).toBe("down");
     expect(page.fault).toEqual({ since: NOW, expectedBackAt: at(20, 9) });
     expect(
-      (await outcome(op.fault.report({ equipmentId: fx.chamber.id, description: "Again" }))).code,
+      (await outcome(op.fault.report({ equipmentId: fx.chamber.id, description: "Again" })))!.code,
     ).toBe("CONFLICT");
     const editWhileDown = await outcome(
       op.equipment.update({ id: fx.chamber.id, status: "operational" }),
@@ -174,7 +174,7 @@ describe("fault reports", () => {
     // Hand the second to the hub: released, back to "submitted" with no facility, hub told.
     expect((await outcome(firm.fault.handToHub({ id: handed })))!.code).toBe("FORBIDDEN");
     expect(
-      (await outcome(callerFor(db, fx.operatorB.id).fault.handToHub({ id: handed }))).code,
+      (await outcome(callerFor(db, fx.operatorB.id).fault.handToHub({ id: handed })))!.code,
     ).toBe("NOT_FOUND");
     const beforeNotes = db.select().from(notifications).all().length;
     await op.fault.handToHub({ id: handed });

@@ -1,4 +1,4 @@
-// stats.utilisation and stats.machineHours on a hand-computed fixture: a period of two days that
+// stats.utilisation on a hand-computed fixture (machine-hours, from recorded use: stats-use.test.ts): a period of two days that
 // crosses a month's end (Jan 31 – Feb 1, Asia/Shanghai), bookings crossing the period's start,
 // the month boundary and the period's end, units > 1, maintenance of one equipment and of a whole
 // facility, a released booking, a hold, a retired equipment, and filters that leave nothing.
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { equipment, facilities, reservations, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
-import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
+import { statsUtilisation } from "@/server/services/stats/utilisation";
 import { freshDb, callerFor } from "../helpers/test-db";
 
 const H = 3_600_000;
@@ -144,7 +144,6 @@ describe("stats.utilisation", () => {
 describe("the figures of one dashboard share a cube", () => {
   it("until the database changes", () => {
     const before = statsUtilisation(db, period).network.bookedUnitHours;
-    expect(statsMachineHours(db, period).equipmentCount).toBe(3);
     const id = db
       .insert(reservations)
       .values({
@@ -160,29 +159,6 @@ describe("the figures of one dashboard share a cube", () => {
     expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before + 1);
     db.delete(reservations).where(eq(reservations.id, id)).run();
     expect(statsUtilisation(db, period).network.bookedUnitHours).toBe(before);
-  });
-});
-
-describe("stats.machineHours", () => {
-  it("annualises the hours each unit ran and flags equipment under 800 h a year", () => {
-    const m = statsMachineHours(db, period);
-    // × 8760 / 48: A1 6 unit-h ÷ 2 units = 3 h → 547.5; A2 5 h → 912.5; B1 1 h → 182.5.
-    expect(m.equipment.map((e) => [e.name, e.hours, e.hoursPerYear, e.belowBenchmark])).toEqual([
-      ["B1", 1, 182.5, true],
-      ["A1", 3, 547.5, true],
-      ["A2", 5, 912.5, false],
-    ]);
-    expect(m).toMatchObject({
-      benchmark: 800,
-      equipmentCount: 3,
-      belowCount: 2,
-      belowShare: 2 / 3,
-    });
-    expect(statsMachineHours(db, { ...period, prefecture: "leshan" })).toMatchObject({
-      equipmentCount: 0,
-      belowCount: 0,
-      belowShare: null,
-    });
   });
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, adminProcedure } from "../trpc";
 import { statsOverview, statsInput } from "@/server/services/stats/overview";
 import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
+import { statsUse } from "@/server/services/stats/use-figures";
 import {
   equipmentRequests,
   equipmentRequestsInput,
@@ -14,6 +15,8 @@ export const statsRouter = createTRPCRouter({
   utilisation: adminProcedure
     .input(statsInput)
     .query(({ ctx, input }) => statsUtilisation(ctx.db, input)),
+  /** Recorded use, downtime, sharing rate, income, users, rating and response time. */
+  use: adminProcedure.input(statsInput).query(({ ctx, input }) => statsUse(ctx.db, input)),
   machineHours: adminProcedure
     .input(statsInput.and(z.object({ limit: z.number().int().min(1).max(20_000).default(100) })))
     .query(({ ctx, input }) => statsMachineHours(ctx.db, input, input.limit)),

@@ -18,6 +18,7 @@ export type CubeEquipment = {
   name: string;
   nameZh: string;
   units: number;
+  originalValueFen: number;
   facilityId: number;
   facilitySlug: string;
   facilityNameEn: string;
@@ -60,8 +61,30 @@ function overlapPerMonth(open: Interval[], down: Interval[], months: MonthBucket
   return hoursPerMonth(parts, months);
 }
 
+/** Groups of intervals by (first month, last month): Σ units, Σ clipped start × units, Σ clipped
+ * end × units. */
+export type MonthSpan = { first: number; last: number; u: number; su: number; eu: number };
+
+/**
+ * Unit-hours per month: Σ over a group of (min(end, to) − max(start, from)) × units, split at the
+ * month ends between its first and last month.
+ */
+export function splitByMonth(spans: MonthSpan[], months: MonthBucket[]): number[] {
+  const out = months.map(() => 0);
+  for (const g of spans) {
+    if (g.first === g.last) out[g.first] += (g.eu - g.su) / HOUR;
+    else {
+      out[g.first] += (g.u * months[g.first].end - g.su) / HOUR;
+      for (let k = g.first + 1; k < g.last; k++)
+        out[k] += (g.u * (months[k].end - months[k].start)) / HOUR;
+      out[g.last] += (g.eu - g.u * months[g.last].start) / HOUR;
+    }
+  }
+  return out;
+}
+
 /** The month index (0-based) of the instant `x`, as a balanced CASE over the month ends. */
-function monthIndex(x: SQL, months: MonthBucket[], lo = 0, hi = months.length - 1): SQL {
+export function monthIndex(x: SQL, months: MonthBucket[], lo = 0, hi = months.length - 1): SQL {
   if (lo === hi) return sql.raw(String(lo));
   const mid = (lo + hi) >> 1;
   return sql`CASE WHEN ${x} < ${sql.raw(String(months[mid].end))} THEN ${monthIndex(x, months, lo, mid)} ELSE ${monthIndex(x, months, mid + 1, hi)} END`;
@@ -85,6 +108,7 @@ export function utilisationCube(
     name: string;
     name_zh: string;
     units: number;
+    original_value_fen: number;
     facility_id: number;
     slug: string;
     name_en: string;
@@ -94,7 +118,7 @@ export function utilisationCube(
     opening_hours: string;
     time_zone: string;
   }>(sql`
-    SELECT e.id, e.name, e.name_zh, e.units, f.id AS facility_id, f.slug, f.name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone
+    SELECT e.id, e.name, e.name_zh, e.units, e.original_value_fen, f.id AS facility_id, f.slug, f.name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone
     FROM equipment e JOIN facilities f ON f.id = e.facility_id
     WHERE ${facilityWhere} AND e.status != 'retired'
     ORDER BY f.id, e.id`);
@@ -104,7 +128,7 @@ export function utilisationCube(
     AND r.equipment_id IN (SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND e.status != 'retired')`;
   const booked = db.all<{ equipment_id: number; ms: number }>(sql`
     SELECT r.equipment_id, SUM((MIN(r."end", ${to}) - MAX(r.start, ${from})) * r.units) AS ms FROM reservations r WHERE ${bookings} GROUP BY r.equipment_id`);
-  const spans = db.all<{ first: number; last: number; u: number; su: number; eu: number }>(sql`
+  const spans = db.all<MonthSpan>(sql`
     SELECT ${monthIndex(sql`r.start`, months)} AS first, ${monthIndex(sql`(r."end" - 1)`, months)} AS last,
       SUM(r.units) AS u, SUM(MAX(r.start, ${from}) * r.units) AS su, SUM(MIN(r."end", ${to}) * r.units) AS eu
     FROM reservations r WHERE ${bookings} GROUP BY 1, 2`);
@@ -118,18 +142,7 @@ export function utilisationCube(
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
 
-  // Σ over a group of (min(end, to) − max(start, from)) × units, split at the month ends between
-  // its first and last month.
-  const bookedByMonth = months.map(() => 0);
-  for (const g of spans) {
-    if (g.first === g.last) bookedByMonth[g.first] += (g.eu - g.su) / HOUR;
-    else {
-      bookedByMonth[g.first] += (g.u * months[g.first].end - g.su) / HOUR;
-      for (let k = g.first + 1; k < g.last; k++)
-        bookedByMonth[k] += (g.u * (months[k].end - months[k].start)) / HOUR;
-      bookedByMonth[g.last] += (g.eu - g.u * months[g.last].start) / HOUR;
-    }
-  }
+  const bookedByMonth = splitByMonth(spans, months);
   const bookedOf = new Map(booked.map((b) => [b.equipment_id, b.ms / HOUR]));
   const downOf = new Map<string, Interval[]>(); // "f:<id>" facility-wide, "e:<id>" one equipment
   for (const m of maintenance) {
@@ -165,6 +178,7 @@ export function utilisationCube(
       name: e.name,
       nameZh: e.name_zh,
       units: e.units,
+      originalValueFen: e.original_value_fen,
       facilityId: e.facility_id,
       facilitySlug: e.slug,
       facilityNameEn: e.name_en,

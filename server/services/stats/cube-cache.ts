@@ -4,9 +4,18 @@
 import type { DB } from "@/db/client";
 import { facilityCondition, type StatsFilters } from "./input";
 import { utilisationCube, type UtilisationCube } from "../scheduling/utilisation-cube";
+import { useCube, type UseCube } from "../scheduling/use-cube";
+import { now } from "../clock";
+import { serviceFigures, type ServiceFigures } from "./service-figures";
 
 const SIZE = 4;
-type Entries = { key: string; cube: UtilisationCube }[];
+type Entries = {
+  key: string;
+  cube: UtilisationCube;
+  use?: UseCube;
+  minute?: number;
+  service?: ServiceFigures;
+}[];
 let perConnection = new WeakMap<object, { entries: Entries; state: () => string }>();
 
 function cacheOf(db: DB) {
@@ -20,7 +29,7 @@ function cacheOf(db: DB) {
   return c;
 }
 
-export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
+function entryFor(db: DB, input: StatsFilters) {
   const { entries, state } = cacheOf(db);
   const key = JSON.stringify([
     state(),
@@ -31,14 +40,37 @@ export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
     input.facilityId,
   ]);
   const hit = entries.find((e) => e.key === key);
-  if (hit) return hit.cube;
-  const cube = utilisationCube(db, facilityCondition(input), input.from, input.to);
-  entries.unshift({ key, cube });
+  if (hit) return hit;
+  const entry = { key, cube: utilisationCube(db, facilityCondition(input), input.from, input.to) };
+  entries.unshift(entry);
   entries.length = Math.min(entries.length, SIZE);
-  return cube;
+  return entry;
+}
+
+export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
+  return entryFor(db, input).cube;
+}
+
+/** The recorded use of the same period and filters; open uses and faults run to the current
+ * minute, so the entry is recomputed when the minute changes. */
+export function useCubeFor(db: DB, input: StatsFilters): UseCube {
+  const entry: Entries[number] = entryFor(db, input);
+  const at = now();
+  const minute = Math.floor(at / 60_000);
+  if (!entry.use || entry.minute !== minute) {
+    entry.use = useCube(db, facilityCondition(input), input.from, input.to, minute * 60_000);
+    entry.minute = minute;
+  }
+  return entry.use;
 }
 
 /** For benchmarks that time each figure on its own. */
 export function clearCubeCache(): void {
   perConnection = new WeakMap();
+}
+
+/** Income, ratings, response times and outside users of the same period and filters. */
+export function serviceFor(db: DB, input: StatsFilters): ServiceFigures {
+  const entry: Entries[number] = entryFor(db, input);
+  return (entry.service ??= serviceFigures(db, facilityCondition(input), input.from, input.to));
 }

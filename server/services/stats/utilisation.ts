@@ -1,14 +1,15 @@
 // stats.utilisation: booked ÷ available unit-hours for the network, by prefecture, by technology
 // field (a facility counts in each of its fields), by facility (a ranking), by equipment when one
-// facility is chosen, and the trend by month. stats.machineHours: effective machine-hours per
-// equipment per year against the 800 h benchmark for shared large instruments.
+// facility is chosen, and the trend by month. stats.machineHours: effective machine-hours
+// per large instrument per year, from recorded use, against the year's benchmark.
 import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { ratio, statsInput, type StatsInput } from "./input";
-import { cubeFor } from "./cube-cache";
+import { cubeFor, useCubeFor } from "./cube-cache";
+import { isLargeInstrument } from "@/db/reference/large-instrument";
+import { benchmarkFor, yearOf } from "../evaluation/benchmark";
 import type { CubeRow } from "../scheduling/utilisation-cube";
 
-export const MACHINE_HOURS_BENCHMARK = 800;
 const YEAR_HOURS = 365 * 24;
 
 export type UtilisationFigure = {
@@ -97,35 +98,43 @@ export function statsUtilisation(db: DB, raw: StatsInput) {
 }
 
 /**
- * Effective machine-hours: booked unit-hours ÷ units (the hours each unit ran), scaled to a year
- * (× 365 days ÷ the period's days). Equipment under the benchmark is flagged.
+ * The large instruments against the year's benchmark: effective machine-hours from recorded use
+ * per unit, scaled to a year (× 365 days ÷ the period's days). Below the benchmark is flagged.
  */
 export function statsMachineHours(db: DB, raw: StatsInput, limit: number | null = 100) {
   const input = parseInput(statsInput, raw);
   const { rows } = cubeFor(db, input);
+  const use = useCubeFor(db, input);
+  const benchmark = benchmarkFor(db, yearOf(input.from));
   const scale = YEAR_HOURS / ((input.to - input.from) / 3_600_000);
   const equipment = rows
+    .filter((r) => isLargeInstrument(r.originalValueFen))
     .map((r) => {
-      const hours = r.booked / r.units;
+      const u = use.byEquipment.get(r.equipmentId);
+      const hours = (u?.used ?? 0) / r.units;
       const perYear = hours * scale;
       return {
         equipmentId: r.equipmentId,
         name: r.name,
         nameZh: r.nameZh,
         units: r.units,
+        originalValueFen: r.originalValueFen,
         facilityId: r.facilityId,
         facilityNameEn: r.facilityNameEn,
         facilityNameZh: r.facilityNameZh,
         prefecture: r.prefecture,
         hours,
+        externalHours: (u?.external ?? 0) / r.units,
+        sharingRate: ratio(u?.external ?? 0, u?.used ?? 0),
         hoursPerYear: perYear,
-        belowBenchmark: perYear < MACHINE_HOURS_BENCHMARK,
+        belowBenchmark: perYear < benchmark.hours,
       };
     })
     .sort((a, b) => a.hoursPerYear - b.hoursPerYear || a.equipmentId - b.equipmentId);
   const below = equipment.filter((e) => e.belowBenchmark).length;
   return {
-    benchmark: MACHINE_HOURS_BENCHMARK,
+    benchmark: benchmark.hours,
+    benchmarkSet: benchmark.set,
     equipmentCount: equipment.length,
     belowCount: below,
     belowShare: ratio(below, equipment.length),
