@@ -246,6 +246,16 @@ export function localMonth(ms: number, timeZone: string): { start: number; end: 
   };
 }
 
+/** The calendar year of the network (Asia/Shanghai) as [start, end) instants. */
+export function localYear(
+  year: number,
+  timeZone = NETWORK_TIME_ZONE,
+): { start: number; end: number } {
+  return {
+    start: parseLocal(`${year}-01-01T00:00`, timeZone),
+    end: parseLocal(`${year + 1}-01-01T00:00`, timeZone),
+  };
+}
 /** "PT-2027-000001 (2027-01-05 09:00 – 2027-01-05 13:00), …": bookings named in a refusal. */
 export function describeBookings(
   list: { ref: string; start: number; end: number }[],

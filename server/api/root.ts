@@ -19,6 +19,7 @@ import { billingRouter } from "./routers/billing";
 import { voucherRouter } from "./routers/voucher";
 import { equipmentUseRouter } from "./routers/equipment-use";
 import { faultRouter } from "./routers/faults";
+import { evaluationRouter } from "./routers/evaluation";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   voucher: voucherRouter,
   equipmentUse: equipmentUseRouter,
   fault: faultRouter,
+  evaluation: evaluationRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

@@ -791,6 +791,52 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       roles: ["admin"],
       owners: ["admin"],
     },
+    "stats.use": { call: (c) => c.stats.use(period()), roles: ["admin"], owners: ["admin"] },
+    "evaluation.ranking": {
+      call: (c) => c.evaluation.ranking({ year: 2027 }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "evaluation.facility": {
+      call: (c) => c.evaluation.facility({ year: 2027, facilityId: fx.lab.id }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "evaluation.saveSettings": {
+      call: (c) =>
+        c.evaluation.saveSettings({
+          year: 2027,
+          benchmarkHours: 1500,
+          scope: "all",
+          weights: {
+            effectiveHours: 40,
+            sharingRate: 20,
+            externalUsers: 10,
+            income: 10,
+            rating: 10,
+            availability: 10,
+          },
+        }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "evaluation.setExcluded": {
+      call: (c) =>
+        c.evaluation.setExcluded({ year: 2027, equipmentId: fx.reactor.id, excluded: true }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "evaluation.run": {
+      call: (c) => c.evaluation.run({ year: 2027 }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "evaluation.mine": {
+      call: (c) => c.evaluation.mine(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
+    },
     "stats.machineHours": {
       call: (c) => c.stats.machineHours(period()),
       roles: ["admin"],
@@ -917,6 +963,16 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       request: async () =>
         (await route("admin/vouchers/claims")).GET(
           new Request("http://localhost/api/admin/vouchers/claims?format=zip"),
+          {},
+        ),
+      call: async () => null,
+      roles: ["admin"],
+      owners: ["admin"],
+    },
+    "GET /api/admin/evaluation": {
+      request: async () =>
+        (await route("admin/evaluation")).GET(
+          new Request("http://localhost/api/admin/evaluation?year=2027&what=instruments"),
           {},
         ),
       call: async () => null,

@@ -339,3 +339,113 @@ describe("stats.machineHours", () => {
     });
   });
 });
+
+describe("the annual evaluation of a small network, by hand", () => {
+  // Year 2027 up to NOW (Feb 1 22:00): 766 h elapsed of 8,760. Large instruments count: A1 (2
+  // units, ¥600,000) at A, B1 (¥500,000) at B; A2 (¥100,000) does not.
+  // A: A1 10 unit-h external (R1, 5 h × 2 from Jan 30 22:00) + 2 internal = 12; down 4 h (the
+  //    fault before the period is in the year); users 1; income ¥1,000 / ¥600,000; rating 5.
+  // B: B1 3 + 2 external = 5; down 6 h; users 2; voucher ¥200 / ¥500,000; rating 3.
+  const expectedA = {
+    "score.effectiveHours": 4.9, // 12 / 2 × 8760 / 766 = 68.62 h ÷ 1400
+    "score.sharingRate": 83.33, // 10 / 12
+    "score.externalUsers": 50, // 1 of the best 2
+    "score.income": 100,
+    "score.rating": 100,
+    "score.availability": 99.48, // 1 − 4 / 766
+  };
+  const expectedB = {
+    "score.effectiveHours": 4.08, // 5 × 8760 / 766 = 57.18 h ÷ 1400
+    "score.sharingRate": 100,
+    "score.externalUsers": 100,
+    "score.income": 24, // 0.0004 ÷ 0.0016667
+    "score.rating": 60,
+    "score.availability": 99.22, // 1 − 6 / 766
+  };
+
+  it("refuses bad settings by field and changes nothing", async () => {
+    const admin = callerFor(db, ids.admin);
+    const body = {
+      year: 2027,
+      benchmarkHours: 1400,
+      scope: "large" as const,
+      weights: {
+        effectiveHours: 35,
+        sharingRate: 20,
+        externalUsers: 15,
+        income: 10,
+        rating: 10,
+        availability: 9,
+      },
+    };
+    await expect(admin.evaluation.saveSettings(body)).rejects.toMatchObject({
+      message: expect.stringContaining("weights"),
+    });
+    await expect(
+      admin.evaluation.saveSettings({
+        ...body,
+        benchmarkHours: 0,
+        weights: { ...body.weights, availability: 10 },
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("benchmarkHours") });
+    expect((await admin.evaluation.ranking({ year: 2027 })).settings.saved).toBe(false);
+    await expect(callerFor(db, ids.operator).evaluation.run({ year: 2027 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(callerFor(db, ids.hostUser).evaluation.mine()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("scores every facility indicator by indicator, ranks them, and shows each facility its own", async () => {
+    const admin = callerFor(db, ids.admin);
+    await admin.evaluation.run({ year: 2027 });
+    const { results } = await admin.evaluation.ranking({ year: 2027 });
+    expect(results!.map((r) => [r.slug, r.rank, r.score])).toEqual([
+      ["a", 1, 55.83], // 0.35 × 4.90 + 0.2 × 83.33 + 0.15 × 50 + 10 + 10 + 0.1 × 99.48
+      ["b", 2, 54.75], // 0.35 × 4.08 + 20 + 15 + 0.1 × 24 + 6 + 0.1 × 99.22
+    ]);
+    expect(results![0].figures).toMatchObject({ ...expectedA, effectiveHours: 12, downHours: 4 });
+    expect(results![1].figures).toMatchObject({
+      ...expectedB,
+      effectiveHours: 5,
+      externalUsers: 2,
+    });
+    // The operator of A sees A's result only.
+    const mine = await callerFor(db, ids.operator).evaluation.mine();
+    expect(mine.map((m) => [m.year, m.rank, m.score, m.ranked])).toEqual([[2027, 1, 55.83, 2]]);
+    // Leaving A1 out leaves A unranked at the next run.
+    await admin.evaluation.setExcluded({ year: 2027, equipmentId: ids.a1, excluded: true });
+    await admin.evaluation.run({ year: 2027 });
+    const again = (await admin.evaluation.ranking({ year: 2027 })).results!;
+    expect(again.map((r) => [r.slug, r.rank])).toEqual([
+      ["b", 1],
+      ["a", null],
+    ]);
+    const detail = await admin.evaluation.facility({ year: 2027, facilityId: ids.a });
+    expect(detail.equipment.map((e) => [e.name, e.large, e.excluded, e.counted])).toEqual([
+      ["A1", true, true, false],
+      ["A2", false, false, false],
+    ]);
+    await admin.evaluation.setExcluded({ year: 2027, equipmentId: ids.a1, excluded: false });
+    await admin.evaluation.run({ year: 2027 });
+  });
+
+  it("exports the evaluation and the instrument records with bilingual column names", async () => {
+    const { exportEvaluation } = await import("@/server/services/evaluation/export");
+    const ranking = new TextDecoder().decode(exportEvaluation(db, 2027, "ranking", "csv").bytes);
+    const [head, first] = ranking.split(/\r?\n/);
+    expect(head).toContain("排名 Rank");
+    expect(head).toContain("共享率(%) Sharing rate (%)");
+    expect(first).toMatch(/^"2027","1","a a","chengdu","55.83","1","12",/);
+    const records = new TextDecoder().decode(
+      exportEvaluation(db, 2027, "instruments", "csv").bytes,
+    );
+    expect(records.split(/\r?\n/)[0]).toContain("资产编号 Asset number");
+    expect(records).toContain("A1");
+    expect(records).not.toContain("A2"); // not large, not counted
+    const xlsx = exportEvaluation(db, 2027, "instruments", "xlsx");
+    expect(xlsx.fileName).toBe("instruments-2027.xlsx");
+    expect([...xlsx.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a ZIP container
+  });
+});
