@@ -175,7 +175,7 @@ beforeAll(() => {
   fault(ids.b1, ids.b, JAN31 + 20 * H, FEB1 + 2 * H); // 6 h
   fault(ids.a2, ids.a, FEB1 + 21 * H, null); // open: 1 h to NOW
   fault(ids.a1, ids.a, JAN31 - 5 * H, JAN31 - H); // before the period: nothing
-  // Income: R1 invoiced ¥1,000 and ¥600 paid; R3 ¥200 voucher cover redeemed; ratings 5 (R1), 3 (R3).
+  // Income: R1 invoiced ¥1,000, ¥600 paid; R3 ¥200 voucher cover redeemed; ratings 5 (R1), 3 (R3).
   const invoice = db
     .insert(invoices)
     .values({

@@ -1,4 +1,5 @@
-// stats.utilisation on a hand-computed fixture (machine-hours, from recorded use: stats-use.test.ts): a period of two days that
+// stats.utilisation on a hand-computed fixture (machine-hours come from recorded use:
+// stats-use.test.ts): a period of two days that
 // crosses a month's end (Jan 31 – Feb 1, Asia/Shanghai), bookings crossing the period's start,
 // the month boundary and the period's end, units > 1, maintenance of one equipment and of a whole
 // facility, a released booking, a hold, a retired equipment, and filters that leave nothing.

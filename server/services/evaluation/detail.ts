@@ -4,13 +4,13 @@ import type { DB } from "@/db/client";
 import { isLargeInstrument } from "@/db/reference/large-instrument";
 import { notFound } from "../errors";
 import { localYear } from "../scheduling/local-time";
-import { useInputs } from "../stats/use-figures";
+import { figureInputs } from "../stats/use-figures";
 import { evaluationRanking } from "./run";
 
 export function evaluationFacility(db: DB, year: number, facilityId: number) {
   const { settings, results } = evaluationRanking(db, year);
   const { start, end } = localYear(year);
-  const { cube, use } = useInputs(db, { from: start, to: end, facilityId });
+  const { cube, use } = figureInputs(db, { from: start, to: end, facilityId });
   if (!cube.rows.length && !results?.some((r) => r.facilityId === facilityId))
     throw notFound("facility");
   const excluded = new Set(settings.excludedEquipment);

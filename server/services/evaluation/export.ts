@@ -12,7 +12,7 @@ import { toXlsx } from "../export/xlsx";
 import { evaluationRanking } from "./run";
 import { evaluationSettings } from "./settings";
 import { scoreYear } from "./score";
-import { useInputs } from "../stats/use-figures";
+import { figureInputs } from "../stats/use-figures";
 import { localYear } from "../scheduling/local-time";
 
 export type EvaluationExport = "ranking" | "instruments";
@@ -92,7 +92,7 @@ function ranking(db: DB, year: number) {
 
 function instruments(db: DB, year: number) {
   const { start, end } = localYear(year);
-  const { cube, use } = useInputs(db, { from: start, to: end });
+  const { cube, use } = figureInputs(db, { from: start, to: end });
   const countedIds = new Set(
     scoreYear(db, evaluationSettings(db, year)).counted.map((r) => r.equipmentId),
   );

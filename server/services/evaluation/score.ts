@@ -1,7 +1,7 @@
 // Scoring a year: every facility's counted equipment (large instruments, or all, less what the
 // department left out), its figures from recorded use, faults, income, users and ratings over the
 // year (up to now for the year in progress), each indicator scored 0–100 and the weighted total.
-//   effectiveHours: effective machine-hours per counted unit, annualised, ÷ benchmark (capped at 100)
+//   effectiveHours: effective machine-hours per counted unit, annualised, ÷ benchmark (cap 100)
 //   sharingRate:    external ÷ effective hours × 100
 //   externalUsers:  outside firms served ÷ the most any facility served × 100
 //   income:         (invoiced + voucher cover) ÷ original value of the counted equipment, ÷ the
@@ -13,7 +13,7 @@ import { isLargeInstrument } from "@/db/reference/large-instrument";
 import { indicators, type Indicator } from "@/db/reference/evaluation-defaults";
 import { now } from "../clock";
 import { localYear } from "../scheduling/local-time";
-import { useGroups, useInputs, type UseFigure } from "../stats/use-figures";
+import { figureGroups, figureInputs, type UseFigure } from "../stats/use-figures";
 import type { EvaluationSettings } from "./settings";
 
 const HOUR = 3_600_000;
@@ -36,13 +36,13 @@ const cap = (x: number) => Math.max(0, Math.min(100, x));
 export function scoreYear(db: DB, s: EvaluationSettings) {
   const { start: from, end: to } = localYear(s.year);
   const at = now();
-  const { cube, use, service, usersOf } = useInputs(db, { from, to });
+  const { cube, use, service, usersOf } = figureInputs(db, { from, to });
   const excluded = new Set(s.excludedEquipment);
   const counted = cube.rows.filter(
     (r) =>
       !excluded.has(r.equipmentId) && (s.scope === "all" || isLargeInstrument(r.originalValueFen)),
   );
-  const groups = useGroups(counted, use.byEquipment, service, usersOf, (r) => [
+  const groups = figureGroups(counted, use.byEquipment, service, usersOf, (r) => [
     String(r.facilityId),
   ]);
   const elapsedHours = Math.max(0, Math.min(to, at) - from) / HOUR;

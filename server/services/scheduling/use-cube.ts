@@ -28,10 +28,10 @@ export type UseCube = {
   inHouseByMonth: number[];
 };
 
-/** The SQL that says whether a use (alias u, its request r, the firm fm, facility f) is external. */
+/** SQL: whether a use (alias u, its request r, the firm fm, facility f) is external. */
 export const externalUse = sql`(u.request_id IS NOT NULL AND (f.credit_code IS NULL OR fm.credit_code IS NOT f.credit_code))`;
 
-export function useCube(
+export function recordedUseCube(
   db: DbOrTx,
   facilityWhere: SQL,
   from: number,

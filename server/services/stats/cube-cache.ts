@@ -4,7 +4,7 @@
 import type { DB } from "@/db/client";
 import { facilityCondition, type StatsFilters } from "./input";
 import { utilisationCube, type UtilisationCube } from "../scheduling/utilisation-cube";
-import { useCube, type UseCube } from "../scheduling/use-cube";
+import { recordedUseCube, type UseCube } from "../scheduling/use-cube";
 import { now } from "../clock";
 import { serviceFigures, type ServiceFigures } from "./service-figures";
 
@@ -53,12 +53,18 @@ export function cubeFor(db: DB, input: StatsFilters): UtilisationCube {
 
 /** The recorded use of the same period and filters; open uses and faults run to the current
  * minute, so the entry is recomputed when the minute changes. */
-export function useCubeFor(db: DB, input: StatsFilters): UseCube {
+export function recordedUseFor(db: DB, input: StatsFilters): UseCube {
   const entry: Entries[number] = entryFor(db, input);
   const at = now();
   const minute = Math.floor(at / 60_000);
   if (!entry.use || entry.minute !== minute) {
-    entry.use = useCube(db, facilityCondition(input), input.from, input.to, minute * 60_000);
+    entry.use = recordedUseCube(
+      db,
+      facilityCondition(input),
+      input.from,
+      input.to,
+      minute * 60_000,
+    );
     entry.minute = minute;
   }
   return entry.use;

@@ -5,7 +5,7 @@
 import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { ratio, statsInput, type StatsInput } from "./input";
-import { cubeFor, serviceFor, useCubeFor } from "./cube-cache";
+import { cubeFor, serviceFor, recordedUseFor } from "./cube-cache";
 import type { CubeRow } from "../scheduling/utilisation-cube";
 import type { UseRow } from "../scheduling/use-cube";
 import { emptyService, type ServiceRow } from "./service-figures";
@@ -50,7 +50,7 @@ function finish(a: Acc): UseFigure {
 }
 
 /** Groups the equipment rows by `keysOf` and sums their figures. */
-export function useGroups(
+export function figureGroups(
   rows: CubeRow[],
   use: Map<number, UseRow>,
   service: Map<number, ServiceRow>,
@@ -88,10 +88,10 @@ export function useGroups(
 }
 
 /** The period's cube rows with their recorded use, service figures and outside users. */
-export function useInputs(db: DB, raw: StatsInput) {
+export function figureInputs(db: DB, raw: StatsInput) {
   const input = parseInput(statsInput, raw);
   const cube = cubeFor(db, input);
-  const use = useCubeFor(db, input);
+  const use = recordedUseFor(db, input);
   const service = serviceFor(db, input);
   const usersOf = new Map<number, number[]>();
   for (const [e, firm] of service.externalUsers)
@@ -103,9 +103,9 @@ const sorted = <T extends { figure: UseFigure }>(list: T[]) =>
   list.sort((a, b) => b.figure.effectiveHours - a.figure.effectiveHours);
 
 export function statsUse(db: DB, raw: StatsInput) {
-  const { input, cube, use, service, usersOf } = useInputs(db, raw);
+  const { input, cube, use, service, usersOf } = figureInputs(db, raw);
   const groups = (keysOf: (r: CubeRow) => string[]) =>
-    useGroups(cube.rows, use.byEquipment, service, usersOf, keysOf);
+    figureGroups(cube.rows, use.byEquipment, service, usersOf, keysOf);
   const first = new Map<string, CubeRow>();
   for (const r of cube.rows) {
     if (!first.has(`f${r.facilityId}`)) first.set(`f${r.facilityId}`, r);

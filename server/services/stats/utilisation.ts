@@ -5,7 +5,7 @@
 import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { ratio, statsInput, type StatsInput } from "./input";
-import { cubeFor, useCubeFor } from "./cube-cache";
+import { cubeFor, recordedUseFor } from "./cube-cache";
 import { isLargeInstrument } from "@/db/reference/large-instrument";
 import { benchmarkFor, yearOf } from "../evaluation/benchmark";
 import type { CubeRow } from "../scheduling/utilisation-cube";
@@ -104,7 +104,7 @@ export function statsUtilisation(db: DB, raw: StatsInput) {
 export function statsMachineHours(db: DB, raw: StatsInput, limit: number | null = 100) {
   const input = parseInput(statsInput, raw);
   const { rows } = cubeFor(db, input);
-  const use = useCubeFor(db, input);
+  const use = recordedUseFor(db, input);
   const benchmark = benchmarkFor(db, yearOf(input.from));
   const scale = YEAR_HOURS / ((input.to - input.from) / 3_600_000);
   const equipment = rows
