@@ -1,14 +1,17 @@
 // The monitoring dashboard on the scale dataset: each stats procedure on its own (the shared
 // utilisation cube cleared before every run, so each pays for it), then the dashboard as the page
-// asks for it (overview, utilisation and machine-hours of one period, the cube computed once), for
-// one calendar year with no filter and with a prefecture filter. The baseline is a COUNT(*) over
-// all reservations in the same run.
+// asks for it (overview, utilisation, recorded use and machine-hours of one period, the cube
+// computed once), for one calendar year with no filter and with a prefecture filter, and the annual
+// evaluation of every facility. The baseline is a COUNT(*) over all reservations in the same run.
 import { sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { statsOverview } from "@/server/services/stats/overview";
 import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
 import { equipmentRequests } from "@/server/services/stats/equipment-requests";
 import { clearCubeCache } from "@/server/services/stats/cube-cache";
+import { statsUse } from "@/server/services/stats/use-figures";
+import { evaluationSettings } from "@/server/services/evaluation/settings";
+import { scoreYear } from "@/server/services/evaluation/score";
 import { measure, report } from "./harness";
 
 export function benchStats(db: DB) {
@@ -25,7 +28,12 @@ export function benchStats(db: DB) {
   const dashboard = (filters: object) => () => {
     clearCubeCache();
     const input = { ...year, ...filters };
-    return [statsOverview(db, input), statsUtilisation(db, input), statsMachineHours(db, input)];
+    return [
+      statsOverview(db, input),
+      statsUtilisation(db, input),
+      statsUse(db, input),
+      statsMachineHours(db, input),
+    ];
   };
   const baseline = measure(
     "baseline: COUNT(*) over reservations",
@@ -53,6 +61,12 @@ export function benchStats(db: DB) {
       2,
     ),
     measure(
+      "stats.use, 1 year (recorded use, 5 breakdowns)",
+      cold(() => statsUse(db, year)),
+      20,
+      2,
+    ),
+    measure(
       "stats.equipmentRequests, busiest equipment, 1 year",
       () => equipmentRequests(db, { equipmentId: busiest, ...year }),
       20,
@@ -68,4 +82,12 @@ export function benchStats(db: DB) {
   ];
   console.log("\nMonitoring figures for one year (goal: dashboard total ≤ 300 ms p95):");
   report(baseline, rows);
+  const evaluation = measure(
+    "annual evaluation of every facility, 2026",
+    cold(() => scoreYear(db, evaluationSettings(db, 2026))),
+    10,
+    1,
+  );
+  console.log("\nAnnual evaluation (goal: ≤ 2 s):");
+  report(baseline, [evaluation]);
 }

@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ["/admin", "overview"],
     ["/admin/dashboard", "dashboard"],
     ["/admin/facilities", "facilities"],
+    ["/admin/evaluation", "evaluation"],
     ["/admin/vouchers", "vouchers"],
     ["/admin/users", "users"],
     ["/admin/audit", "audit"],

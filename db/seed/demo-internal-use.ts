@@ -1,7 +1,6 @@
-// The facilities' own use of their equipment over the past year (bookings without a request: in-
-// house
-// research and training), so that the monitoring figures look like a working network: each
-// equipment item gets its own level of use, some above and some below the 800 h/year benchmark.
+// The facilities' own use of their equipment over the past year (bookings without a request:
+// in-house research and training, each with its use record), so that the monitoring figures look
+// like a working network: each equipment item gets its own level of use.
 // Only past days, so firms' future availability is untouched; placed by the planner, so the
 // scheduling invariant holds.
 import type { DB } from "../client";
@@ -42,6 +41,9 @@ export function seedInternalUse(
         const slot = planner.findSlot(rng, e, preset, day, day, hours, units);
         if (!slot || slot.end > today) continue;
         planner.place(e, slot.start, slot.end, units);
+        // One drawn day in eight is kept, so in-house use sits beside the firms' work in
+        // proportions like a shared instrument's (the draws stay as they were).
+        if ((Math.round((day - today) / DAY) + e.id) % 8 !== 0) continue;
         rows.push({
           facilityId: f.id,
           equipmentId: e.id,

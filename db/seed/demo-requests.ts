@@ -28,6 +28,7 @@ import type { Rng } from "./random";
 import { DAY, HOUR, MINUTE, localDayAt, shanghaiYear } from "./time";
 import { minimalPdf } from "./pdf";
 import { parameterKeys, type ParameterKey } from "../reference/parameters";
+import { seedFaults, seedHostFirm } from "./demo-faults";
 import { seedInternalUse } from "./demo-internal-use";
 import type { VoucherSeeder } from "./demo-vouchers";
 import { agreementNumber } from "../reference/agreement-number";
@@ -414,6 +415,8 @@ export function seedRequests(
     planner,
     (id) => staff.operatorByFacility.get(id) ?? staff.coordinatorId,
   );
+  seedFaults(db, today, providers, (id) => staff.operatorByFacility.get(id) ?? staff.coordinatorId);
+  seedHostFirm(db, staff.firms[0].id);
 }
 
 function hubRequest(rng: Rng, now: number, today: number, firmId: number, requester: number) {

@@ -73,6 +73,15 @@ export function seedScale(
   const insertReservation = sqlite.prepare(
     `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, expires_at, released_at, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
   );
+  // Recorded use: in-house use of the internal bookings, check-in/out of the firms' work (a few
+  // left unrecorded: no-shows), and now and then a fault. Derived from indices, not drawn, so the
+  // rest of the dataset stays as it was.
+  const insertUse = sqlite.prepare(
+    `INSERT INTO equipment_use (facility_id, equipment_id, request_id, reservation_id, start, "end", units, purpose, person, recorded_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+  );
+  const insertFault = sqlite.prepare(
+    `INSERT INTO equipment_faults (facility_id, equipment_id, description, reported_at, reported_by, status_before, closed_at, closed_by, repair_note, created_at, updated_at) VALUES (?, ?, 'Pump failure', ?, ?, 'operational', ?, ?, 'Pump replaced', ?, ?)`,
+  );
   const insertEvent = sqlite.prepare(
     `INSERT INTO request_events (request_id, actor_id, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, NULL, ?)`,
   );
@@ -244,7 +253,7 @@ export function seedScale(
           const isRequest = svc !== undefined && k % 5 === 0;
           if (!isRequest) {
             const maintenance = k % 10 === 3;
-            insertReservation.run(
+            const held = insertReservation.run(
               facilityId,
               e.id,
               null,
@@ -256,6 +265,32 @@ export function seedScale(
               maintenance ? "Preventive maintenance" : "Internal R&D use",
               start - 7 * DAY,
             );
+            if (!maintenance && start < now)
+              insertUse.run(
+                facilityId,
+                e.id,
+                null,
+                held.lastInsertRowid,
+                start,
+                end <= now ? end : null,
+                "research",
+                "Lab staff",
+                operatorId,
+                start,
+                start,
+              );
+            // About one fault per equipment and year, repaired within hours.
+            if (k % 50 === 7 && slotStart + 12 * HOUR < now)
+              insertFault.run(
+                facilityId,
+                e.id,
+                slotStart,
+                operatorId,
+                slotStart + (2 + (k % 7)) * HOUR,
+                operatorId,
+                slotStart,
+                slotStart,
+              );
             reservationCount++;
             continue;
           }
@@ -314,7 +349,7 @@ export function seedScale(
               updatedAt,
             ).lastInsertRowid,
           );
-          insertReservation.run(
+          const held = insertReservation.run(
             facilityId,
             e.id,
             requestId,
@@ -326,6 +361,23 @@ export function seedScale(
             null,
             quotedAt,
           );
+          if (startedAt !== null && requestCount % 37 !== 0) {
+            const checkIn = start + (k % 4) * 5 * MINUTE;
+            const checkOut = Math.max(checkIn + 30 * MINUTE, end - (k % 5) * 5 * MINUTE);
+            insertUse.run(
+              facilityId,
+              e.id,
+              requestId,
+              held.lastInsertRowid,
+              checkIn,
+              status === "completed" ? checkOut : null,
+              null,
+              null,
+              operatorId,
+              checkIn,
+              checkIn,
+            );
+          }
           insertEvent.run(requestId, firm.userId, null, "submitted", createdAt);
           insertEvent.run(requestId, operatorId, "submitted", "quoted", quotedAt);
           if (confirmedAt)

@@ -11,6 +11,7 @@ export const dayColours: Record<DaySummary["status"], string> = {
   full: "bg-red-100 text-red-900 border-red-300",
   closed: "bg-slate-100 text-slate-600 border-slate-200",
   maintenance: "bg-violet-100 text-violet-900 border-violet-300",
+  down: "bg-red-50 text-red-800 border-red-200",
   unavailable: "bg-white text-slate-600 border-slate-200",
 };
 

@@ -14,23 +14,26 @@ import {
 } from "recharts";
 
 const BRAND = "#1d5fbf"; // --color-brand-600
-const percent = (v: number) => `${v}%`;
 
 export function TrendChart({
   label,
   points,
+  unit = "%",
+  testId = "chart-trend",
 }: {
   label: string;
   points: { month: string; value: number | null }[];
+  unit?: string;
+  testId?: string;
 }) {
   return (
-    <figure role="img" aria-label={label} className="h-64 w-full" data-testid="chart-trend">
+    <figure role="img" aria-label={label} className="h-64 w-full" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={percent} tick={{ fontSize: 12 }} width={48} />
-          <Tooltip formatter={(v) => (v === null ? "—" : `${v}%`)} />
+          <YAxis tickFormatter={(v) => `${v}${unit}`} tick={{ fontSize: 12 }} width={56} />
+          <Tooltip formatter={(v) => (v === null ? "—" : `${v}${unit}`)} />
           <Line
             type="monotone"
             dataKey="value"

@@ -21,6 +21,11 @@ export const tableNames = [
   "facilities",
   "equipment",
   "machine-hours",
+  "use-months",
+  "use-prefectures",
+  "use-fields",
+  "use-facilities",
+  "use-equipment",
   "status",
   "funnel",
   "reasons",
@@ -72,6 +77,7 @@ export function statsTables(
     overview: Out["overview"];
     utilisation: Out["utilisation"];
     machineHours: Out["machineHours"];
+    use: Out["use"];
   },
   l: Labels,
   drill?: DrillLinks,
@@ -83,8 +89,74 @@ export function statsTables(
     availableUnitHours: number;
     ratio: number | null;
   }) => [round1(f.bookedUnitHours), round1(f.availableUnitHours), pct(f.ratio)];
-  const { overview: o, utilisation: u, machineHours: m } = data;
+  const { overview: o, utilisation: u, machineHours: m, use: w } = data;
+  const useHeader = [
+    t("effectiveHours"),
+    t("externalHours"),
+    t("inHouseHours"),
+    t("downHours"),
+    t("noShows"),
+    t("sharingRate"),
+    t("invoiced"),
+    t("paid"),
+    t("voucher"),
+    t("externalUsers"),
+    t("averageRating"),
+    t("averageResponse"),
+  ];
+  const useFigure = (f: Out["use"]["network"]) => [
+    round1(f.effectiveHours),
+    round1(f.externalHours),
+    round1(f.inHouseHours),
+    round1(f.downHours),
+    f.noShows,
+    pct(f.sharingRate),
+    f.invoicedFen / 100,
+    f.paidFen / 100,
+    f.voucherFen / 100,
+    f.externalUsers,
+    f.averageRating === null ? null : round1(f.averageRating),
+    f.averageResponseHours === null ? null : round1(f.averageResponseHours),
+  ];
   return {
+    "use-months": {
+      name: "use-months",
+      header: [t("month"), t("effectiveHours"), t("externalHours"), t("inHouseHours")],
+      rows: w.byMonth.map((x) => [
+        x.month,
+        round1(x.effectiveHours),
+        round1(x.externalHours),
+        round1(x.inHouseHours),
+      ]),
+    },
+    "use-prefectures": {
+      name: "use-prefectures",
+      header: [t("prefecture"), ...useHeader],
+      rows: w.byPrefecture.map((x) => [l.prefecture(x.prefecture), ...useFigure(x.figure)]),
+      links: drill && w.byPrefecture.map((x) => drill.prefecture(x.prefecture)),
+    },
+    "use-fields": {
+      name: "use-fields",
+      header: [t("field"), ...useHeader],
+      rows: w.byField.map((x) => [l.field(x.field), ...useFigure(x.figure)]),
+      links: drill && w.byField.map((x) => drill.field(x.field)),
+    },
+    "use-facilities": {
+      name: "use-facilities",
+      header: [t("facility"), t("prefecture"), ...useHeader],
+      rows: w.byFacility.map((x) => [
+        l.name(x.nameEn, x.nameZh),
+        l.prefecture(x.prefecture),
+        ...useFigure(x.figure),
+      ]),
+      links: drill && w.byFacility.map((x) => drill.facility(x.facilityId)),
+    },
+    "use-equipment": {
+      name: "use-equipment",
+      header: [t("equipment"), t("units"), ...useHeader],
+      rows: w.byEquipment.map((x) => [l.name(x.name, x.nameZh), x.units, ...useFigure(x.figure)]),
+      links: drill && w.byEquipment.map((x) => drill.equipment(x.equipmentId)),
+    },
     months: {
       name: "months",
       header: [t("month"), ...figureHeader],
@@ -126,6 +198,8 @@ export function statsTables(
         t("prefecture"),
         t("units"),
         t("hours"),
+        t("externalHours"),
+        t("sharingRate"),
         t("hoursPerYear"),
         t("belowBenchmark"),
       ],
@@ -135,6 +209,8 @@ export function statsTables(
         l.prefecture(x.prefecture),
         x.units,
         round1(x.hours),
+        round1(x.externalHours),
+        pct(x.sharingRate),
         round1(x.hoursPerYear),
         x.belowBenchmark ? t("yes") : t("no"),
       ]),

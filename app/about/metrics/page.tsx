@@ -7,7 +7,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const figures = [
   "utilisation",
+  "effectiveHours",
+  "sharingRate",
+  "downtime",
+  "rating",
   "machineHours",
+  "evaluation",
   "funnel",
   "medians",
   "rates",

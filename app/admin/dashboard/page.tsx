@@ -28,6 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+const whole = (x: number) => Math.round(x).toLocaleString("en-US");
 const hours = (x: number | null) => (x === null ? "—" : `${x.toFixed(1)} h`);
 const pctValue = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
@@ -48,12 +49,13 @@ export default async function DashboardPage({
     (f) => [f.id, locale === "zh" ? f.nameZh : f.nameEn] as [number, string],
   );
   const result = await loadForPage(async () => {
-    const [overview, utilisation, machineHours] = await Promise.all([
+    const [overview, utilisation, machineHours, use] = await Promise.all([
       caller.stats.overview(input),
       caller.stats.utilisation(input),
       caller.stats.machineHours(input),
+      caller.stats.use(input),
     ]);
-    return { overview, utilisation, machineHours };
+    return { overview, utilisation, machineHours, use };
   });
   return (
     <div className="space-y-6" data-testid="dashboard">
@@ -88,7 +90,7 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
   const here = (changes: Record<string, string | number | undefined>) =>
     statsHref("/admin/dashboard", sp, changes);
   const csv = (name: string) => statsHref(`/api/admin/stats/${name}`, sp);
-  const { overview: o, utilisation: u, machineHours: m } = data;
+  const { overview: o, utilisation: u, machineHours: m, use: w } = data;
   const tables = statsTables(data, labels, {
     prefecture: (code) => here({ prefecture: code }),
     field: (code) => here({ field: code }),
@@ -233,6 +235,96 @@ async function Figures({ data, sp, q }: { data: DashboardData; sp: SearchParams;
           />
         </div>
       )}
+
+      <h2 className="pt-2 text-xl font-semibold">{t("useSection")}</h2>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="use-headline">
+        <StatCard
+          label={t("effectiveHours")}
+          value={whole(w.network.effectiveHours)}
+          testId="stat-effective"
+          definition="effectiveHours"
+        />
+        <StatCard
+          label={t("externalHours")}
+          value={whole(w.network.externalHours)}
+          definition="effectiveHours"
+        />
+        <StatCard
+          label={t("inHouseHours")}
+          value={whole(w.network.inHouseHours)}
+          definition="effectiveHours"
+        />
+        <StatCard
+          label={t("sharingRate")}
+          value={pct(w.network.sharingRate)}
+          testId="stat-sharing"
+          definition="sharingRate"
+        />
+        <StatCard label={t("downHours")} value={whole(w.network.downHours)} definition="downtime" />
+        <StatCard label={t("noShows")} value={w.network.noShows} definition="effectiveHours" />
+        <StatCard
+          label={t("externalUsers")}
+          value={w.network.externalUsers}
+          definition="sharingRate"
+        />
+        <StatCard
+          label={t("averageRating")}
+          value={w.network.averageRating === null ? "—" : w.network.averageRating.toFixed(2)}
+          definition="rating"
+        />
+      </dl>
+      <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
+        <h3 className="mb-2 font-medium">{t("useTrend")}</h3>
+        <TrendChart
+          label={t("useTrend")}
+          unit=" h"
+          testId="chart-use-trend"
+          points={w.byMonth.map((x) => ({ month: x.month, value: Math.round(x.effectiveHours) }))}
+        />
+      </section>
+      <StatsTableView
+        title={t("useTrend")}
+        table={tables["use-months"]}
+        csvHref={csv("use-months")}
+        definition="effectiveHours"
+      />
+      {q.facilityId ? (
+        <StatsTableView
+          title={t("useByEquipment")}
+          table={tables["use-equipment"]}
+          csvHref={csv("use-equipment")}
+          definition="effectiveHours"
+          scroll
+        />
+      ) : (
+        <StatsTableView
+          title={t("useByFacility")}
+          table={tables["use-facilities"]}
+          csvHref={csv("use-facilities")}
+          definition="effectiveHours"
+          scroll
+        />
+      )}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {!q.prefecture && !q.facilityId && (
+          <StatsTableView
+            title={t("useByPrefecture")}
+            table={tables["use-prefectures"]}
+            csvHref={csv("use-prefectures")}
+            definition="effectiveHours"
+            scroll
+          />
+        )}
+        {!q.field && !q.facilityId && (
+          <StatsTableView
+            title={t("useByField")}
+            table={tables["use-fields"]}
+            csvHref={csv("use-fields")}
+            definition="effectiveHours"
+            scroll
+          />
+        )}
+      </div>
 
       <h2 className="pt-2 text-xl font-semibold">{t("machineHours")}</h2>
       <p className="text-sm text-slate-700" data-testid="machine-hours-summary">

@@ -18,7 +18,8 @@ import { localDays } from "./local-time";
 import { mergeIntervals, subtractIntervals, totalLength, type Interval } from "./intervals";
 
 export type { FreeInterval } from "./free-intervals";
-export type DayStatus = "free" | "partly_free" | "full" | "closed" | "maintenance" | "unavailable";
+export type DayStatus =
+  "free" | "partly_free" | "full" | "closed" | "maintenance" | "down" | "unavailable";
 export type DaySummary = {
   date: string;
   /** The day's first instant and the next day's, in the facility's time zone. */
@@ -185,6 +186,7 @@ export function summariseDays(
     let status: DayStatus;
     if (cap.status === "retired" || !open.length || (!cap.bookable && cap.status === "operational"))
       status = "closed";
+    else if (cap.status === "down") status = "down";
     else if (cap.status === "maintenance" || subtractIntervals(open, maintenance).length === 0)
       status = "maintenance";
     else if (bookableWindow({ ...cap, bookable: true }, [], start, end, at).length === 0)

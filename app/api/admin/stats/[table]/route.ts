@@ -46,12 +46,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ table: s
         format.dateTime(new Date(ms), { dateStyle: "short", timeStyle: "short" }),
       );
     } else {
-      const [overview, utilisation, machineHours] = await Promise.all([
+      const [overview, utilisation, machineHours, use] = await Promise.all([
         caller.stats.overview(input),
         caller.stats.utilisation(input),
         caller.stats.machineHours({ ...input, limit: 20_000 }),
+        caller.stats.use(input),
       ]);
-      csv = statsTables({ overview, utilisation, machineHours }, labels)[
+      csv = statsTables({ overview, utilisation, machineHours, use }, labels)[
         table as (typeof tableNames)[number]
       ];
     }

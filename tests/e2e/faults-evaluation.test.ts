@@ -1,0 +1,151 @@
+// Faults and the annual evaluation in a real browser: the operator reports a fault on equipment
+// with a booking ahead (the public page says it is down), hands the affected booking to the hub
+// from the fault's page and closes the fault; the department sets, runs and exports the year's
+// evaluation and the facility reads its own result. Screenshots: /tmp/pilot-e2e-shots/fault-*.png,
+// evaluation-*.png.
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, signedInClient } from "./browser";
+import { localParts, NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
+
+const baseURL = inject("baseURL");
+const SHOTS = "/tmp/pilot-e2e-shots";
+let browser: Browser;
+let operator: BrowserContext;
+let admin: BrowserContext;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  browser = await launchBrowser();
+  operator = await signedInClient(browser, baseURL, "operator@pilot.demo");
+  admin = await signedInClient(browser, baseURL, "admin@pilot.demo");
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A tRPC query through the page's session (superjson envelope). */
+async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.request.get(
+    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+const outcome = async (page: Page) => {
+  const toast = page.locator('[data-testid="toast-success"], [data-testid="toast-error"]').last();
+  await toast.waitFor();
+  return {
+    ok: (await toast.getAttribute("data-testid")) === "toast-success",
+    text: await toast.textContent(),
+  };
+};
+
+describe("a fault", () => {
+  it("takes the equipment down, lists the booking it affects, hands it to the hub and closes", async () => {
+    const o = await operator.newPage();
+    await o.goto("/requests?status=confirmed");
+    const ids = (
+      await o
+        .getByTestId("request-list")
+        .locator("tbody tr a[href^='/requests/']")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("href")!))
+    ).map((h) => Number(h.split("/").pop()));
+    let target: { id: number; ref: string; quoteEquipmentId: number } | null = null;
+    for (const id of ids) {
+      const r = await query<{
+        ref: string;
+        quoteEquipmentId: number | null;
+        quoteStart: number | null;
+      }>(o, "request.get", { id });
+      if (r.quoteEquipmentId && r.quoteStart && r.quoteStart > Date.now() + 3_600_000) {
+        target = { id, ref: r.ref, quoteEquipmentId: r.quoteEquipmentId };
+        break;
+      }
+    }
+    expect(target).not.toBeNull();
+    const { ref, quoteEquipmentId } = target!;
+
+    await o.goto("/operator/faults");
+    const form = o.getByTestId("fault-form");
+    await form.getByLabel("Equipment").selectOption(String(quoteEquipmentId));
+    await form.getByLabel("What is wrong").fill("Vacuum pump failure: no vacuum below 10 Pa");
+    await form.getByRole("button", { name: "Report fault" }).click();
+    expect((await outcome(o)).ok).toBe(true);
+
+    // The public page says so, to anyone.
+    const visitor = await browser.newContext({ baseURL });
+    const v = await visitor.newPage();
+    await v.goto(`/equipment/${quoteEquipmentId}`);
+    await expect(v.getByTestId("equipment-down").textContent()).resolves.toMatch(/Out of service/);
+    await visitor.close();
+
+    await o.goto("/operator/faults");
+    await o.getByTestId("fault-list").getByRole("link", { name: "Affected work" }).first().click();
+    await o.getByTestId("fault-page").waitFor();
+    const item = o.getByTestId("affected-item").filter({ hasText: ref });
+    await item.waitFor();
+    await o.screenshot({ path: `${SHOTS}/fault-affected.png`, fullPage: true });
+    await item.getByRole("button", { name: "Hand to the hub" }).click();
+    expect((await outcome(o)).ok).toBe(true);
+    await o.getByTestId("affected-item").filter({ hasText: ref }).waitFor({ state: "detached" });
+    const handed = await query<{ status: string; facilityId: number | null }>(o, "request.get", {
+      id: target!.id,
+    }).catch(() => null);
+    // The request has left the facility: it no longer reads it, or reads it waiting for the hub.
+    if (handed) expect([handed.status, handed.facilityId]).toEqual(["submitted", null]);
+
+    await o.getByLabel("Repair note (optional)").fill("Pump replaced and leak-tested");
+    await o.getByRole("button", { name: "Equipment works again: close" }).click();
+    expect((await outcome(o)).ok).toBe(true);
+    await o.goto("/operator/faults");
+    await expect(o.getByTestId("fault-list").textContent()).resolves.toMatch(/Repaired in/);
+    await o.close();
+  });
+});
+
+describe("the annual evaluation", () => {
+  it("is set, run, read by the facility and exported", async () => {
+    const year = localParts(Date.now(), NETWORK_TIME_ZONE).year;
+    const a = await admin.newPage();
+    await a.goto(`/admin/evaluation?year=${year}`);
+    const settings = a.getByTestId("evaluation-settings");
+    await settings.getByLabel("Benchmark (effective hours a year per instrument)").fill("1500");
+    // Weights that do not add up are refused beside the form.
+    await settings.getByLabel("Effective hours", { exact: true }).fill("40");
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    expect((await outcome(a)).ok).toBe(false);
+    await expect(settings.getByTestId("form-errors").textContent()).resolves.toMatch(/100/);
+    await settings.getByLabel("Effective hours", { exact: true }).fill("35");
+    await settings.getByRole("button", { name: "Save settings" }).click();
+    expect((await outcome(a)).ok).toBe(true);
+    await a.getByTestId("run-evaluation").click();
+    expect((await outcome(a)).ok).toBe(true);
+    const ranking = a.getByTestId("evaluation-ranking");
+    await ranking.waitFor();
+    await a.screenshot({ path: `${SHOTS}/evaluation-ranking.png`, fullPage: true });
+    // The figures behind a facility's score are one click away.
+    await ranking.locator("tbody tr a").first().click();
+    await a.getByTestId("evaluation-result").waitFor();
+    await a.getByTestId("evaluation-equipment").waitFor();
+
+    const csv = await a.request.get(`/api/admin/evaluation?year=${year}&what=ranking&format=csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
+    expect(await csv.text()).toMatch(/排名 Rank/);
+    const xlsx = await a.request.get(
+      `/api/admin/evaluation?year=${year}&what=instruments&format=xlsx`,
+    );
+    expect(xlsx.status()).toBe(200);
+    expect((await xlsx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+    await a.close();
+
+    const o = await operator.newPage();
+    await o.goto("/operator/evaluation");
+    await o.getByTestId("evaluation-result").first().waitFor();
+    await o.screenshot({ path: `${SHOTS}/evaluation-mine.png`, fullPage: true });
+    await o.close();
+  });
+});
