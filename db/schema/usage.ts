@@ -1,7 +1,9 @@
 // What actually happened on the equipment: each use with its actual start, end and units. A
 // booking's use is checked in and out by the facility (defaulting to the slot); in-house use has
 // no request. The evaluation's hour figures come from these records, never from bookings alone.
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { useKinds } from "./enums";
 import { id, createdAt, updatedAt, millis } from "./columns";
 import { equipment, facilities } from "./registry";
 import { bookingRequests, reservations } from "./requests";
@@ -24,6 +26,10 @@ export const equipmentUse = sqliteTable(
     /** Null while checked in. */
     end: millis("end"),
     units: integer("units").notNull().default(1),
+    /** external, internal (the facility's own operating entity) or inHouse; the firm of a
+     * request's use. Kept by classifyUses (server/services/operations/use-kind.ts). */
+    kind: text("kind", { enum: useKinds }).notNull().default("internal"),
+    firmId: integer("firm_id"),
     /** In-house use: what for and who. */
     purpose: text("purpose"),
     person: text("person"),
@@ -34,8 +40,22 @@ export const equipmentUse = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("equipment_use_equipment_start_idx").on(t.equipmentId, t.start),
+    // Covering: a period's figures per equipment stream from it in equipment order.
+    index("equipment_use_equipment_start_idx").on(
+      t.equipmentId,
+      t.start,
+      t.end,
+      t.kind,
+      t.units,
+      t.firmId,
+    ),
     index("equipment_use_request_idx").on(t.requestId),
+    // A period's figures read closed uses by start (none lasts longer than MAX_USE_MS) and open ones
+    // apart, from the index alone.
+    index("equipment_use_period_idx").on(t.start, t.end, t.equipmentId, t.kind, t.units, t.firmId),
+    index("equipment_use_open_idx")
+      .on(t.start)
+      .where(sql`"end" IS NULL`),
   ],
 );
 

@@ -1,5 +1,6 @@
 // Demo booking requests over the past 12 months and the next 2 months, in every status, with
 // reservations that satisfy the scheduling invariant and an event for every transition.
+import { sql } from "drizzle-orm";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -33,6 +34,7 @@ import { seedInternalUse } from "./demo-internal-use";
 import type { VoucherSeeder } from "./demo-vouchers";
 import { agreementNumber } from "../reference/agreement-number";
 import { rejectionReasons, reportingServiceTypes } from "../schema/enums";
+import { classifyUsesSql } from "../use-kind";
 
 type Phase = "past" | "current" | "future";
 type Intent = { status: RequestStatus; phase: Phase; hub?: boolean };
@@ -417,6 +419,7 @@ export function seedRequests(
   );
   seedFaults(db, today, providers, (id) => staff.operatorByFacility.get(id) ?? staff.coordinatorId);
   seedHostFirm(db, staff.firms[0].id);
+  db.run(sql.raw(classifyUsesSql("1 = 1")));
 }
 
 function hubRequest(rng: Rng, now: number, today: number, firmId: number, requester: number) {

@@ -12,6 +12,7 @@ import { industries } from "../reference/industries";
 import { firmSizes, technologyFields } from "../schema/enums";
 import { makeCreditCode } from "./credit-codes";
 import { DAY, HOUR, MINUTE, shanghaiMidnight, shanghaiYear } from "./time";
+import { classifyUsesSql } from "../use-kind";
 
 export const SCALE = {
   facilities: 200,
@@ -397,6 +398,7 @@ export function seedScale(
   }
   sqlite.transaction(() => {
     for (const [year, last] of counters) insertCounter.run(year, last);
+    sqlite.exec(classifyUsesSql("1 = 1"));
     insertUser.run(
       "admin@pilot.demo",
       "Science Department",

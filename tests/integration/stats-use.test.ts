@@ -4,6 +4,8 @@
 // fault, a firm that is the facility's own operating entity (internal), invoices, a payment,
 // voucher cover, ratings and quotes; and a month with in-house use only.
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { classifyUsesSql } from "@/db/use-kind";
 import {
   bookingRequests,
   equipment,
@@ -149,6 +151,7 @@ beforeAll(() => {
   use(ids.b1, ids.b, ids.r3, FEB1 + 2 * H, FEB1 + 5 * H); // external 3 h
   use(ids.b1, ids.b, ids.r4, FEB1 + 20 * H, null); // still checked in: 2 h to NOW, external at B
   use(ids.a2, ids.a, null, DEC31 + 10 * H, DEC31 + 12 * H); // December: in-house only
+  db.run(sql.raw(classifyUsesSql("1 = 1")));
   // A booking of R5 that ended with nothing recorded: a no-show.
   db.insert(reservations)
     .values({

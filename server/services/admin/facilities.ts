@@ -18,6 +18,7 @@ import {
   setFacilityStatusInput,
   updateFacilityInput,
 } from "./facility-inputs";
+import { classifyFacilityUses } from "../operations/use-kind";
 
 export function adminListFacilities(db: DB, raw: z.input<typeof adminListFacilitiesInput>) {
   const input = parseInput(adminListFacilitiesInput, raw);
@@ -109,6 +110,8 @@ export function updateFacility(db: DB, actor: Actor, raw: z.input<typeof updateF
         .set({ ...changes, version: f.version + 1, updatedAt: now() })
         .where(eq(facilities.id, f.id))
         .run();
+      if ("creditCode" in changes && changes.creditCode !== f.creditCode)
+        classifyFacilityUses(tx, f.id);
       recordAudit(tx, {
         action: "admin.facility_updated",
         actorId: actor.userId,

@@ -13,6 +13,8 @@ import { idInput } from "../id-input";
 import { timeInput } from "../time-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { recordAudit } from "../audit/record-audit";
+import { classifyUse } from "./use-kind";
+import { MAX_USE_MS } from "@/db/use-kind";
 
 /** Actual times may be recorded a little ahead of the server's clock (a slow watch), not more. */
 const SKEW = 5 * 60_000;
@@ -91,6 +93,8 @@ export function checkIn(db: DB, actor: Actor, raw: z.input<typeof checkInInput>)
       if (input.end !== undefined && input.end <= input.start)
         throw validation("end", "field.afterStart");
       if (input.end !== undefined && input.end > at + SKEW) throw validation("end", "field.notNow");
+      if (input.end !== undefined && input.end - input.start > MAX_USE_MS)
+        throw validation("end", "field.useTooLong");
       const open = tx
         .select({ id: equipmentUse.id })
         .from(equipmentUse)
@@ -125,6 +129,7 @@ export function checkIn(db: DB, actor: Actor, raw: z.input<typeof checkInInput>)
         })
         .returning()
         .get();
+      classifyUse(tx, row.id);
       recordAudit(tx, {
         action: "equipmentUse.checkedIn",
         actorId: actor.userId,
@@ -152,6 +157,7 @@ export function checkOut(db: DB, actor: Actor, raw: z.input<typeof checkOutInput
       if (!open) throw refuse("INVALID_STATE", "use.notIn", { ref: r.ref });
       if (input.end <= open.start) throw validation("end", "field.afterStart");
       if (input.end > at + SKEW) throw validation("end", "field.notNow");
+      if (input.end - open.start > MAX_USE_MS) throw validation("end", "field.useTooLong");
       assertUnitsFree(
         tx,
         machine,

@@ -12,7 +12,7 @@ import {
   reservations,
   serviceEquipment,
 } from "@/db/schema";
-import { notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { now } from "../clock";
 import type { Actor } from "../actor";
 import { freeIntervalsFor, loadCapacity } from "../scheduling/availability";
@@ -122,20 +122,27 @@ function hubOptions(
   at: number,
 ) {
   const deadline = Math.min(Math.max(r.deadline, at + HORIZON), at + 365 * DAY);
-  const found = findMatches(
-    tx,
-    {
-      serviceType: r.serviceType,
-      category: r.equipmentCategory ?? category,
-      requiredParams: r.requiredParams,
-      earliestStart: at,
-      deadline,
-      hours: Math.min(720, Math.max(1, Math.ceil(hours))),
-      units: r.units,
-      limit: 6,
-    },
-    at,
-  );
+  // A need the matcher cannot read (an old request's parameters) has no alternatives to show.
+  let found: ReturnType<typeof findMatches>;
+  try {
+    found = findMatches(
+      tx,
+      {
+        serviceType: r.serviceType,
+        category: r.equipmentCategory ?? category,
+        requiredParams: r.requiredParams,
+        earliestStart: at,
+        deadline,
+        hours: Math.min(720, Math.max(1, Math.ceil(hours))),
+        units: r.units,
+        limit: 6,
+      },
+      at,
+    );
+  } catch (error) {
+    if (error instanceof DomainError) return [];
+    throw error;
+  }
   return found.candidates
     .filter((c) => c.facility.id !== facilityId && c.slot)
     .slice(0, 3)

@@ -15,6 +15,7 @@ import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
 import { timeInput } from "../time-input";
 import { recordAudit } from "../audit/record-audit";
+import { classifyUse } from "./use-kind";
 import { loadBusy, loadCapacity, loadMaintenance } from "../scheduling/availability";
 import { computeFreeIntervals } from "../scheduling/free-intervals";
 
@@ -96,6 +97,7 @@ export function recordInHouseUse(db: DB, actor: Actor, raw: z.input<typeof inHou
         })
         .returning()
         .get();
+      classifyUse(tx, use.id);
       recordAudit(tx, {
         action: "equipmentUse.inHouse",
         actorId: actor.userId,

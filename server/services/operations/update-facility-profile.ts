@@ -19,6 +19,7 @@ import { totalLength } from "../scheduling/intervals";
 import { facilityProfileFields } from "../facility-profile-fields";
 import { idInput } from "@/server/services/id-input";
 import { numeric } from "../number-input";
+import { classifyFacilityUses } from "./use-kind";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "field.hhmm");
 const daySpans = z
@@ -119,6 +120,8 @@ export function updateFacilityProfile(
         .set({ ...changes, version: f.version + 1, updatedAt: at })
         .where(eq(facilities.id, f.id))
         .run();
+      if (changes.creditCode !== undefined && changes.creditCode !== f.creditCode)
+        classifyFacilityUses(tx, f.id);
       if (certs) {
         tx.delete(accreditations).where(eq(accreditations.facilityId, f.id)).run();
         if (certs.length)

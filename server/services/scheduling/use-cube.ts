@@ -2,12 +2,11 @@
 // in-house use) and the fault reports, never from bookings: effective, external and in-house
 // unit-hours, downtime hours and no-shows per equipment, and the effective and external unit-hours
 // per month. A use still checked in counts until `at`; an open fault is down until `at`.
-// External: a request from a firm other than the facility's operating entity (different unified
-// social credit code); in-house use is internal by definition.
+// Whom a use served (external, internal, in-house) is kept on the row: db/use-kind.ts.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthBuckets } from "./months";
-import { monthIndex, splitByMonth, type MonthSpan } from "./utilisation-cube";
+import { MAX_USE_MS } from "@/db/use-kind";
 
 const HOUR = 3_600_000;
 
@@ -28,8 +27,26 @@ export type UseCube = {
   inHouseByMonth: number[];
 };
 
-/** SQL: whether a use (alias u, its request r, the firm fm, facility f) is external. */
-export const externalUse = sql`(u.request_id IS NOT NULL AND (f.credit_code IS NULL OR fm.credit_code IS NOT f.credit_code))`;
+/**
+ * The external uses' (equipment, firm) pairs overlapping [from, to): closed uses by start (none
+ * lasts longer than MAX_USE_MS), open ones from their partial index.
+ */
+export function externalUsePairs(
+  db: DbOrTx,
+  from: number,
+  to: number,
+  at: number,
+  equipmentIn: SQL,
+): [number, number][] {
+  return db
+    .all<{ e: number; firm: number }>(
+      sql`
+      SELECT DISTINCT equipment_id AS e, firm_id AS firm FROM equipment_use
+      WHERE kind = 'external' AND equipment_id IN ${equipmentIn} AND start < ${to}
+        AND ((start >= ${from - MAX_USE_MS} AND "end" > ${from}) OR ("end" IS NULL AND ${at} > ${from}))`,
+    )
+    .map((p) => [p.e, p.firm]);
+}
 
 export function recordedUseCube(
   db: DbOrTx,
@@ -39,31 +56,40 @@ export function recordedUseCube(
   at: number,
 ): UseCube {
   const months = monthBuckets(from, to);
-  const end = sql`COALESCE(u."end", ${at})`;
-  const inPeriod = sql`u.start < ${to} AND ${end} > ${from} AND u.start < ${end}
-    AND u.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`;
-  const kind = sql`CASE WHEN u.request_id IS NULL THEN 'inHouse' WHEN ${externalUse} THEN 'external' ELSE 'internal' END`;
-  const uses = sql`equipment_use u JOIN facilities f ON f.id = u.facility_id
-    LEFT JOIN booking_requests r ON r.id = u.request_id LEFT JOIN firms fm ON fm.id = r.firm_id`;
-  const perEquipment = db.all<{ id: number; kind: string; ms: number }>(sql`
-    SELECT u.equipment_id AS id, ${kind} AS kind, SUM((MIN(${end}, ${to}) - MAX(u.start, ${from})) * u.units) AS ms
-    FROM ${uses} WHERE ${inPeriod} GROUP BY 1, 2`);
-  const spans = db.all<MonthSpan & { kind: string }>(sql`
-    SELECT ${kind} AS kind, ${monthIndex(sql`MAX(u.start, ${from})`, months)} AS first,
-      ${monthIndex(sql`(MIN(${end}, ${to}) - 1)`, months)} AS last,
-      SUM(u.units) AS u, SUM(MAX(u.start, ${from}) * u.units) AS su, SUM(MIN(${end}, ${to}) * u.units) AS eu
-    FROM ${uses} WHERE ${inPeriod} GROUP BY 1, 2, 3`);
+  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
+  // Closed uses: per equipment in one pass of the covering (equipment, start, …) index, and per
+  // month one range of the (start, …) index each; open uses (few) are added in JavaScript.
+  const d = (lo: number, hi: number) => sql`(MIN("end", ${hi}) - MAX(start, ${lo})) * units`;
+  const closed = (lo: number, hi: number) =>
+    sql`start >= ${lo - MAX_USE_MS} AND start < ${hi} AND "end" > ${lo} AND equipment_id IN ${equipmentIn}`;
+  const sums = (lo: number, hi: number) => sql`COALESCE(SUM(${d(lo, hi)}), 0) AS used,
+    COALESCE(SUM(CASE WHEN kind = 'external' THEN ${d(lo, hi)} END), 0) AS external,
+    COALESCE(SUM(CASE WHEN kind = 'inHouse' THEN ${d(lo, hi)} END), 0) AS in_house`;
+  type Sums = { used: number; external: number; in_house: number };
+  const perEquipment = db.all<Sums & { id: number }>(sql`
+    SELECT equipment_id AS id, ${sums(from, to)} FROM equipment_use WHERE ${closed(from, to)}
+    GROUP BY equipment_id`);
+  const perMonth = months.map((m) =>
+    db.get<Sums>(sql`SELECT ${sums(m.start, m.end)} FROM equipment_use INDEXED BY equipment_use_period_idx
+        WHERE ${closed(m.start, m.end)}`)!,
+  );
+  const open =
+    at > from
+      ? db.all<{ id: number; kind: string; start: number; units: number }>(sql`
+          SELECT equipment_id AS id, kind, start, units FROM equipment_use
+          WHERE "end" IS NULL AND start < ${Math.min(to, at)} AND equipment_id IN ${equipmentIn}`)
+      : [];
   const down = db.all<{ id: number; ms: number }>(sql`
     SELECT d.equipment_id AS id, SUM(MIN(COALESCE(d.closed_at, ${at}), ${to}) - MAX(d.reported_at, ${from})) AS ms
     FROM equipment_faults d WHERE d.reported_at < ${to} AND COALESCE(d.closed_at, ${at}) > ${from}
-      AND d.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})
+      AND d.equipment_id IN ${equipmentIn}
     GROUP BY 1`);
   // A booking of a request that ended in the period (and before now) with no use recorded.
   const noShows = db.all<{ id: number; n: number }>(sql`
     SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
     WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
       AND b."end" > ${from} AND b."end" <= ${Math.min(to, at)}
-      AND b.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})
+      AND b.equipment_id IN ${equipmentIn}
       AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
     GROUP BY 1`);
 
@@ -73,24 +99,29 @@ export function recordedUseCube(
     byEquipment.set(id, { used: 0, external: 0, inHouse: 0, down: 0, noShows: 0 }).get(id)!;
   for (const p of perEquipment) {
     const r = row(p.id);
-    r.used += p.ms / HOUR;
-    if (p.kind === "external") r.external += p.ms / HOUR;
-    if (p.kind === "inHouse") r.inHouse += p.ms / HOUR;
+    r.used += p.used / HOUR;
+    r.external += p.external / HOUR;
+    r.inHouse += p.in_house / HOUR;
   }
-  for (const d of down) row(d.id).down += d.ms / HOUR;
-  for (const n of noShows) row(n.id).noShows += n.n;
-  const of = (k: string) =>
-    splitByMonth(
-      spans.filter((s) => s.kind === k),
-      months,
-    );
-  const internal = of("internal");
-  const externalByMonth = of("external");
-  const inHouseByMonth = of("inHouse");
-  return {
-    byEquipment,
-    usedByMonth: internal.map((h, i) => h + externalByMonth[i] + inHouseByMonth[i]),
-    externalByMonth,
-    inHouseByMonth,
-  };
+  const usedByMonth = perMonth.map((x) => x.used / HOUR);
+  const externalByMonth = perMonth.map((x) => x.external / HOUR);
+  const inHouseByMonth = perMonth.map((x) => x.in_house / HOUR);
+  const end = Math.min(to, at);
+  for (const o of open) {
+    const hours = ((end - Math.max(o.start, from)) * o.units) / HOUR;
+    const r = row(o.id);
+    r.used += hours;
+    if (o.kind === "external") r.external += hours;
+    if (o.kind === "inHouse") r.inHouse += hours;
+    months.forEach((mo, i) => {
+      const h = ((Math.min(end, mo.end) - Math.max(o.start, mo.start)) * o.units) / HOUR;
+      if (h <= 0) return;
+      usedByMonth[i] += h;
+      if (o.kind === "external") externalByMonth[i] += h;
+      if (o.kind === "inHouse") inHouseByMonth[i] += h;
+    });
+  }
+  for (const x of down) row(x.id).down += x.ms / HOUR;
+  for (const x of noShows) row(x.id).noShows += x.n;
+  return { byEquipment, usedByMonth, externalByMonth, inHouseByMonth };
 }

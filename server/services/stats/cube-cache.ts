@@ -78,5 +78,11 @@ export function clearCubeCache(): void {
 /** Income, ratings, response times and outside users of the same period and filters. */
 export function serviceFor(db: DB, input: StatsFilters): ServiceFigures {
   const entry: Entries[number] = entryFor(db, input);
-  return (entry.service ??= serviceFigures(db, facilityCondition(input), input.from, input.to));
+  return (entry.service ??= serviceFigures(
+    db,
+    facilityCondition(input),
+    input.from,
+    input.to,
+    now(),
+  ));
 }

@@ -4,7 +4,7 @@
 // on the equipment. Each is one aggregation over the period's rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { externalUse } from "../scheduling/use-cube";
+import { externalUsePairs } from "../scheduling/use-cube";
 
 const HOUR = 3_600_000;
 
@@ -38,32 +38,27 @@ export function serviceFigures(
   facilityWhere: SQL,
   from: number,
   to: number,
+  at: number,
 ): ServiceFigures {
   const scoped = sql`r.quote_equipment_id IS NOT NULL AND r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`;
   const sums = (what: SQL) => db.all<{ id: number; a: number; n: number }>(what);
   const invoiced = sums(sql`
-    SELECT r.quote_equipment_id AS id, SUM(i.amount_fen) AS a, COUNT(*) AS n FROM invoices i JOIN booking_requests r ON r.id = i.request_id
+    SELECT r.quote_equipment_id AS id, SUM(i.amount_fen) AS a, COUNT(*) AS n FROM invoices i CROSS JOIN booking_requests r ON r.id = i.request_id
     WHERE ${scoped} AND i.status = 'issued' AND i.issued_at >= ${from} AND i.issued_at < ${to} GROUP BY 1`);
   const paid = sums(sql`
-    SELECT r.quote_equipment_id AS id, SUM(p.amount_fen) AS a, COUNT(*) AS n FROM payments p JOIN booking_requests r ON r.id = p.request_id
+    SELECT r.quote_equipment_id AS id, SUM(p.amount_fen) AS a, COUNT(*) AS n FROM payments p CROSS JOIN booking_requests r ON r.id = p.request_id
     WHERE ${scoped} AND p.paid_at >= ${from} AND p.paid_at < ${to} GROUP BY 1`);
   const voucher = sums(sql`
-    SELECT r.quote_equipment_id AS id, SUM(l.amount_fen) AS a, COUNT(*) AS n FROM voucher_ledger l JOIN booking_requests r ON r.id = l.request_id
+    SELECT r.quote_equipment_id AS id, SUM(l.amount_fen) AS a, COUNT(*) AS n FROM voucher_ledger l CROSS JOIN booking_requests r ON r.id = l.request_id
     WHERE ${scoped} AND l.kind = 'redeemed' AND l.at >= ${from} AND l.at < ${to} GROUP BY 1`);
   const ratings = sums(sql`
-    SELECT r.quote_equipment_id AS id, SUM(fb.rating) AS a, COUNT(*) AS n FROM feedback fb JOIN booking_requests r ON r.id = fb.request_id
+    SELECT r.quote_equipment_id AS id, SUM(fb.rating) AS a, COUNT(*) AS n FROM feedback fb CROSS JOIN booking_requests r ON r.id = fb.request_id
     WHERE ${scoped} AND fb.created_at >= ${from} AND fb.created_at < ${to} GROUP BY 1`);
   const responses = sums(sql`
     SELECT r.quote_equipment_id AS id, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)) AS a, COUNT(*) AS n FROM booking_requests r
     WHERE ${scoped} AND r.quoted_at >= ${from} AND r.quoted_at < ${to} GROUP BY 1`);
-  const externalUsers = db
-    .all<{ e: number; firm: number }>(
-      sql`
-      SELECT DISTINCT u.equipment_id AS e, r.firm_id AS firm FROM equipment_use u
-        JOIN facilities f ON f.id = u.facility_id JOIN booking_requests r ON r.id = u.request_id JOIN firms fm ON fm.id = r.firm_id
-      WHERE u.start < ${to} AND COALESCE(u."end", u.start) >= ${from} AND ${facilityWhere} AND ${externalUse}`,
-    )
-    .map((p): [number, number] => [p.e, p.firm]);
+  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
+  const externalUsers = externalUsePairs(db, from, to, at, equipmentIn);
 
   const byEquipment = new Map<number, ServiceRow>();
   const row = (id: number) => byEquipment.get(id) ?? byEquipment.set(id, emptyService()).get(id)!;
