@@ -33,7 +33,7 @@ export const accreditationTypes = [
 
 export const equipmentStatuses = ["operational", "maintenance", "down", "retired"] as const;
 /** The statuses an operator sets by hand ("down" comes and goes with a fault report). */
-/** Whom a recorded use served: an outside firm, the facility's own operating entity, or in-house. */
+/** Whom a recorded use served: an outside firm, the facility's operating entity, or in-house. */
 export const useKinds = ["external", "internal", "inHouse"] as const;
 export const evaluationScopes = ["large", "all"] as const;
 export const editableEquipmentStatuses = ["operational", "maintenance", "retired"] as const;

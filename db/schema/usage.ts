@@ -50,8 +50,8 @@ export const equipmentUse = sqliteTable(
       t.firmId,
     ),
     index("equipment_use_request_idx").on(t.requestId),
-    // A period's figures read closed uses by start (none lasts longer than MAX_USE_MS) and open ones
-    // apart, from the index alone.
+    // A period's figures read closed uses by start (none lasts longer than MAX_USE_MS), open
+    // ones apart, from the index alone.
     index("equipment_use_period_idx").on(t.start, t.end, t.equipmentId, t.kind, t.units, t.firmId),
     index("equipment_use_open_idx")
       .on(t.start)
