@@ -34,7 +34,11 @@ export async function EvaluationFigures(p: {
         />
         <StatCard label={t("score")} value={num(p.score, 2)} definition="evaluation" />
         {indicators.map((k) => (
-          <StatCard key={k} label={t(`indicator.${k}`)} value={num(f[`score.${k}`])} />
+          <StatCard
+            key={k}
+            label={t("indicatorScore", { name: t(`indicator.${k}`) })}
+            value={num(f[`score.${k}`])}
+          />
         ))}
       </dl>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">

@@ -186,7 +186,7 @@ export function summariseDays(
     let status: DayStatus;
     if (cap.status === "retired" || !open.length || (!cap.bookable && cap.status === "operational"))
       status = "closed";
-    else if (cap.status === "down") status = "down";
+    else if (cap.status === "down" && day.end > at) status = "down";
     else if (cap.status === "maintenance" || subtractIntervals(open, maintenance).length === 0)
       status = "maintenance";
     else if (bookableWindow({ ...cap, bookable: true }, [], start, end, at).length === 0)

@@ -31,6 +31,10 @@ export type UseCube = {
  * The external uses' (equipment, firm) pairs overlapping [from, to): closed uses by start (none
  * lasts longer than MAX_USE_MS), open ones from their partial index.
  */
+/** The ids of the equipment of the facilities matching `facilityWhere` (on `facilities f`). */
+export const equipmentOf = (facilityWhere: SQL) =>
+  sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
+
 export function externalUsePairs(
   db: DbOrTx,
   from: number,
@@ -56,7 +60,7 @@ export function recordedUseCube(
   at: number,
 ): UseCube {
   const months = monthBuckets(from, to);
-  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
+  const equipmentIn = equipmentOf(facilityWhere);
   // Closed uses: per equipment in one pass of the covering (equipment, start, …) index, and per
   // month one range of the (start, …) index each; open uses (few) are added in JavaScript.
   const d = (lo: number, hi: number) => sql`(MIN("end", ${hi}) - MAX(start, ${lo})) * units`;

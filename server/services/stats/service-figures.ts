@@ -4,7 +4,7 @@
 // on the equipment. Each is one aggregation over the period's rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { externalUsePairs } from "../scheduling/use-cube";
+import { equipmentOf, externalUsePairs } from "../scheduling/use-cube";
 
 const HOUR = 3_600_000;
 
@@ -57,8 +57,7 @@ export function serviceFigures(
   const responses = sums(sql`
     SELECT r.quote_equipment_id AS id, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)) AS a, COUNT(*) AS n FROM booking_requests r
     WHERE ${scoped} AND r.quoted_at >= ${from} AND r.quoted_at < ${to} GROUP BY 1`);
-  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
-  const externalUsers = externalUsePairs(db, from, to, at, equipmentIn);
+  const externalUsers = externalUsePairs(db, from, to, at, equipmentOf(facilityWhere));
 
   const byEquipment = new Map<number, ServiceRow>();
   const row = (id: number) => byEquipment.get(id) ?? byEquipment.set(id, emptyService()).get(id)!;
