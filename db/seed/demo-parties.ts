@@ -129,6 +129,17 @@ export type SeededStaff = {
   adminId: number;
 };
 
+/** The sign-in emails of a demo firm's users, by the firm's name (the first is its requester). */
+export function demoFirmEmails(firmName: string): string[] {
+  const i = firmSeeds.findIndex((f) => f.name === firmName);
+  if (i < 0) return [];
+  return i === 0
+    ? ["firm@pilot.demo", "firm.colleague@pilot.demo"]
+    : i === 1
+      ? ["firm2@pilot.demo"]
+      : [`staff${i + 1}@pilot.demo`];
+}
+
 export function seedParties(
   db: DB,
   facilitiesSeeded: SeededFacility[],
@@ -146,12 +157,7 @@ export function seedParties(
       })
       .returning({ id: firms.id })
       .get();
-    const emails =
-      i === 0
-        ? ["firm@pilot.demo", "firm.colleague@pilot.demo"]
-        : i === 1
-          ? ["firm2@pilot.demo"]
-          : [`staff${i + 1}@pilot.demo`];
+    const emails = demoFirmEmails(f.name);
     const userIds = emails.map(
       (email, k) =>
         db

@@ -1,13 +1,18 @@
 // Faults and the annual evaluation in a real browser: the operator reports a fault on equipment
-// with a booking ahead (the public page says it is down), hands the affected booking to the hub
-// from the fault's page and closes the fault; the department sets, runs and exports the year's
-// evaluation and the facility reads its own result. Screenshots: /tmp/pilot-e2e-shots/fault-*.png,
-// evaluation-*.png.
+// with bookings ahead (the public page says it is down), moves one affected booking (the firm
+// accepts the proposed slot), hands another to the hub and closes the fault; the department sets,
+// runs and exports the year's evaluation and the facility reads its own result. Screenshots:
+// /tmp/pilot-e2e-shots/fault-*.png, evaluation-*.png.
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, signedInClient } from "./browser";
-import { localParts, NETWORK_TIME_ZONE } from "@/server/services/scheduling/local-time";
+import {
+  localDateTimeKey,
+  localParts,
+  NETWORK_TIME_ZONE,
+} from "@/server/services/scheduling/local-time";
+import { demoFirmEmails } from "@/db/seed/demo-parties";
 
 const baseURL = inject("baseURL");
 const SHOTS = "/tmp/pilot-e2e-shots";
@@ -54,7 +59,7 @@ async function outcomeOf(page: Page, click: () => Promise<void>) {
 }
 
 describe("a fault", () => {
-  it("takes the equipment down, lists the booking it affects, hands it to the hub and closes", async () => {
+  it("takes the equipment down, moves one affected booking, hands another to the hub, closes", async () => {
     const o = await operator.newPage();
     await o.goto("/requests?status=confirmed");
     const ids = (
@@ -63,23 +68,40 @@ describe("a fault", () => {
         .locator("tbody tr a[href^='/requests/']")
         .evaluateAll((as) => as.map((a) => a.getAttribute("href")!))
     ).map((h) => Number(h.split("/").pop()));
-    let target: { id: number; ref: string; quoteEquipmentId: number } | null = null;
+    type Booked = { id: number; ref: string; equipmentId: number; start: number; firm: string };
+    const ahead: Booked[] = [];
     for (const id of ids) {
-      const { request: r } = await query<{
+      const { request: r, firm } = await query<{
         request: { ref: string; quoteEquipmentId: number | null; quoteStart: number | null };
+        firm: { name: string };
       }>(o, "request.get", { id });
-      if (r.quoteEquipmentId && r.quoteStart && r.quoteStart > Date.now() + 3_600_000) {
-        target = { id, ref: r.ref, quoteEquipmentId: r.quoteEquipmentId };
-        break;
-      }
+      if (r.quoteEquipmentId && r.quoteStart && r.quoteStart > Date.now() + 6 * 3_600_000)
+        ahead.push({
+          id,
+          ref: r.ref,
+          equipmentId: r.quoteEquipmentId,
+          start: r.quoteStart,
+          firm: firm.name,
+        });
     }
-    expect(target).not.toBeNull();
-    const { ref, quoteEquipmentId } = target!;
+    // An equipment with two bookings ahead: the later one is moved, the earlier handed to the hub.
+    const equipmentId = ahead.find(
+      (x) => ahead.filter((y) => y.equipmentId === x.equipmentId).length > 1,
+    )?.equipmentId;
+    expect(equipmentId).toBeDefined();
+    const [handed, moved] = ahead
+      .filter((x) => x.equipmentId === equipmentId)
+      .sort((x, y) => x.start - y.start)
+      .slice(-2);
 
     await o.goto("/operator/faults");
     const form = o.getByTestId("fault-form");
-    await form.getByLabel("Equipment").selectOption(String(quoteEquipmentId));
+    await form.getByLabel("Equipment").selectOption(String(equipmentId));
     await form.getByLabel("What is wrong").fill("Vacuum pump failure: no vacuum below 10 Pa");
+    // Expected back an hour after the later booking begins: both are affected.
+    await form
+      .getByLabel("Expected back (optional)")
+      .fill(localDateTimeKey(moved.start + 3_600_000, NETWORK_TIME_ZONE));
     expect(
       (await outcomeOf(o, () => form.getByRole("button", { name: "Report fault" }).click())).ok,
     ).toBe(true);
@@ -87,25 +109,51 @@ describe("a fault", () => {
     // The public page says so, to anyone.
     const visitor = await browser.newContext({ baseURL });
     const v = await visitor.newPage();
-    await v.goto(`/equipment/${quoteEquipmentId}`);
+    await v.goto(`/equipment/${equipmentId}`);
     await expect(v.getByTestId("equipment-down").textContent()).resolves.toMatch(/Out of service/);
     await visitor.close();
 
     await o.goto("/operator/faults");
     await o.getByTestId("fault-list").getByRole("link", { name: "Affected work" }).first().click();
     await o.getByTestId("fault-page").waitFor();
-    const item = o.getByTestId("affected-item").filter({ hasText: ref });
-    await item.waitFor();
+    const faultUrl = o.url();
+    const item = (b: Booked) => o.getByTestId("affected-item").filter({ hasText: b.ref });
+    await item(moved).waitFor();
+    await item(handed).waitFor();
     await o.screenshot({ path: `${SHOTS}/fault-affected.png`, fullPage: true });
+
+    // Move: propose the facility's slot, the firm accepts it.
     expect(
-      (await outcomeOf(o, () => item.getByRole("button", { name: "Hand to the hub" }).click())).ok,
+      (
+        await outcomeOf(o, () =>
+          item(moved).getByRole("button", { name: "Propose this slot" }).first().click(),
+        )
+      ).ok,
     ).toBe(true);
-    await o.getByTestId("affected-item").filter({ hasText: ref }).waitFor({ state: "detached" });
-    // The request has left the facility: its operator no longer reads it.
-    const handed = await o.request.get(
-      `/api/trpc/request.get?input=${encodeURIComponent(JSON.stringify({ json: { id: target!.id } }))}`,
+    const firmContext = await signedInClient(browser, baseURL, demoFirmEmails(moved.firm)[0]);
+    const f = await firmContext.newPage();
+    await f.goto(`/requests/${moved.id}`);
+    expect(
+      (await outcomeOf(f, () => f.getByRole("button", { name: "Accept the new slot" }).click())).ok,
+    ).toBe(true);
+    await firmContext.close();
+    await o.goto(faultUrl);
+    await item(handed).waitFor();
+    expect(await item(moved).count()).toBe(0);
+
+    // Hand the other to the hub: it leaves the facility (its operator no longer reads it).
+    expect(
+      (
+        await outcomeOf(o, () =>
+          item(handed).getByRole("button", { name: "Hand to the hub" }).click(),
+        )
+      ).ok,
+    ).toBe(true);
+    await item(handed).waitFor({ state: "detached" });
+    const gone = await o.request.get(
+      `/api/trpc/request.get?input=${encodeURIComponent(JSON.stringify({ json: { id: handed.id } }))}`,
     );
-    expect(handed.status()).toBe(404);
+    expect(gone.status()).toBe(404);
 
     await o.getByLabel("Repair note (optional)").fill("Pump replaced and leak-tested");
     expect(

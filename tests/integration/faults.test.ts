@@ -171,6 +171,28 @@ describe("fault reports", () => {
         .quoteEquipmentId,
     ).toBe(chamber2.id);
 
+    // The down chamber takes a proposal only from its expected return on.
+    const onceBack = impact.affected[1].facilityOptions.find(
+      (o) => o.equipmentId === fx.chamber.id,
+    )!;
+    const tooEarly = await outcome(
+      op.request.proposeReschedule({
+        id: handed,
+        equipmentId: fx.chamber.id,
+        start: at(4, 9),
+        end: at(4, 11),
+        validUntil: NOW + HOUR,
+      }),
+    );
+    expect(tooEarly!.code).toBe("PRECONDITION_FAILED");
+    await op.request.proposeReschedule({
+      id: handed,
+      equipmentId: fx.chamber.id,
+      start: onceBack.slot.start,
+      end: onceBack.slot.end,
+      validUntil: NOW + HOUR,
+    });
+
     // Hand the second to the hub: released, back to "submitted" with no facility, hub told.
     expect((await outcome(firm.fault.handToHub({ id: handed })))!.code).toBe("FORBIDDEN");
     expect(

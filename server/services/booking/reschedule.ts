@@ -17,6 +17,7 @@ import { timeInput } from "../time-input";
 import { loadCapacity } from "../scheduling/availability";
 import { assertVersion, loadRequestFor, type RequestRow } from "./request-access";
 import { assertSlotBookable } from "./slot-check";
+import { capacityAfterFault } from "../operations/faults";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { notifyOtherParty } from "./notify";
 import { idInput } from "@/server/services/id-input";
@@ -103,8 +104,8 @@ export function proposeReschedule(
           .get()
       )
         throw notFound("equipment");
-      const cap = loadCapacity(tx, equipmentId);
       const slot = { start: input.start, end: input.end, units: r.quoteUnits ?? r.units };
+      const cap = capacityAfterFault(tx, loadCapacity(tx, equipmentId), slot.start);
       // The new slot must be free while the old one is still booked: until the firm answers both
       // are held.
       assertSlotBookable(tx, cap, slot, at);

@@ -162,14 +162,17 @@ export function faultImpact(db: DbOrTx, actor: Actor, faultId: number) {
   const e = db.select().from(equipment).where(eq(equipment.id, f.equipmentId)).get()!;
   const affected =
     f.closedAt === null
-      ? affectedReservations(db, f.equipmentId, at).map((r) => {
-          const hours = (r.end - r.start) / HOUR;
-          return {
-            ...r,
-            facilityOptions: facilityOptions(db, f, r.serviceId, { hours, units: r.units }, at),
-            hubOptions: hubOptions(db, r, e.category, f.facilityId, hours, at),
-          };
-        })
+      ? affectedReservations(db, f.equipmentId, at)
+          // Work that begins once the equipment is expected back is not affected.
+          .filter((r) => f.expectedBackAt === null || r.start < f.expectedBackAt)
+          .map((r) => {
+            const hours = (r.end - r.start) / HOUR;
+            return {
+              ...r,
+              facilityOptions: facilityOptions(db, f, r.serviceId, { hours, units: r.units }, at),
+              hubOptions: hubOptions(db, r, e.category, f.facilityId, hours, at),
+            };
+          })
       : [];
   return {
     fault: { ...f, name: e.name, nameZh: e.nameZh, timeZone: loadCapacity(db, e.id).timeZone },

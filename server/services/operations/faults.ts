@@ -12,6 +12,7 @@ import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
 import { timeInput } from "../time-input";
 import { recordAudit } from "../audit/record-audit";
+import type { EquipmentCapacity } from "../scheduling/availability";
 
 const text = (field: string, max: number) =>
   z
@@ -43,6 +44,16 @@ export function openFault(tx: DbOrTx, equipmentId: number) {
     .from(equipmentFaults)
     .where(and(eq(equipmentFaults.equipmentId, equipmentId), isNull(equipmentFaults.closedAt)))
     .get();
+}
+
+/**
+ * Down equipment takes the facility's proposals from its expected return on (the fault page's
+ * "once back" slots); otherwise it stays not bookable.
+ */
+export function capacityAfterFault(tx: DbOrTx, cap: EquipmentCapacity, slotStart: number) {
+  if (cap.status !== "down") return cap;
+  const back = openFault(tx, cap.equipmentId)?.expectedBackAt ?? null;
+  return back !== null && slotStart >= back ? { ...cap, bookable: true } : cap;
 }
 
 export function reportFault(db: DB, actor: Actor, raw: z.input<typeof reportFaultInput>) {
