@@ -135,6 +135,18 @@ describe("fault reports", () => {
       op.equipment.update({ id: fx.chamber.id, status: "operational" }),
     );
     expect(editWhileDown!.code).toBe("PRECONDITION_FAILED");
+    // Nothing runs on it: in-house use after the report is refused by field.
+    const inHouseOnDown = await outcome(
+      op.equipmentUse.recordInHouse({
+        equipmentId: fx.chamber.id,
+        start: at(5, 9),
+        end: at(5, 11),
+        units: 1,
+        purpose: "research",
+        person: "Dr Li Wei",
+      }),
+    );
+    expect(fieldRefusalsOf(inHouseOnDown!)).toHaveProperty("start");
     const quoteOnDown = await outcome(
       firm.request.submit(
         requestBody({

@@ -14,6 +14,7 @@ import { timeInput } from "../time-input";
 import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { recordAudit } from "../audit/record-audit";
 import { classifyUse } from "./use-kind";
+import { assertNotDown } from "./faults";
 import { MAX_USE_MS } from "@/db/use-kind";
 
 /** Actual times may be recorded a little ahead of the server's clock (a slow watch), not more. */
@@ -95,6 +96,7 @@ export function checkIn(db: DB, actor: Actor, raw: z.input<typeof checkInInput>)
       if (input.end !== undefined && input.end > at + SKEW) throw validation("end", "field.notNow");
       if (input.end !== undefined && input.end - input.start > MAX_USE_MS)
         throw validation("end", "field.useTooLong");
+      assertNotDown(tx, machine.id, input.end ?? Number.MAX_SAFE_INTEGER, "start");
       const open = tx
         .select({ id: equipmentUse.id })
         .from(equipmentUse)

@@ -56,6 +56,12 @@ export function capacityAfterFault(tx: DbOrTx, cap: EquipmentCapacity, slotStart
   return back !== null && slotStart >= back ? { ...cap, bookable: true } : cap;
 }
 
+/** A use (check-in or in-house) cannot run on equipment from the moment it was reported down. */
+export function assertNotDown(tx: DbOrTx, equipmentId: number, end: number, field: string) {
+  const f = openFault(tx, equipmentId);
+  if (f && end > f.reportedAt) throw validation(field, "field.equipmentDown");
+}
+
 export function reportFault(db: DB, actor: Actor, raw: z.input<typeof reportFaultInput>) {
   const input = parseInput(reportFaultInput, raw);
   return db.transaction(

@@ -16,6 +16,7 @@ import { idInput } from "../id-input";
 import { timeInput } from "../time-input";
 import { recordAudit } from "../audit/record-audit";
 import { classifyUse } from "./use-kind";
+import { assertNotDown } from "./faults";
 import { loadBusy, loadCapacity, loadMaintenance } from "../scheduling/availability";
 import { computeFreeIntervals } from "../scheduling/free-intervals";
 
@@ -48,6 +49,7 @@ export function recordInHouseUse(db: DB, actor: Actor, raw: z.input<typeof inHou
         throw refuse("INVALID_STATE", "slot.notBookable", { equipmentStatus: cap.status });
       if (input.end <= input.start) throw validation("end", "field.afterStart");
       if (input.end - input.start > 31 * DAY) throw validation("end", "field.inHouseTooLong");
+      assertNotDown(tx, cap.equipmentId, input.end, "start");
       if (input.units > cap.units)
         throw validation("units", "field.unitsAbove", { units: cap.units });
       // Capacity over the whole period at any hour, from its start even when that is past.
