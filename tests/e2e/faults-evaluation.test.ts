@@ -27,6 +27,17 @@ beforeAll(async () => {
   admin = await signedInClient(browser, baseURL, "admin@pilot.demo");
 });
 afterAll(async () => {
+  // Whatever happened, no equipment stays down for the other browser tests.
+  if (operator) {
+    const p = await operator.newPage();
+    const faults = await query<{ id: number; closedAt: number | null }[]>(
+      p,
+      "fault.list",
+      undefined,
+    );
+    for (const f of faults.filter((x) => x.closedAt === null))
+      await p.request.post("/api/trpc/fault.close", { data: { json: { id: f.id } } });
+  }
   await browser?.close();
 });
 

@@ -29,6 +29,7 @@ beforeAll(async () => {
 /** Route handlers by what guards them; a new route must be placed here to pass. */
 const ROUTES = {
   gated: [
+    "admin/evaluation",
     "admin/stats/[table]", // through the admin tRPC procedures
     "admin/vouchers/claims",
     "attachments/[id]",
