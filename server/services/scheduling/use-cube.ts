@@ -45,9 +45,13 @@ export function externalUsePairs(
   return db
     .all<{ e: number; firm: number }>(
       sql`
-      SELECT DISTINCT equipment_id AS e, firm_id AS firm FROM equipment_use
-      WHERE kind = 'external' AND equipment_id IN ${equipmentIn} AND start < ${to}
-        AND ((start >= ${from - MAX_USE_MS} AND "end" > ${from}) OR ("end" IS NULL AND ${at} > ${from}))`,
+      SELECT equipment_id AS e, firm_id AS firm FROM equipment_use
+      WHERE equipment_id IN ${equipmentIn} AND start >= ${from - MAX_USE_MS} AND start < ${to}
+        AND "end" > ${from} AND kind = 'external'
+      UNION
+      SELECT equipment_id, firm_id FROM equipment_use INDEXED BY equipment_use_open_idx
+      WHERE "end" IS NULL AND start < ${Math.min(to, at)} AND ${at} > ${from} AND kind = 'external'
+        AND equipment_id IN ${equipmentIn}`,
     )
     .map((p) => [p.e, p.firm]);
 }
@@ -80,7 +84,7 @@ export function recordedUseCube(
   const open =
     at > from
       ? db.all<{ id: number; kind: string; start: number; units: number }>(sql`
-          SELECT equipment_id AS id, kind, start, units FROM equipment_use
+          SELECT equipment_id AS id, kind, start, units FROM equipment_use INDEXED BY equipment_use_open_idx
           WHERE "end" IS NULL AND start < ${Math.min(to, at)} AND equipment_id IN ${equipmentIn}`)
       : [];
   const down = db.all<{ id: number; ms: number }>(sql`

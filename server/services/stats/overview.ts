@@ -47,7 +47,8 @@ export function statsOverview(db: DB, raw: StatsInput) {
       AND (r.reason IS NOT NULL OR r.reason_code IS NOT NULL)
     GROUP BY code, 2 ORDER BY n DESC, code, 2 LIMIT 10`);
   // Firms with confirmed or completed work in the period, grouped by size × industry × prefecture
-  // (a firm has one of each) and summed into the three breakdowns.
+  // (a firm has one of each) and summed into the three breakdowns. The two instants are read as
+  // two index ranges (a request in both counts once), not as one OR over every request.
   const servedGroups = db.all<{
     size: string;
     industry: string;
@@ -56,9 +57,13 @@ export function statsOverview(db: DB, raw: StatsInput) {
     repeat: number;
   }>(sql`
     SELECT fm.size, fm.industry, fm.prefecture, COUNT(*) AS n, SUM(s.requests > 1) AS repeat FROM firms fm JOIN (
-      SELECT r.firm_id, COUNT(*) AS requests FROM booking_requests r
-      WHERE ${requestScope} AND ((r.confirmed_at >= ${from} AND r.confirmed_at < ${to}) OR (r.completed_at >= ${from} AND r.completed_at < ${to}))
-      GROUP BY r.firm_id) s ON s.firm_id = fm.id
+      SELECT w.firm_id, COUNT(*) AS requests FROM (
+        SELECT r.id, r.firm_id FROM booking_requests r
+        WHERE ${requestScope} AND r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
+        UNION
+        SELECT r.id, r.firm_id FROM booking_requests r
+        WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}) w
+      GROUP BY w.firm_id) s ON s.firm_id = fm.id
     GROUP BY 1, 2, 3`);
   const firmsBy = (key: "size" | "industry" | "prefecture") => {
     const acc = new Map<string, number>();
