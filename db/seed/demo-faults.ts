@@ -9,6 +9,7 @@ import type { DB } from "../client";
 import { bookingRequests, equipmentFaults, facilities, firms } from "../schema";
 import type { SeededFacility } from "./demo-registry";
 import { DAY, HOUR } from "./time";
+import { localDateKey, NETWORK_TIME_ZONE, parseLocal } from "../local-time";
 
 const problems: [string, string][] = [
   ["Vacuum pump failure", "真空泵故障"],
@@ -29,7 +30,8 @@ export function seedFaults(
     for (const e of f.equipment) {
       if (e.status === "retired" || e.id % 6 !== 1) continue;
       // 20:00 local on a day 20–340 days ago, repaired 4–9 hours later.
-      const reportedAt = today - (20 + ((e.id * 37) % 320)) * DAY + 20 * HOUR;
+      const day = localDateKey(today - (20 + ((e.id * 37) % 320)) * DAY, NETWORK_TIME_ZONE);
+      const reportedAt = parseLocal(`${day}T20:00`, NETWORK_TIME_ZONE);
       const [en, zh] = problems[e.id % problems.length];
       db.insert(equipmentFaults)
         .values({

@@ -26,12 +26,13 @@ import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { statsUse } from "@/server/services/stats/use-figures";
 import { statsMachineHours } from "@/server/services/stats/utilisation";
 import { setClockForTests } from "@/server/services/clock";
+import { NETWORK_TIME_ZONE, parseLocal } from "@/server/services/scheduling/local-time";
 import { freshDb, callerFor } from "../helpers/test-db";
 
 const H = 3_600_000;
-const JAN31 = Date.UTC(2027, 0, 30, 16); // 2027-01-31 00:00 in Shanghai
+const JAN31 = parseLocal("2027-01-31T00:00", NETWORK_TIME_ZONE);
 const FEB1 = JAN31 + 24 * H;
-const DEC31 = JAN31 - 31 * 24 * H; // 2026-12-31 00:00 in Shanghai
+const DEC31 = parseLocal("2026-12-31T00:00", NETWORK_TIME_ZONE);
 const NOW = FEB1 + 22 * H;
 const period = { from: JAN31, to: JAN31 + 48 * H };
 const { db } = freshDb();
