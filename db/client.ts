@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 import { databasePath, migrationsFolder } from "./paths";
+import { ensureMonthFigures } from "./calendar-months";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle: the same query surface as DB. */
@@ -24,6 +25,7 @@ export function openDatabase(file: string = databasePath()): DB {
 
 export function migrateDatabase(db: DB): void {
   migrate(db, { migrationsFolder: migrationsFolder() });
+  ensureMonthFigures(db.$client);
 }
 
 const globalForDb = globalThis as unknown as { pilotDb?: DB };

@@ -7,3 +7,4 @@ export * from "./money";
 export * from "./vouchers";
 export * from "./usage";
 export * from "./evaluation";
+export * from "./figures";

@@ -105,6 +105,16 @@ export const bookingRequests = sqliteTable(
       t.firmId,
       t.status,
       t.quoteAmountFen,
+      t.confirmedAt,
+    ),
+    // Response times: quoted in the period, from submission or routing, per quoted equipment.
+    index("booking_requests_quoted_idx").on(
+      t.quotedAt,
+      t.facilityId,
+      t.serviceType,
+      t.quoteEquipmentId,
+      t.routedAt,
+      t.createdAt,
     ),
     index("booking_requests_closed_idx").on(
       t.closedAt,

@@ -10,6 +10,7 @@ import { submitRequest } from "@/server/services/booking/submit-request";
 import { quoteRequest } from "@/server/services/booking/quote-request";
 import { loadActor } from "@/server/services/users/load-actor";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
+import { expectMonthFiguresKept } from "../helpers/month-figures";
 import { freshDb } from "../helpers/test-db";
 import { runTogether, runWorker } from "./spawn";
 import { grantAllotment } from "../helpers/voucher-grant";
@@ -194,6 +195,7 @@ describe("races on one database file", () => {
     expect(perSlot.size).toBe(6);
     for (const n of perSlot.values()) expect(n).toBe(1);
     expect(findInvariantViolations(db)).toEqual([]);
+    expectMonthFiguresKept(db);
   }, 180_000);
 
   it("the same on three units: exactly 3 win per round", async () => {
@@ -203,6 +205,7 @@ describe("races on one database file", () => {
     for (const n of overlap) expect(n).toBeGreaterThanOrEqual(5);
     for (const n of confirmedPerSlot(ids.triple).values()) expect(n).toBe(3);
     expect(findInvariantViolations(db)).toEqual([]);
+    expectMonthFiguresKept(db);
   }, 180_000);
 
   it("two operators quoting one request at once: one wins", async () => {
@@ -258,6 +261,7 @@ describe("races on one database file", () => {
       expect(holds).toHaveLength(1);
     }
     expect(findInvariantViolations(db)).toEqual([]);
+    expectMonthFiguresKept(db);
   }, 120_000);
 
   it("a firm accepting while the expiry sweep runs: each request ends as its expiry and the accept's time say", async () => {
@@ -349,6 +353,7 @@ describe("races on one database file", () => {
     // the sweep ran during the accepts and expired at least the lapsed quotes itself
     expect(sweep.swept).toBeGreaterThanOrEqual(1);
     expect(findInvariantViolations(db)).toEqual([]);
+    expectMonthFiguresKept(db);
   }, 120_000);
 });
 
@@ -437,5 +442,6 @@ describe("voucher cover under concurrent acceptances", () => {
     const winners = new Set(accepted.map((o) => groups.findIndex((g) => g.includes(o.id))));
     expect(winners.size).toBeGreaterThan(1);
     expect(findInvariantViolations(db)).toEqual([]);
+    expectMonthFiguresKept(db);
   }, 120_000);
 });

@@ -7,6 +7,13 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthBuckets } from "./months";
 import { MAX_USE_MS } from "@/db/use-kind";
+import {
+  monthFigures,
+  monthFirmPairs,
+  periodParts,
+  type MonthFigures,
+  type MonthSums,
+} from "./month-figures";
 
 const HOUR = 3_600_000;
 
@@ -27,14 +34,15 @@ export type UseCube = {
   inHouseByMonth: number[];
 };
 
-/**
- * The external uses' (equipment, firm) pairs overlapping [from, to): closed uses by start (none
- * lasts longer than MAX_USE_MS), open ones from their partial index.
- */
 /** The ids of the equipment of the facilities matching `facilityWhere` (on `facilities f`). */
 export const equipmentOf = (facilityWhere: SQL) =>
   sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
 
+/**
+ * The external uses' (equipment, firm) pairs overlapping [from, to): closed uses of the whole
+ * months from the monthly figures, of the cut months by start (none lasts longer than
+ * MAX_USE_MS), open ones from their partial index.
+ */
 export function externalUsePairs(
   db: DbOrTx,
   from: number,
@@ -42,18 +50,29 @@ export function externalUsePairs(
   at: number,
   equipmentIn: SQL,
 ): [number, number][] {
-  return db
-    .all<{ e: number; firm: number }>(
-      sql`
+  const { whole, cut } = periodParts(from, to);
+  const pairs = whole ? monthFirmPairs(db, equipmentIn, whole) : [];
+  const closed = cut.map(
+    (c) => sql`
       SELECT equipment_id AS e, firm_id AS firm FROM equipment_use
-      WHERE equipment_id IN ${equipmentIn} AND start >= ${from - MAX_USE_MS} AND start < ${to}
-        AND "end" > ${from} AND kind = 'external'
-      UNION
-      SELECT equipment_id, firm_id FROM equipment_use INDEXED BY equipment_use_open_idx
+      WHERE equipment_id IN ${equipmentIn} AND start >= ${c.start - MAX_USE_MS} AND start < ${c.end}
+        AND "end" > ${c.start} AND kind = 'external' UNION `,
+  );
+  pairs.push(
+    ...db.all<{ e: number; firm: number }>(sql`${sql.join(closed)}
+      SELECT equipment_id AS e, firm_id AS firm FROM equipment_use INDEXED BY equipment_use_open_idx
       WHERE "end" IS NULL AND start < ${Math.min(to, at)} AND ${at} > ${from} AND kind = 'external'
-        AND equipment_id IN ${equipmentIn}`,
-    )
-    .map((p) => [p.e, p.firm]);
+        AND equipment_id IN ${equipmentIn}`),
+  );
+  const seen = new Set<number>();
+  const out: [number, number][] = [];
+  for (const p of pairs) {
+    const key = p.e * 2 ** 26 + p.firm;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([p.e, p.firm]);
+  }
+  return out;
 }
 
 export function recordedUseCube(
@@ -62,25 +81,42 @@ export function recordedUseCube(
   from: number,
   to: number,
   at: number,
+  /** The whole months' figures, when the caller has read them already. */
+  monthly?: MonthFigures,
 ): UseCube {
   const months = monthBuckets(from, to);
   const equipmentIn = equipmentOf(facilityWhere);
-  // Closed uses: per equipment in one pass of the covering (equipment, start, …) index, and per
-  // month one range of the (start, …) index each; open uses (few) are added in JavaScript.
+  // Closed uses: the whole months from the monthly figures; the months cut by the period's ends
+  // from the uses (none lasts longer than MAX_USE_MS), per equipment. Open uses (few) are added
+  // in JavaScript.
+  type Sums = { id: number; used: number; external: number; in_house: number };
+  const perEquipment: Sums[] = [];
+  const perMonth = months.map(() => ({ used: 0, external: 0, in_house: 0 }));
+  const monthOf = (t: number) => months.findIndex((m) => m.start <= t && t < m.end);
+  const toMonth = (i: number, x: Omit<Sums, "id">) => {
+    perMonth[i].used += x.used;
+    perMonth[i].external += x.external;
+    perMonth[i].in_house += x.in_house;
+  };
+  const { whole, cut } = periodParts(from, to);
+  if (whole) {
+    const figures = monthly ?? monthFigures(db, facilityWhere, whole);
+    const sums = (x: MonthSums) => ({ used: x.used, external: x.external, in_house: x.inHouse });
+    for (const [id, x] of figures.byEquipment) perEquipment.push({ id, ...sums(x) });
+    for (const [month, x] of figures.byMonth) toMonth(monthOf(month), sums(x));
+  }
   const d = (lo: number, hi: number) => sql`(MIN("end", ${hi}) - MAX(start, ${lo})) * units`;
-  const closed = (lo: number, hi: number) =>
-    sql`start >= ${lo - MAX_USE_MS} AND start < ${hi} AND "end" > ${lo} AND equipment_id IN ${equipmentIn}`;
-  const sums = (lo: number, hi: number) => sql`COALESCE(SUM(${d(lo, hi)}), 0) AS used,
-    COALESCE(SUM(CASE WHEN kind = 'external' THEN ${d(lo, hi)} END), 0) AS external,
-    COALESCE(SUM(CASE WHEN kind = 'inHouse' THEN ${d(lo, hi)} END), 0) AS in_house`;
-  type Sums = { used: number; external: number; in_house: number };
-  const perEquipment = db.all<Sums & { id: number }>(sql`
-    SELECT equipment_id AS id, ${sums(from, to)} FROM equipment_use WHERE ${closed(from, to)}
-    GROUP BY equipment_id`);
-  const perMonth = months.map((m) =>
-    db.get<Sums>(sql`SELECT ${sums(m.start, m.end)} FROM equipment_use INDEXED BY equipment_use_period_idx
-        WHERE ${closed(m.start, m.end)}`)!,
-  );
+  for (const c of cut) {
+    const rows = db.all<Sums>(sql`
+      SELECT equipment_id AS id, COALESCE(SUM(${d(c.start, c.end)}), 0) AS used,
+        COALESCE(SUM(CASE WHEN kind = 'external' THEN ${d(c.start, c.end)} END), 0) AS external,
+        COALESCE(SUM(CASE WHEN kind = 'inHouse' THEN ${d(c.start, c.end)} END), 0) AS in_house
+      FROM equipment_use WHERE start >= ${c.start - MAX_USE_MS} AND start < ${c.end} AND "end" > ${c.start}
+        AND equipment_id IN ${equipmentIn}
+      GROUP BY equipment_id`);
+    perEquipment.push(...rows);
+    for (const x of rows) toMonth(monthOf(c.start), x);
+  }
   const open =
     at > from
       ? db.all<{ id: number; kind: string; start: number; units: number }>(sql`

@@ -1,6 +1,7 @@
 // Booked and available unit-hours per equipment and calendar month of a period: the one source of
 // every utilisation figure (network, prefecture, field, facility, equipment, trend, machine-hours).
-// Booked hours are summed in SQL, clipped to the period and to each month. Available hours are the
+// Booked hours are summed in SQL, clipped to the period and to each month: whole months from the
+// monthly figures the triggers keep, cut months from the bookings. Available hours are the
 // facility's opening hours × units minus maintenance (the equipment's and the facility's), which
 // needs interval arithmetic against the weekly opening hours: it is done per facility, and per
 // equipment only where maintenance applies.
@@ -10,6 +11,7 @@ import type { OpeningHours } from "@/db/schema/registry";
 import { openIntervals } from "./opening-hours";
 import { mergeIntervals, subtractIntervals, type Interval } from "./intervals";
 import { monthBuckets, type MonthBucket } from "./months";
+import { monthFigures, periodParts, type MonthFigures } from "./month-figures";
 
 const HOUR = 3_600_000;
 
@@ -61,46 +63,18 @@ function overlapPerMonth(open: Interval[], down: Interval[], months: MonthBucket
   return hoursPerMonth(parts, months);
 }
 
-/** Groups of intervals by (first month, last month): Σ units, Σ clipped start × units, Σ clipped
- * end × units. */
-export type MonthSpan = { first: number; last: number; u: number; su: number; eu: number };
-
-/**
- * Unit-hours per month: Σ over a group of (min(end, to) − max(start, from)) × units, split at the
- * month ends between its first and last month.
- */
-export function splitByMonth(spans: MonthSpan[], months: MonthBucket[]): number[] {
-  const out = months.map(() => 0);
-  for (const g of spans) {
-    if (g.first === g.last) out[g.first] += (g.eu - g.su) / HOUR;
-    else {
-      out[g.first] += (g.u * months[g.first].end - g.su) / HOUR;
-      for (let k = g.first + 1; k < g.last; k++)
-        out[k] += (g.u * (months[k].end - months[k].start)) / HOUR;
-      out[g.last] += (g.eu - g.u * months[g.last].start) / HOUR;
-    }
-  }
-  return out;
-}
-
-/** The month index (0-based) of the instant `x`, as a balanced CASE over the month ends. */
-export function monthIndex(x: SQL, months: MonthBucket[], lo = 0, hi = months.length - 1): SQL {
-  if (lo === hi) return sql.raw(String(lo));
-  const mid = (lo + hi) >> 1;
-  return sql`CASE WHEN ${x} < ${sql.raw(String(months[mid].end))} THEN ${monthIndex(x, months, lo, mid)} ELSE ${monthIndex(x, months, mid + 1, hi)} END`;
-}
-
 /**
  * The cube for the equipment of the facilities matching `facilityWhere` (a condition on
- * `facilities f`). Booked hours come from two aggregations: per equipment over the period, and per
- * (first month, last month) pair for the trend, where the sums of clipped starts and ends split
- * every group exactly across the months it spans (no row is read into JavaScript).
+ * `facilities f`). Booked hours per equipment and per month come from the monthly figures and,
+ * for the months cut by the period's ends, from the bookings (no row is read into JavaScript).
  */
 export function utilisationCube(
   db: DbOrTx,
   facilityWhere: SQL,
   from: number,
   to: number,
+  /** The whole months' figures, when the caller has read them already. */
+  monthly?: MonthFigures,
 ): UtilisationCube {
   const months = monthBuckets(from, to);
   const equipmentRows = db.all<{
@@ -124,14 +98,30 @@ export function utilisationCube(
     ORDER BY f.id, e.id`);
   if (equipmentRows.length === 0 || months.length === 0)
     return { months, rows: [], bookedByMonth: months.map(() => 0) };
-  const bookings = sql`r.kind = 'booking' AND r.released_at IS NULL AND r.start < ${to} AND r."end" > ${from}
-    AND r.equipment_id IN (SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND e.status != 'retired')`;
-  const booked = db.all<{ equipment_id: number; ms: number }>(sql`
-    SELECT r.equipment_id, SUM((MIN(r."end", ${to}) - MAX(r.start, ${from})) * r.units) AS ms FROM reservations r WHERE ${bookings} GROUP BY r.equipment_id`);
-  const spans = db.all<MonthSpan>(sql`
-    SELECT ${monthIndex(sql`r.start`, months)} AS first, ${monthIndex(sql`(r."end" - 1)`, months)} AS last,
-      SUM(r.units) AS u, SUM(MAX(r.start, ${from}) * r.units) AS su, SUM(MIN(r."end", ${to}) * r.units) AS eu
-    FROM reservations r WHERE ${bookings} GROUP BY 1, 2`);
+  // Booked unit-time: whole months from the monthly figures, the cut months at the period's ends
+  // from the bookings themselves.
+  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND e.status != 'retired')`;
+  const bookedOf = new Map<number, number>();
+  const bookedByMonth = months.map(() => 0);
+  const add = (id: number, ms: number) => bookedOf.set(id, (bookedOf.get(id) ?? 0) + ms / HOUR);
+  const monthOf = (t: number) => months.findIndex((m) => m.start <= t && t < m.end);
+  const { whole, cut } = periodParts(from, to);
+  if (whole) {
+    const figures = monthly ?? monthFigures(db, facilityWhere, whole);
+    for (const [id, x] of figures.byEquipment) add(id, x.booked);
+    for (const [month, x] of figures.byMonth)
+      bookedByMonth[monthOf(month)] +=
+        (x.booked - (figures.retiredBookedByMonth.get(month) ?? 0)) / HOUR;
+  }
+  for (const c of cut)
+    for (const x of db.all<{ id: number; ms: number }>(sql`
+      SELECT r.equipment_id AS id, SUM((MIN(r."end", ${c.end}) - MAX(r.start, ${c.start})) * r.units) AS ms
+      FROM reservations r WHERE r.kind = 'booking' AND r.released_at IS NULL AND r.start < ${c.end}
+        AND r."end" > ${c.start} AND r.equipment_id IN ${equipmentIn}
+      GROUP BY r.equipment_id`)) {
+      add(x.id, x.ms);
+      bookedByMonth[monthOf(c.start)] += x.ms / HOUR;
+    }
   const maintenance = db.all<{
     facility_id: number;
     equipment_id: number | null;
@@ -142,8 +132,6 @@ export function utilisationCube(
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
 
-  const bookedByMonth = splitByMonth(spans, months);
-  const bookedOf = new Map(booked.map((b) => [b.equipment_id, b.ms / HOUR]));
   const downOf = new Map<string, Interval[]>(); // "f:<id>" facility-wide, "e:<id>" one equipment
   for (const m of maintenance) {
     const key = m.equipment_id === null ? `f:${m.facility_id}` : `e:${m.equipment_id}`;

@@ -7,6 +7,7 @@ import { utilisationCube, type UtilisationCube } from "../scheduling/utilisation
 import { recordedUseCube, type UseCube } from "../scheduling/use-cube";
 import { now } from "../clock";
 import { serviceFigures, type ServiceFigures } from "./service-figures";
+import { monthFigures, periodParts, type MonthFigures } from "../scheduling/month-figures";
 
 const SIZE = 4;
 type Entries = {
@@ -15,6 +16,7 @@ type Entries = {
   use?: UseCube;
   minute?: number;
   service?: ServiceFigures;
+  monthly?: MonthFigures;
 }[];
 let perConnection = new WeakMap<object, { entries: Entries; state: () => string }>();
 
@@ -41,7 +43,14 @@ function entryFor(db: DB, input: StatsFilters) {
   ]);
   const hit = entries.find((e) => e.key === key);
   if (hit) return hit;
-  const entry = { key, cube: utilisationCube(db, facilityCondition(input), input.from, input.to) };
+  // The whole months' figures are read once for both cubes.
+  const whole = periodParts(input.from, input.to).whole;
+  const monthly = whole ? monthFigures(db, facilityCondition(input), whole) : undefined;
+  const entry = {
+    key,
+    monthly,
+    cube: utilisationCube(db, facilityCondition(input), input.from, input.to, monthly),
+  };
   entries.unshift(entry);
   entries.length = Math.min(entries.length, SIZE);
   return entry;
@@ -64,6 +73,7 @@ export function recordedUseFor(db: DB, input: StatsFilters): UseCube {
       input.from,
       input.to,
       minute * 60_000,
+      entry.monthly,
     );
     entry.minute = minute;
   }

@@ -17,13 +17,19 @@ export function statsOverview(db: DB, raw: StatsInput) {
   const { from, to } = input;
   const facilityFilter = facilityCondition(input);
   const requestScope = requestCondition(input);
-  const median = (expr: SQL, where: SQL) =>
-    db.get<{ m: number | null }>(sql`
-      SELECT AVG(d) AS m FROM (
-        SELECT d, ROW_NUMBER() OVER (ORDER BY d) AS rn, COUNT(*) OVER () AS n
-        FROM (SELECT ${expr} AS d FROM booking_requests r WHERE ${requestScope} AND ${where}))
-      WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`)!.m;
-
+  // The median of a period's durations: read from a covering index and sorted here (a window
+  // function over the same rows sorts them in a temporary b-tree, several times slower).
+  const median = (expr: SQL, where: SQL) => {
+    const d = Float64Array.from(
+      db
+        .values<[number]>(
+          sql`SELECT ${expr} FROM booking_requests r WHERE ${requestScope} AND ${where}`,
+        )
+        .map((v) => v[0]),
+    ).sort();
+    const n = d.length;
+    return n === 0 ? null : (d[(n - 1) >> 1] + d[n >> 1]) / 2;
+  };
   const byStatus = db.all<{ status: string; n: number }>(
     sql`SELECT status, COUNT(*) AS n FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to} GROUP BY status ORDER BY status`,
   );
@@ -48,7 +54,8 @@ export function statsOverview(db: DB, raw: StatsInput) {
     GROUP BY code, 2 ORDER BY n DESC, code, 2 LIMIT 10`);
   // Firms with confirmed or completed work in the period, grouped by size × industry × prefecture
   // (a firm has one of each) and summed into the three breakdowns. The two instants are read as
-  // two index ranges (a request in both counts once), not as one OR over every request.
+  // two index ranges, not as one OR over every request: a request completed in the period counts
+  // from the second only when it was not confirmed in it.
   const servedGroups = db.all<{
     size: string;
     industry: string;
@@ -58,11 +65,12 @@ export function statsOverview(db: DB, raw: StatsInput) {
   }>(sql`
     SELECT fm.size, fm.industry, fm.prefecture, COUNT(*) AS n, SUM(s.requests > 1) AS repeat FROM firms fm JOIN (
       SELECT w.firm_id, COUNT(*) AS requests FROM (
-        SELECT r.id, r.firm_id FROM booking_requests r
+        SELECT r.firm_id FROM booking_requests r
         WHERE ${requestScope} AND r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
-        UNION
-        SELECT r.id, r.firm_id FROM booking_requests r
-        WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}) w
+        UNION ALL
+        SELECT r.firm_id FROM booking_requests r
+        WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}
+          AND (r.confirmed_at IS NULL OR r.confirmed_at < ${from} OR r.confirmed_at >= ${to})) w
       GROUP BY w.firm_id) s ON s.firm_id = fm.id
     GROUP BY 1, 2, 3`);
   const firmsBy = (key: "size" | "industry" | "prefecture") => {

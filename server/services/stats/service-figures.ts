@@ -40,7 +40,8 @@ export function serviceFigures(
   to: number,
   at: number,
 ): ServiceFigures {
-  const scoped = sql`r.quote_equipment_id IS NOT NULL AND r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`;
+  // "+" keeps SQLite on each period's index rather than the facility's.
+  const scoped = sql`r.quote_equipment_id IS NOT NULL AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`;
   const sums = (what: SQL) => db.all<{ id: number; a: number; n: number }>(what);
   const invoiced = sums(sql`
     SELECT r.quote_equipment_id AS id, SUM(i.amount_fen) AS a, COUNT(*) AS n FROM invoices i CROSS JOIN booking_requests r ON r.id = i.request_id

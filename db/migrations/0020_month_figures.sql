@@ -1,0 +1,240 @@
+-- The monitoring figures: monthly sums kept by triggers (below), an index for response times by
+-- when requests were quoted, and firms served counting a request completed in the period apart
+-- from one confirmed in it from the completed index alone.
+CREATE TABLE `calendar_months` (
+	`start` integer PRIMARY KEY NOT NULL,
+	`end` integer NOT NULL,
+	`key` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `equipment_month_firms` (
+	`equipment_id` integer NOT NULL,
+	`month` integer NOT NULL,
+	`firm_id` integer NOT NULL,
+	`uses` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`equipment_id`, `month`, `firm_id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `equipment_months` (
+	`equipment_id` integer NOT NULL,
+	`month` integer NOT NULL,
+	`booked` integer DEFAULT 0 NOT NULL,
+	`used` integer DEFAULT 0 NOT NULL,
+	`external` integer DEFAULT 0 NOT NULL,
+	`in_house` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`equipment_id`, `month`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+CREATE TABLE `facility_months` (
+	`facility_id` integer NOT NULL,
+	`month` integer NOT NULL,
+	`booked` integer DEFAULT 0 NOT NULL,
+	`used` integer DEFAULT 0 NOT NULL,
+	`external` integer DEFAULT 0 NOT NULL,
+	`in_house` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`facility_id`, `month`)
+) WITHOUT ROWID;
+--> statement-breakpoint
+DROP INDEX `booking_requests_completed_idx`;--> statement-breakpoint
+CREATE INDEX `booking_requests_quoted_idx` ON `booking_requests` (`quoted_at`,`facility_id`,`service_type`,`quote_equipment_id`,`routed_at`,`created_at`);--> statement-breakpoint
+CREATE INDEX `booking_requests_completed_idx` ON `booking_requests` (`completed_at`,`facility_id`,`service_type`,`firm_id`,`status`,`quote_amount_fen`,`confirmed_at`);--> statement-breakpoint
+-- Monthly figures kept by triggers (db/schema/figures.ts). A live booking adds its unit-time to
+-- the months it overlaps, a closed use its unit-time by kind and, if external, its firm; every
+-- change takes the old row's share out and puts the new one's in. calendar_months is filled and
+-- the figures built from the existing rows by db/calendar-months.ts on the first start after this
+-- migration (the months are local to the network's time zone, computed in JavaScript).
+CREATE TRIGGER `reservations_months_insert`
+AFTER INSERT ON `reservations` WHEN NEW.kind = 'booking'
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, booked)
+  SELECT NEW.equipment_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO facility_months (facility_id, month, booked)
+  SELECT NEW.facility_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `reservations_months_delete`
+AFTER DELETE ON `reservations` WHEN OLD.kind = 'booking'
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, booked)
+  SELECT OLD.equipment_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO facility_months (facility_id, month, booked)
+  SELECT OLD.facility_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `reservations_months_update`
+AFTER UPDATE OF `kind`, `facility_id`, `equipment_id`, `start`, `end`, `units`, `released_at`
+ON `reservations` WHEN OLD.kind = 'booking' OR NEW.kind = 'booking'
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, booked)
+  SELECT OLD.equipment_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO facility_months (facility_id, month, booked)
+  SELECT OLD.facility_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO equipment_months (equipment_id, month, booked)
+  SELECT NEW.equipment_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO facility_months (facility_id, month, booked)
+  SELECT NEW.facility_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_months_insert`
+AFTER INSERT ON `equipment_use` WHEN NEW."end" IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, used, external, in_house)
+  SELECT NEW.equipment_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units,
+    CASE WHEN NEW.kind = 'external' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END,
+    CASE WHEN NEW.kind = 'inHouse' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO facility_months (facility_id, month, used, external, in_house)
+  SELECT NEW.facility_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units,
+    CASE WHEN NEW.kind = 'external' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END,
+    CASE WHEN NEW.kind = 'inHouse' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO equipment_month_firms (equipment_id, month, firm_id, uses)
+  SELECT NEW.equipment_id, m.start, NEW.firm_id, +1
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL AND NEW.kind = 'external' AND NEW.firm_id IS NOT NULL
+  ON CONFLICT (equipment_id, month, firm_id) DO UPDATE SET uses = uses + excluded.uses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_months_delete`
+AFTER DELETE ON `equipment_use` WHEN OLD."end" IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, used, external, in_house)
+  SELECT OLD.equipment_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units,
+    CASE WHEN OLD.kind = 'external' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END,
+    CASE WHEN OLD.kind = 'inHouse' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO facility_months (facility_id, month, used, external, in_house)
+  SELECT OLD.facility_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units,
+    CASE WHEN OLD.kind = 'external' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END,
+    CASE WHEN OLD.kind = 'inHouse' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO equipment_month_firms (equipment_id, month, firm_id, uses)
+  SELECT OLD.equipment_id, m.start, OLD.firm_id, -1
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL AND OLD.kind = 'external' AND OLD.firm_id IS NOT NULL
+  ON CONFLICT (equipment_id, month, firm_id) DO UPDATE SET uses = uses + excluded.uses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_months_update`
+AFTER UPDATE OF `facility_id`, `equipment_id`, `start`, `end`, `units`, `kind`, `firm_id`
+ON `equipment_use` WHEN OLD."end" IS NOT NULL OR NEW."end" IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, used, external, in_house)
+  SELECT OLD.equipment_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units,
+    CASE WHEN OLD.kind = 'external' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END,
+    CASE WHEN OLD.kind = 'inHouse' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO facility_months (facility_id, month, used, external, in_house)
+  SELECT OLD.facility_id, m.start, -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units,
+    CASE WHEN OLD.kind = 'external' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END,
+    CASE WHEN OLD.kind = 'inHouse' THEN -(MIN(OLD."end", m."end") - MAX(OLD.start, m.start)) * OLD.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO equipment_month_firms (equipment_id, month, firm_id, uses)
+  SELECT OLD.equipment_id, m.start, OLD.firm_id, -1
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.start)
+    AND m.start < OLD."end" AND m."end" > OLD.start
+    AND OLD."end" IS NOT NULL AND OLD.kind = 'external' AND OLD.firm_id IS NOT NULL
+  ON CONFLICT (equipment_id, month, firm_id) DO UPDATE SET uses = uses + excluded.uses;
+  INSERT INTO equipment_months (equipment_id, month, used, external, in_house)
+  SELECT NEW.equipment_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units,
+    CASE WHEN NEW.kind = 'external' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END,
+    CASE WHEN NEW.kind = 'inHouse' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO facility_months (facility_id, month, used, external, in_house)
+  SELECT NEW.facility_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units,
+    CASE WHEN NEW.kind = 'external' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END,
+    CASE WHEN NEW.kind = 'inHouse' THEN +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units ELSE 0 END
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL
+  ON CONFLICT (facility_id, month) DO UPDATE SET used = used + excluded.used,
+    external = external + excluded.external, in_house = in_house + excluded.in_house;
+  INSERT INTO equipment_month_firms (equipment_id, month, firm_id, uses)
+  SELECT NEW.equipment_id, m.start, NEW.firm_id, +1
+  FROM calendar_months m
+  WHERE m.start >= (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.start)
+    AND m.start < NEW."end" AND m."end" > NEW.start
+    AND NEW."end" IS NOT NULL AND NEW.kind = 'external' AND NEW.firm_id IS NOT NULL
+  ON CONFLICT (equipment_id, month, firm_id) DO UPDATE SET uses = uses + excluded.uses;
+END;

@@ -1,0 +1,54 @@
+// Figures kept as rows change: per equipment and calendar month of the network, the unit-hours
+// (as unit-milliseconds) booked and recorded, and the outside firms whose use was recorded. SQLite
+// triggers (migration 0020) write them in the transaction of every change to reservations and
+// equipment_use, so a period's figures read a few thousand rows instead of every reservation;
+// months cut by the period's ends are still read from the rows themselves
+// (server/services/scheduling/month-figures.ts).
+import { sqliteTable, integer, text, primaryKey } from "drizzle-orm/sqlite-core";
+
+/** The network's calendar months (Asia/Shanghai) as instants, filled by db/calendar-months.ts. */
+export const calendarMonths = sqliteTable("calendar_months", {
+  start: integer("start").primaryKey(),
+  end: integer("end").notNull(),
+  key: text("key").notNull(),
+});
+
+/** Σ (clipped length × units) in ms of live bookings and of closed uses, by kind of use. */
+export const equipmentMonths = sqliteTable(
+  "equipment_months",
+  {
+    equipmentId: integer("equipment_id").notNull(),
+    month: integer("month").notNull(),
+    booked: integer("booked").notNull().default(0),
+    used: integer("used").notNull().default(0),
+    external: integer("external").notNull().default(0),
+    inHouse: integer("in_house").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.equipmentId, t.month] })],
+);
+
+/** The same sums per facility and month: a period's months read 12 rows per facility. */
+export const facilityMonths = sqliteTable(
+  "facility_months",
+  {
+    facilityId: integer("facility_id").notNull(),
+    month: integer("month").notNull(),
+    booked: integer("booked").notNull().default(0),
+    used: integer("used").notNull().default(0),
+    external: integer("external").notNull().default(0),
+    inHouse: integer("in_house").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.month] })],
+);
+
+/** How many closed external uses of a firm overlap the month on the equipment (rows at 0 stay). */
+export const equipmentMonthFirms = sqliteTable(
+  "equipment_month_firms",
+  {
+    equipmentId: integer("equipment_id").notNull(),
+    month: integer("month").notNull(),
+    firmId: integer("firm_id").notNull(),
+    uses: integer("uses").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.equipmentId, t.month, t.firmId] })],
+);

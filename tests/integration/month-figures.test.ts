@@ -1,0 +1,180 @@
+// The monthly figures kept by triggers (migration 0020) equal the figures rebuilt from the rows,
+// after every kind of change the app makes to bookings and uses: insert, release, move, resize,
+// hold becoming a booking, check-out, reclassification and delete, across month ends.
+import { describe, expect, it } from "vitest";
+import { parseLocal, NETWORK_TIME_ZONE } from "@/db/local-time";
+import { classifyUsesSql } from "@/db/use-kind";
+import { bookingRequests, equipment, facilities, firms, users } from "@/db/schema";
+import { openingHoursPresets } from "@/db/seed/opening-hours";
+import { freshDb } from "../helpers/test-db";
+import { keptAndRebuilt } from "../helpers/month-figures";
+
+const H = 3_600_000;
+const START = parseLocal("2026-11-20T00:00", NETWORK_TIME_ZONE);
+const { db } = freshDb();
+const c = db.$client;
+
+describe("monthly figures", () => {
+  it("stay equal to a rebuild from the rows through random changes", () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n) >>> 0;
+    const fac = (slug: string, creditCode: string | null) =>
+      db
+        .insert(facilities)
+        .values({
+          slug,
+          nameEn: slug,
+          nameZh: slug,
+          prefecture: "chengdu",
+          fields: [],
+          creditCode,
+          openingHours: openingHoursPresets.continuous,
+        })
+        .returning()
+        .get().id;
+    const [a, b] = [fac("a", "HOST"), fac("b", null)];
+    const eq = (facilityId: number, units: number) =>
+      db
+        .insert(equipment)
+        .values({ facilityId, name: "E", category: "c", units, hourlyRateFen: 1 })
+        .returning()
+        .get().id;
+    const equipmentIds = [eq(a, 3), eq(a, 1), eq(b, 2)];
+    const firm = (creditCode: string) =>
+      db
+        .insert(firms)
+        .values({
+          name: creditCode,
+          creditCode,
+          size: "small",
+          industry: "chemicals",
+          prefecture: "chengdu",
+        })
+        .returning()
+        .get().id;
+    const firmIds = [firm("HOST"), firm("OUT")];
+    const user = db
+      .insert(users)
+      .values({ email: "op@x.cn", name: "Op", passwordHash: "x", role: "admin" })
+      .returning()
+      .get().id;
+    const requestIds = Array.from(
+      { length: 30 },
+      (_, i) =>
+        db
+          .insert(bookingRequests)
+          .values({
+            ref: `R${i}`,
+            firmId: firmIds[i % 2],
+            requesterId: user,
+            facilityId: i % 3 ? a : b,
+            serviceType: "testing",
+            title: "t",
+            earliestStart: START,
+            deadline: START + 99 * 24 * H,
+            hours: 2,
+            status: "confirmed",
+          })
+          .returning()
+          .get().id,
+    );
+    const t = Date.now();
+    const facilityOf = (e: number) => (e === equipmentIds[2] ? b : a);
+    const slot = () => {
+      const start = START + rand(24 * 80) * H;
+      return { start, end: start + (1 + rand(24 * 40)) * H };
+    };
+    let checked = 0;
+    for (let step = 0; step < 600; step++) {
+      const e = equipmentIds[rand(3)];
+      const s = slot();
+      const op = rand(10);
+      const someReservation = () =>
+        c
+          .prepare(`SELECT id FROM reservations ORDER BY id LIMIT 1 OFFSET ?`)
+          .pluck()
+          .get(
+            rand(
+              Math.max(1, c.prepare(`SELECT COUNT(*) FROM reservations`).pluck().get() as number),
+            ),
+          ) as number | undefined;
+      const someUse = () =>
+        c
+          .prepare(`SELECT id FROM equipment_use ORDER BY id LIMIT 1 OFFSET ?`)
+          .pluck()
+          .get(
+            rand(
+              Math.max(1, c.prepare(`SELECT COUNT(*) FROM equipment_use`).pluck().get() as number),
+            ),
+          ) as number | undefined;
+      if (op <= 2)
+        c.prepare(
+          `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, expires_at, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          facilityOf(e),
+          e,
+          requestIds[rand(30)],
+          ["booking", "hold", "maintenance"][rand(3)],
+          s.start,
+          s.end,
+          1 + rand(2),
+          s.end,
+          t,
+        );
+      else if (op === 3) {
+        const id = someReservation();
+        if (id) c.prepare(`UPDATE reservations SET released_at = ? WHERE id = ?`).run(t, id);
+      } else if (op === 4) {
+        const id = someReservation();
+        if (id)
+          c.prepare(
+            `UPDATE reservations SET start = ?, "end" = ?, units = ?, kind = 'booking', released_at = NULL WHERE id = ?`,
+          ).run(s.start, s.end, 1 + rand(3), id);
+      } else if (op === 5) {
+        const id = someReservation();
+        if (id) c.prepare(`DELETE FROM reservations WHERE id = ?`).run(id);
+      } else if (op === 6)
+        c.prepare(
+          `INSERT INTO equipment_use (facility_id, equipment_id, request_id, start, "end", units, recorded_by, created_at, updated_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          facilityOf(e),
+          e,
+          rand(3) ? requestIds[rand(30)] : null,
+          s.start,
+          rand(4) ? s.end : null,
+          1 + rand(2),
+          user,
+          t,
+          t,
+        );
+      else if (op === 7) {
+        const id = someUse();
+        if (id)
+          c.prepare(`UPDATE equipment_use SET "end" = COALESCE("end", start + ?) WHERE id = ?`).run(
+            (1 + rand(30)) * H,
+            id,
+          );
+      } else if (op === 8) {
+        c.exec(classifyUsesSql("1 = 1"));
+        c.prepare(`UPDATE facilities SET credit_code = ? WHERE id = ?`).run(
+          rand(2) ? "OUT" : null,
+          b,
+        );
+      } else {
+        const id = someUse();
+        if (id) c.prepare(`DELETE FROM equipment_use WHERE id = ?`).run(id);
+      }
+      if (step % 50 === 49) {
+        const [kept, rebuilt] = keptAndRebuilt(db);
+        expect(kept).toEqual(rebuilt);
+        checked++;
+      }
+    }
+    expect(checked).toBe(12);
+    const [kept] = keptAndRebuilt(db);
+    expect(kept.firms.length).toBeGreaterThan(0);
+    expect(kept.equipment.length).toBeGreaterThan(10);
+  });
+});
