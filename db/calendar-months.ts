@@ -34,6 +34,26 @@ export function rebuildMonthFigures(client: Database.Database): void {
     client.exec(rebuild("equipment_months", "equipment_id"));
     client.exec(rebuild("facility_months", "facility_id"));
     client.exec(`
+      INSERT INTO equipment_months (equipment_id, month, ended, ended_recorded)
+      SELECT b.equipment_id, m.start, COUNT(*),
+        SUM(EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id))
+      FROM reservations b JOIN calendar_months m
+        ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < b."end")
+      WHERE b.kind = 'booking' AND b.released_at IS NULL AND b.equipment_id IS NOT NULL
+        AND b.request_id IS NOT NULL
+      GROUP BY 1, 2
+      ON CONFLICT (equipment_id, month) DO UPDATE SET ended = excluded.ended,
+        ended_recorded = excluded.ended_recorded;
+      INSERT INTO equipment_months (equipment_id, month, response_ms, responses)
+      SELECT r.quote_equipment_id, m.start, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)),
+        COUNT(*)
+      FROM booking_requests r JOIN calendar_months m
+        ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= r.quoted_at)
+      WHERE r.quoted_at IS NOT NULL AND r.quote_equipment_id IS NOT NULL
+      GROUP BY 1, 2
+      ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = excluded.response_ms,
+        responses = excluded.responses;`);
+    client.exec(`
       INSERT INTO equipment_month_firms (equipment_id, month, firm_id, uses)
       SELECT u.equipment_id, m.start, u.firm_id, COUNT(*) FROM equipment_use u CROSS JOIN calendar_months m
       WHERE ${overlap("u")} AND u."end" IS NOT NULL AND u.kind = 'external' AND u.firm_id IS NOT NULL

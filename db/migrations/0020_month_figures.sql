@@ -1,6 +1,6 @@
--- The monitoring figures: monthly sums kept by triggers (below), an index for response times by
--- when requests were quoted, and firms served counting a request completed in the period apart
--- from one confirmed in it from the completed index alone.
+-- The monitoring figures: monthly sums kept by triggers (below); response times read requests by
+-- when they were quoted, firms served a request completed in the period apart from one confirmed
+-- in it, and no-shows a booking's request, each from an index alone.
 CREATE TABLE `calendar_months` (
 	`start` integer PRIMARY KEY NOT NULL,
 	`end` integer NOT NULL,
@@ -22,6 +22,10 @@ CREATE TABLE `equipment_months` (
 	`used` integer DEFAULT 0 NOT NULL,
 	`external` integer DEFAULT 0 NOT NULL,
 	`in_house` integer DEFAULT 0 NOT NULL,
+	`ended` integer DEFAULT 0 NOT NULL,
+	`ended_recorded` integer DEFAULT 0 NOT NULL,
+	`response_ms` integer DEFAULT 0 NOT NULL,
+	`responses` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`equipment_id`, `month`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
@@ -38,11 +42,16 @@ CREATE TABLE `facility_months` (
 DROP INDEX `booking_requests_completed_idx`;--> statement-breakpoint
 CREATE INDEX `booking_requests_quoted_idx` ON `booking_requests` (`quoted_at`,`facility_id`,`service_type`,`quote_equipment_id`,`routed_at`,`created_at`);--> statement-breakpoint
 CREATE INDEX `booking_requests_completed_idx` ON `booking_requests` (`completed_at`,`facility_id`,`service_type`,`firm_id`,`status`,`quote_amount_fen`,`confirmed_at`);--> statement-breakpoint
+DROP INDEX `reservations_booking_cover_idx`;--> statement-breakpoint
+CREATE INDEX `reservations_booking_cover_idx` ON `reservations` (`equipment_id`,`end`,`start`,`units`,`request_id`) WHERE "reservations"."kind" = 'booking' AND "reservations"."released_at" IS NULL;--> statement-breakpoint
 -- Monthly figures kept by triggers (db/schema/figures.ts). A live booking adds its unit-time to
 -- the months it overlaps, a closed use its unit-time by kind and, if external, its firm; every
 -- change takes the old row's share out and puts the new one's in. calendar_months is filled and
 -- the figures built from the existing rows by db/calendar-months.ts on the first start after this
 -- migration (the months are local to the network's time zone, computed in JavaScript).
+-- A booking of a request counts in the month of its end, with whether its request has a use; the
+-- first use of a request and the removal of its last one change that for its bookings.
+-- A quoted request counts its response time on the quoted equipment in the month of the quote.
 CREATE TRIGGER `reservations_months_insert`
 AFTER INSERT ON `reservations` WHEN NEW.kind = 'booking'
 BEGIN
@@ -60,6 +69,15 @@ BEGIN
     AND m.start < NEW."end" AND m."end" > NEW.start
     AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
   ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO equipment_months (equipment_id, month, ended, ended_recorded)
+  SELECT NEW.equipment_id, m.start, +1,
+    +(EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = NEW.request_id))
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < NEW."end")
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+    AND NEW.request_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `reservations_months_delete`
@@ -79,6 +97,15 @@ BEGIN
     AND m.start < OLD."end" AND m."end" > OLD.start
     AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
   ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO equipment_months (equipment_id, month, ended, ended_recorded)
+  SELECT OLD.equipment_id, m.start, -1,
+    -(EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = OLD.request_id))
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < OLD."end")
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+    AND OLD.request_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `reservations_months_update`
@@ -99,6 +126,15 @@ BEGIN
     AND m.start < OLD."end" AND m."end" > OLD.start
     AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
   ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO equipment_months (equipment_id, month, ended, ended_recorded)
+  SELECT OLD.equipment_id, m.start, -1,
+    -(EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = OLD.request_id))
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < OLD."end")
+    AND OLD.kind = 'booking' AND OLD.released_at IS NULL AND OLD.equipment_id IS NOT NULL
+    AND OLD.request_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded;
   INSERT INTO equipment_months (equipment_id, month, booked)
   SELECT NEW.equipment_id, m.start, +(MIN(NEW."end", m."end") - MAX(NEW.start, m.start)) * NEW.units
   FROM calendar_months m
@@ -113,6 +149,15 @@ BEGIN
     AND m.start < NEW."end" AND m."end" > NEW.start
     AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
   ON CONFLICT (facility_id, month) DO UPDATE SET booked = booked + excluded.booked;
+  INSERT INTO equipment_months (equipment_id, month, ended, ended_recorded)
+  SELECT NEW.equipment_id, m.start, +1,
+    +(EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = NEW.request_id))
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < NEW."end")
+    AND NEW.kind = 'booking' AND NEW.released_at IS NULL AND NEW.equipment_id IS NOT NULL
+    AND NEW.request_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `equipment_use_months_insert`
@@ -237,4 +282,92 @@ BEGIN
     AND m.start < NEW."end" AND m."end" > NEW.start
     AND NEW."end" IS NOT NULL AND NEW.kind = 'external' AND NEW.firm_id IS NOT NULL
   ON CONFLICT (equipment_id, month, firm_id) DO UPDATE SET uses = uses + excluded.uses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_recorded_insert`
+AFTER INSERT ON `equipment_use` WHEN NEW.request_id IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, ended_recorded)
+  SELECT b.equipment_id, m.start, +1
+  FROM reservations b JOIN calendar_months m
+    ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < b."end")
+  WHERE b.request_id = NEW.request_id AND b.kind = 'booking' AND b.released_at IS NULL
+    AND b.equipment_id IS NOT NULL AND (SELECT COUNT(*) FROM equipment_use x WHERE x.request_id = NEW.request_id) = 1
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended_recorded = ended_recorded + excluded.ended_recorded;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_recorded_delete`
+AFTER DELETE ON `equipment_use` WHEN OLD.request_id IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, ended_recorded)
+  SELECT b.equipment_id, m.start, -1
+  FROM reservations b JOIN calendar_months m
+    ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < b."end")
+  WHERE b.request_id = OLD.request_id AND b.kind = 'booking' AND b.released_at IS NULL
+    AND b.equipment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = OLD.request_id)
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended_recorded = ended_recorded + excluded.ended_recorded;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_use_recorded_update`
+AFTER UPDATE OF `request_id` ON `equipment_use`
+WHEN OLD.request_id IS NOT NEW.request_id
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, ended_recorded)
+  SELECT b.equipment_id, m.start, -1
+  FROM reservations b JOIN calendar_months m
+    ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < b."end")
+  WHERE b.request_id = OLD.request_id AND b.kind = 'booking' AND b.released_at IS NULL
+    AND b.equipment_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = OLD.request_id)
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended_recorded = ended_recorded + excluded.ended_recorded;
+  INSERT INTO equipment_months (equipment_id, month, ended_recorded)
+  SELECT b.equipment_id, m.start, +1
+  FROM reservations b JOIN calendar_months m
+    ON m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start < b."end")
+  WHERE b.request_id = NEW.request_id AND b.kind = 'booking' AND b.released_at IS NULL
+    AND b.equipment_id IS NOT NULL AND (SELECT COUNT(*) FROM equipment_use x WHERE x.request_id = NEW.request_id) = 1
+  ON CONFLICT (equipment_id, month) DO UPDATE SET ended_recorded = ended_recorded + excluded.ended_recorded;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `booking_requests_months_insert`
+AFTER INSERT ON `booking_requests` WHEN NEW.quoted_at IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, response_ms, responses)
+  SELECT NEW.quote_equipment_id, m.start, +(NEW.quoted_at - COALESCE(NEW.routed_at, NEW.created_at)), +1
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.quoted_at)
+    AND NEW.quoted_at IS NOT NULL AND NEW.quote_equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `booking_requests_months_delete`
+AFTER DELETE ON `booking_requests` WHEN OLD.quoted_at IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, response_ms, responses)
+  SELECT OLD.quote_equipment_id, m.start, -(OLD.quoted_at - COALESCE(OLD.routed_at, OLD.created_at)), -1
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.quoted_at)
+    AND OLD.quoted_at IS NOT NULL AND OLD.quote_equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `booking_requests_months_update`
+AFTER UPDATE OF `quoted_at`, `quote_equipment_id`, `routed_at`, `created_at`
+ON `booking_requests` WHEN OLD.quoted_at IS NOT NULL OR NEW.quoted_at IS NOT NULL
+BEGIN
+  INSERT INTO equipment_months (equipment_id, month, response_ms, responses)
+  SELECT OLD.quote_equipment_id, m.start, -(OLD.quoted_at - COALESCE(OLD.routed_at, OLD.created_at)), -1
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= OLD.quoted_at)
+    AND OLD.quoted_at IS NOT NULL AND OLD.quote_equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
+  INSERT INTO equipment_months (equipment_id, month, response_ms, responses)
+  SELECT NEW.quote_equipment_id, m.start, +(NEW.quoted_at - COALESCE(NEW.routed_at, NEW.created_at)), +1
+  FROM calendar_months m
+  WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.quoted_at)
+    AND NEW.quoted_at IS NOT NULL AND NEW.quote_equipment_id IS NOT NULL
+  ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
 END;

@@ -13,7 +13,8 @@ export const calendarMonths = sqliteTable("calendar_months", {
   key: text("key").notNull(),
 });
 
-/** Σ (clipped length × units) in ms of live bookings and of closed uses, by kind of use. */
+/** Σ (clipped length × units) in ms of live bookings and of closed uses, by kind of use; and the
+ * bookings that ended, for no-shows; and response times. */
 export const equipmentMonths = sqliteTable(
   "equipment_months",
   {
@@ -23,6 +24,14 @@ export const equipmentMonths = sqliteTable(
     used: integer("used").notNull().default(0),
     external: integer("external").notNull().default(0),
     inHouse: integer("in_house").notNull().default(0),
+    /** Live bookings of requests that end in the month (end − 1 ms in it), and how many of them
+     * have a use recorded for their request: the rest are no-shows once the month is over. */
+    ended: integer("ended").notNull().default(0),
+    endedRecorded: integer("ended_recorded").notNull().default(0),
+    /** Requests quoted in the month with this equipment: Σ ms from submission (or routing) to
+     * the quote, and how many. */
+    responseMs: integer("response_ms").notNull().default(0),
+    responses: integer("responses").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.equipmentId, t.month] })],
 );

@@ -170,9 +170,10 @@ export const reservations = sqliteTable(
     index("reservations_facility_wide_end_idx")
       .on(t.facilityId, t.end)
       .where(sql`${t.equipmentId} IS NULL`),
-    // The utilisation figures read live bookings and maintenance over a period from these alone.
+    // The utilisation figures read live bookings and maintenance over a period from these alone
+    // (no-shows with the booking's request).
     index("reservations_booking_cover_idx")
-      .on(t.equipmentId, t.end, t.start, t.units)
+      .on(t.equipmentId, t.end, t.start, t.units, t.requestId)
       .where(sql`${t.kind} = 'booking' AND ${t.releasedAt} IS NULL`),
     index("reservations_maintenance_end_idx")
       .on(t.end, t.start, t.facilityId, t.equipmentId)

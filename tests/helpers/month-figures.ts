@@ -8,7 +8,9 @@ function snapshot(db: DB) {
   const rows = (q: string) => db.$client.prepare(q).all();
   const nonZero = `WHERE booked != 0 OR used != 0 OR external != 0 OR in_house != 0`;
   return {
-    equipment: rows(`SELECT * FROM equipment_months ${nonZero} ORDER BY 1, 2`),
+    equipment: rows(`SELECT * FROM equipment_months
+      ${nonZero} OR ended != 0 OR ended_recorded != 0 OR response_ms != 0 OR responses != 0
+      ORDER BY 1, 2`),
     facility: rows(`SELECT * FROM facility_months ${nonZero} ORDER BY 1, 2`),
     firms: rows(`SELECT * FROM equipment_month_firms WHERE uses != 0 ORDER BY 1, 2, 3`),
   };

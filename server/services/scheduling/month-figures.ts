@@ -6,6 +6,7 @@ import type { DbOrTx } from "@/db/client";
 import { localMonth, NETWORK_TIME_ZONE } from "./local-time";
 import { monthBuckets } from "./months";
 import type { Interval } from "./intervals";
+import { pluck } from "../pluck";
 
 export type PeriodParts = {
   /** The whole months of the period, as one range of month starts; null when there is none. */
@@ -25,10 +26,20 @@ export function periodParts(from: number, to: number): PeriodParts {
 }
 
 /** Unit-milliseconds booked and used (all, external, in-house). */
+/**
+ * No-shows are bookings that ended in the period and before `at`: the whole months of that span
+ * from the monthly figures (a booking counts in the month of its last instant), the rest from the
+ * bookings.
+ */
+export const noShowParts = (from: number, to: number, at: number) =>
+  periodParts(from, Math.min(to, at));
+
 export type MonthSums = { booked: number; used: number; external: number; inHouse: number };
 export type MonthFigures = {
-  /** Per equipment of the facilities, over the whole months. */
-  byEquipment: Map<number, MonthSums>;
+  /** Per equipment of the facilities, over the whole months; no-shows over those before
+   * `noShowsBefore`. */
+  byEquipment: Map<number, MonthSums & { noShows: number; responseMs: number; responses: number }>;
+  noShowsBefore: number;
   /** Per month start, over all their equipment (retired included). */
   byMonth: Map<number, MonthSums>;
   /** Per month start, what their retired equipment had booked. */
@@ -41,12 +52,21 @@ const sums = sql`SUM(booked) AS booked, SUM(used) AS used, SUM(external) AS exte
  * The whole months' figures of the facilities matching `facilityWhere` (on `facilities f`): per
  * equipment from equipment_months, per month from facility_months (a few rows per facility).
  */
-export function monthFigures(db: DbOrTx, facilityWhere: SQL, whole: Interval): MonthFigures {
+export function monthFigures(
+  db: DbOrTx,
+  facilityWhere: SQL,
+  whole: Interval,
+  noShowsBefore: number,
+): MonthFigures {
   const range = sql`month >= ${whole.start} AND month < ${whole.end}`;
   const equipment = (status: SQL) =>
     sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND ${status})`;
-  const byEquipment = db.all<MonthSums & { id: number }>(sql`
-    SELECT equipment_id AS id, ${sums} FROM equipment_months
+  const byEquipment = db.all<
+    MonthSums & { id: number; noShows: number; responseMs: number; responses: number }
+  >(sql`
+    SELECT equipment_id AS id, ${sums}, SUM(response_ms) AS responseMs, SUM(responses) AS responses,
+      SUM(CASE WHEN month < ${noShowsBefore} THEN ended - ended_recorded ELSE 0 END) AS noShows
+    FROM equipment_months
     WHERE equipment_id IN ${equipment(sql`1 = 1`)} AND ${range} GROUP BY equipment_id`);
   const byMonth = db.all<MonthSums & { month: number }>(sql`
     SELECT month, ${sums} FROM facility_months
@@ -56,19 +76,22 @@ export function monthFigures(db: DbOrTx, facilityWhere: SQL, whole: Interval): M
     SELECT month, SUM(booked) AS booked FROM equipment_months
     WHERE equipment_id IN ${equipment(sql`e.status = 'retired'`)} AND ${range} GROUP BY month`);
   return {
+    noShowsBefore,
     byEquipment: new Map(byEquipment.map((x) => [x.id, x])),
     byMonth: new Map(byMonth.map((x) => [x.month, x])),
     retiredBookedByMonth: new Map(retired.map((x) => [x.month, x.booked])),
   };
 }
 
-/** The (equipment, firm) pairs with a closed external use in the whole months (repeated). */
-export function monthFirmPairs(db: DbOrTx, equipmentIn: SQL, whole: Interval) {
-  return db
-    .values<[number, number]>(
-      sql`
-      SELECT equipment_id, firm_id FROM equipment_month_firms
+/** An (equipment, firm) pair as one number, in SQL and back. */
+export const PAIR = 2 ** 26;
+export const packedPair = (e: SQL, firm: SQL) => sql`${e} * ${sql.raw(String(PAIR))} + ${firm}`;
+
+/** The (equipment, firm) pairs with a closed external use in the whole months, packed. */
+export function monthFirmPairs(db: DbOrTx, equipmentIn: SQL, whole: Interval): number[] {
+  return pluck(
+    db,
+    sql`SELECT ${packedPair(sql`equipment_id`, sql`firm_id`)} FROM equipment_month_firms
       WHERE equipment_id IN ${equipmentIn} AND month >= ${whole.start} AND month < ${whole.end} AND uses > 0`,
-    )
-    .map(([e, firm]) => ({ e, firm }));
+  );
 }

@@ -7,9 +7,13 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthBuckets } from "./months";
 import { MAX_USE_MS } from "@/db/use-kind";
+import { pluck } from "../pluck";
 import {
+  PAIR,
   monthFigures,
   monthFirmPairs,
+  noShowParts,
+  packedPair,
   periodParts,
   type MonthFigures,
   type MonthSums,
@@ -52,27 +56,23 @@ export function externalUsePairs(
 ): [number, number][] {
   const { whole, cut } = periodParts(from, to);
   const pairs = whole ? monthFirmPairs(db, equipmentIn, whole) : [];
+  const pair = packedPair(sql`equipment_id`, sql`firm_id`);
   const closed = cut.map(
     (c) => sql`
-      SELECT equipment_id AS e, firm_id AS firm FROM equipment_use
+      SELECT ${pair} FROM equipment_use
       WHERE equipment_id IN ${equipmentIn} AND start >= ${c.start - MAX_USE_MS} AND start < ${c.end}
         AND "end" > ${c.start} AND kind = 'external' UNION `,
   );
   pairs.push(
-    ...db.all<{ e: number; firm: number }>(sql`${sql.join(closed)}
-      SELECT equipment_id AS e, firm_id AS firm FROM equipment_use INDEXED BY equipment_use_open_idx
+    ...pluck(
+      db,
+      sql`${sql.join(closed)}
+      SELECT ${pair} FROM equipment_use INDEXED BY equipment_use_open_idx
       WHERE "end" IS NULL AND start < ${Math.min(to, at)} AND ${at} > ${from} AND kind = 'external'
-        AND equipment_id IN ${equipmentIn}`),
+        AND equipment_id IN ${equipmentIn}`,
+    ),
   );
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
-  for (const p of pairs) {
-    const key = p.e * 2 ** 26 + p.firm;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push([p.e, p.firm]);
-  }
-  return out;
+  return [...new Set(pairs)].map((p) => [Math.floor(p / PAIR), p % PAIR]);
 }
 
 export function recordedUseCube(
@@ -99,8 +99,11 @@ export function recordedUseCube(
     perMonth[i].in_house += x.in_house;
   };
   const { whole, cut } = periodParts(from, to);
+  // The figures read for the whole months serve the no-shows when they counted the same months.
+  const figuresOf = (noShowsBefore: number) =>
+    monthly && whole && monthly.noShowsBefore === noShowsBefore ? monthly : undefined;
   if (whole) {
-    const figures = monthly ?? monthFigures(db, facilityWhere, whole);
+    const figures = monthly ?? monthFigures(db, facilityWhere, whole, 0);
     const sums = (x: MonthSums) => ({ used: x.used, external: x.external, in_house: x.inHouse });
     for (const [id, x] of figures.byEquipment) perEquipment.push({ id, ...sums(x) });
     for (const [month, x] of figures.byMonth) toMonth(monthOf(month), sums(x));
@@ -128,14 +131,24 @@ export function recordedUseCube(
     FROM equipment_faults d WHERE d.reported_at < ${to} AND COALESCE(d.closed_at, ${at}) > ${from}
       AND d.equipment_id IN ${equipmentIn}
     GROUP BY 1`);
-  // A booking of a request that ended in the period (and before now) with no use recorded.
-  const noShows = db.all<{ id: number; n: number }>(sql`
-    SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
-    WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
-      AND b."end" > ${from} AND b."end" <= ${Math.min(to, at)}
-      AND b.equipment_id IN ${equipmentIn}
-      AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
-    GROUP BY 1`);
+  // A booking of a request that ended in the period (and before now) with no use recorded: the
+  // whole months from the monthly figures, the cut ones from the bookings.
+  const noShows: { id: number; n: number }[] = [];
+  const shows = noShowParts(from, to, at);
+  if (shows.whole) {
+    const figures =
+      figuresOf(shows.whole.end) ?? monthFigures(db, facilityWhere, shows.whole, shows.whole.end);
+    for (const [id, x] of figures.byEquipment) if (x.noShows) noShows.push({ id, n: x.noShows });
+  }
+  for (const c of shows.cut)
+    noShows.push(
+      ...db.all<{ id: number; n: number }>(sql`
+        SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
+        WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
+          AND b."end" > ${c.start} AND b."end" <= ${c.end} AND b.equipment_id IN ${equipmentIn}
+          AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
+        GROUP BY 1`),
+    );
 
   const byEquipment = new Map<number, UseRow>();
   const row = (id: number) =>

@@ -77,6 +77,22 @@ export function utilisationCube(
   monthly?: MonthFigures,
 ): UtilisationCube {
   const months = monthBuckets(from, to);
+  // The facilities once each (their fields parsed once), then their equipment.
+  const facilityRows = db.all<{
+    id: number;
+    slug: string;
+    name_en: string;
+    name_zh: string;
+    prefecture: string;
+    fields: string;
+    opening_hours: string;
+    time_zone: string;
+  }>(sql`
+    SELECT f.id, f.slug, f.name_en, f.name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone
+    FROM facilities f WHERE ${facilityWhere}`);
+  const facilityOf = new Map(
+    facilityRows.map((f) => [f.id, { ...f, fieldList: JSON.parse(f.fields) as string[] }]),
+  );
   const equipmentRows = db.all<{
     id: number;
     name: string;
@@ -84,18 +100,11 @@ export function utilisationCube(
     units: number;
     original_value_fen: number;
     facility_id: number;
-    slug: string;
-    name_en: string;
-    f_name_zh: string;
-    prefecture: string;
-    fields: string;
-    opening_hours: string;
-    time_zone: string;
   }>(sql`
-    SELECT e.id, e.name, e.name_zh, e.units, e.original_value_fen, f.id AS facility_id, f.slug, f.name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours, f.time_zone
-    FROM equipment e JOIN facilities f ON f.id = e.facility_id
-    WHERE ${facilityWhere} AND e.status != 'retired'
-    ORDER BY f.id, e.id`);
+    SELECT e.id, e.name, e.name_zh, e.units, e.original_value_fen, e.facility_id
+    FROM equipment e WHERE e.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})
+      AND e.status != 'retired'
+    ORDER BY e.facility_id, e.id`);
   if (equipmentRows.length === 0 || months.length === 0)
     return { months, rows: [], bookedByMonth: months.map(() => 0) };
   // Booked unit-time: whole months from the monthly figures, the cut months at the period's ends
@@ -107,7 +116,7 @@ export function utilisationCube(
   const monthOf = (t: number) => months.findIndex((m) => m.start <= t && t < m.end);
   const { whole, cut } = periodParts(from, to);
   if (whole) {
-    const figures = monthly ?? monthFigures(db, facilityWhere, whole);
+    const figures = monthly ?? monthFigures(db, facilityWhere, whole, 0);
     for (const [id, x] of figures.byEquipment) add(id, x.booked);
     for (const [month, x] of figures.byMonth)
       bookedByMonth[monthOf(month)] +=
@@ -140,16 +149,17 @@ export function utilisationCube(
   const openCache = new Map<string, Interval[]>(); // same weekly hours → same intervals
   const facilityOpen = new Map<number, { open: Interval[]; perMonth: number[] }>();
   const rows: CubeRow[] = equipmentRows.map((e) => {
+    const f = facilityOf.get(e.facility_id)!;
     let fac = facilityOpen.get(e.facility_id);
     if (!fac) {
-      const cacheKey = `${e.time_zone}|${e.opening_hours}`;
+      const cacheKey = `${f.time_zone}|${f.opening_hours}`;
       let open = openCache.get(cacheKey);
       if (!open)
         openCache.set(
           cacheKey,
           (open = openIntervals(
-            JSON.parse(e.opening_hours) as OpeningHours,
-            e.time_zone,
+            JSON.parse(f.opening_hours) as OpeningHours,
+            f.time_zone,
             from,
             to,
           )),
@@ -168,11 +178,11 @@ export function utilisationCube(
       units: e.units,
       originalValueFen: e.original_value_fen,
       facilityId: e.facility_id,
-      facilitySlug: e.slug,
-      facilityNameEn: e.name_en,
-      facilityNameZh: e.f_name_zh,
-      prefecture: e.prefecture,
-      fields: JSON.parse(e.fields) as string[],
+      facilitySlug: f.slug,
+      facilityNameEn: f.name_en,
+      facilityNameZh: f.name_zh,
+      prefecture: f.prefecture,
+      fields: f.fieldList,
       booked: bookedOf.get(e.id) ?? 0,
       available: openHours.map((h) => h * e.units),
     };

@@ -7,7 +7,12 @@ import { utilisationCube, type UtilisationCube } from "../scheduling/utilisation
 import { recordedUseCube, type UseCube } from "../scheduling/use-cube";
 import { now } from "../clock";
 import { serviceFigures, type ServiceFigures } from "./service-figures";
-import { monthFigures, periodParts, type MonthFigures } from "../scheduling/month-figures";
+import {
+  monthFigures,
+  noShowParts,
+  periodParts,
+  type MonthFigures,
+} from "../scheduling/month-figures";
 
 const SIZE = 4;
 type Entries = {
@@ -45,7 +50,10 @@ function entryFor(db: DB, input: StatsFilters) {
   if (hit) return hit;
   // The whole months' figures are read once for both cubes.
   const whole = periodParts(input.from, input.to).whole;
-  const monthly = whole ? monthFigures(db, facilityCondition(input), whole) : undefined;
+  const noShowsBefore = noShowParts(input.from, input.to, now()).whole?.end ?? 0;
+  const monthly = whole
+    ? monthFigures(db, facilityCondition(input), whole, noShowsBefore)
+    : undefined;
   const entry = {
     key,
     monthly,
@@ -94,5 +102,6 @@ export function serviceFor(db: DB, input: StatsFilters): ServiceFigures {
     input.from,
     input.to,
     now(),
+    entry.monthly,
   ));
 }

@@ -4,6 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
+import { pluck } from "../pluck";
 import { facilityCondition, ratio, requestCondition, statsInput, type StatsInput } from "./input";
 import { networkUtilisation } from "./utilisation";
 import { closedCounts, completionRate, rejectionRate, type ClosedCounts } from "./completion-rate";
@@ -21,11 +22,7 @@ export function statsOverview(db: DB, raw: StatsInput) {
   // function over the same rows sorts them in a temporary b-tree, several times slower).
   const median = (expr: SQL, where: SQL) => {
     const d = Float64Array.from(
-      db
-        .values<[number]>(
-          sql`SELECT ${expr} FROM booking_requests r WHERE ${requestScope} AND ${where}`,
-        )
-        .map((v) => v[0]),
+      pluck(db, sql`SELECT ${expr} FROM booking_requests r WHERE ${requestScope} AND ${where}`),
     ).sort();
     const n = d.length;
     return n === 0 ? null : (d[(n - 1) >> 1] + d[n >> 1]) / 2;

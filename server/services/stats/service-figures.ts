@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { equipmentOf, externalUsePairs } from "../scheduling/use-cube";
+import { monthFigures, periodParts, type MonthFigures } from "../scheduling/month-figures";
 
 const HOUR = 3_600_000;
 
@@ -39,6 +40,8 @@ export function serviceFigures(
   from: number,
   to: number,
   at: number,
+  /** The whole months' figures, when the caller has read them already. */
+  monthly?: MonthFigures,
 ): ServiceFigures {
   // "+" keeps SQLite on each period's index rather than the facility's.
   const scoped = sql`r.quote_equipment_id IS NOT NULL AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`;
@@ -55,9 +58,21 @@ export function serviceFigures(
   const ratings = sums(sql`
     SELECT r.quote_equipment_id AS id, SUM(fb.rating) AS a, COUNT(*) AS n FROM feedback fb CROSS JOIN booking_requests r ON r.id = fb.request_id
     WHERE ${scoped} AND fb.created_at >= ${from} AND fb.created_at < ${to} GROUP BY 1`);
-  const responses = sums(sql`
-    SELECT r.quote_equipment_id AS id, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)) AS a, COUNT(*) AS n FROM booking_requests r
-    WHERE ${scoped} AND r.quoted_at >= ${from} AND r.quoted_at < ${to} GROUP BY 1`);
+  // Response times: the whole months from the monthly figures, the cut ones from the requests.
+  const { whole, cut } = periodParts(from, to);
+  const responses = whole
+    ? [...(monthly ?? monthFigures(db, facilityWhere, whole, 0)).byEquipment].map(([id, x]) => ({
+        id,
+        a: x.responseMs,
+        n: x.responses,
+      }))
+    : [];
+  for (const c of cut)
+    responses.push(
+      ...sums(sql`
+        SELECT r.quote_equipment_id AS id, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)) AS a, COUNT(*) AS n FROM booking_requests r
+        WHERE ${scoped} AND r.quoted_at >= ${c.start} AND r.quoted_at < ${c.end} GROUP BY 1`),
+    );
   const externalUsers = externalUsePairs(db, from, to, at, equipmentOf(facilityWhere));
 
   const byEquipment = new Map<number, ServiceRow>();
@@ -70,6 +85,7 @@ export function serviceFigures(
     row(x.id).ratings += x.n;
   }
   for (const x of responses) {
+    if (!x.n) continue;
     row(x.id).responseHoursSum += x.a / HOUR;
     row(x.id).responses += x.n;
   }
