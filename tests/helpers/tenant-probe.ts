@@ -204,12 +204,14 @@ export async function makeTenant(db: DB) {
   return { fx, ids, userOf, icalToken };
 }
 
-/** Every row of every table but the audit trail (which records denials), as one digest. */
+/** Every row of every table but the audit trail (which records denials) and the calendar (filled
+ * once, never written by a call), as one digest. */
 export function fingerprint(db: DB): string {
   const tables = db.$client
     .prepare(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT LIKE '%search%' AND name NOT IN ('audit_log', '__drizzle_migrations')
+         AND name NOT LIKE '%search%'
+         AND name NOT IN ('audit_log', '__drizzle_migrations', 'calendar_months')
        ORDER BY name`,
     )
     .all() as { name: string }[];
