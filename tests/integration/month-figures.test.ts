@@ -96,24 +96,15 @@ describe("monthly figures", () => {
       const e = equipmentIds[rand(3)];
       const s = slot();
       const op = rand(10);
-      const someReservation = () =>
-        c
-          .prepare(`SELECT id FROM reservations ORDER BY id LIMIT 1 OFFSET ?`)
+      const someRow = (table: string) => {
+        const n = c.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+        return c
+          .prepare(`SELECT id FROM ${table} ORDER BY id LIMIT 1 OFFSET ?`)
           .pluck()
-          .get(
-            rand(
-              Math.max(1, c.prepare(`SELECT COUNT(*) FROM reservations`).pluck().get() as number),
-            ),
-          ) as number | undefined;
-      const someUse = () =>
-        c
-          .prepare(`SELECT id FROM equipment_use ORDER BY id LIMIT 1 OFFSET ?`)
-          .pluck()
-          .get(
-            rand(
-              Math.max(1, c.prepare(`SELECT COUNT(*) FROM equipment_use`).pluck().get() as number),
-            ),
-          ) as number | undefined;
+          .get(rand(Math.max(1, n))) as number | undefined;
+      };
+      const someReservation = () => someRow("reservations");
+      const someUse = () => someRow("equipment_use");
       if (op <= 2)
         c.prepare(
           `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, expires_at, created_at)
