@@ -29,8 +29,9 @@ const rebuild = (table: string, key: string) => `
 
 export function rebuildMonthFigures(client: Database.Database): void {
   client.transaction(() => {
-    client.exec(`DELETE FROM equipment_months; DELETE FROM facility_months;
-      DELETE FROM equipment_month_firms;`);
+    // equipment_years follows equipment_months through its triggers.
+    client.exec(`DELETE FROM equipment_months; DELETE FROM equipment_years;
+      DELETE FROM facility_months; DELETE FROM equipment_month_firms;`);
     client.exec(rebuild("equipment_months", "equipment_id"));
     client.exec(rebuild("facility_months", "facility_id"));
     client.exec(`
@@ -65,7 +66,9 @@ export function rebuildMonthFigures(client: Database.Database): void {
 export function ensureMonthFigures(client: Database.Database): void {
   const filled = client.prepare(`SELECT EXISTS (SELECT 1 FROM calendar_months)`).pluck().get();
   if (filled) return;
-  const insert = client.prepare(`INSERT INTO calendar_months (start, "end", key) VALUES (?, ?, ?)`);
+  const insert = client.prepare(
+    `INSERT INTO calendar_months (start, "end", key, year) VALUES (?, ?, ?, ?)`,
+  );
   client.transaction(() => {
     for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
       for (let month = 1; month <= 12; month++) {
@@ -74,6 +77,7 @@ export function ensureMonthFigures(client: Database.Database): void {
           localToUtc(year, month, 1, 0, NETWORK_TIME_ZONE),
           localToUtc(next[0], next[1], 1, 0, NETWORK_TIME_ZONE),
           `${year}-${String(month).padStart(2, "0")}`,
+          localToUtc(year, 1, 1, 0, NETWORK_TIME_ZONE),
         );
       }
   })();

@@ -1,10 +1,12 @@
 -- The monitoring figures: monthly sums kept by triggers (below); response times read requests by
 -- when they were quoted, firms served a request completed in the period apart from one confirmed
--- in it, and no-shows a booking's request, each from an index alone.
+-- in it, no-shows a booking's request, and income, payments, voucher cover and ratings by when
+-- they happened, each from an index alone.
 CREATE TABLE `calendar_months` (
 	`start` integer PRIMARY KEY NOT NULL,
 	`end` integer NOT NULL,
-	`key` text NOT NULL
+	`key` text NOT NULL,
+	`year` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `equipment_month_firms` (
@@ -29,6 +31,20 @@ CREATE TABLE `equipment_months` (
 	PRIMARY KEY(`equipment_id`, `month`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
+CREATE TABLE `equipment_years` (
+	`equipment_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`booked` integer DEFAULT 0 NOT NULL,
+	`used` integer DEFAULT 0 NOT NULL,
+	`external` integer DEFAULT 0 NOT NULL,
+	`in_house` integer DEFAULT 0 NOT NULL,
+	`ended` integer DEFAULT 0 NOT NULL,
+	`ended_recorded` integer DEFAULT 0 NOT NULL,
+	`response_ms` integer DEFAULT 0 NOT NULL,
+	`responses` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`equipment_id`, `year`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE TABLE `facility_months` (
 	`facility_id` integer NOT NULL,
 	`month` integer NOT NULL,
@@ -44,6 +60,10 @@ CREATE INDEX `booking_requests_quoted_idx` ON `booking_requests` (`quoted_at`,`f
 CREATE INDEX `booking_requests_completed_idx` ON `booking_requests` (`completed_at`,`facility_id`,`service_type`,`firm_id`,`status`,`quote_amount_fen`,`confirmed_at`);--> statement-breakpoint
 DROP INDEX `reservations_booking_cover_idx`;--> statement-breakpoint
 CREATE INDEX `reservations_booking_cover_idx` ON `reservations` (`equipment_id`,`end`,`start`,`units`,`request_id`) WHERE "reservations"."kind" = 'booking' AND "reservations"."released_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `feedback_created_idx` ON `feedback` (`created_at`,`request_id`,`rating`);--> statement-breakpoint
+CREATE INDEX `invoices_issued_idx` ON `invoices` (`issued_at`,`status`,`request_id`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `payments_paid_idx` ON `payments` (`paid_at`,`request_id`,`amount_fen`);--> statement-breakpoint
+CREATE INDEX `voucher_ledger_kind_at_idx` ON `voucher_ledger` (`kind`,`at`,`request_id`,`amount_fen`);--> statement-breakpoint
 -- Monthly figures kept by triggers (db/schema/figures.ts). A live booking adds its unit-time to
 -- the months it overlaps, a closed use its unit-time by kind and, if external, its firm; every
 -- change takes the old row's share out and puts the new one's in. calendar_months is filled and
@@ -52,6 +72,7 @@ CREATE INDEX `reservations_booking_cover_idx` ON `reservations` (`equipment_id`,
 -- A booking of a request counts in the month of its end, with whether its request has a use; the
 -- first use of a request and the removal of its last one change that for its bookings.
 -- A quoted request counts its response time on the quoted equipment in the month of the quote.
+-- Each change to a month of an equipment changes its year by as much.
 CREATE TRIGGER `reservations_months_insert`
 AFTER INSERT ON `reservations` WHEN NEW.kind = 'booking'
 BEGIN
@@ -369,5 +390,39 @@ BEGIN
   WHERE m.start = (SELECT MAX(c.start) FROM calendar_months c WHERE c.start <= NEW.quoted_at)
     AND NEW.quoted_at IS NOT NULL AND NEW.quote_equipment_id IS NOT NULL
   ON CONFLICT (equipment_id, month) DO UPDATE SET response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_months_years_insert`
+AFTER INSERT ON `equipment_months`
+BEGIN
+  INSERT INTO equipment_years (equipment_id, year, booked, used, external, in_house, ended, ended_recorded, response_ms, responses)
+  SELECT NEW.equipment_id, m.year, NEW.booked, NEW.used, NEW.external, NEW.in_house, NEW.ended, NEW.ended_recorded, NEW.response_ms, NEW.responses
+  FROM calendar_months m WHERE m.start = NEW.month
+  ON CONFLICT (equipment_id, year) DO UPDATE SET
+    booked = booked + excluded.booked,
+    used = used + excluded.used,
+    external = external + excluded.external,
+    in_house = in_house + excluded.in_house,
+    ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded,
+    response_ms = response_ms + excluded.response_ms,
+    responses = responses + excluded.responses;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `equipment_months_years_update`
+AFTER UPDATE ON `equipment_months`
+BEGIN
+  INSERT INTO equipment_years (equipment_id, year, booked, used, external, in_house, ended, ended_recorded, response_ms, responses)
+  SELECT NEW.equipment_id, m.year, NEW.booked - OLD.booked, NEW.used - OLD.used, NEW.external - OLD.external, NEW.in_house - OLD.in_house, NEW.ended - OLD.ended, NEW.ended_recorded - OLD.ended_recorded, NEW.response_ms - OLD.response_ms, NEW.responses - OLD.responses
+  FROM calendar_months m WHERE m.start = NEW.month
+  ON CONFLICT (equipment_id, year) DO UPDATE SET
+    booked = booked + excluded.booked,
+    used = used + excluded.used,
+    external = external + excluded.external,
+    in_house = in_house + excluded.in_house,
+    ended = ended + excluded.ended,
+    ended_recorded = ended_recorded + excluded.ended_recorded,
+    response_ms = response_ms + excluded.response_ms,
     responses = responses + excluded.responses;
 END;

@@ -11,7 +11,25 @@ export const calendarMonths = sqliteTable("calendar_months", {
   start: integer("start").primaryKey(),
   end: integer("end").notNull(),
   key: text("key").notNull(),
+  /** The start of the month's calendar year. */
+  year: integer("year").notNull(),
 });
+
+/** What equipment_months and equipment_years sum, per equipment. */
+const equipmentSums = {
+  booked: integer("booked").notNull().default(0),
+  used: integer("used").notNull().default(0),
+  external: integer("external").notNull().default(0),
+  inHouse: integer("in_house").notNull().default(0),
+  /** Live bookings of requests that end in the month (end − 1 ms in it), and how many of them
+   * have a use recorded for their request: the rest are no-shows once the month is over. */
+  ended: integer("ended").notNull().default(0),
+  endedRecorded: integer("ended_recorded").notNull().default(0),
+  /** Requests quoted in the month with this equipment: Σ ms from submission (or routing) to
+   * the quote, and how many. */
+  responseMs: integer("response_ms").notNull().default(0),
+  responses: integer("responses").notNull().default(0),
+};
 
 /** Σ (clipped length × units) in ms of live bookings and of closed uses, by kind of use; and the
  * bookings that ended, for no-shows; and response times. */
@@ -20,20 +38,21 @@ export const equipmentMonths = sqliteTable(
   {
     equipmentId: integer("equipment_id").notNull(),
     month: integer("month").notNull(),
-    booked: integer("booked").notNull().default(0),
-    used: integer("used").notNull().default(0),
-    external: integer("external").notNull().default(0),
-    inHouse: integer("in_house").notNull().default(0),
-    /** Live bookings of requests that end in the month (end − 1 ms in it), and how many of them
-     * have a use recorded for their request: the rest are no-shows once the month is over. */
-    ended: integer("ended").notNull().default(0),
-    endedRecorded: integer("ended_recorded").notNull().default(0),
-    /** Requests quoted in the month with this equipment: Σ ms from submission (or routing) to
-     * the quote, and how many. */
-    responseMs: integer("response_ms").notNull().default(0),
-    responses: integer("responses").notNull().default(0),
+    ...equipmentSums,
   },
   (t) => [primaryKey({ columns: [t.equipmentId, t.month] })],
+);
+
+/** The same per calendar year, kept from equipment_months by a trigger: a year reads one row per
+ * equipment, and any run of months a year's row less or plus a few months. */
+export const equipmentYears = sqliteTable(
+  "equipment_years",
+  {
+    equipmentId: integer("equipment_id").notNull(),
+    year: integer("year").notNull(),
+    ...equipmentSums,
+  },
+  (t) => [primaryKey({ columns: [t.equipmentId, t.year] })],
 );
 
 /** The same sums per facility and month: a period's months read 12 rows per facility. */

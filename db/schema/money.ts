@@ -55,6 +55,8 @@ export const invoices = sqliteTable(
   },
   (t) => [
     index("invoices_request_idx").on(t.requestId),
+    // Income figures: a period's fapiao by when they were issued.
+    index("invoices_issued_idx").on(t.issuedAt, t.status, t.requestId, t.amountFen),
     uniqueIndex("invoices_request_number_idx").on(t.requestId, t.number),
   ],
 );
@@ -81,5 +83,7 @@ export const payments = sqliteTable(
   (t) => [
     index("payments_request_idx").on(t.requestId),
     index("payments_invoice_idx").on(t.invoiceId),
+    // Income figures: a period's payments by when they were received.
+    index("payments_paid_idx").on(t.paidAt, t.requestId, t.amountFen),
   ],
 );

@@ -257,5 +257,9 @@ export const feedback = sqliteTable(
     comment: text("comment").notNull().default(""),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("feedback_request_uq").on(t.requestId)],
+  (t) => [
+    uniqueIndex("feedback_request_uq").on(t.requestId),
+    // Ratings of a period, by when they were given.
+    index("feedback_created_idx").on(t.createdAt, t.requestId, t.rating),
+  ],
 );

@@ -98,6 +98,8 @@ export const voucherLedger = sqliteTable(
       t.amountFen,
     ),
     index("voucher_ledger_firm_idx").on(t.firmId),
+    // Voucher cover of a period: redemptions by when they happened.
+    index("voucher_ledger_kind_at_idx").on(t.kind, t.at, t.requestId, t.amountFen),
   ],
 );
 

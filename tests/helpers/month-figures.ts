@@ -11,6 +11,9 @@ function snapshot(db: DB) {
     equipment: rows(`SELECT * FROM equipment_months
       ${nonZero} OR ended != 0 OR ended_recorded != 0 OR response_ms != 0 OR responses != 0
       ORDER BY 1, 2`),
+    years: rows(`SELECT * FROM equipment_years
+      ${nonZero} OR ended != 0 OR ended_recorded != 0 OR response_ms != 0 OR responses != 0
+      ORDER BY 1, 2`),
     facility: rows(`SELECT * FROM facility_months ${nonZero} ORDER BY 1, 2`),
     firms: rows(`SELECT * FROM equipment_month_firms WHERE uses != 0 ORDER BY 1, 2, 3`),
   };

@@ -3,7 +3,7 @@
 // ends, which the callers read from the rows themselves.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { localMonth, NETWORK_TIME_ZONE } from "./local-time";
+import { localMonth, localParts, localYear, NETWORK_TIME_ZONE } from "./local-time";
 import { monthBuckets } from "./months";
 import type { Interval } from "./intervals";
 import { pluck } from "../pluck";
@@ -49,8 +49,60 @@ const sums = sql`SUM(booked) AS booked, SUM(used) AS used, SUM(external) AS exte
   SUM(in_house) AS inHouse`;
 
 /**
+ * The rows that sum to the whole months [start, end): per calendar year, its months, or its row in
+ * equipment_years less the months outside the range, whichever reads fewer rows.
+ */
+export function monthRuns(range: Interval) {
+  const years: number[] = [];
+  const plus: Interval[] = [];
+  const minus: Interval[] = [];
+  for (let y = localParts(range.start, NETWORK_TIME_ZONE).year; ; y++) {
+    const year = localYear(y);
+    if (year.start >= range.end) break;
+    const inside = { start: Math.max(range.start, year.start), end: Math.min(range.end, year.end) };
+    const months = monthBuckets(inside.start, inside.end).length;
+    if (1 + 12 - months < months) {
+      years.push(year.start);
+      if (year.start < inside.start) minus.push({ start: year.start, end: inside.start });
+      if (inside.end < year.end) minus.push({ start: inside.end, end: year.end });
+    } else plus.push(inside);
+  }
+  return { years, plus, minus };
+}
+
+/** Σ `columns` (expressions of the sums' columns, each with its alias) per equipment of
+ * `equipmentIn` over the whole months `range`. */
+function equipmentSums<T>(db: DbOrTx, equipmentIn: SQL, range: Interval, columns: SQL): T[] {
+  const { years, plus, minus } = monthRuns(range);
+  const months = (list: Interval[]) =>
+    sql.join(
+      list.map((m) => sql`(month >= ${m.start} AND month < ${m.end})`),
+      sql` OR `,
+    );
+  const parts: SQL[] = [];
+  const part = (sign: number, table: SQL, where: SQL) =>
+    parts.push(sql`SELECT equipment_id, ${sql.raw(String(sign))} AS sign, booked, used, external,
+      in_house, ended, ended_recorded, response_ms, responses
+      FROM ${table} WHERE equipment_id IN ${equipmentIn} AND (${where})`);
+  if (years.length)
+    part(
+      1,
+      sql`equipment_years`,
+      sql`year IN (${sql.join(
+        years.map((y) => sql`${y}`),
+        sql`, `,
+      )})`,
+    );
+  if (plus.length) part(1, sql`equipment_months`, months(plus));
+  if (minus.length) part(-1, sql`equipment_months`, months(minus));
+  return db.all<T>(sql`SELECT equipment_id AS id, ${columns}
+    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY equipment_id`);
+}
+
+/**
  * The whole months' figures of the facilities matching `facilityWhere` (on `facilities f`): per
- * equipment from equipment_months, per month from facility_months (a few rows per facility).
+ * equipment from equipment_years and equipment_months, per month from facility_months (a few rows
+ * per facility).
  */
 export function monthFigures(
   db: DbOrTx,
@@ -61,13 +113,27 @@ export function monthFigures(
   const range = sql`month >= ${whole.start} AND month < ${whole.end}`;
   const equipment = (status: SQL) =>
     sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND ${status})`;
-  const byEquipment = db.all<
-    MonthSums & { id: number; noShows: number; responseMs: number; responses: number }
-  >(sql`
-    SELECT equipment_id AS id, ${sums}, SUM(response_ms) AS responseMs, SUM(responses) AS responses,
-      SUM(CASE WHEN month < ${noShowsBefore} THEN ended - ended_recorded ELSE 0 END) AS noShows
-    FROM equipment_months
-    WHERE equipment_id IN ${equipment(sql`1 = 1`)} AND ${range} GROUP BY equipment_id`);
+  type Row = MonthSums & { id: number; noShows: number; responseMs: number; responses: number };
+  const byEquipment = new Map<number, Row>();
+  for (const x of equipmentSums<Row>(
+    db,
+    equipment(sql`1 = 1`),
+    whole,
+    sql`SUM(sign * booked) AS booked, SUM(sign * used) AS used, SUM(sign * external) AS external,
+      SUM(sign * in_house) AS inHouse, SUM(sign * response_ms) AS responseMs,
+      SUM(sign * responses) AS responses, 0 AS noShows`,
+  ))
+    byEquipment.set(x.id, x);
+  if (noShowsBefore > whole.start)
+    for (const x of equipmentSums<{ id: number; n: number }>(
+      db,
+      equipment(sql`1 = 1`),
+      { start: whole.start, end: Math.min(noShowsBefore, whole.end) },
+      sql`SUM(sign * (ended - ended_recorded)) AS n`,
+    )) {
+      const row = byEquipment.get(x.id);
+      if (row) row.noShows = x.n;
+    }
   const byMonth = db.all<MonthSums & { month: number }>(sql`
     SELECT month, ${sums} FROM facility_months
     WHERE facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere}) AND ${range}
@@ -77,7 +143,7 @@ export function monthFigures(
     WHERE equipment_id IN ${equipment(sql`e.status = 'retired'`)} AND ${range} GROUP BY month`);
   return {
     noShowsBefore,
-    byEquipment: new Map(byEquipment.map((x) => [x.id, x])),
+    byEquipment,
     byMonth: new Map(byMonth.map((x) => [x.month, x])),
     retiredBookedByMonth: new Map(retired.map((x) => [x.month, x.booked])),
   };

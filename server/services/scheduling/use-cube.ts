@@ -72,7 +72,8 @@ export function externalUsePairs(
         AND equipment_id IN ${equipmentIn}`,
     ),
   );
-  return [...new Set(pairs)].map((p) => [Math.floor(p / PAIR), p % PAIR]);
+  // Small integers ("| 0"), which sets and maps hash faster than other numbers.
+  return [...new Set(pairs)].map((p) => [Math.floor(p / PAIR) | 0, (p % PAIR) | 0]);
 }
 
 export function recordedUseCube(
