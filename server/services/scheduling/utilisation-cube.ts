@@ -131,20 +131,15 @@ export function utilisationCube(
       add(x.id, x.ms);
       bookedByMonth[monthOf(c.start)] += x.ms / HOUR;
     }
-  const maintenance = db.all<{
-    facility_id: number;
-    equipment_id: number | null;
-    start: number;
-    end: number;
-  }>(sql`
+  const maintenance = db.values<[number, number | null, number, number]>(sql`
     SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}) AS start, MIN(r."end", ${to}) AS "end" FROM reservations r
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
 
-  const downOf = new Map<string, Interval[]>(); // "f:<id>" facility-wide, "e:<id>" one equipment
-  for (const m of maintenance) {
-    const key = m.equipment_id === null ? `f:${m.facility_id}` : `e:${m.equipment_id}`;
-    (downOf.get(key) ?? downOf.set(key, []).get(key)!).push({ start: m.start, end: m.end });
+  const downOf = new Map<number, Interval[]>(); // −facility id: facility-wide; equipment id
+  for (const [facilityId, equipmentId, start, end] of maintenance) {
+    const key = equipmentId === null ? -facilityId : equipmentId;
+    (downOf.get(key) ?? downOf.set(key, []).get(key)!).push({ start, end });
   }
   const openCache = new Map<string, Interval[]>(); // same weekly hours → same intervals
   const facilityOpen = new Map<number, { open: Interval[]; perMonth: number[] }>();
@@ -164,11 +159,11 @@ export function utilisationCube(
             to,
           )),
         );
-      const wide = downOf.get(`f:${e.facility_id}`);
+      const wide = downOf.get(-e.facility_id);
       if (wide) open = subtractIntervals(open, wide);
       facilityOpen.set(e.facility_id, (fac = { open, perMonth: hoursPerMonth(open, months) }));
     }
-    const own = downOf.get(`e:${e.id}`);
+    const own = downOf.get(e.id);
     const lost = own ? overlapPerMonth(fac.open, own, months) : null;
     const openHours = lost ? fac.perMonth.map((h, i) => h - lost[i]) : fac.perMonth;
     return {
