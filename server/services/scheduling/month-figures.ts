@@ -1,6 +1,6 @@
-// Reading the monthly figures the triggers keep (db/schema/figures.ts): a period splits into the
-// whole calendar months it covers, read from equipment_months, and at most two cut months at its
-// ends, which the callers read from the rows themselves.
+// Reading the figures the triggers keep (db/schema/figures.ts): a period splits into the whole
+// calendar months it covers, read from equipment_years and equipment_months (facility_months per
+// month), and at most two cut months at its ends, which the callers read from the rows themselves.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { localMonth, localParts, localYear, NETWORK_TIME_ZONE } from "./local-time";
@@ -25,7 +25,6 @@ export function periodParts(from: number, to: number): PeriodParts {
   return { whole: whole.length ? { start: whole[0].start, end: whole.at(-1)!.end } : null, cut };
 }
 
-/** Unit-milliseconds booked and used (all, external, in-house). */
 /**
  * No-shows are bookings that ended in the period and before `at`: the whole months of that span
  * from the monthly figures (a booking counts in the month of its last instant), the rest from the
@@ -34,6 +33,7 @@ export function periodParts(from: number, to: number): PeriodParts {
 export const noShowParts = (from: number, to: number, at: number) =>
   periodParts(from, Math.min(to, at));
 
+/** Unit-milliseconds booked and used (all, external, in-house). */
 export type MonthSums = { booked: number; used: number; external: number; inHouse: number };
 export type MonthFigures = {
   /** Per equipment of the facilities, over the whole months; no-shows over those before
