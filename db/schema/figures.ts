@@ -1,8 +1,8 @@
 // Figures kept as rows change: per equipment and calendar month (and year) of the network, the
 // unit-hours (as unit-milliseconds) booked and recorded, bookings ended with and without a use,
-// response times, and the outside firms whose use was recorded. SQLite
-// triggers (migration 0020) write them in the transaction of every change to reservations,
-// equipment_use and booking_requests, so a period's figures read a few thousand rows instead of every reservation;
+// response times, and the outside firms whose use was recorded. SQLite triggers (migration 0020)
+// write them in the transaction of every change to reservations, equipment_use and
+// booking_requests, so a period's figures read a few thousand rows instead of every reservation;
 // months cut by the period's ends are still read from the rows themselves
 // (server/services/scheduling/month-figures.ts).
 import { sqliteTable, integer, text, primaryKey } from "drizzle-orm/sqlite-core";
