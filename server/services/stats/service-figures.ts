@@ -30,8 +30,8 @@ export const emptyService = (): ServiceRow => ({
 
 export type ServiceFigures = {
   byEquipment: Map<number, ServiceRow>;
-  /** Outside firms with recorded use: [equipment id, firm id] pairs. */
-  externalUsers: [number, number][];
+  /** Outside firms with recorded use, per equipment id. */
+  usersOf: Map<number, number[]>;
 };
 
 export function serviceFigures(
@@ -73,7 +73,9 @@ export function serviceFigures(
         SELECT r.quote_equipment_id AS id, SUM(r.quoted_at - COALESCE(r.routed_at, r.created_at)) AS a, COUNT(*) AS n FROM booking_requests r
         WHERE ${scoped} AND r.quoted_at >= ${c.start} AND r.quoted_at < ${c.end} GROUP BY 1`),
     );
-  const externalUsers = externalUsePairs(db, from, to, at, equipmentOf(facilityWhere));
+  const usersOf = new Map<number, number[]>();
+  for (const [e, firm] of externalUsePairs(db, from, to, at, equipmentOf(facilityWhere)))
+    (usersOf.get(e) ?? usersOf.set(e, []).get(e)!).push(firm);
 
   const byEquipment = new Map<number, ServiceRow>();
   const row = (id: number) => byEquipment.get(id) ?? byEquipment.set(id, emptyService()).get(id)!;
@@ -89,5 +91,5 @@ export function serviceFigures(
     row(x.id).responseHoursSum += x.a / HOUR;
     row(x.id).responses += x.n;
   }
-  return { byEquipment, externalUsers };
+  return { byEquipment, usersOf };
 }

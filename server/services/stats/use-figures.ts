@@ -109,10 +109,7 @@ export function figureInputs(db: DB, raw: StatsInput) {
   const cube = cubeFor(db, input);
   const use = recordedUseFor(db, input);
   const service = serviceFor(db, input);
-  const usersOf = new Map<number, number[]>();
-  for (const [e, firm] of service.externalUsers)
-    (usersOf.get(e) ?? usersOf.set(e, []).get(e)!).push(firm);
-  return { input, cube, use, service: service.byEquipment, usersOf };
+  return { input, cube, use, service: service.byEquipment, usersOf: service.usersOf };
 }
 
 const sorted = <T extends { figure: UseFigure }>(list: T[]) =>
