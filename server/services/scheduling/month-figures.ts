@@ -5,7 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { localMonth, localParts, localYear, NETWORK_TIME_ZONE } from "./local-time";
 import { monthBuckets } from "./months";
-import type { Interval } from "./intervals";
+import { mergeIntervals, type Interval } from "./intervals";
 import { pluck } from "../pluck";
 
 export type PeriodParts = {
@@ -70,33 +70,79 @@ export function monthRuns(range: Interval) {
   return { years, plus, minus };
 }
 
-/** Σ `columns` (expressions of the sums' columns, each with its alias) per equipment of
- * `equipmentIn` over the whole months `range`. */
-function equipmentSums<T>(db: DbOrTx, equipmentIn: SQL, range: Interval, columns: SQL): T[] {
+type EquipmentRow = MonthSums & {
+  id: number;
+  noShows: number;
+  responseMs: number;
+  responses: number;
+};
+
+/** The sums per equipment of `equipmentIn` over the whole months `range` (only the no-shows when
+ * `noShowsOnly`): a year's rows read as stored, a run of months summed per equipment in SQL, so
+ * that as few rows as possible reach JavaScript (reading them costs more than summing them). */
+function equipmentSums(
+  db: DbOrTx,
+  equipmentIn: SQL,
+  range: Interval,
+  noShowsOnly = false,
+): Map<number, EquipmentRow> {
   const { years, plus, minus } = monthRuns(range);
-  const months = (list: Interval[]) =>
-    sql.join(
-      list.map((m) => sql`(month >= ${m.start} AND month < ${m.end})`),
-      sql` OR `,
+  const out = new Map<number, EquipmentRow>();
+  const columns = (sum: (x: string) => string) =>
+    sql.raw(
+      (noShowsOnly
+        ? ["0", "0", "0", "0", "0", "0", sum("ended - ended_recorded")]
+        : [
+            sum("booked"),
+            sum("used"),
+            sum("external"),
+            sum("in_house"),
+            sum("response_ms"),
+            sum("responses"),
+            sum("ended - ended_recorded"),
+          ]
+      ).join(", "),
     );
-  const parts: SQL[] = [];
-  const part = (sign: number, table: SQL, where: SQL) =>
-    parts.push(sql`SELECT equipment_id, ${sql.raw(String(sign))} AS sign, booked, used, external,
-      in_house, ended, ended_recorded, response_ms, responses
-      FROM ${table} WHERE equipment_id IN ${equipmentIn} AND (${where})`);
-  if (years.length)
-    part(
+  const add = (sign: number, query: SQL) => {
+    const rows = db.values<[number, number, number, number, number, number, number, number]>(query);
+    for (const [id, booked, used, external, inHouse, responseMs, responses, noShows] of rows) {
+      let r = out.get(id);
+      if (!r) {
+        r = {
+          id,
+          booked: 0,
+          used: 0,
+          external: 0,
+          inHouse: 0,
+          noShows: 0,
+          responseMs: 0,
+          responses: 0,
+        };
+        out.set(id, r);
+      }
+      r.booked += sign * booked;
+      r.used += sign * used;
+      r.external += sign * external;
+      r.inHouse += sign * inHouse;
+      r.noShows += sign * noShows;
+      r.responseMs += sign * responseMs;
+      r.responses += sign * responses;
+    }
+  };
+  for (const y of years)
+    add(
       1,
-      sql`equipment_years`,
-      sql`year IN (${sql.join(
-        years.map((y) => sql`${y}`),
-        sql`, `,
-      )})`,
+      sql`SELECT equipment_id, ${columns((x) => x)} FROM equipment_years
+        WHERE equipment_id IN ${equipmentIn} AND year = ${y}`,
     );
-  if (plus.length) part(1, sql`equipment_months`, months(plus));
-  if (minus.length) part(-1, sql`equipment_months`, months(minus));
-  return db.all<T>(sql`SELECT equipment_id AS id, ${columns}
-    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY equipment_id`);
+  // One range of the primary key per run of adjacent months (an OR of ranges reads them all).
+  const months = (m: Interval) => sql`
+    SELECT equipment_id, ${columns((x) => `SUM(${x})`)} FROM equipment_months
+    WHERE equipment_id IN ${equipmentIn} AND month >= ${m.start} AND month < ${m.end}
+    GROUP BY equipment_id`;
+  for (const m of mergeIntervals(plus)) add(1, months(m));
+  for (const m of mergeIntervals(minus)) add(-1, months(m));
+  return out;
 }
 
 /**
@@ -113,26 +159,18 @@ export function monthFigures(
   const range = sql`month >= ${whole.start} AND month < ${whole.end}`;
   const equipment = (status: SQL) =>
     sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND ${status})`;
-  type Row = MonthSums & { id: number; noShows: number; responseMs: number; responses: number };
-  const byEquipment = new Map<number, Row>();
-  for (const x of equipmentSums<Row>(
-    db,
-    equipment(sql`1 = 1`),
-    whole,
-    sql`SUM(sign * booked) AS booked, SUM(sign * used) AS used, SUM(sign * external) AS external,
-      SUM(sign * in_house) AS inHouse, SUM(sign * response_ms) AS responseMs,
-      SUM(sign * responses) AS responses, 0 AS noShows`,
-  ))
-    byEquipment.set(x.id, x);
-  if (noShowsBefore > whole.start)
-    for (const x of equipmentSums<{ id: number; n: number }>(
+  const byEquipment = equipmentSums(db, equipment(sql`1 = 1`), whole);
+  // No-shows only up to `noShowsBefore`: the whole months' less those from then on.
+  if (noShowsBefore <= whole.start) for (const r of byEquipment.values()) r.noShows = 0;
+  else if (noShowsBefore < whole.end)
+    for (const [id, later] of equipmentSums(
       db,
       equipment(sql`1 = 1`),
-      { start: whole.start, end: Math.min(noShowsBefore, whole.end) },
-      sql`SUM(sign * (ended - ended_recorded)) AS n`,
+      { start: noShowsBefore, end: whole.end },
+      true,
     )) {
-      const row = byEquipment.get(x.id);
-      if (row) row.noShows = x.n;
+      const r = byEquipment.get(id);
+      if (r) r.noShows -= later.noShows;
     }
   const byMonth = db.all<MonthSums & { month: number }>(sql`
     SELECT month, ${sums} FROM facility_months
