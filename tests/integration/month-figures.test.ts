@@ -7,6 +7,8 @@ import { parseLocal, NETWORK_TIME_ZONE } from "@/db/local-time";
 import { classifyUsesSql } from "@/db/use-kind";
 import { bookingRequests, equipment, facilities, firms, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
+import { sql } from "drizzle-orm";
+import { monthFigures } from "@/server/services/scheduling/month-figures";
 import { freshDb } from "../helpers/test-db";
 import { keptAndRebuilt } from "../helpers/month-figures";
 
@@ -190,5 +192,30 @@ describe("monthly figures", () => {
     expect(checked).toBe(12);
     // What the checks saw: outside firms, bookings ended with and without a use, responses.
     expect(seen).toEqual({ firms: true, ended: true, responses: true });
+  });
+
+  it("read over any run of whole months: years less or plus months equal the months summed", () => {
+    const at = (v: string) => parseLocal(v, NETWORK_TIME_ZONE);
+    const ranges = [
+      ["2026-11-01", "2027-01-01", "2026-12-01"],
+      ["2026-01-01", "2027-01-01", "2026-12-01"],
+      ["2026-12-01", "2027-11-01", "2027-02-01"],
+      ["2026-03-01", "2027-04-01", "2027-04-01"],
+      ["2025-01-01", "2028-01-01", "2026-01-01"],
+    ].map(([from, to, before]) => ({ start: at(from), end: at(to), before: at(before) }));
+    for (const r of ranges) {
+      const read = monthFigures(db, sql`1 = 1`, r, r.before);
+      const direct = c
+        .prepare(
+          `SELECT equipment_id AS id, SUM(booked) AS booked, SUM(used) AS used,
+            SUM(external) AS external, SUM(in_house) AS inHouse, SUM(response_ms) AS responseMs,
+            SUM(responses) AS responses,
+            SUM(CASE WHEN month < ? THEN ended - ended_recorded ELSE 0 END) AS noShows
+          FROM equipment_months WHERE month >= ? AND month < ? GROUP BY equipment_id`,
+        )
+        .all(r.before, r.start, r.end) as { id: number }[];
+      expect(direct.length).toBeGreaterThan(0);
+      for (const d of direct) expect(read.byEquipment.get(d.id)).toEqual(d);
+    }
   });
 });
