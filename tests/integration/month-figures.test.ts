@@ -3,7 +3,7 @@
 // hold becoming a booking, check-out, reclassification and delete, across month ends; and quotes
 // given, moved and withdrawn.
 import { describe, expect, it } from "vitest";
-import { parseLocal, NETWORK_TIME_ZONE } from "@/db/local-time";
+import { addLocalDays, parseLocal, NETWORK_TIME_ZONE } from "@/db/local-time";
 import { classifyUsesSql } from "@/db/use-kind";
 import { bookingRequests, equipment, facilities, firms, users } from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
@@ -79,7 +79,7 @@ describe("monthly figures", () => {
             serviceType: "testing",
             title: "t",
             earliestStart: START,
-            deadline: START + 99 * 24 * H,
+            deadline: addLocalDays(START, 99, NETWORK_TIME_ZONE),
             hours: 2,
             status: "confirmed",
           })
