@@ -15,6 +15,11 @@ export type PeriodParts = {
   cut: Interval[];
 };
 
+/** The ids of the equipment of the facilities matching `facilityWhere` (on `facilities f`), and
+ * of some status (`e`) when given. */
+export const equipmentOf = (facilityWhere: SQL, status: SQL = sql`1 = 1`) =>
+  sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND ${status})`;
+
 export function periodParts(from: number, to: number): PeriodParts {
   const whole: Interval[] = [];
   const cut: Interval[] = [];
@@ -157,15 +162,13 @@ export function monthFigures(
   noShowsBefore: number,
 ): MonthFigures {
   const range = sql`month >= ${whole.start} AND month < ${whole.end}`;
-  const equipment = (status: SQL) =>
-    sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND ${status})`;
-  const byEquipment = equipmentSums(db, equipment(sql`1 = 1`), whole);
+  const byEquipment = equipmentSums(db, equipmentOf(facilityWhere), whole);
   // No-shows only up to `noShowsBefore`: the whole months' less those from then on.
   if (noShowsBefore <= whole.start) for (const r of byEquipment.values()) r.noShows = 0;
   else if (noShowsBefore < whole.end)
     for (const [id, later] of equipmentSums(
       db,
-      equipment(sql`1 = 1`),
+      equipmentOf(facilityWhere),
       { start: noShowsBefore, end: whole.end },
       true,
     )) {
@@ -178,7 +181,7 @@ export function monthFigures(
     GROUP BY month`);
   const retired = db.all<{ month: number; booked: number }>(sql`
     SELECT month, SUM(booked) AS booked FROM equipment_months
-    WHERE equipment_id IN ${equipment(sql`e.status = 'retired'`)} AND ${range} GROUP BY month`);
+    WHERE equipment_id IN ${equipmentOf(facilityWhere, sql`e.status = 'retired'`)} AND ${range} GROUP BY month`);
   return {
     noShowsBefore,
     byEquipment,

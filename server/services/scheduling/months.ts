@@ -24,3 +24,7 @@ export function monthBuckets(
   }
   return out;
 }
+
+/** The index of the bucket holding the instant `t`, −1 if none does. */
+export const monthIndexOf = (months: MonthBucket[], t: number) =>
+  months.findIndex((m) => m.start <= t && t < m.end);

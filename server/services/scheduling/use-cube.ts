@@ -5,11 +5,12 @@
 // Whom a use served (external, internal, in-house) is kept on the row: db/use-kind.ts.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { monthBuckets } from "./months";
+import { monthBuckets, monthIndexOf } from "./months";
 import { MAX_USE_MS } from "@/db/use-kind";
 import { pluck } from "../pluck";
 import {
   PAIR,
+  equipmentOf,
   monthFigures,
   monthFirmPairs,
   noShowParts,
@@ -37,10 +38,6 @@ export type UseCube = {
   externalByMonth: number[];
   inHouseByMonth: number[];
 };
-
-/** The ids of the equipment of the facilities matching `facilityWhere` (on `facilities f`). */
-export const equipmentOf = (facilityWhere: SQL) =>
-  sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere})`;
 
 /**
  * The external uses' (equipment, firm) pairs overlapping [from, to): closed uses of the whole
@@ -93,7 +90,6 @@ export function recordedUseCube(
   type Sums = { id: number; used: number; external: number; in_house: number };
   const perEquipment: Sums[] = [];
   const perMonth = months.map(() => ({ used: 0, external: 0, in_house: 0 }));
-  const monthOf = (t: number) => months.findIndex((m) => m.start <= t && t < m.end);
   const toMonth = (i: number, x: Omit<Sums, "id">) => {
     perMonth[i].used += x.used;
     perMonth[i].external += x.external;
@@ -107,7 +103,7 @@ export function recordedUseCube(
     const figures = monthly ?? monthFigures(db, facilityWhere, whole, 0);
     const sums = (x: MonthSums) => ({ used: x.used, external: x.external, in_house: x.inHouse });
     for (const [id, x] of figures.byEquipment) perEquipment.push({ id, ...sums(x) });
-    for (const [month, x] of figures.byMonth) toMonth(monthOf(month), sums(x));
+    for (const [month, x] of figures.byMonth) toMonth(monthIndexOf(months, month), sums(x));
   }
   const d = (lo: number, hi: number) => sql`(MIN("end", ${hi}) - MAX(start, ${lo})) * units`;
   for (const c of cut) {
@@ -119,7 +115,7 @@ export function recordedUseCube(
         AND equipment_id IN ${equipmentIn}
       GROUP BY equipment_id`);
     perEquipment.push(...rows);
-    for (const x of rows) toMonth(monthOf(c.start), x);
+    for (const x of rows) toMonth(monthIndexOf(months, c.start), x);
   }
   const open =
     at > from

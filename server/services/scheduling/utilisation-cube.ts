@@ -10,8 +10,8 @@ import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
 import { openIntervals } from "./opening-hours";
 import { mergeIntervals, subtractIntervals, type Interval } from "./intervals";
-import { monthBuckets, type MonthBucket } from "./months";
-import { monthFigures, periodParts, type MonthFigures } from "./month-figures";
+import { monthBuckets, monthIndexOf, type MonthBucket } from "./months";
+import { equipmentOf, monthFigures, periodParts, type MonthFigures } from "./month-figures";
 
 const HOUR = 3_600_000;
 
@@ -109,17 +109,16 @@ export function utilisationCube(
     return { months, rows: [], bookedByMonth: months.map(() => 0) };
   // Booked unit-time: whole months from the monthly figures, the cut months at the period's ends
   // from the bookings themselves.
-  const equipmentIn = sql`(SELECT e.id FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE ${facilityWhere} AND e.status != 'retired')`;
+  const equipmentIn = equipmentOf(facilityWhere, sql`e.status != 'retired'`);
   const bookedOf = new Map<number, number>();
   const bookedByMonth = months.map(() => 0);
   const add = (id: number, ms: number) => bookedOf.set(id, (bookedOf.get(id) ?? 0) + ms / HOUR);
-  const monthOf = (t: number) => months.findIndex((m) => m.start <= t && t < m.end);
   const { whole, cut } = periodParts(from, to);
   if (whole) {
     const figures = monthly ?? monthFigures(db, facilityWhere, whole, 0);
     for (const [id, x] of figures.byEquipment) add(id, x.booked);
     for (const [month, x] of figures.byMonth)
-      bookedByMonth[monthOf(month)] +=
+      bookedByMonth[monthIndexOf(months, month)] +=
         (x.booked - (figures.retiredBookedByMonth.get(month) ?? 0)) / HOUR;
   }
   for (const c of cut)
@@ -129,7 +128,7 @@ export function utilisationCube(
         AND r."end" > ${c.start} AND r.equipment_id IN ${equipmentIn}
       GROUP BY r.equipment_id`)) {
       add(x.id, x.ms);
-      bookedByMonth[monthOf(c.start)] += x.ms / HOUR;
+      bookedByMonth[monthIndexOf(months, c.start)] += x.ms / HOUR;
     }
   const maintenance = db.values<[number, number | null, number, number]>(sql`
     SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}) AS start, MIN(r."end", ${to}) AS "end" FROM reservations r

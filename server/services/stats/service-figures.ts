@@ -4,8 +4,13 @@
 // on the equipment. Each is one aggregation over the period's rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { equipmentOf, externalUsePairs } from "../scheduling/use-cube";
-import { monthFigures, periodParts, type MonthFigures } from "../scheduling/month-figures";
+import { externalUsePairs } from "../scheduling/use-cube";
+import {
+  equipmentOf,
+  monthFigures,
+  periodParts,
+  type MonthFigures,
+} from "../scheduling/month-figures";
 
 const HOUR = 3_600_000;
 
