@@ -20,6 +20,10 @@ export function openDatabase(file: string = databasePath()): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
+  // Reads come from the mapped file instead of a copy per page read, and the page cache holds a
+  // dashboard's working set (the default 2 MB holds a fraction of one year's index pages).
+  sqlite.pragma("mmap_size = 2147418112");
+  sqlite.pragma("cache_size = -65536");
   return drizzle(sqlite, { schema }) as DB;
 }
 

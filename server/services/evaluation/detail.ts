@@ -6,6 +6,7 @@ import { notFound } from "../errors";
 import { localYear } from "../scheduling/local-time";
 import { figureInputs } from "../stats/use-figures";
 import { evaluationRanking } from "./run";
+import { equipmentNames } from "../scheduling/utilisation-cube";
 
 export function evaluationFacility(db: DB, year: number, facilityId: number) {
   const { settings, results } = evaluationRanking(db, year);
@@ -14,6 +15,10 @@ export function evaluationFacility(db: DB, year: number, facilityId: number) {
   if (!cube.rows.length && !results?.some((r) => r.facilityId === facilityId))
     throw notFound("facility");
   const excluded = new Set(settings.excludedEquipment);
+  const names = equipmentNames(
+    db,
+    cube.rows.map((r) => r.equipmentId),
+  );
   return {
     settings,
     result: results?.find((r) => r.facilityId === facilityId) ?? null,
@@ -25,8 +30,7 @@ export function evaluationFacility(db: DB, year: number, facilityId: number) {
       const large = isLargeInstrument(r.originalValueFen);
       return {
         equipmentId: r.equipmentId,
-        name: r.name,
-        nameZh: r.nameZh,
+        ...names.get(r.equipmentId)!,
         units: r.units,
         originalValueFen: r.originalValueFen,
         large,

@@ -104,6 +104,8 @@ function instruments(db: DB, year: number) {
       ? db
           .select({
             id: equipment.id,
+            name: equipment.name,
+            nameZh: equipment.nameZh,
             model: equipment.model,
             assetNumber: equipment.assetNumber,
             purchaseDate: equipment.purchaseDate,
@@ -145,7 +147,7 @@ function instruments(db: DB, year: number) {
     return [
       year,
       `${r.facilityNameZh} ${r.facilityNameEn}`,
-      r.nameZh ? `${r.nameZh} ${r.name}` : r.name,
+      e.nameZh ? `${e.nameZh} ${e.name}` : e.name,
       e.model,
       e.assetNumber,
       yuan(r.originalValueFen),

@@ -6,7 +6,7 @@ import type { DbOrTx } from "@/db/client";
 import { localMonth, localParts, localYear, NETWORK_TIME_ZONE } from "./local-time";
 import { monthBuckets } from "./months";
 import { mergeIntervals, type Interval } from "./intervals";
-import { pluck } from "../pluck";
+import { integerRows, pluck } from "../pluck";
 
 export type PeriodParts = {
   /** The whole months of the period, as one range of month starts; null when there is none. */
@@ -93,24 +93,23 @@ function equipmentSums(
 ): Map<number, EquipmentRow> {
   const { years, plus, minus } = monthRuns(range);
   const out = new Map<number, EquipmentRow>();
-  const columns = (sum: (x: string) => string) =>
-    sql.raw(
-      (noShowsOnly
-        ? ["0", "0", "0", "0", "0", "0", sum("ended - ended_recorded")]
-        : [
-            sum("booked"),
-            sum("used"),
-            sum("external"),
-            sum("in_house"),
-            sum("response_ms"),
-            sum("responses"),
-            sum("ended - ended_recorded"),
-          ]
-      ).join(", "),
-    );
+  const figures = noShowsOnly
+    ? ["ended - ended_recorded"]
+    : [
+        "booked",
+        "used",
+        "external",
+        "in_house",
+        "response_ms",
+        "responses",
+        "ended - ended_recorded",
+      ];
+  const columns = (sum: (x: string) => string) => sql.raw(figures.map(sum).join(", "));
   const add = (sign: number, query: SQL) => {
-    const rows = db.values<[number, number, number, number, number, number, number, number]>(query);
-    for (const [id, booked, used, external, inHouse, responseMs, responses, noShows] of rows) {
+    const width = 1 + figures.length;
+    const flat = integerRows(db, query, width) as number[];
+    for (let i = 0; i < flat.length; i += width) {
+      const id = flat[i];
       let r = out.get(id);
       if (!r) {
         r = {
@@ -125,13 +124,17 @@ function equipmentSums(
         };
         out.set(id, r);
       }
-      r.booked += sign * booked;
-      r.used += sign * used;
-      r.external += sign * external;
-      r.inHouse += sign * inHouse;
-      r.noShows += sign * noShows;
-      r.responseMs += sign * responseMs;
-      r.responses += sign * responses;
+      if (noShowsOnly) {
+        r.noShows += sign * flat[i + 1];
+        continue;
+      }
+      r.booked += sign * flat[i + 1];
+      r.used += sign * flat[i + 2];
+      r.external += sign * flat[i + 3];
+      r.inHouse += sign * flat[i + 4];
+      r.responseMs += sign * flat[i + 5];
+      r.responses += sign * flat[i + 6];
+      r.noShows += sign * flat[i + 7];
     }
   };
   for (const y of years)

@@ -11,14 +11,14 @@ import type { OpeningHours } from "@/db/schema/registry";
 import { openIntervals } from "./opening-hours";
 import { mergeIntervals, subtractIntervals, type Interval } from "./intervals";
 import { monthBuckets, monthIndexOf, type MonthBucket } from "./months";
+import { integerRows } from "../pluck";
 import { equipmentOf, monthFigures, periodParts, type MonthFigures } from "./month-figures";
 
 const HOUR = 3_600_000;
 
+/** Names are read only for the equipment a figure lists (equipmentNames). */
 export type CubeEquipment = {
   equipmentId: number;
-  name: string;
-  nameZh: string;
   units: number;
   originalValueFen: number;
   facilityId: number;
@@ -93,18 +93,21 @@ export function utilisationCube(
   const facilityOf = new Map(
     facilityRows.map((f) => [f.id, { ...f, fieldList: JSON.parse(f.fields) as string[] }]),
   );
-  const equipmentRows = db.all<{
-    id: number;
-    name: string;
-    name_zh: string;
-    units: number;
-    original_value_fen: number;
-    facility_id: number;
-  }>(sql`
-    SELECT e.id, e.name, e.name_zh, e.units, e.original_value_fen, e.facility_id
+  const flat = integerRows(
+    db,
+    sql`
+    SELECT e.id, e.units, e.original_value_fen, e.facility_id
     FROM equipment e WHERE e.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})
       AND e.status != 'retired'
-    ORDER BY e.facility_id, e.id`);
+    ORDER BY e.facility_id, e.id`,
+    4,
+  ) as number[];
+  const equipmentRows = Array.from({ length: flat.length / 4 }, (_, i) => ({
+    id: flat[4 * i],
+    units: flat[4 * i + 1],
+    original_value_fen: flat[4 * i + 2],
+    facility_id: flat[4 * i + 3],
+  }));
   if (equipmentRows.length === 0 || months.length === 0)
     return { months, rows: [], bookedByMonth: months.map(() => 0) };
   // Booked unit-time: whole months from the monthly figures, the cut months at the period's ends
@@ -130,15 +133,20 @@ export function utilisationCube(
       add(x.id, x.ms);
       bookedByMonth[monthIndexOf(months, c.start)] += x.ms / HOUR;
     }
-  const maintenance = db.values<[number, number | null, number, number]>(sql`
-    SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}) AS start, MIN(r."end", ${to}) AS "end" FROM reservations r
+  const maintenance = integerRows(
+    db,
+    sql`
+    SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}), MIN(r."end", ${to}) FROM reservations r
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
-      AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`); // "+" keeps SQLite on the maintenance index
-
+      AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`, // "+" keeps SQLite on the maintenance index
+    4,
+  );
   const downOf = new Map<number, Interval[]>(); // −facility id: facility-wide; equipment id
-  for (const [facilityId, equipmentId, start, end] of maintenance) {
-    const key = equipmentId === null ? -facilityId : equipmentId;
-    (downOf.get(key) ?? downOf.set(key, []).get(key)!).push({ start, end });
+  for (let i = 0; i < maintenance.length; i += 4) {
+    const equipmentId = maintenance[i + 1];
+    const key = equipmentId === null ? -maintenance[i]! : equipmentId;
+    const down = { start: maintenance[i + 2]!, end: maintenance[i + 3]! };
+    (downOf.get(key) ?? downOf.set(key, []).get(key)!).push(down);
   }
   const openCache = new Map<string, Interval[]>(); // same weekly hours → same intervals
   const facilityOpen = new Map<number, { open: Interval[]; perMonth: number[] }>();
@@ -167,8 +175,6 @@ export function utilisationCube(
     const openHours = lost ? fac.perMonth.map((h, i) => h - lost[i]) : fac.perMonth;
     return {
       equipmentId: e.id,
-      name: e.name,
-      nameZh: e.name_zh,
       units: e.units,
       originalValueFen: e.original_value_fen,
       facilityId: e.facility_id,
@@ -182,4 +188,12 @@ export function utilisationCube(
     };
   });
   return { months, rows, bookedByMonth };
+}
+
+/** The names of some equipment, for the figures that list them. */
+export function equipmentNames(db: DbOrTx, ids: number[]) {
+  const rows = db.all<{ id: number; name: string; nameZh: string }>(
+    sql`SELECT id, name, name_zh AS nameZh FROM equipment WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, nameZh: r.nameZh }]));
 }

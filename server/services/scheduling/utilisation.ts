@@ -4,7 +4,7 @@
 // ./utilisation-cube). A period with nothing available has no ratio (null, shown as "—").
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { utilisationCube } from "./utilisation-cube";
+import { equipmentNames, utilisationCube } from "./utilisation-cube";
 
 export type EquipmentUtilisation = {
   equipmentId: number;
@@ -21,12 +21,17 @@ export function equipmentUtilisation(
   from: number,
   to: number,
 ): EquipmentUtilisation[] {
-  return utilisationCube(db, sql`f.id = ${facilityId}`, from, to)
-    .rows.map((e) => {
+  const { rows } = utilisationCube(db, sql`f.id = ${facilityId}`, from, to);
+  const names = equipmentNames(
+    db,
+    rows.map((e) => e.equipmentId),
+  );
+  return rows
+    .map((e) => {
       const available = e.available.reduce((s, h) => s + h, 0);
       return {
         equipmentId: e.equipmentId,
-        name: e.name,
+        name: names.get(e.equipmentId)!.name,
         units: e.units,
         bookedUnitHours: e.booked,
         availableUnitHours: available,
