@@ -6,9 +6,9 @@ import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { ratio, statsInput, type StatsInput } from "./input";
 import { cubeFor, serviceFor, recordedUseFor } from "./cube-cache";
-import type { CubeRow } from "../scheduling/utilisation-cube";
+import { equipmentNames, type CubeRow } from "../scheduling/utilisation-cube";
 import type { UseRow } from "../scheduling/use-cube";
-import { emptyService, type ServiceRow } from "./service-figures";
+import type { ServiceRow } from "./service-figures";
 
 export type UseFigure = {
   equipmentCount: number;
@@ -28,80 +28,106 @@ export type UseFigure = {
   averageResponseHours: number | null;
 };
 
-type Acc = UseRow & ServiceRow & { equipmentCount: number; users: number };
-const emptyUse = (): UseRow => ({ used: 0, external: 0, inHouse: 0, down: 0, noShows: 0 });
-
-function finish(a: Acc): UseFigure {
+/** A group's figure from its summed row (in the order of SUMMED), equipment and outside users. */
+function figureOf(sums: Float64Array, equipmentCount: number, users: number): UseFigure {
+  const [used, external, inHouse, down, noShows, invoicedFen, paidFen, voucherFen] = sums;
+  const [ratingSum, ratings, responseHoursSum, responses] = sums.subarray(8);
   return {
-    equipmentCount: a.equipmentCount,
-    effectiveHours: a.used,
-    externalHours: a.external,
-    inHouseHours: a.inHouse,
-    downHours: a.down,
-    noShows: a.noShows,
-    sharingRate: ratio(a.external, a.used),
-    invoicedFen: a.invoicedFen,
-    paidFen: a.paidFen,
-    voucherFen: a.voucherFen,
-    externalUsers: a.users,
-    averageRating: ratio(a.ratingSum, a.ratings),
-    averageResponseHours: ratio(a.responseHoursSum, a.responses),
+    equipmentCount,
+    effectiveHours: used,
+    externalHours: external,
+    inHouseHours: inHouse,
+    downHours: down,
+    noShows,
+    sharingRate: ratio(external, used),
+    invoicedFen,
+    paidFen,
+    voucherFen,
+    externalUsers: users,
+    averageRating: ratio(ratingSum, ratings),
+    averageResponseHours: ratio(responseHoursSum, responses),
   };
 }
 
-const emptyAcc = (): Acc => ({ ...emptyUse(), ...emptyService(), equipmentCount: 0, users: 0 });
-const EMPTY_USE = emptyUse();
-const EMPTY_SERVICE = emptyService();
+// The figures summed per group, in this order: used, external, inHouse, down, noShows (recorded
+// use), invoicedFen, paidFen, voucherFen, ratingSum, ratings, responseHoursSum, responses
+// (service figures).
+const WIDTH = 12;
 
 /**
- * Groups the equipment rows by `keysOf` and sums their figures. Distinct outside users are
- * counted group by group with a stamp per firm (the last group that counted it), not with a set
- * per group: tens of thousands of (equipment, firm) pairs in a few milliseconds.
+ * Groups the equipment rows by the key functions given and sums their figures. Each row's figures
+ * are copied once into one flat array, which every grouping then sums (reading them from the maps'
+ * objects once per grouping costs more than the sums). Distinct outside users are counted group by
+ * group with a stamp per firm (the last group that counted it), not with a set per group.
  */
-export function figureGroups(
+export function figureGrouper(
+  rows: CubeRow[],
+  use: Map<number, UseRow>,
+  service: Map<number, ServiceRow>,
+  usersOf: Map<number, number[]>,
+) {
+  const matrix = new Float64Array(rows.length * WIDTH);
+  const firmsOf: (number[] | undefined)[] = [];
+  let maxFirm = 0;
+  rows.forEach((r, i) => {
+    const u = use.get(r.equipmentId);
+    const s = service.get(r.equipmentId);
+    const at = i * WIDTH;
+    if (u) {
+      matrix[at] = u.used;
+      matrix[at + 1] = u.external;
+      matrix[at + 2] = u.inHouse;
+      matrix[at + 3] = u.down;
+      matrix[at + 4] = u.noShows;
+    }
+    if (s) {
+      matrix[at + 5] = s.invoicedFen;
+      matrix[at + 6] = s.paidFen;
+      matrix[at + 7] = s.voucherFen;
+      matrix[at + 8] = s.ratingSum;
+      matrix[at + 9] = s.ratings;
+      matrix[at + 10] = s.responseHoursSum;
+      matrix[at + 11] = s.responses;
+    }
+    const firms = usersOf.get(r.equipmentId);
+    firmsOf.push(firms);
+    if (firms) for (const f of firms) if (f > maxFirm) maxFirm = f;
+  });
+  const stamp = new Int32Array(maxFirm + 1);
+  let group = 0;
+  return (keysOf: (r: CubeRow) => string[]): Map<string, UseFigure> => {
+    const members = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      for (const key of keysOf(r)) (members.get(key) ?? members.set(key, []).get(key)!).push(i);
+    });
+    const out = new Map<string, UseFigure>();
+    const sums = new Float64Array(WIDTH);
+    for (const [key, list] of members) {
+      group++;
+      sums.fill(0);
+      let users = 0;
+      for (const i of list) {
+        for (let k = 0, at = i * WIDTH; k < WIDTH; k++) sums[k] += matrix[at + k];
+        for (const firm of firmsOf[i] ?? [])
+          if (stamp[firm] !== group) {
+            stamp[firm] = group;
+            users++;
+          }
+      }
+      out.set(key, figureOf(sums, list.length, users));
+    }
+    return out;
+  };
+}
+
+/** One grouping (figureGrouper for several over the same rows). */
+export const figureGroups = (
   rows: CubeRow[],
   use: Map<number, UseRow>,
   service: Map<number, ServiceRow>,
   usersOf: Map<number, number[]>,
   keysOf: (r: CubeRow) => string[],
-): Map<string, UseFigure> {
-  const members = new Map<string, CubeRow[]>();
-  for (const r of rows)
-    for (const key of keysOf(r)) (members.get(key) ?? members.set(key, []).get(key)!).push(r);
-  let maxFirm = 0;
-  for (const firms of usersOf.values()) for (const f of firms) if (f > maxFirm) maxFirm = f;
-  const stamp = new Int32Array(maxFirm + 1);
-  let group = 0;
-  const out = new Map<string, UseFigure>();
-  for (const [key, list] of members) {
-    group++;
-    const a = emptyAcc();
-    for (const r of list) {
-      const u = use.get(r.equipmentId) ?? EMPTY_USE;
-      const s = service.get(r.equipmentId) ?? EMPTY_SERVICE;
-      a.equipmentCount += 1;
-      a.used += u.used;
-      a.external += u.external;
-      a.inHouse += u.inHouse;
-      a.down += u.down;
-      a.noShows += u.noShows;
-      a.invoicedFen += s.invoicedFen;
-      a.paidFen += s.paidFen;
-      a.voucherFen += s.voucherFen;
-      a.ratingSum += s.ratingSum;
-      a.ratings += s.ratings;
-      a.responseHoursSum += s.responseHoursSum;
-      a.responses += s.responses;
-      for (const firm of usersOf.get(r.equipmentId) ?? [])
-        if (stamp[firm] !== group) {
-          stamp[firm] = group;
-          a.users++;
-        }
-    }
-    out.set(key, finish(a));
-  }
-  return out;
-}
+) => figureGrouper(rows, use, service, usersOf)(keysOf);
 
 /** The period's cube rows with their recorded use, service figures and outside users. */
 export function figureInputs(db: DB, raw: StatsInput) {
@@ -117,16 +143,17 @@ const sorted = <T extends { figure: UseFigure }>(list: T[]) =>
 
 export function statsUse(db: DB, raw: StatsInput) {
   const { input, cube, use, service, usersOf } = figureInputs(db, raw);
-  const groups = (keysOf: (r: CubeRow) => string[]) =>
-    figureGroups(cube.rows, use.byEquipment, service, usersOf, keysOf);
+  const groups = figureGrouper(cube.rows, use.byEquipment, service, usersOf);
   const first = new Map<string, CubeRow>();
   for (const r of cube.rows) {
-    if (!first.has(`f${r.facilityId}`)) first.set(`f${r.facilityId}`, r);
-    first.set(`e${r.equipmentId}`, r);
+    const key = `f${r.facilityId}`;
+    if (!first.has(key)) first.set(key, r);
+    if (input.facilityId) first.set(`e${r.equipmentId}`, r);
   }
   const network = groups(() => ["all"]).get("all");
+  const names = equipmentNames(db, input.facilityId ? cube.rows.map((r) => r.equipmentId) : []);
   return {
-    network: network ?? finish(emptyAcc()),
+    network: network ?? figureOf(new Float64Array(WIDTH), 0, 0),
     byPrefecture: sorted(
       [...groups((r) => [r.prefecture])].map(([prefecture, figure]) => ({ prefecture, figure })),
     ),
@@ -150,8 +177,7 @@ export function statsUse(db: DB, raw: StatsInput) {
             const r = first.get(key)!;
             return {
               equipmentId: r.equipmentId,
-              name: r.name,
-              nameZh: r.nameZh,
+              ...names.get(r.equipmentId)!,
               units: r.units,
               figure,
             };
