@@ -1,7 +1,7 @@
 // The science department's headline figures for a period and filters, computed with SQL
 // aggregations (requests are never loaded row by row). A ratio with nothing to divide by is null,
 // shown as "—".
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { pluck } from "../pluck";
@@ -18,27 +18,31 @@ export function statsOverview(db: DB, raw: StatsInput) {
   const { from, to } = input;
   const facilityFilter = facilityCondition(input);
   const requestScope = requestCondition(input);
-  // The median of a period's durations: read from a covering index and sorted here (a window
-  // function over the same rows sorts them in a temporary b-tree, several times slower).
-  const median = (expr: SQL, where: SQL) => {
-    const d = Float64Array.from(
-      pluck(db, sql`SELECT ${expr} FROM booking_requests r WHERE ${requestScope} AND ${where}`),
-    ).sort();
+  // The median of a list of durations, sorted here (a window function sorts them in a temporary
+  // b-tree, several times slower).
+  const median = (list: number[]) => {
+    const d = Float64Array.from(list).sort();
     const n = d.length;
-    return n === 0 ? null : (d[(n - 1) >> 1] + d[n >> 1]) / 2;
+    return n === 0 ? null : (d[(n - 1) >> 1] + d[n >> 1]) / 2 / HOUR;
   };
   const byStatus = db.all<{ status: string; n: number }>(
     sql`SELECT status, COUNT(*) AS n FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to} GROUP BY status ORDER BY status`,
   );
-  const funnel = db.get<{
-    submitted: number;
-    quoted: number;
-    confirmed: number;
-    completed: number;
-  }>(sql`
+  // The requests created in the period, read once from their covering index: the funnel, and the
+  // times to quote and to start as lists (group_concat leaves out those not quoted, not started).
+  const created = db.get<Record<string, number | string>>(sql`
     SELECT COUNT(*) AS submitted, COALESCE(SUM(r.quoted_at IS NOT NULL OR r.confirmed_at IS NOT NULL), 0) AS quoted,
-      COALESCE(SUM(r.confirmed_at IS NOT NULL), 0) AS confirmed, COALESCE(SUM(r.completed_at IS NOT NULL), 0) AS completed
-    FROM booking_requests r WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to}`)!;
+      COALESCE(SUM(r.confirmed_at IS NOT NULL), 0) AS confirmed, COALESCE(SUM(r.completed_at IS NOT NULL), 0) AS completed,
+      '[' || IFNULL(group_concat(r.quoted_at - r.created_at), '') || ']' AS toQuote,
+      '[' || IFNULL(group_concat(r.started_at - r.created_at), '') || ']' AS toStart
+    FROM booking_requests r INDEXED BY booking_requests_created_idx
+    WHERE ${requestScope} AND r.created_at >= ${from} AND r.created_at < ${to}`)!;
+  const funnel = {
+    submitted: Number(created.submitted),
+    quoted: Number(created.quoted),
+    confirmed: Number(created.confirmed),
+    completed: Number(created.completed),
+  };
   const closed = db.get<ClosedCounts>(
     closedCounts(sql`${requestScope} AND r.closed_at >= ${from} AND r.closed_at < ${to}`),
   )!;
@@ -52,33 +56,42 @@ export function statsOverview(db: DB, raw: StatsInput) {
   // Firms with confirmed or completed work in the period, grouped by size × industry × prefecture
   // (a firm has one of each) and summed into the three breakdowns. The two instants are read as
   // two index ranges, not as one OR over every request: a request completed in the period counts
-  // from the second only when it was not confirmed in it.
-  const servedGroups = db.all<{
-    size: string;
-    industry: string;
-    prefecture: string;
-    n: number;
-    repeat: number;
-  }>(sql`
-    SELECT fm.size, fm.industry, fm.prefecture, COUNT(*) AS n, SUM(s.requests > 1) AS repeat FROM firms fm JOIN (
-      SELECT w.firm_id, COUNT(*) AS requests FROM (
-        SELECT r.firm_id FROM booking_requests r
-        WHERE ${requestScope} AND r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
-        UNION ALL
-        SELECT r.firm_id FROM booking_requests r
-        WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}
-          AND (r.confirmed_at IS NULL OR r.confirmed_at < ${from} OR r.confirmed_at >= ${to})) w
-      GROUP BY w.firm_id) s ON s.firm_id = fm.id
-    GROUP BY 1, 2, 3`);
+  // from the second only when it was not confirmed in it. The requests are counted per firm here
+  // (in SQL, a GROUP BY over them sorts them in a temporary b-tree).
+  const requestsOf = new Map<number, number>();
+  for (const firm of pluck(
+    db,
+    sql`
+    SELECT r.firm_id FROM booking_requests r
+    WHERE ${requestScope} AND r.confirmed_at >= ${from} AND r.confirmed_at < ${to}
+    UNION ALL
+    SELECT r.firm_id FROM booking_requests r
+    WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}
+      AND (r.confirmed_at IS NULL OR r.confirmed_at < ${from} OR r.confirmed_at >= ${to})`,
+  ))
+    requestsOf.set(firm, (requestsOf.get(firm) ?? 0) + 1);
+  const servedGroups = new Map<
+    string,
+    { size: string; industry: string; prefecture: string; n: number; repeat: number }
+  >();
+  for (const fm of db.all<{ id: number; size: string; industry: string; prefecture: string }>(sql`
+    SELECT fm.id, fm.size, fm.industry, fm.prefecture FROM firms fm
+    WHERE fm.id IN (SELECT value FROM json_each(${JSON.stringify([...requestsOf.keys()])}))`)) {
+    const key = `${fm.size}|${fm.industry}|${fm.prefecture}`;
+    const g = servedGroups.get(key) ?? { ...fm, n: 0, repeat: 0 };
+    g.n += 1;
+    if (requestsOf.get(fm.id)! > 1) g.repeat += 1;
+    servedGroups.set(key, g);
+  }
   const firmsBy = (key: "size" | "industry" | "prefecture") => {
     const acc = new Map<string, number>();
-    for (const g of servedGroups) acc.set(g[key], (acc.get(g[key]) ?? 0) + g.n);
+    for (const g of servedGroups.values()) acc.set(g[key], (acc.get(g[key]) ?? 0) + g.n);
     return [...acc]
       .map(([k, n]) => ({ key: k, n }))
       .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   };
-  const distinctFirms = servedGroups.reduce((s, g) => s + g.n, 0);
-  const repeatFirms = servedGroups.reduce((s, g) => s + g.repeat, 0);
+  const distinctFirms = [...servedGroups.values()].reduce((s, g) => s + g.n, 0);
+  const repeatFirms = [...servedGroups.values()].reduce((s, g) => s + g.repeat, 0);
   // Service income: fapiao issued in the period (void ones excluded) and payments received in it.
   const revenue = db.get<{ fen: number }>(
     sql`SELECT COALESCE(SUM(i.amount_fen), 0) AS fen FROM invoices i JOIN booking_requests r ON r.id = i.request_id WHERE ${requestScope} AND i.status = 'issued' AND i.issued_at >= ${from} AND i.issued_at < ${to}`,
@@ -103,18 +116,8 @@ export function statsOverview(db: DB, raw: StatsInput) {
     utilisation: networkUtilisation(db, input),
     requestsByStatus: byStatus,
     funnel,
-    medianHoursToQuote: ((m) => (m === null ? null : m / HOUR))(
-      median(
-        sql`r.quoted_at - r.created_at`,
-        sql`r.quoted_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`,
-      ),
-    ),
-    medianHoursToStart: ((m) => (m === null ? null : m / HOUR))(
-      median(
-        sql`r.started_at - r.created_at`,
-        sql`r.started_at IS NOT NULL AND r.created_at >= ${from} AND r.created_at < ${to}`,
-      ),
-    ),
+    medianHoursToQuote: median(JSON.parse(String(created.toQuote)) as number[]),
+    medianHoursToStart: median(JSON.parse(String(created.toStart)) as number[]),
     completionRate: completionRate(closed),
     rejectionRate: rejectionRate(closed),
     rejectionReasons: reasons,
@@ -133,10 +136,11 @@ export function statsOverview(db: DB, raw: StatsInput) {
     revenuePerEquipmentValue: ratio(revenue, equipmentValue),
     hub: {
       routed: hub.routed,
-      medianHoursToRoute: ((m) => (m === null ? null : m / HOUR))(
-        median(
-          sql`r.routed_at - r.created_at`,
-          sql`r.routed_at IS NOT NULL AND r.routed_at >= ${from} AND r.routed_at < ${to}`,
+      medianHoursToRoute: median(
+        pluck(
+          db,
+          sql`SELECT r.routed_at - r.created_at FROM booking_requests r
+            WHERE ${requestScope} AND r.routed_at >= ${from} AND r.routed_at < ${to}`,
         ),
       ),
       crossPrefectureShare: ratio(hub.cross, hub.routed),
