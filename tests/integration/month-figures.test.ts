@@ -9,6 +9,7 @@ import { bookingRequests, equipment, facilities, firms, users } from "@/db/schem
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { sql } from "drizzle-orm";
 import { monthFigures } from "@/server/services/scheduling/month-figures";
+import { recordedUseCube } from "@/server/services/scheduling/use-cube";
 import { freshDb } from "../helpers/test-db";
 import { keptAndRebuilt } from "../helpers/month-figures";
 
@@ -217,5 +218,42 @@ describe("monthly figures", () => {
       expect(direct.length).toBeGreaterThan(0);
       for (const d of direct) expect(read.byEquipment.get(d.id)).toEqual(d);
     }
+  });
+
+  it("count no-shows up to now alike whether now's month is read to now or whole less the rest", () => {
+    const at = (v: string) => parseLocal(v, NETWORK_TIME_ZONE);
+    const from = at("2026-10-01T00:00");
+    const to = at("2027-04-01T00:00");
+    const direct = c.prepare(
+      `SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
+      WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
+        AND b."end" > ? AND b."end" <= ?
+        AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
+      GROUP BY 1`,
+    );
+    let counted = 0;
+    // Early in a month (read to now), late in one (whole less the rest), a month's first instant,
+    // and before and after the period.
+    for (const now of [
+      "2026-11-03T10:00",
+      "2026-11-28T15:37",
+      "2026-12-01T00:00",
+      "2026-12-19T23:59",
+      "2027-01-31T12:00",
+      "2026-09-01T00:00",
+      "2027-05-01T00:00",
+    ]) {
+      const use = recordedUseCube(db, sql`1 = 1`, from, to, at(now));
+      const expected = new Map(
+        (direct.all(from, Math.min(to, at(now))) as { id: number; n: number }[]).map((x) => [
+          x.id,
+          x.n,
+        ]),
+      );
+      for (const [id, n] of expected) expect(use.byEquipment.get(id)?.noShows, now).toBe(n);
+      for (const [id, r] of use.byEquipment) expect(r.noShows, now).toBe(expected.get(id) ?? 0);
+      counted += [...expected.values()].reduce((s, n) => s + n, 0);
+    }
+    expect(counted).toBeGreaterThan(0);
   });
 });

@@ -33,10 +33,20 @@ export function periodParts(from: number, to: number): PeriodParts {
 /**
  * No-shows are bookings that ended in the period and before `at`: the whole months of that span
  * from the monthly figures (a booking counts in the month of its last instant), the rest from the
- * bookings.
+ * bookings. The month of `at`, when the period covers all of it, is read whole from the monthly
+ * figures less the bookings ending from `at` to its end (`less`), when that is the shorter piece.
  */
-export const noShowParts = (from: number, to: number, at: number) =>
-  periodParts(from, Math.min(to, at));
+export function noShowParts(
+  from: number,
+  to: number,
+  at: number,
+): PeriodParts & { less: Interval[] } {
+  const upToNow = { ...periodParts(from, Math.min(to, at)), less: [] };
+  if (at <= from || at >= to) return upToNow;
+  const month = localMonth(at, NETWORK_TIME_ZONE);
+  if (month.start < from || month.end > to || at - month.start <= month.end - at) return upToNow;
+  return { ...periodParts(from, month.end), less: [{ start: at, end: month.end }] };
+}
 
 /** Unit-milliseconds booked and used (all, external, in-house). */
 export type MonthSums = { booked: number; used: number; external: number; inHouse: number };

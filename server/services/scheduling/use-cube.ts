@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { monthBuckets, monthIndexOf } from "./months";
+import type { Interval } from "./intervals";
 import { MAX_USE_MS } from "@/db/use-kind";
 import { pluck } from "../pluck";
 import {
@@ -137,15 +138,16 @@ export function recordedUseCube(
       figuresOf(shows.whole.end) ?? monthFigures(db, facilityWhere, shows.whole, shows.whole.end);
     for (const [id, x] of figures.byEquipment) if (x.noShows) noShows.push({ id, n: x.noShows });
   }
-  for (const c of shows.cut)
-    noShows.push(
-      ...db.all<{ id: number; n: number }>(sql`
-        SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
-        WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
-          AND b."end" > ${c.start} AND b."end" <= ${c.end} AND b.equipment_id IN ${equipmentIn}
-          AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
-        GROUP BY 1`),
-    );
+  const endedWithoutUse = (c: Interval) =>
+    db.all<{ id: number; n: number }>(sql`
+      SELECT b.equipment_id AS id, COUNT(*) AS n FROM reservations b
+      WHERE b.kind = 'booking' AND b.request_id IS NOT NULL AND b.released_at IS NULL
+        AND b."end" > ${c.start} AND b."end" <= ${c.end} AND b.equipment_id IN ${equipmentIn}
+        AND NOT EXISTS (SELECT 1 FROM equipment_use x WHERE x.request_id = b.request_id)
+      GROUP BY 1`);
+  for (const c of shows.cut) noShows.push(...endedWithoutUse(c));
+  for (const c of shows.less)
+    for (const x of endedWithoutUse(c)) noShows.push({ id: x.id, n: -x.n });
 
   const byEquipment = new Map<number, UseRow>();
   const row = (id: number) =>
