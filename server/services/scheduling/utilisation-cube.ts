@@ -133,19 +133,20 @@ export function utilisationCube(
       add(x.id, x.ms);
       bookedByMonth[monthIndexOf(months, c.start)] += x.ms / HOUR;
     }
+  // Per row: the equipment's id, or minus the facility's for facility-wide maintenance; the span.
   const maintenance = integerRows(
     db,
     sql`
-    SELECT r.facility_id, r.equipment_id, MAX(r.start, ${from}), MIN(r."end", ${to}) FROM reservations r
+    SELECT COALESCE(r.equipment_id, -r.facility_id), MAX(r.start, ${from}), MIN(r."end", ${to})
+    FROM reservations r
     WHERE r.kind = 'maintenance' AND r.released_at IS NULL AND r."end" > ${from} AND r.start < ${to}
       AND +r.facility_id IN (SELECT f.id FROM facilities f WHERE ${facilityWhere})`, // "+" keeps SQLite on the maintenance index
-    4,
-  );
+    3,
+  ) as number[];
   const downOf = new Map<number, Interval[]>(); // −facility id: facility-wide; equipment id
-  for (let i = 0; i < maintenance.length; i += 4) {
-    const equipmentId = maintenance[i + 1];
-    const key = equipmentId === null ? -maintenance[i]! : equipmentId;
-    const down = { start: maintenance[i + 2]!, end: maintenance[i + 3]! };
+  for (let i = 0; i < maintenance.length; i += 3) {
+    const key = maintenance[i];
+    const down = { start: maintenance[i + 1], end: maintenance[i + 2] };
     (downOf.get(key) ?? downOf.set(key, []).get(key)!).push(down);
   }
   const openCache = new Map<string, Interval[]>(); // same weekly hours → same intervals

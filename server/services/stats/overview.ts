@@ -58,8 +58,7 @@ export function statsOverview(db: DB, raw: StatsInput) {
   // two index ranges, not as one OR over every request: a request completed in the period counts
   // from the second only when it was not confirmed in it. The requests are counted per firm here
   // (in SQL, a GROUP BY over them sorts them in a temporary b-tree).
-  const requestsOf = new Map<number, number>();
-  for (const firm of pluck(
+  const served = pluck(
     db,
     sql`
     SELECT r.firm_id FROM booking_requests r
@@ -68,19 +67,21 @@ export function statsOverview(db: DB, raw: StatsInput) {
     SELECT r.firm_id FROM booking_requests r
     WHERE ${requestScope} AND r.completed_at >= ${from} AND r.completed_at < ${to}
       AND (r.confirmed_at IS NULL OR r.confirmed_at < ${from} OR r.confirmed_at >= ${to})`,
-  ))
-    requestsOf.set(firm, (requestsOf.get(firm) ?? 0) + 1);
+  );
+  const requestsOf = new Int32Array(served.reduce((m, id) => Math.max(m, id), 0) + 1);
+  const firmIds: number[] = [];
+  for (const firm of served) if (requestsOf[firm]++ === 0) firmIds.push(firm);
   const servedGroups = new Map<
     string,
     { size: string; industry: string; prefecture: string; n: number; repeat: number }
   >();
   for (const fm of db.all<{ id: number; size: string; industry: string; prefecture: string }>(sql`
     SELECT fm.id, fm.size, fm.industry, fm.prefecture FROM firms fm
-    WHERE fm.id IN (SELECT value FROM json_each(${JSON.stringify([...requestsOf.keys()])}))`)) {
+    WHERE fm.id IN (SELECT value FROM json_each(${JSON.stringify(firmIds)}))`)) {
     const key = `${fm.size}|${fm.industry}|${fm.prefecture}`;
     const g = servedGroups.get(key) ?? { ...fm, n: 0, repeat: 0 };
     g.n += 1;
-    if (requestsOf.get(fm.id)! > 1) g.repeat += 1;
+    if (requestsOf[fm.id] > 1) g.repeat += 1;
     servedGroups.set(key, g);
   }
   const firmsBy = (key: "size" | "industry" | "prefecture") => {
