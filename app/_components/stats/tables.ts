@@ -201,7 +201,7 @@ export function statsTables(
         t("externalHours"),
         t("sharingRate"),
         t("hoursPerYear"),
-        t("belowBenchmark"),
+        t("belowBenchmark", { benchmark: m.benchmark }),
       ],
       rows: m.equipment.map((x) => [
         l.name(x.name, x.nameZh),
