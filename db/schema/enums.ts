@@ -94,6 +94,30 @@ export const reservationKinds = ["hold", "booking", "maintenance"] as const;
 export type ReservationKind = (typeof reservationKinds)[number];
 
 export const attachmentKinds = ["spec", "report", "invoice"] as const;
+
+/** What a sample is while the facility holds it, and how its custody ended. */
+export const sampleStatuses = ["held", "split", "consumed", "returned", "disposed"] as const;
+/** A sample's custody steps: received, then any moves, and one final step (a split continues in
+ * the sub-samples). */
+export const sampleStepKinds = [
+  "received",
+  "moved",
+  "split",
+  "consumed",
+  "returned",
+  "disposed",
+] as const;
+/** Hazard classes a sample is received with (GHS-style groups). */
+export const sampleHazards = [
+  "none",
+  "flammable",
+  "oxidising",
+  "corrosive",
+  "toxic",
+  "biological",
+  "radioactive",
+  "other",
+] as const;
 export const invoiceStatuses = ["issued", "void"] as const;
 
 /** Why a facility turns a request down: the common reasons, or "other" in the operator's words. */

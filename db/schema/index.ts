@@ -8,3 +8,4 @@ export * from "./vouchers";
 export * from "./usage";
 export * from "./evaluation";
 export * from "./figures";
+export * from "./samples";

@@ -19,6 +19,7 @@ import { billingRouter } from "./routers/billing";
 import { voucherRouter } from "./routers/voucher";
 import { equipmentUseRouter } from "./routers/equipment-use";
 import { faultRouter } from "./routers/faults";
+import { sampleRouter } from "./routers/sample";
 import { evaluationRouter } from "./routers/evaluation";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   voucher: voucherRouter,
   equipmentUse: equipmentUseRouter,
   fault: faultRouter,
+  sample: sampleRouter,
   evaluation: evaluationRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,

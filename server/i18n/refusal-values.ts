@@ -15,6 +15,7 @@ export type Names = {
   serviceType: Record<string, string>;
   equipmentStatus: Record<string, string>;
   role: Record<string, string>;
+  sampleStatus: Record<string, string>;
   or: string;
 };
 
@@ -26,6 +27,7 @@ const namedParams: Record<string, Exclude<keyof Names, "or">> = {
   equipmentStatus: "equipmentStatus",
   roles: "role",
   sides: "role",
+  sampleStatus: "sampleStatus",
 };
 
 export function refusalValues(

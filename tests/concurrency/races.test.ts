@@ -3,7 +3,15 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, isNull, and } from "drizzle-orm";
-import { bookingRequests, equipment, facilities, firms, reservations, users } from "@/db/schema";
+import {
+  bookingRequests,
+  equipment,
+  facilities,
+  firms,
+  reservations,
+  samples,
+  users,
+} from "@/db/schema";
 import { openingHoursPresets } from "@/db/seed/opening-hours";
 import { makeCreditCode } from "@/db/seed/credit-codes";
 import { submitRequest } from "@/server/services/booking/submit-request";
@@ -443,5 +451,49 @@ describe("voucher cover under concurrent acceptances", () => {
     expect(winners.size).toBeGreaterThan(1);
     expect(findInvariantViolations(db)).toEqual([]);
     expectMonthFiguresKept(db);
+  }, 120_000);
+});
+
+describe("sample IDs under concurrent receipts", () => {
+  it("40 samples received at once by 4 processes: IDs unique and gap-free per facility and year", async () => {
+    const firm = loadActor(db, ids.firmUsers[3])!;
+    // Forty confirmed requests (auto-approved) of the race lab, far from the other tests' slots.
+    const made = Array.from(
+      { length: 40 },
+      (_, i) =>
+        submitRequest(
+          db,
+          { ...firm, firmId: firm.firmId! },
+          {
+            title: `Sample race ${i}`,
+            serviceType: "testing",
+            equipmentId: ids.triple,
+            earliestStart: base + (3000 + i * 2) * HOUR,
+            deadline: base + (3100 + i * 2) * HOUR,
+            preferredStart: base + (3000 + i * 2) * HOUR,
+            hours: 1,
+          },
+        ).id,
+    );
+    const groups = [0, 1, 2, 3].map((k) => made.filter((_, i) => i % 4 === k));
+    const perProcess = await runTogether<Outcome>(
+      groups.map((g) => ({ kind: "receive", db: file, userId: ids.operators[0], requestIds: g })),
+    );
+    const results = perProcess.flat();
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const codes = results.map((r) => r.ref!).sort();
+    expect(new Set(codes).size).toBe(40);
+    const rows = db.select().from(samples).orderBy(samples.seq).all();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.code).sort()).toEqual(codes);
+    // The processes really raced: receipts of different processes were in flight at once.
+    const inFlightTogether = perProcess.some((a, i) =>
+      perProcess.some(
+        (b, j) =>
+          i !== j &&
+          a.some((x) => b.some((y) => x.startedAt! < y.endedAt! && y.startedAt! < x.endedAt!)),
+      ),
+    );
+    expect(inFlightTogether).toBe(true);
   }, 120_000);
 });

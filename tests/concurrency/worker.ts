@@ -7,6 +7,7 @@ import { quoteRequest } from "@/server/services/booking/quote-request";
 import { acceptQuote } from "@/server/services/booking/accept-quote";
 import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
+import { receiveSamples } from "@/server/services/samples/register";
 
 /** A common start instant, or "stdin": say ready, then read it from the parent. */
 type GoAt = number | "stdin";
@@ -32,7 +33,8 @@ type Job =
     }
   | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[]; useVoucher?: boolean }
   | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
-  | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number };
+  | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number }
+  | { kind: "receive"; db: string; userId: number; goAt: GoAt; requestIds: number[] };
 
 const job = JSON.parse(process.argv[2]) as Job;
 const db = openDatabase(job.db);
@@ -99,7 +101,30 @@ const submitOne = (
     ),
   );
 
-if (job.kind === "submit") {
+if (job.kind === "receive") {
+  const actor = actorOf(job.userId);
+  await waitUntil(job.goAt);
+  for (const requestId of job.requestIds)
+    out(
+      attempt(() => {
+        const [sample] = receiveSamples(db, actor, {
+          requestId,
+          samples: [
+            {
+              description: "Race coupon",
+              quantity: 1,
+              unit: "pieces",
+              condition: "sealed",
+              location: "Rack 1",
+              hazard: "none",
+              retainDays: 30,
+            },
+          ],
+        });
+        return { ref: sample.code };
+      }),
+    );
+} else if (job.kind === "submit") {
   const actor = actorOf(job.userId);
   if (job.warmup) {
     const copy = openDatabase(job.warmup.db);

@@ -185,8 +185,24 @@ export async function makeTenant(db: DB) {
     .returning()
     .get();
   const fault = await op.fault.report({ equipmentId: press.id, description: `${SECRET} leak` });
+  // A sample of the confirmed request, received by lab A.
+  const [sample] = await op.sample.receive({
+    requestId: confirmed.id,
+    samples: [
+      {
+        description: `${SECRET} alloy coupons`,
+        quantity: 3,
+        unit: "pieces",
+        condition: "sealed bag",
+        location: "Shelf A",
+        hazard: "none",
+        retainDays: 90,
+      },
+    ],
+  });
   const ids = {
     fault: fault.id,
+    sample: sample.id,
     programme: programme.id,
     allotment: allotment.id,
     claim: claim.id,
@@ -244,6 +260,13 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM voucher_ledger WHERE firm_id = ?`, firm))
     .update(q(`SELECT * FROM voucher_claims`))
     .update(q(`SELECT * FROM equipment_use WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM samples WHERE facility_id = ?`, lab))
+    .update(
+      q(
+        `SELECT * FROM sample_steps WHERE sample_id IN (SELECT id FROM samples WHERE facility_id = ?)`,
+        lab,
+      ),
+    )
     .digest("hex");
 }
 
@@ -548,6 +571,38 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
         }),
       roles: FACILITY,
       owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "sample.receive": {
+      call: (c) =>
+        c.sample.receive({
+          requestId: ids.confirmed,
+          samples: [
+            {
+              description: "Probe sample",
+              quantity: 1,
+              unit: "g",
+              condition: "dry",
+              location: "Shelf B",
+              hazard: "none",
+              retainDays: 30,
+            },
+          ],
+        }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "sample.step": {
+      call: (c) => c.sample.step({ sampleId: ids.sample, kind: "moved", location: "Shelf C" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "sample.ofRequest": {
+      call: (c) => c.sample.ofRequest({ requestId: ids.confirmed }),
+      roles: ["firm", "operator", "admin"],
+      owners: [...FIRM_SIDE, "operator", "admin"],
       others: "NOT_FOUND",
     },
     "fault.report": {
