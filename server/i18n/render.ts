@@ -12,7 +12,7 @@ import { refusalValues, type ParamValue, type RefusalParams } from "./refusal-va
 export type Locale = "en" | "zh";
 export const catalogs = { en, zh } as const;
 
-type Leaves<T, P extends string = ""> = {
+export type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
@@ -43,7 +43,8 @@ export function renderText(
     | "notifications.emailBody"
     | `events.${EventCode}`
     | `registrationMail.${keyof typeof en.registrationMail}`
-    | `voucherMail.${keyof typeof en.voucherMail}`,
+    | `voucherMail.${keyof typeof en.voucherMail}`
+    | `sampleLabels.${Leaves<typeof en.sampleLabels>}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

@@ -1006,6 +1006,16 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       owners: [...FIRM_SIDE, "operator", "admin"],
       others: "NOT_FOUND",
     },
+    "GET /api/requests/[id]/sample-labels": {
+      request: async () =>
+        (await route("requests/[id]/sample-labels")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ id: String(ids.confirmed) }),
+        }),
+      call: async () => null,
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
     "GET /api/requests/[id]/agreement": {
       request: async () =>
         (await route("requests/[id]/agreement")).GET(new Request("http://localhost/"), {

@@ -2,7 +2,12 @@
 // the year; moves, splits and the final step append to the chain of custody, which the firm reads
 // too. A finished sample takes no further step, steps cannot be edited or deleted, and bad input,
 // wrong roles and other tenants change nothing.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { users } from "@/db/schema";
+import { loadActor } from "@/server/services/users/load-actor";
+import { sampleLabelsPdf, qrModules } from "@/server/services/samples/labels";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { outcome } from "../helpers/outcome";
@@ -216,5 +221,50 @@ describe("sample register", () => {
     );
     const { audit_log: _b, ...after } = tableCounts(db);
     expect(after).toEqual(before);
+  });
+
+  it("prints labels of the samples held: ID as text and QR code, what it is, keep-until", async () => {
+    const pdfText = async (bytes: Uint8Array) => {
+      const warnings: string[] = [];
+      const log = vi
+        .spyOn(console, "log")
+        .mockImplementation((...a) => void warnings.push(a.join(" ")));
+      const doc = await getDocument({ data: bytes, verbosity: 1 }).promise;
+      let out = "";
+      for (let p = 1; p <= doc.numPages; p++)
+        out += (await (await doc.getPage(p)).getTextContent()).items
+          .map((i) => ("str" in i ? i.str : ""))
+          .join("\n");
+      log.mockRestore();
+      expect(warnings.filter((w) => /font|glyf/i.test(w))).toEqual([]);
+      return out;
+    };
+    const op = callerFor(db, fx.operator.id);
+    const list = await op.sample.ofRequest({ requestId: confirmed });
+    const held = list.filter((s) => s.status === "held").map((s) => s.code);
+    const finished = list.filter((s) => s.status !== "held").map((s) => s.code);
+    expect(held.length).toBeGreaterThan(0);
+    const pdf = await sampleLabelsPdf(db, loadActor(db, fx.operator.id)!, confirmed);
+    const text = await pdfText(pdf.bytes);
+    for (const code of held) expect(text).toContain(code);
+    for (const code of finished) expect(text).not.toContain(code);
+    expect(text).toContain("Reference coupon");
+    expect(text).toContain("Keep until 2027-04-04");
+    // The QR code of an ID is a real code of the ID (version 1 or 2 holds 17 characters).
+    expect([21, 25]).toContain(qrModules(held[0]).length);
+    // In Chinese for a reader who reads Chinese.
+    db.update(users).set({ locale: "zh" }).where(eq(users.id, fx.operator.id)).run();
+    const zh = await pdfText(
+      (await sampleLabelsPdf(db, loadActor(db, fx.operator.id)!, confirmed)).bytes,
+    );
+    expect(zh.replaceAll("\n", "")).toContain("留样至 2027-04-04");
+    db.update(users).set({ locale: "en" }).where(eq(users.id, fx.operator.id)).run();
+    // Only the facility holding them prints them.
+    await expect(
+      sampleLabelsPdf(db, loadActor(db, fx.firmUser.id)!, confirmed),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      sampleLabelsPdf(db, loadActor(db, fx.operatorB.id)!, confirmed),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -12,7 +12,7 @@ import type { Actor } from "../actor";
 import { refuse } from "../errors";
 import { loadRequestFor } from "../booking/request-access";
 import { localTimeText } from "../scheduling/local-time";
-import { PdfWriter } from "./pdf-writer";
+import { PdfWriter } from "../pdf/pdf-writer";
 import en from "@/server/i18n/messages/en.json";
 import zh from "@/server/i18n/messages/zh.json";
 

@@ -31,7 +31,7 @@ function loadSubsets(): Promise<Subset[]> {
   return subsets;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
+export const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 
 export class PdfWriter {
@@ -169,6 +169,54 @@ export class PdfWriter {
 
   space(points: number) {
     this.y -= points;
+  }
+
+  /** Another page, for positioned content (labels). */
+  addPage() {
+    this.newPage();
+  }
+
+  /** One line at (x, y) from the page's bottom left, shortened with "…" to `maxWidth`. */
+  async textAt(text: string, x: number, y: number, size: number, maxWidth: number) {
+    let line = text;
+    if ((await this.width(line, size)) > maxWidth) {
+      const chars = [...line];
+      while (chars.length && (await this.width(chars.join("") + "…", size)) > maxWidth) chars.pop();
+      line = chars.join("") + "…";
+    }
+    const saved = this.y;
+    this.y = y;
+    await this.drawLine(line, x, size);
+    this.y = saved;
+  }
+
+  /** A grid of dark squares (a QR code's modules), `size` points wide, its top left at (x, y). */
+  modules(grid: boolean[][], x: number, y: number, size: number) {
+    const cell = size / grid.length;
+    grid.forEach((row, r) =>
+      row.forEach((dark, c) => {
+        if (dark)
+          this.page.drawRectangle({
+            x: x + c * cell,
+            y: y - (r + 1) * cell,
+            width: cell,
+            height: cell,
+            color: rgb(0, 0, 0),
+          });
+      }),
+    );
+  }
+
+  /** A thin rectangle outline (a label's edge). */
+  outline(x: number, y: number, width: number, height: number) {
+    this.page.drawRectangle({
+      x,
+      y,
+      width,
+      height,
+      borderColor: rgb(0.8, 0.82, 0.85),
+      borderWidth: 0.5,
+    });
   }
 
   async save(): Promise<Uint8Array> {
