@@ -2,6 +2,7 @@ import { Billing } from "./_sections/billing";
 import { VoucherCover } from "./_sections/voucher";
 import { ActualUse } from "./_sections/actual-use";
 import { QuoteLines } from "./_sections/quote-lines";
+import { Samples } from "./_sections/samples";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -83,6 +84,7 @@ export default async function RequestPage({ params }: Props) {
             }
             timeZone={timeZone}
           />
+          <Samples data={data} actor={actor} caller={caller} timeZone={timeZone} />
           <Billing
             data={data}
             canRecord={

@@ -152,7 +152,7 @@ export function receiveSamples(db: DB, actor: Actor, raw: z.input<typeof receive
         ),
       );
       recordAudit(tx, {
-        action: "sample.receive",
+        action: "sampleRegister.received",
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `request:${r.id}`,
@@ -221,7 +221,7 @@ export function recordSampleStep(db: DB, actor: Actor, raw: z.input<typeof sampl
         .where(eq(samples.id, s.id))
         .run();
       recordAudit(tx, {
-        action: `sample.${input.kind}`,
+        action: `sampleRegister.${input.kind}`,
         actorId: actor.userId,
         actorEmail: actor.email,
         target: `sample:${s.id}`,
