@@ -54,7 +54,8 @@ export function ReceiveSampleForm({ requestId }: { requestId: number }) {
       data-testid="receive-sample-form"
       onSubmit={(e) => {
         e.preventDefault();
-        const f = new FormData(e.currentTarget);
+        const form = e.currentTarget;
+        const f = new FormData(form);
         const text = (k: string) => String(f.get(k) ?? "");
         receive.mutate(
           {
@@ -71,7 +72,7 @@ export function ReceiveSampleForm({ requestId }: { requestId: number }) {
               },
             ],
           },
-          { onSuccess: () => e.currentTarget?.reset() },
+          { onSuccess: () => form.reset() },
         );
       }}
     >

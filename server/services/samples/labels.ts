@@ -46,25 +46,17 @@ export async function sampleLabelsPdf(db: DB, actor: Actor, requestId: number) {
     pdf.modules(qrModules(s.code), x + PAD, top - PAD, qr);
     const tx = x + PAD * 2 + qr;
     const width = LABEL.width - qr - 3 * PAD;
-    await pdf.textAt(s.code, tx, top - PAD - 8, 8.5, width);
-    await pdf.textAt(s.description, tx, top - PAD - 19, 7, width);
-    await pdf.textAt(`${s.quantity} ${s.unit} · ${r.ref}`, tx, top - PAD - 29, 6.5, width);
-    await pdf.textAt(
-      text("received", { date: localDateKey(s.receivedAt, NETWORK_TIME_ZONE) }),
-      tx,
-      top - PAD - 38,
-      6.5,
-      width,
-    );
-    await pdf.textAt(
-      text("keep", { date: localDateKey(s.retainUntil, NETWORK_TIME_ZONE) }),
-      tx,
-      top - PAD - 47,
-      6.5,
-      width,
-    );
-    if (s.hazard !== "none")
-      await pdf.textAt(text(`hazard.${s.hazard}`), tx, top - PAD - 58, 7, width);
+    const lines: [string, number][] = [
+      [s.code, 8.5],
+      [s.description, 7],
+      [`${s.quantity} ${s.unit}`, 6.5],
+      [r.ref, 6.5],
+      [text("received", { date: localDateKey(s.receivedAt, NETWORK_TIME_ZONE) }), 6.5],
+      [text("keep", { date: localDateKey(s.retainUntil, NETWORK_TIME_ZONE) }), 6.5],
+    ];
+    if (s.hazard !== "none") lines.push([text(`hazard.${s.hazard}`), 7]);
+    for (const [k, [line, size]] of lines.entries())
+      await pdf.textAt(line, tx, top - PAD - 8 - k * 9.5, size, width);
   }
   if (list.length === 0) await pdf.paragraph(text("none"));
   return { bytes: await pdf.save(), fileName: `${r.ref}-sample-labels.pdf` };

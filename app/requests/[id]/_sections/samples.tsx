@@ -74,7 +74,21 @@ export async function Samples({
                       until: date(s.retainUntil),
                     })}
                   </p>
-                  <div className="overflow-x-auto">
+                  {/* On a phone, each step on its own lines; from sm up, a table. */}
+                  <ol
+                    className="space-y-1 text-xs sm:hidden"
+                    aria-label={t("custody", { code: s.code })}
+                  >
+                    {s.steps.map((x) => (
+                      <li key={x.id} className="rounded bg-slate-50 px-2 py-1">
+                        <span className="font-medium">{t(`stepKind.${x.kind}`)}</span> ·{" "}
+                        {time(x.at)} · {x.by}
+                        {x.location && <span> · {x.location}</span>}
+                        {x.note && <span className="block break-all text-slate-600">{x.note}</span>}
+                      </li>
+                    ))}
+                  </ol>
+                  <div className="hidden overflow-x-auto sm:block">
                     <table className="w-full text-left text-xs" data-testid="custody">
                       <caption className="sr-only">{t("custody", { code: s.code })}</caption>
                       <thead className="text-slate-600">
