@@ -1,14 +1,14 @@
 // The service agreement: a PDF in Chinese and English with both parties and their credit codes,
 // the scope, the quote's lines and total, and the terms; a draft until the firm accepts the quote,
 // whose acceptance records the agreement's number. Only the request's parties may read it.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { facilities } from "@/db/schema";
 import { setClockForTests } from "@/server/services/clock";
 import { agreementPdf } from "@/server/services/money/agreement";
 import { loadActor } from "@/server/services/users/load-actor";
 import { freshDb, callerFor } from "../helpers/test-db";
+import { textOf } from "../helpers/pdf-text";
 import { makeBookingFixture, requestBody, at, NOW, HOUR } from "../helpers/booking-fixture";
 
 const { db } = freshDb();
@@ -21,24 +21,6 @@ beforeAll(async () => {
     .where(eq(facilities.id, fx.lab.id))
     .run();
 });
-
-/** The PDF's text, refusing any font the reader has to repair (a broken font renders as noise). */
-async function textOf(bytes: Uint8Array): Promise<string> {
-  const warnings: string[] = [];
-  const log = vi
-    .spyOn(console, "log")
-    .mockImplementation((...a) => void warnings.push(a.join(" ")));
-  const doc = await getDocument({ data: bytes, verbosity: 1 }).promise;
-  let out = "";
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    out += content.items.map((i) => ("str" in i ? i.str : "")).join("") + "\n";
-    await (await doc.getPage(p)).getOperatorList();
-  }
-  log.mockRestore();
-  expect(warnings.filter((w) => /font|glyf/i.test(w))).toEqual([]);
-  return out;
-}
 
 describe("service agreement", () => {
   it("is a bilingual PDF of the quote, a draft until the firm accepts it", async () => {

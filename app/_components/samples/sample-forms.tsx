@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { sampleHazards, sampleStepKinds } from "@/db/schema/enums";
 import { inputClass } from "../form-field";
 import { FormErrors } from "../operations/form-errors";
 import { keepEnterFromSubmitting } from "../enter-key";
@@ -11,16 +12,6 @@ import { useOutcome } from "../vouchers/use-outcome";
 
 const button =
   "rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-export const hazards = [
-  "none",
-  "flammable",
-  "oxidising",
-  "corrosive",
-  "toxic",
-  "biological",
-  "radioactive",
-  "other",
-] as const;
 
 function Field(p: { id: string; label: string; children: React.ReactNode; className?: string }) {
   return (
@@ -67,7 +58,7 @@ export function ReceiveSampleForm({ requestId }: { requestId: number }) {
                 unit: text("unit"),
                 condition: text("condition"),
                 location: text("location"),
-                hazard: text("hazard") as (typeof hazards)[number],
+                hazard: text("hazard") as (typeof sampleHazards)[number],
                 retainDays: Number(text("retainDays")),
               },
             ],
@@ -107,7 +98,7 @@ export function ReceiveSampleForm({ requestId }: { requestId: number }) {
         </Field>
         <Field id="sample-hazard" label={t("label.hazard")} className="sm:col-span-3">
           <select id="sample-hazard" name="hazard" defaultValue="none" className={inputClass}>
-            {hazards.map((h) => (
+            {sampleHazards.map((h) => (
               <option key={h} value={h}>
                 {t(`hazard.${h}`)}
               </option>
@@ -134,7 +125,11 @@ export function ReceiveSampleForm({ requestId }: { requestId: number }) {
 }
 
 type Part = { description: string; quantity: string; location: string };
-const stepKinds = ["moved", "split", "consumed", "returned", "disposed"] as const;
+/** The steps after receipt. */
+const stepKinds = sampleStepKinds.filter((k) => k !== "received") as Exclude<
+  (typeof sampleStepKinds)[number],
+  "received"
+>[];
 
 export function SampleStepForm({ sampleId, code }: { sampleId: number; code: string }) {
   const t = useTranslations("samples");

@@ -28,6 +28,15 @@ export type CubeEquipment = {
   prefecture: string;
   fields: string[];
 };
+/** A row's facility as the figures list it. */
+export const facilityOfRow = (r: CubeEquipment) => ({
+  facilityId: r.facilityId,
+  slug: r.facilitySlug,
+  nameEn: r.facilityNameEn,
+  nameZh: r.facilityNameZh,
+  prefecture: r.prefecture,
+});
+
 /** booked: unit-hours over the period; available: unit-hours per month. */
 export type CubeRow = CubeEquipment & { booked: number; available: number[] };
 export type UtilisationCube = { months: MonthBucket[]; rows: CubeRow[]; bookedByMonth: number[] };

@@ -6,7 +6,7 @@ import type { DB } from "@/db/client";
 import { parseInput } from "../parse-input";
 import { ratio, statsInput, type StatsInput } from "./input";
 import { cubeFor, serviceFor, recordedUseFor } from "./cube-cache";
-import { equipmentNames, type CubeRow } from "../scheduling/utilisation-cube";
+import { equipmentNames, facilityOfRow, type CubeRow } from "../scheduling/utilisation-cube";
 import type { UseRow } from "../scheduling/use-cube";
 import type { ServiceRow } from "./service-figures";
 
@@ -159,17 +159,10 @@ export function statsUse(db: DB, raw: StatsInput) {
     ),
     byField: sorted([...groups((r) => r.fields)].map(([field, figure]) => ({ field, figure }))),
     byFacility: sorted(
-      [...groups((r) => [`f${r.facilityId}`])].map(([key, figure]) => {
-        const r = first.get(key)!;
-        return {
-          facilityId: r.facilityId,
-          slug: r.facilitySlug,
-          nameEn: r.facilityNameEn,
-          nameZh: r.facilityNameZh,
-          prefecture: r.prefecture,
-          figure,
-        };
-      }),
+      [...groups((r) => [`f${r.facilityId}`])].map(([key, figure]) => ({
+        ...facilityOfRow(first.get(key)!),
+        figure,
+      })),
     ),
     byEquipment: input.facilityId
       ? sorted(

@@ -8,7 +8,7 @@ import { ratio, statsInput, type StatsInput } from "./input";
 import { cubeFor, recordedUseFor } from "./cube-cache";
 import { isLargeInstrument } from "@/db/reference/large-instrument";
 import { benchmarkFor, yearOf } from "../evaluation/benchmark";
-import { equipmentNames, type CubeRow } from "../scheduling/utilisation-cube";
+import { equipmentNames, facilityOfRow, type CubeRow } from "../scheduling/utilisation-cube";
 
 const YEAR_HOURS = 365 * 24;
 
@@ -83,17 +83,10 @@ export function statsUtilisation(db: DB, raw: StatsInput) {
       ...g.figure,
     })),
     byField: groupBy(rows, available, (r) => r.fields).map((g) => ({ field: g.key, ...g.figure })),
-    byFacility: groupBy(rows, available, (r) => [String(r.facilityId)]).map((g) => {
-      const r = facility.get(g.key)!;
-      return {
-        facilityId: r.facilityId,
-        slug: r.facilitySlug,
-        nameEn: r.facilityNameEn,
-        nameZh: r.facilityNameZh,
-        prefecture: r.prefecture,
-        ...g.figure,
-      };
-    }),
+    byFacility: groupBy(rows, available, (r) => [String(r.facilityId)]).map((g) => ({
+      ...facilityOfRow(facility.get(g.key)!),
+      ...g.figure,
+    })),
     /** Listed once the filters narrow to one facility (the drill-down). */
     byEquipment: input.facilityId
       ? groupBy(rows, available, (r) => [String(r.equipmentId)]).map((g) => ({
