@@ -8,6 +8,7 @@ import { users } from "@/db/schema";
 import { loadActor } from "@/server/services/users/load-actor";
 import { sampleLabelsPdf, qrModules } from "@/server/services/samples/labels";
 import { setClockForTests } from "@/server/services/clock";
+import { NETWORK_TIME_ZONE, parseLocal } from "@/db/local-time";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { outcome } from "../helpers/outcome";
 import { textOf } from "../helpers/pdf-text";
@@ -69,7 +70,7 @@ describe("sample register", () => {
     expect(received.map((s) => s.code)).toEqual([code(1), code(2)]);
     expect(received[0]).toMatchObject({ status: "held", quantity: 6, hazard: "none" });
     // Retained 90 local days from receipt.
-    expect(received[0].retainUntil).toBe(NOW + 90 * 24 * HOUR);
+    expect(received[0].retainUntil).toBe(parseLocal("2027-04-04T09:00", NETWORK_TIME_ZONE));
     const seen = await callerFor(db, fx.firmUser.id).sample.ofRequest({ requestId: confirmed });
     expect(seen.map((s) => s.code)).toEqual([code(1), code(2)]);
     expect(seen[0].steps).toEqual([
