@@ -37,6 +37,7 @@ const ROUTES = {
     "requests/[id]/agreement",
     "requests/[id]/attachments",
     "requests/[id]/ics",
+    "requests/[id]/sample-labels",
   ],
   public: ["auth/[...nextauth]", "health", "ical/[token]", "trpc/[trpc]"],
 };
