@@ -80,7 +80,8 @@ export const sampleStepInput = z.discriminatedUnion(
 );
 
 /** Samples are received on work the facility has taken on. */
-const receiving: RequestStatus[] = ["confirmed", "in_progress", "completed"];
+export const receivesSamples = (status: RequestStatus) =>
+  status === "confirmed" || status === "in_progress" || status === "completed";
 
 type SampleRow = typeof samples.$inferSelect;
 
@@ -129,7 +130,7 @@ export function receiveSamples(db: DB, actor: Actor, raw: z.input<typeof receive
       const r = loadRequestFor(tx, actor, input.requestId);
       // Only the facility doing the work holds its samples.
       if (r.facilityId === null || r.facilityId !== actor.facilityId) throw notFound("request");
-      if (!receiving.includes(r.status))
+      if (!receivesSamples(r.status))
         throw refuse("INVALID_STATE", "sample.notReceiving", { ref: r.ref, status: r.status });
       const at = now();
       const received = input.samples.map((s) =>

@@ -2,6 +2,7 @@
 // custody; the facility doing the work receives samples, records each step and prints labels.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/services/actor";
+import { receivesSamples } from "@/server/services/samples/register";
 import { TRPCReactProvider } from "../../../_trpc/client";
 import { ClientIntl } from "../../../_components/client-intl";
 import { ReceiveSampleForm, SampleStepForm } from "../../../_components/samples/sample-forms";
@@ -9,8 +10,6 @@ import { serverCaller } from "../../../_trpc/server";
 import type { LoadedRequest } from "./types";
 
 type Caller = Awaited<ReturnType<typeof serverCaller>>;
-
-const receiving = ["confirmed", "in_progress", "completed"];
 
 export async function Samples({
   data,
@@ -27,7 +26,7 @@ export async function Samples({
   if (!["firm", "operator", "admin"].includes(actor.role)) return null;
   const canRecord = actor.role === "operator" && r.facilityId === actor.facilityId;
   const list = await caller.sample.ofRequest({ requestId: r.id });
-  if (list.length === 0 && !(canRecord && receiving.includes(r.status))) return null;
+  if (list.length === 0 && !(canRecord && receivesSamples(r.status))) return null;
   const t = await getTranslations("samples");
   const format = await getFormatter();
   const time = (ms: number) =>
@@ -126,7 +125,7 @@ export async function Samples({
           ))}
         </ul>
       )}
-      {canRecord && receiving.includes(r.status) && (
+      {canRecord && receivesSamples(r.status) && (
         <ClientIntl namespaces={["samples"]}>
           <TRPCReactProvider>
             <ReceiveSampleForm requestId={r.id} />
