@@ -93,7 +93,7 @@ export async function Samples({
                       <thead className="text-slate-600">
                         <tr>
                           <th className="py-1 pr-3 font-medium">{t("when")}</th>
-                          <th className="py-1 pr-3 font-medium">{t("step")}</th>
+                          <th className="py-1 pr-3 font-medium whitespace-nowrap">{t("step")}</th>
                           <th className="py-1 pr-3 font-medium">{t("where")}</th>
                           <th className="py-1 pr-3 font-medium">{t("who")}</th>
                           <th className="py-1 font-medium">{t("note")}</th>
@@ -103,7 +103,9 @@ export async function Samples({
                         {s.steps.map((x) => (
                           <tr key={x.id} className="border-t border-slate-100">
                             <td className="py-1 pr-3 whitespace-nowrap">{time(x.at)}</td>
-                            <td className="py-1 pr-3">{t(`stepKind.${x.kind}`)}</td>
+                            <td className="py-1 pr-3 whitespace-nowrap">
+                              {t(`stepKind.${x.kind}`)}
+                            </td>
                             <td className="py-1 pr-3">{x.location ?? ""}</td>
                             <td className="py-1 pr-3">{x.by}</td>
                             <td className="py-1">{x.note}</td>
