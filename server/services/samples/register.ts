@@ -265,5 +265,7 @@ export function samplesOfRequest(db: DbOrTx, actor: Actor, requestId: number) {
         .orderBy(asc(sampleSteps.at), asc(sampleSteps.id))
         .all()
     : [];
-  return list.map((s) => ({ ...s, steps: steps.filter((x) => x.sampleId === s.id) }));
+  const stepsOf = new Map(list.map((s) => [s.id, [] as typeof steps]));
+  for (const x of steps) stepsOf.get(x.sampleId)!.push(x);
+  return list.map((s) => ({ ...s, steps: stepsOf.get(s.id)! }));
 }

@@ -72,23 +72,21 @@ export function figureGrouper(
   rows.forEach((r, i) => {
     const u = use.get(r.equipmentId);
     const s = service.get(r.equipmentId);
-    const at = i * WIDTH;
-    if (u) {
-      matrix[at] = u.used;
-      matrix[at + 1] = u.external;
-      matrix[at + 2] = u.inHouse;
-      matrix[at + 3] = u.down;
-      matrix[at + 4] = u.noShows;
-    }
-    if (s) {
-      matrix[at + 5] = s.invoicedFen;
-      matrix[at + 6] = s.paidFen;
-      matrix[at + 7] = s.voucherFen;
-      matrix[at + 8] = s.ratingSum;
-      matrix[at + 9] = s.ratings;
-      matrix[at + 10] = s.responseHoursSum;
-      matrix[at + 11] = s.responses;
-    }
+    const row = matrix.subarray(i * WIDTH, (i + 1) * WIDTH);
+    if (u) row.set([u.used, u.external, u.inHouse, u.down, u.noShows]);
+    if (s)
+      row.set(
+        [
+          s.invoicedFen,
+          s.paidFen,
+          s.voucherFen,
+          s.ratingSum,
+          s.ratings,
+          s.responseHoursSum,
+          s.responses,
+        ],
+        5,
+      );
     const firms = usersOf.get(r.equipmentId);
     firmsOf.push(firms);
     if (firms) for (const f of firms) if (f > maxFirm) maxFirm = f;
