@@ -93,7 +93,22 @@ export type RequestStatus = (typeof requestStatuses)[number];
 export const reservationKinds = ["hold", "booking", "maintenance"] as const;
 export type ReservationKind = (typeof reservationKinds)[number];
 
-export const attachmentKinds = ["spec", "report", "invoice"] as const;
+/** A facility's "document" is any file that is neither a report (reports are issued through the
+ * report register) nor a fapiao. */
+export const attachmentKinds = ["spec", "report", "invoice", "document"] as const;
+
+/** A report's way through the register: tested (awaiting review), reviewed (awaiting approval),
+ * released (approved and numbered), then possibly superseded by an amendment or revoked; a
+ * reviewer or approver may return it to the tester instead. */
+export const reportStatuses = [
+  "awaiting_review",
+  "awaiting_approval",
+  "released",
+  "superseded",
+  "revoked",
+  "returned",
+] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
 
 /** What a sample is while the facility holds it, and how its custody ended. */
 export const sampleStatuses = ["held", "split", "consumed", "returned", "disposed"] as const;

@@ -9,3 +9,4 @@ export * from "./usage";
 export * from "./evaluation";
 export * from "./figures";
 export * from "./samples";
+export * from "./reports";

@@ -37,6 +37,8 @@ export const users = sqliteTable(
       .notNull()
       .default("en"),
     disabled: flag("disabled").notNull().default(false),
+    /** A facility's authorised signatory: may approve its reports. */
+    signatory: flag("signatory").notNull().default(false),
     mustChangePassword: flag("must_change_password").notNull().default(false),
     lastSignInAt: millis("last_sign_in_at"),
     /** When the user last opened their notifications: the bell counts unread ones after it. */

@@ -20,6 +20,7 @@ import { voucherRouter } from "./routers/voucher";
 import { equipmentUseRouter } from "./routers/equipment-use";
 import { faultRouter } from "./routers/faults";
 import { sampleRouter } from "./routers/sample";
+import { reportRouter } from "./routers/report";
 import { evaluationRouter } from "./routers/evaluation";
 
 export const appRouter = createTRPCRouter({
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   equipmentUse: equipmentUseRouter,
   fault: faultRouter,
   sample: sampleRouter,
+  report: reportRouter,
   evaluation: evaluationRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,

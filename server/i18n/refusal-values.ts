@@ -16,6 +16,7 @@ export type Names = {
   equipmentStatus: Record<string, string>;
   role: Record<string, string>;
   sampleStatus: Record<string, string>;
+  reportStatus: Record<string, string>;
   or: string;
 };
 
@@ -28,6 +29,7 @@ const namedParams: Record<string, Exclude<keyof Names, "or">> = {
   roles: "role",
   sides: "role",
   sampleStatus: "sampleStatus",
+  reportStatus: "reportStatus",
 };
 
 export function refusalValues(

@@ -44,7 +44,8 @@ export function renderText(
     | `events.${EventCode}`
     | `registrationMail.${keyof typeof en.registrationMail}`
     | `voucherMail.${keyof typeof en.voucherMail}`
-    | `sampleLabels.${Leaves<typeof en.sampleLabels>}`,
+    | `sampleLabels.${Leaves<typeof en.sampleLabels>}`
+    | `reportStamp.${Leaves<typeof en.reportStamp>}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

@@ -81,6 +81,7 @@ export type NotFoundWhat =
   | "invoice"
   | "maintenance"
   | "request"
+  | "report"
   | "sample"
   | "service"
   | "user"

@@ -40,7 +40,7 @@ function code(fn: () => unknown): string {
 }
 
 describe("attachments", () => {
-  it("stores a firm's specification and a facility's report, readable by both parties only", async () => {
+  it("stores a firm's specification and a facility's document, readable by both parties only", async () => {
     const r = await callerFor(db, fx.firmUser.id).request.submit(
       requestBody({ equipmentId: fx.reactor.id }),
     );
@@ -51,8 +51,9 @@ describe("attachments", () => {
       name: "../../etc/report.csv",
       bytes: new TextEncoder().encode("a,b\n1,2\n"),
     });
+    // A facility's file is a document: reports are issued through the report register.
     expect(report).toMatchObject({
-      kind: "report",
+      kind: "document",
       fileName: "etcreport.csv",
       mimeType: "text/csv",
     });

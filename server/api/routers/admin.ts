@@ -25,6 +25,7 @@ import {
   setUserDisabled,
 } from "@/server/services/admin/accounts";
 import { idInput } from "@/server/services/id-input";
+import { setSignatory, setSignatoryInput } from "@/server/services/admin/signatory";
 
 export const adminRouter = createTRPCRouter({
   facilities: adminProcedure
@@ -49,6 +50,9 @@ export const adminRouter = createTRPCRouter({
   setUserDisabled: adminProcedure
     .input(setDisabledInput)
     .mutation(({ ctx, input }) => setUserDisabled(ctx.db, ctx.actor, input)),
+  setSignatory: adminProcedure
+    .input(setSignatoryInput)
+    .mutation(({ ctx, input }) => setSignatory(ctx.db, ctx.actor, input)),
   resetPassword: adminProcedure
     .input(resetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx.actor, input)),

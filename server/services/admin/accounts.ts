@@ -69,6 +69,7 @@ export function listUsers(db: DB, raw: z.input<typeof listUsersInput>) {
       name: users.name,
       role: users.role,
       disabled: users.disabled,
+      signatory: users.signatory,
       mustChangePassword: users.mustChangePassword,
       lastSignInAt: users.lastSignInAt,
       facility: facilities.nameEn,
@@ -138,7 +139,7 @@ export async function createAccount(db: DB, actor: Actor, raw: z.input<typeof cr
   );
 }
 
-function staffTarget(db: DB, actor: Actor, id: number) {
+export function staffTarget(db: DB, actor: Actor, id: number) {
   const user = db.select().from(users).where(eq(users.id, id)).get();
   if (!user) throw notFound("user");
   if (user.id === actor.userId) throw refuse("INVALID_STATE", "admin.ownAccount");

@@ -1,5 +1,7 @@
-// Files on a request: specifications from the firm, reports from the facility. Stored under the
-// data directory by their sha256, served only to those who may see the request.
+// Files on a request: specifications from the firm; fapiao and other documents from the facility;
+// released reports (written by the report register at approval). Stored under the data directory
+// by their sha256, served only to those who may see the request and only while they still hash
+// to the recorded value.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,12 +16,15 @@ import { loadRequestFor } from "./request-access";
 import { notifyOtherParty } from "./notify";
 import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST, extensionOf, sniffFileType } from "./file-types";
 import { downloadFileName, storedFileName } from "./file-names";
+import { readChecked } from "../reports/files";
+import { recordAudit } from "../audit/record-audit";
 
 export function addAttachment(
   db: DB,
   actor: Actor,
   requestId: number,
-  /** A facility's file is a report unless it says it is the fapiao of an invoice. */
+  /** A facility's file is a document unless it says it is the fapiao of an invoice (reports go
+   * through the report register). */
   file: { name: string; bytes: Uint8Array; kind?: "invoice" },
 ) {
   if (file.bytes.length > MAX_FILE_BYTES)
@@ -45,7 +50,8 @@ export function addAttachment(
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (!fs.existsSync(target)) fs.writeFileSync(target, file.bytes);
       const at = now();
-      const kind = actor.role === "firm" ? "spec" : file.kind === "invoice" ? "invoice" : "report";
+      const kind =
+        actor.role === "firm" ? "spec" : file.kind === "invoice" ? "invoice" : "document";
       const row = tx
         .insert(attachments)
         .values({
@@ -88,7 +94,17 @@ export function readAttachment(db: DB, actor: Actor, attachmentId: number) {
   } catch {
     throw notFound("file");
   }
-  const bytes = fs.readFileSync(path.join(dataDir(), row.storagePath));
+  // A file is served only as it was recorded: a released report's hash was fixed at approval.
+  const bytes = readChecked(row.storagePath, row.sha256);
+  if (!bytes) {
+    recordAudit(db, {
+      action: "file.altered",
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      target: `attachment:${row.id}`,
+    });
+    throw refuse("CONFLICT", "request.fileAltered", { fileName: row.fileName });
+  }
   const fileName = downloadFileName(ref, row.fileName, extensionOf(row.mimeType));
   return { fileName, mimeType: row.mimeType, bytes };
 }

@@ -1,8 +1,8 @@
 // When work may start and when it may be called complete: the rules the start and complete moves
 // apply, and that the demo seed is checked against.
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { attachments, facilities, reportingServiceTypes } from "@/db/schema";
+import { attachments, facilities, reportingServiceTypes, reports } from "@/db/schema";
 import { refuse } from "../errors";
 
 /** From when work on a booked request may start without a reason: the facility's early-start
@@ -20,18 +20,24 @@ export function startOpensAt(
   return r.quoteStart - (f?.minutes ?? 60) * 60_000;
 }
 
-/** Refuses to complete inspection, testing or verification work that has no report on file. */
+/** Refuses to complete inspection, testing or verification work that has no report: one in the
+ * report register (written, at any stage but returned) or a released report file. */
 export function assertReportFiled(
   tx: DbOrTx,
   r: { id: number; ref: string; serviceType: string },
 ): void {
   if (!reportingServiceTypes.includes(r.serviceType)) return;
-  const reports = tx
+  const written = tx
+    .select({ n: count() })
+    .from(reports)
+    .where(and(eq(reports.requestId, r.id), ne(reports.status, "returned")))
+    .get()!.n;
+  const files = tx
     .select({ n: count() })
     .from(attachments)
     .where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report")))
     .get()!.n;
-  if (reports === 0)
+  if (written + files === 0)
     throw refuse("INVALID_STATE", "request.reportNeeded", {
       ref: r.ref,
       serviceType: r.serviceType,

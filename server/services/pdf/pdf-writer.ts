@@ -51,6 +51,34 @@ export class PdfWriter {
     return w;
   }
 
+  /** An existing PDF with a new first page to write on (a cover); throws if it cannot be read. */
+  static async cover(existing: Uint8Array): Promise<PdfWriter> {
+    const doc = await PDFDocument.load(existing, { updateMetadata: false });
+    doc.registerFontkit(fontkit);
+    const w = new PdfWriter(doc);
+    w.page = doc.insertPage(0, [A4.width, A4.height]);
+    w.y = A4.height - MARGIN;
+    return w;
+  }
+
+  /** How many pages the document has. */
+  get pageCount() {
+    return this.doc.getPageCount();
+  }
+
+  /** One line of small grey text at the foot of every page after the first (the cover). */
+  async footer(text: (page: number, pages: number) => string) {
+    const saved = { page: this.page, y: this.y };
+    const pages = this.doc.getPages();
+    for (const [i, page] of pages.entries()) {
+      if (i === 0) continue;
+      this.page = page;
+      this.y = 18;
+      await this.drawLine(text(i + 1, pages.length), 24, 7, true);
+    }
+    Object.assign(this, saved);
+  }
+
   private newPage() {
     this.page = this.doc.addPage([A4.width, A4.height]);
     this.y = A4.height - MARGIN;

@@ -1,7 +1,6 @@
 // Sample labels: an A4 sheet of 24 labels (3 × 8, 63.5 × 33.9 mm, the common L7159 layout), one per
 // sample of a request, each with the sample's ID as a QR code and as text, what it is, the
 // request, the hazard class and how long it is kept. For the facility holding the samples.
-import QRCode from "qrcode";
 import type { DB } from "@/db/client";
 import { localDateKey, NETWORK_TIME_ZONE } from "@/db/local-time";
 import type { Actor } from "../actor";
@@ -10,6 +9,7 @@ import { renderText, type Leaves, type Locale } from "@/server/i18n/render";
 import type en from "@/server/i18n/messages/en.json";
 import { loadRequestFor } from "../booking/request-access";
 import { A4, PdfWriter } from "../pdf/pdf-writer";
+import { qrModules } from "../pdf/qr";
 import { samplesOfRequest } from "./register";
 
 const MM = 72 / 25.4;
@@ -17,14 +17,6 @@ const LABEL = { width: 63.5 * MM, height: 33.9 * MM, columns: 3, rows: 8 };
 const LEFT = (A4.width - LABEL.columns * LABEL.width - 2 * 2.5 * MM) / 2;
 const TOP = A4.height - (A4.height - LABEL.rows * LABEL.height) / 2;
 const PAD = 2.5 * MM;
-
-/** The QR code of a text as rows of dark and light modules. */
-export function qrModules(text: string): boolean[][] {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  return Array.from({ length: modules.size }, (_, r) =>
-    Array.from({ length: modules.size }, (_, c) => Boolean(modules.get(r, c))),
-  );
-}
 
 /** In the reader's language (their account's). */
 export async function sampleLabelsPdf(db: DB, actor: Actor, requestId: number) {

@@ -1,5 +1,5 @@
-// Registry numbers that are unique and gap-free per facility and year (sample IDs now, report
-// numbers next): the next number is read and taken in the caller's write transaction, which
+// Registry numbers that are unique and gap-free per facility and year (sample IDs and report
+// numbers): the next number is read and taken in the caller's write transaction, which
 // better-sqlite3 runs as BEGIN IMMEDIATE, so two at once never see the same last number.
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -22,7 +22,7 @@ export function facilityYear(tx: DbOrTx, facilityId: number, at: number): number
 /** The next sequence of `table` (with facility_id, year, seq columns) for a facility and year. */
 export function nextSequence(
   tx: DbOrTx,
-  table: "samples",
+  table: "samples" | "reports",
   facilityId: number,
   year: number,
 ): number {
@@ -32,6 +32,6 @@ export function nextSequence(
   return (last?.seq ?? 0) + 1;
 }
 
-/** P011-2026-00042 */
-export const registryNumber = (facilityId: number, year: number, seq: number) =>
-  `${facilityCode(facilityId)}-${year}-${String(seq).padStart(5, "0")}`;
+/** P011-2026-00042 for a sample, P011-2026-R00042 for a report (kind "R"). */
+export const registryNumber = (facilityId: number, year: number, seq: number, kind = "") =>
+  `${facilityCode(facilityId)}-${year}-${kind}${String(seq).padStart(5, "0")}`;

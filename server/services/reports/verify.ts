@@ -1,0 +1,108 @@
+// The public check of a report. With its number alone it says only whether the number exists;
+// with the number and the verification code printed beside the QR code it shows the facility,
+// service, test and issue dates, the accreditation marks, the status (valid, superseded by a newer
+// number, revoked, with dates) and the SHA-256 of the released file. Never the firm or the
+// results. Each client address may look up LOOKUPS_PER_WINDOW reports per window.
+import crypto from "node:crypto";
+import { and, count, eq, gt, lt } from "drizzle-orm";
+import type { DB } from "@/db/client";
+import { bookingRequests, facilities, reportLookups, reports, services } from "@/db/schema";
+import { refuse, validation } from "../errors";
+import { now } from "../clock";
+import { codeHash } from "./approve";
+
+export const LOOKUP_WINDOW_MS = 10 * 60_000;
+export const LOOKUPS_PER_WINDOW = 30;
+
+const NUMBER = /^P\d{3,6}-\d{4}-R\d{5,7}$/;
+const CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
+
+export const normaliseNumber = (raw: string) => raw.trim().toUpperCase();
+export const normaliseCode = (raw: string) => raw.replace(/[\s-]/g, "").toUpperCase();
+
+/** Counts this lookup, or refuses when the address has used up its window. */
+function takeLookup(db: DB, address: string) {
+  const at = now();
+  db.transaction(
+    (tx) => {
+      tx.delete(reportLookups)
+        .where(and(eq(reportLookups.address, address), lt(reportLookups.at, at - LOOKUP_WINDOW_MS)))
+        .run();
+      const used = tx
+        .select({ n: count() })
+        .from(reportLookups)
+        .where(and(eq(reportLookups.address, address), gt(reportLookups.at, at - LOOKUP_WINDOW_MS)))
+        .get()!.n;
+      if (used >= LOOKUPS_PER_WINDOW)
+        throw refuse("TOO_MANY_REQUESTS", "report.tooManyLookups", {
+          minutes: LOOKUP_WINDOW_MS / 60_000,
+        });
+      tx.insert(reportLookups).values({ address, at }).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type Verification =
+  | { exists: false }
+  | { exists: true; codeChecked: false }
+  | { exists: true; codeChecked: true; codeMatches: false }
+  | ({ exists: true; codeChecked: true; codeMatches: true } & ReportFacts);
+
+export type ReportFacts = ReturnType<typeof factsOf>;
+
+export function verifyReport(
+  db: DB,
+  address: string,
+  raw: { number: string; code?: string },
+): Verification {
+  const number = normaliseNumber(raw.number);
+  if (!NUMBER.test(number)) throw validation("number", "field.reportNumber");
+  const code = raw.code === undefined || raw.code.trim() === "" ? null : normaliseCode(raw.code);
+  if (code !== null && !CODE.test(code)) throw validation("code", "field.verifyCode");
+  takeLookup(db, address);
+  const r = db.select().from(reports).where(eq(reports.number, number)).get();
+  if (!r) return { exists: false };
+  if (code === null) return { exists: true, codeChecked: false };
+  const matches = crypto.timingSafeEqual(
+    Buffer.from(codeHash(code), "hex"),
+    Buffer.from(r.codeHash!, "hex"),
+  );
+  if (!matches) return { exists: true, codeChecked: true, codeMatches: false };
+  return { exists: true, codeChecked: true, codeMatches: true, ...factsOf(db, r) };
+}
+
+function factsOf(db: DB, r: typeof reports.$inferSelect) {
+  const facility = db
+    .select({ name: facilities.nameEn, nameZh: facilities.nameZh })
+    .from(facilities)
+    .where(eq(facilities.id, r.facilityId))
+    .get()!;
+  const service = db
+    .select({ name: services.name, nameZh: services.nameZh })
+    .from(bookingRequests)
+    .innerJoin(services, eq(services.id, bookingRequests.serviceId))
+    .where(eq(bookingRequests.id, r.requestId))
+    .get();
+  const newer = r.supersededById
+    ? db
+        .select({ number: reports.number })
+        .from(reports)
+        .where(eq(reports.id, r.supersededById))
+        .get()!.number
+    : null;
+  return {
+    number: r.number!,
+    facility,
+    service: service ?? null,
+    testedFrom: r.testedFrom,
+    testedTo: r.testedTo,
+    issuedAt: r.approvedAt!,
+    marks: r.marks ?? [],
+    status: r.status as "released" | "superseded" | "revoked",
+    supersededBy: newer,
+    supersededAt: r.supersededAt,
+    revokedAt: r.revokedAt,
+    sha256: r.releasedSha256!,
+  };
+}
