@@ -434,7 +434,7 @@ describe("report register", () => {
         facilityId: fx.lab.id,
         serviceId: fx.testing.id,
         serviceType: "testing",
-        title: "T",
+        title: "Tensile test",
         hours: 2,
       }),
     );
