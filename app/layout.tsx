@@ -33,12 +33,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <footer className="border-t border-slate-200 bg-white">
-            <p
-              className="mx-auto max-w-6xl px-4 py-4 text-xs text-slate-600"
-              data-testid="illustrative-note"
-            >
-              {t("illustrativeNote")}
-            </p>
+            <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-4 text-xs text-slate-600 sm:flex-row sm:justify-between">
+              <p data-testid="illustrative-note">{t("illustrativeNote")}</p>
+              <a href="/verify" className="shrink-0 text-brand-700 underline">
+                {t("verifyReport")}
+              </a>
+            </div>
           </footer>
         </Toaster>
       </body>

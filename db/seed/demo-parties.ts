@@ -205,6 +205,28 @@ export function seedParties(
       .returning({ id: users.id })
       .get().id;
     operatorByFacility.set(f.id, id);
+    // The walk-through facility has a reviewer and an authorised signatory too: its reports are
+    // tested, reviewed and approved by three different people.
+    if (walkthrough)
+      db.insert(users)
+        .values([
+          {
+            email: "reviewer@pilot.demo",
+            name: "Chen Jing 陈静",
+            passwordHash,
+            role: "operator",
+            facilityId: f.id,
+          },
+          {
+            email: "signatory@pilot.demo",
+            name: "Huang Lei 黄磊",
+            passwordHash,
+            role: "operator",
+            facilityId: f.id,
+            signatory: true,
+          },
+        ])
+        .run();
   }
   const adminId = db
     .insert(users)

@@ -4,6 +4,7 @@ import { dataDir, databasePath } from "@/db/paths";
 import { isEmpty, seedDemo, DEMO_PASSWORD } from "@/db/seed";
 import { hashPassword } from "@/server/auth/password";
 import { authSecret } from "@/server/auth/secret";
+import { issueDemoReports } from "@/server/services/reports/demo-reports";
 
 export async function prepareData(log: (line: string) => void = console.log): Promise<void> {
   authSecret();
@@ -13,6 +14,7 @@ export async function prepareData(log: (line: string) => void = console.log): Pr
     if (isEmpty(db)) {
       log(`Seeding demo data into ${databasePath()} …`);
       seedDemo(db, { dataDir: dataDir(), passwordHash: await hashPassword(DEMO_PASSWORD) });
+      await issueDemoReports(db);
       log("Demo data ready.");
     }
   } finally {

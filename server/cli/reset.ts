@@ -1,4 +1,4 @@
-// `npm run db:reset`: delete the database and stored attachments, migrate and seed the demo data
+// `npm run db:reset`: delete the database, stored attachments and report files, migrate and seed the demo data
 // again.
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { prepareData } from "./prepare";
 
 const file = databasePath();
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-fs.rmSync(path.join(dataDir(), "attachments"), { recursive: true, force: true });
+for (const dir of ["attachments", "reports"])
+  fs.rmSync(path.join(dataDir(), dir), { recursive: true, force: true });
 await prepareData();
 console.log(`Reset ${file}.`);

@@ -8,6 +8,7 @@ import { isEmpty, seedDemo, DEMO_PASSWORD } from "@/db/seed";
 import { seedScale } from "@/db/seed/scale";
 import { hashPassword } from "@/server/auth/password";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
+import { issueDemoReports } from "@/server/services/reports/demo-reports";
 
 const scale = process.argv.includes("--scale");
 const file = scale
@@ -55,6 +56,7 @@ if (scale) {
   if (!isEmpty(db)) console.log(`${file} already holds data; use npm run db:reset to start over.`);
   else {
     seedDemo(db, { dataDir: dataDir(), passwordHash });
+    await issueDemoReports(db);
     console.log(`Demo data seeded into ${file}.`);
   }
   db.$client.close();

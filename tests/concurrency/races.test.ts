@@ -8,6 +8,7 @@ import {
   equipment,
   facilities,
   firms,
+  reports,
   reservations,
   samples,
   users,
@@ -22,6 +23,8 @@ import { expectMonthFiguresKept } from "../helpers/month-figures";
 import { freshDb } from "../helpers/test-db";
 import { runTogether, runWorker } from "./spawn";
 import { grantAllotment } from "../helpers/voucher-grant";
+import { draftReport } from "@/server/services/reports/draft";
+import { PdfWriter } from "@/server/services/pdf/pdf-writer";
 
 const HOUR = 3_600_000;
 const { db, file } = freshDb();
@@ -496,4 +499,80 @@ describe("sample IDs under concurrent receipts", () => {
     );
     expect(inFlightTogether).toBe(true);
   }, 120_000);
+});
+
+describe("report numbers under concurrent approvals", () => {
+  it("16 reports approved at once by 4 processes: numbers unique and gap-free, each on its own file", async () => {
+    const previousDataDir = process.env.DATA_DIR;
+    process.env.DATA_DIR = fs.mkdtempSync("/tmp/race-reports-");
+    try {
+      const firm = loadActor(db, ids.firmUsers[4])!;
+      const tester = loadActor(db, ids.operators[0])!;
+      db.update(users).set({ signatory: true }).where(eq(users.id, ids.operators[1])).run();
+      const made = Array.from(
+        { length: 16 },
+        (_, i) =>
+          submitRequest(
+            db,
+            { ...firm, firmId: firm.firmId! },
+            {
+              title: `Report race ${i}`,
+              serviceType: "testing",
+              equipmentId: ids.triple,
+              earliestStart: base + (4000 + i * 2) * HOUR,
+              deadline: base + (4100 + i * 2) * HOUR,
+              preferredStart: base + (4000 + i * 2) * HOUR,
+              hours: 1,
+            },
+          ).id,
+      );
+      // The work is under way (set directly: starting is not what this test is about).
+      for (const id of made)
+        db.update(bookingRequests)
+          .set({ status: "in_progress" })
+          .where(eq(bookingRequests.id, id))
+          .run();
+      const reportIds: number[] = [];
+      for (const [i, requestId] of made.entries()) {
+        const pdf = await PdfWriter.create("Race report");
+        await pdf.paragraph(`Race report ${i}`);
+        const bytes = await pdf.save();
+        reportIds.push(
+          (
+            await draftReport(
+              db,
+              tester,
+              { requestId, title: `Race report ${i}` },
+              {
+                name: "r.pdf",
+                bytes,
+              },
+            )
+          ).id,
+        );
+      }
+      const groups = [0, 1, 2, 3].map((k) => reportIds.filter((_, i) => i % 4 === k));
+      const perProcess = await runTogether<Outcome>(
+        groups.map((g) => ({ kind: "approve", db: file, userId: ids.operators[1], reportIds: g })),
+      );
+      const results = perProcess.flat();
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      const rows = db.select().from(reports).orderBy(reports.seq).all();
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      expect(new Set(rows.map((r) => r.number)).size).toBe(16);
+      expect(rows.map((r) => r.number).sort()).toEqual(results.map((r) => r.ref!).sort());
+      // Each number is stamped on its own released file.
+      expect(new Set(rows.map((r) => r.releasedSha256)).size).toBe(16);
+      const inFlightTogether = perProcess.some((a, i) =>
+        perProcess.some(
+          (b, j) =>
+            i !== j &&
+            a.some((x) => b.some((y) => x.startedAt! < y.endedAt! && y.startedAt! < x.endedAt!)),
+        ),
+      );
+      expect(inFlightTogether).toBe(true);
+    } finally {
+      process.env.DATA_DIR = previousDataDir;
+    }
+  }, 180_000);
 });

@@ -8,6 +8,7 @@ import { acceptQuote } from "@/server/services/booking/accept-quote";
 import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
 import { receiveSamples } from "@/server/services/samples/register";
+import { approveReport } from "@/server/services/reports/approve";
 
 /** A common start instant, or "stdin": say ready, then read it from the parent. */
 type GoAt = number | "stdin";
@@ -34,7 +35,8 @@ type Job =
   | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[]; useVoucher?: boolean }
   | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number }
-  | { kind: "receive"; db: string; userId: number; goAt: GoAt; requestIds: number[] };
+  | { kind: "receive"; db: string; userId: number; goAt: GoAt; requestIds: number[] }
+  | { kind: "approve"; db: string; userId: number; goAt: GoAt; reportIds: number[] };
 
 const job = JSON.parse(process.argv[2]) as Job;
 const db = openDatabase(job.db);
@@ -49,6 +51,19 @@ function attempt(fn: () => { ref?: string; status?: string }) {
   try {
     const r = fn();
     return { ok: true, ref: r.ref, status: r.status, startedAt, endedAt: clock() };
+  } catch (e) {
+    const code =
+      e instanceof DomainError ? e.code : `CRASH ${(e as { code?: string }).code ?? ""}`.trim();
+    return { ok: false, code, message: String((e as Error).message), startedAt, endedAt: clock() };
+  }
+}
+
+/** attempt() for an asynchronous step. */
+async function attemptAsync(fn: () => Promise<{ ref?: string }>) {
+  const startedAt = clock();
+  try {
+    const r = await fn();
+    return { ok: true, ref: r.ref, startedAt, endedAt: clock() };
   } catch (e) {
     const code =
       e instanceof DomainError ? e.code : `CRASH ${(e as { code?: string }).code ?? ""}`.trim();
@@ -101,7 +116,16 @@ const submitOne = (
     ),
   );
 
-if (job.kind === "receive") {
+if (job.kind === "approve") {
+  const actor = actorOf(job.userId);
+  await waitUntil(job.goAt);
+  for (const reportId of job.reportIds)
+    out(
+      await attemptAsync(async () => ({
+        ref: (await approveReport(db, actor, { reportId })).number ?? undefined,
+      })),
+    );
+} else if (job.kind === "receive") {
   const actor = actorOf(job.userId);
   await waitUntil(job.goAt);
   for (const requestId of job.requestIds)

@@ -107,7 +107,11 @@ async function refusal(p: Promise<unknown> | (() => unknown)) {
   return "OK";
 }
 
-const draft = async (requestId: number, by = fx.operator, extra: Record<string, unknown> = {}) =>
+const draft = async (
+  requestId: number,
+  by: { id: number } = fx.operator,
+  extra: Record<string, unknown> = {},
+) =>
   draftReport(
     db,
     actor(by),

@@ -1,5 +1,6 @@
 "use client";
-// Per-user actions: disable or enable, and reset the password (a new one-time password).
+// Per-user actions: disable or enable, reset the password (a new one-time password), and for a
+// facility's staff grant or withdraw the authorised-signatory flag (they approve its reports).
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -15,17 +16,21 @@ export function AccountActions({
   email,
   disabled,
   self,
+  signatory,
 }: {
   id: number;
   email: string;
   disabled: boolean;
   self: boolean;
+  /** Null for accounts that cannot sign (firms, admins). */
+  signatory: boolean | null;
 }) {
   const t = useTranslations("adminUsers");
   const trpc = useTRPC();
   const callbacks = useSaveCallbacks();
   const [issued, setIssued] = useState<string | null>(null);
   const toggle = useMutation(trpc.admin.setUserDisabled.mutationOptions(callbacks));
+  const sign = useMutation(trpc.admin.setSignatory.mutationOptions(callbacks));
   const reset = useMutation(
     trpc.admin.resetPassword.mutationOptions({
       ...callbacks,
@@ -54,6 +59,18 @@ export function AccountActions({
         >
           {t("reset")}
         </button>
+        {signatory !== null && (
+          <button
+            type="button"
+            className={small}
+            disabled={sign.isPending}
+            aria-pressed={signatory}
+            onClick={() => sign.mutate({ id, signatory: !signatory })}
+            data-testid={`signatory-${id}`}
+          >
+            {signatory ? t("withdrawSignatory") : t("grantSignatory")}
+          </button>
+        )}
       </div>
       {issued && (
         <OneTimePassword email={email} password={issued} onClose={() => setIssued(null)} />

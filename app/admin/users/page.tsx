@@ -107,6 +107,7 @@ export default async function AdminUsersPage({
                       : u.mustChangePassword
                         ? t("mustChange")
                         : t("active")}
+                    {u.signatory && <span className="block text-xs">{t("signatory")}</span>}
                   </span>,
                   u.lastSignInAt
                     ? format.dateTime(new Date(u.lastSignInAt), {
@@ -120,6 +121,9 @@ export default async function AdminUsersPage({
                     email={u.email}
                     disabled={u.disabled}
                     self={u.id === actor.userId}
+                    signatory={
+                      u.role === "operator" || u.role === "coordinator" ? u.signatory : null
+                    }
                   />,
                 ],
               }))}

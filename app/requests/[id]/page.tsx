@@ -3,6 +3,7 @@ import { VoucherCover } from "./_sections/voucher";
 import { ActualUse } from "./_sections/actual-use";
 import { QuoteLines } from "./_sections/quote-lines";
 import { Samples } from "./_sections/samples";
+import { Reports } from "./_sections/reports";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -85,6 +86,7 @@ export default async function RequestPage({ params }: Props) {
             timeZone={timeZone}
           />
           <Samples data={data} actor={actor} caller={caller} timeZone={timeZone} />
+          <Reports data={data} actor={actor} caller={caller} timeZone={timeZone} />
           <Billing
             data={data}
             canRecord={

@@ -3,7 +3,13 @@
 // released ones.
 import { z } from "zod";
 import { createTRPCRouter, operatorProcedure, roleProcedureFor } from "../trpc";
-import { reportIdInput, reportReasonInput, returnReport, reviewReport, revokeReport } from "@/server/services/reports/sign";
+import {
+  reportIdInput,
+  reportReasonInput,
+  returnReport,
+  reviewReport,
+  revokeReport,
+} from "@/server/services/reports/sign";
 import { approveReport } from "@/server/services/reports/approve";
 import { reportsOfRequest } from "@/server/services/reports/list";
 import { idInput } from "@/server/services/id-input";

@@ -48,9 +48,7 @@ const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
 /** A verification code: 10 characters (50 bits), printed beside the QR code. */
 export const newVerificationCode = () =>
-  Array.from({ length: 10 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join(
-    "",
-  );
+  Array.from({ length: 10 }, () => CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)]).join("");
 export const codeHash = (code: string) => sha256Of(new TextEncoder().encode(code));
 
 /** Everything that must hold for the caller to approve: checked before stamping and again in the

@@ -80,7 +80,12 @@ export function revokeReport(db: DB, actor: Actor, raw: z.input<typeof reportRea
       const at = now();
       const row = tx
         .update(reports)
-        .set({ status: "revoked", revokedBy: actor.userId, revokedAt: at, closeReason: input.reason })
+        .set({
+          status: "revoked",
+          revokedBy: actor.userId,
+          revokedAt: at,
+          closeReason: input.reason,
+        })
         .where(eq(reports.id, r.id))
         .returning()
         .get();

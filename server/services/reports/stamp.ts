@@ -56,10 +56,7 @@ export async function stampReport(draft: Uint8Array, f: StampFacts): Promise<Uin
   if (f.reviewer) await pdf.row(both("reviewer"), f.reviewer);
   await pdf.row(both("approver"), f.approver);
   if (f.supersedes)
-    await pdf.row(
-      both("supersedes"),
-      `${f.supersedes.number} (${f.supersedes.reason})`,
-    );
+    await pdf.row(both("supersedes"), `${f.supersedes.number} (${f.supersedes.reason})`);
   pdf.space(16);
   const url = verifyUrl(f.number, f.code);
   const size = 110;

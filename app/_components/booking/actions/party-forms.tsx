@@ -58,7 +58,7 @@ export function UploadForm({ kit }: { kit: ActionKit }) {
       }}
     >
       <label htmlFor="upload-file" className="block text-sm font-medium">
-        {p.actions.includes("complete") ? t("uploadReport") : t("upload")}
+        {t("upload")}
       </label>
       <FilePicker
         id="upload-file"
