@@ -36,7 +36,7 @@ export function FileCheck({ sha256 }: { sha256: string }) {
           setOver(false);
           void check(e.dataTransfer.files[0]);
         }}
-        className={`block cursor-pointer rounded-md border-2 border-dashed p-6 text-center ${
+        className={`block cursor-pointer rounded-md border-2 border-dashed p-6 text-center focus-within:ring-2 focus-within:ring-brand-600 ${
           over ? "border-brand-600 bg-brand-50" : "border-slate-300"
         }`}
       >

@@ -100,18 +100,30 @@ describe("a booking from request to rating", () => {
     await expect(o.getByTestId("toast-error").first().textContent()).resolves.toMatch(
       /Upload the report/,
     );
-    await o.getByLabel("Upload the report").setInputFiles({
+    // The report goes into the register; the authorised signatory releases it to the firm.
+    const drafting = o.getByTestId("draft-report-form");
+    await drafting.getByLabel("Subject of the report").fill("E2E report");
+    await drafting.getByLabel("Report (PDF)").setInputFiles({
       name: "report.pdf",
       mimeType: "application/pdf",
       buffer: minimalPdf(["E2E report", ref]),
     });
-    await o.getByRole("button", { name: "Add a file" }).click();
-    await o.getByTestId("attachments").waitFor();
+    await drafting.getByRole("button", { name: "Send for review" }).click();
+    await o.getByTestId("report").first().waitFor();
     await o.getByTestId("action-complete").click();
     await waitForStatus(o, "completed");
+    const s = await (await signedIn("signatory@pilot.demo")).newPage();
+    await s.goto(requestUrl);
+    const rv = await (await signedIn("reviewer@pilot.demo")).newPage();
+    await rv.goto(requestUrl);
+    await rv.getByRole("button", { name: "Mark as reviewed" }).click();
+    await rv.locator('[data-testid="report"][data-status="awaiting_approval"]').waitFor();
+    await s.goto(requestUrl);
+    await s.getByRole("button", { name: "Approve and release" }).click();
+    await s.locator('[data-testid="report"][data-status="released"]').waitFor();
 
     await f.goto(requestUrl);
-    const reportLink = f.getByTestId("attachments").getByRole("link", { name: "report.pdf" });
+    const reportLink = f.getByTestId("report").first().getByTestId("report-download");
     const download = await f.request.get(
       new URL((await reportLink.getAttribute("href"))!, baseURL).toString(),
     );
