@@ -11,6 +11,7 @@ import { createCaller } from "@/server/api/root";
 import { addAttachment } from "@/server/services/booking/attachments";
 import { loadActor } from "@/server/services/users/load-actor";
 import { minimalPdf } from "@/db/seed/pdf";
+import { draftReport } from "@/server/services/reports/draft";
 import { hashPassword } from "@/server/auth/password";
 import { afterAll, beforeAll } from "vitest";
 import { setClockForTests } from "@/server/services/clock";
@@ -200,9 +201,30 @@ export async function makeTenant(db: DB) {
       },
     ],
   });
+  // A report on the started request, written by a second staff member of lab A; lab A's
+  // operator is an authorised signatory, so it may review, approve or return it.
+  const tester = db
+    .insert(users)
+    .values({
+      email: "probe-tester@example.cn",
+      name: "Probe tester",
+      passwordHash: "x",
+      role: "operator",
+      facilityId: fx.lab.id,
+    })
+    .returning()
+    .get();
+  db.update(users).set({ signatory: true }).where(eq(users.id, fx.operator.id)).run();
+  const report = await draftReport(
+    db,
+    loadActor(db, tester.id)!,
+    { requestId: started.id, title: `${SECRET} report` },
+    { name: "report.pdf", bytes: minimalPdf([`${SECRET} results`]) },
+  );
   const ids = {
     fault: fault.id,
     sample: sample.id,
+    report: report.id,
     programme: programme.id,
     allotment: allotment.id,
     claim: claim.id,
@@ -261,6 +283,7 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM voucher_claims`))
     .update(q(`SELECT * FROM equipment_use WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM samples WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM reports WHERE facility_id = ?`, lab))
     .update(
       q(
         `SELECT * FROM sample_steps WHERE sample_id IN (SELECT id FROM samples WHERE facility_id = ?)`,
@@ -602,6 +625,36 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
     "sample.ofRequest": {
       call: (c) => c.sample.ofRequest({ requestId: ids.confirmed }),
       roles: ["firm", "operator", "admin"],
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "report.review": {
+      call: (c) => c.report.review({ reportId: ids.report }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "report.approve": {
+      call: (c) => c.report.approve({ reportId: ids.report }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "report.return": {
+      call: (c) => c.report.return({ reportId: ids.report, reason: "Probe return" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "report.revoke": {
+      call: (c) => c.report.revoke({ reportId: ids.report, reason: "Probe revoke" }),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "report.ofRequest": {
+      call: (c) => c.report.ofRequest({ requestId: ids.started }),
+      roles: ALL,
       owners: [...FIRM_SIDE, "operator", "admin"],
       others: "NOT_FOUND",
     },
@@ -954,6 +1007,11 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       roles: ["admin"],
       owners: ["admin"],
     },
+    "admin.setSignatory": {
+      call: (c) => c.admin.setSignatory({ id: fx.operator.id, signatory: false }),
+      roles: ["admin"],
+      owners: ["admin"],
+    },
     "admin.resetPassword": {
       call: (c) => c.admin.resetPassword({ id: fx.operator.id }),
       roles: ["admin"],
@@ -1004,6 +1062,36 @@ export function routeSpecs({ ids, icalToken }: Tenant): Record<string, RouteSpec
       call: async () => null,
       roles: ALL,
       owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "POST /api/requests/[id]/reports": {
+      request: async () => {
+        const form = new FormData();
+        form.set("title", "Probe report");
+        form.set(
+          "file",
+          new File([new Uint8Array(minimalPdf(["probe"]))], "probe.pdf", {
+            type: "application/pdf",
+          }),
+        );
+        return (await route("requests/[id]/reports")).POST(
+          new Request("http://localhost/", { method: "POST", body: form }),
+          { params: Promise.resolve({ id: String(ids.started) }) },
+        );
+      },
+      call: async () => null,
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "NOT_FOUND",
+    },
+    "GET /api/reports/[id]/draft": {
+      request: async () =>
+        (await route("reports/[id]/draft")).GET(new Request("http://localhost/"), {
+          params: Promise.resolve({ id: String(ids.report) }),
+        }),
+      call: async () => null,
+      roles: FACILITY,
+      owners: ["operator"],
       others: "NOT_FOUND",
     },
     "GET /api/requests/[id]/sample-labels": {

@@ -37,7 +37,9 @@ const ROUTES = {
     "requests/[id]/agreement",
     "requests/[id]/attachments",
     "requests/[id]/ics",
+    "requests/[id]/reports",
     "requests/[id]/sample-labels",
+    "reports/[id]/draft",
   ],
   public: ["auth/[...nextauth]", "health", "ical/[token]", "trpc/[trpc]"],
 };
