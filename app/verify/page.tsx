@@ -116,40 +116,11 @@ async function Outcome({ result, number }: { result: Verification; number: strin
   const format = await getFormatter();
   const date = (ms: number) =>
     format.dateTime(new Date(ms), { dateStyle: "long", timeZone: NETWORK_TIME_ZONE });
-  const box = "rounded-lg border p-4 text-sm space-y-2";
   if (!result.exists)
-    return (
-      <div
-        className={`${box} border-red-200 bg-red-50 text-red-800`}
-        data-testid="verify-outcome"
-        data-outcome="unknown"
-        role="status"
-      >
-        {t("unknown", { number: number.toUpperCase() })}
-      </div>
-    );
+    return <Notice outcome="unknown" text={t("unknown", { number: number.toUpperCase() })} />;
   if (!result.codeChecked)
-    return (
-      <div
-        className={`${box} border-slate-200 bg-white`}
-        data-testid="verify-outcome"
-        data-outcome="exists"
-        role="status"
-      >
-        {t("exists", { number: number.toUpperCase() })}
-      </div>
-    );
-  if (!result.codeMatches)
-    return (
-      <div
-        className={`${box} border-red-200 bg-red-50 text-red-800`}
-        data-testid="verify-outcome"
-        data-outcome="wrong-code"
-        role="status"
-      >
-        {t("wrongCode")}
-      </div>
-    );
+    return <Notice outcome="exists" text={t("exists", { number: number.toUpperCase() })} />;
+  if (!result.codeMatches) return <Notice outcome="wrong-code" text={t("wrongCode")} />;
   const r = result;
   const statusText =
     r.status === "released"
@@ -191,7 +162,11 @@ async function Outcome({ result, number }: { result: Verification; number: strin
   ];
   return (
     <div className="space-y-4" data-testid="verify-outcome" data-outcome={r.status}>
-      <p className={`${box} font-medium ${tone}`} role="status" data-testid="verify-status">
+      <p
+        className={`space-y-2 rounded-lg border p-4 text-sm font-medium ${tone}`}
+        role="status"
+        data-testid="verify-status"
+      >
         {statusText}
       </p>
       <dl className="grid gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
@@ -209,6 +184,22 @@ async function Outcome({ result, number }: { result: Verification; number: strin
       <ClientIntl namespaces={["verify"]}>
         <FileCheck sha256={r.sha256} />
       </ClientIntl>
+    </div>
+  );
+}
+
+/** The answer when there is nothing more to show: unknown number, number only, wrong code. */
+function Notice({ outcome, text }: { outcome: string; text: string }) {
+  const tone =
+    outcome === "exists" ? "border-slate-200 bg-white" : "border-red-200 bg-red-50 text-red-800";
+  return (
+    <div
+      className={`rounded-lg border p-4 text-sm ${tone}`}
+      data-testid="verify-outcome"
+      data-outcome={outcome}
+      role="status"
+    >
+      {text}
     </div>
   );
 }

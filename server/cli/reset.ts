@@ -1,5 +1,5 @@
-// `npm run db:reset`: delete the database, stored attachments and report files, migrate and seed the demo data
-// again.
+// `npm run db:reset`: delete the database, stored attachments and report files, migrate and seed
+// the demo data again.
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, databasePath } from "@/db/paths";

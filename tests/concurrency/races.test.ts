@@ -111,6 +111,16 @@ beforeAll(() => {
   ids.manual = eq1("Manual", 1, false);
 });
 
+/** Whether attempts of different processes were in flight at the same time. */
+const inFlightTogether = (perProcess: { startedAt?: number; endedAt?: number }[][]) =>
+  perProcess.some((a, i) =>
+    perProcess.some(
+      (b, j) =>
+        i !== j &&
+        a.some((x) => b.some((y) => x.startedAt! < y.endedAt! && y.startedAt! < x.endedAt!)),
+    ),
+  );
+
 type Outcome = {
   ok: boolean;
   startedAt?: number;
@@ -490,14 +500,7 @@ describe("sample IDs under concurrent receipts", () => {
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(rows.map((r) => r.code).sort()).toEqual(codes);
     // The processes really raced: receipts of different processes were in flight at once.
-    const inFlightTogether = perProcess.some((a, i) =>
-      perProcess.some(
-        (b, j) =>
-          i !== j &&
-          a.some((x) => b.some((y) => x.startedAt! < y.endedAt! && y.startedAt! < x.endedAt!)),
-      ),
-    );
-    expect(inFlightTogether).toBe(true);
+    expect(inFlightTogether(perProcess)).toBe(true);
   }, 120_000);
 });
 
@@ -563,14 +566,7 @@ describe("report numbers under concurrent approvals", () => {
       expect(rows.map((r) => r.number).sort()).toEqual(results.map((r) => r.ref!).sort());
       // Each number is stamped on its own released file.
       expect(new Set(rows.map((r) => r.releasedSha256)).size).toBe(16);
-      const inFlightTogether = perProcess.some((a, i) =>
-        perProcess.some(
-          (b, j) =>
-            i !== j &&
-            a.some((x) => b.some((y) => x.startedAt! < y.endedAt! && y.startedAt! < x.endedAt!)),
-        ),
-      );
-      expect(inFlightTogether).toBe(true);
+      expect(inFlightTogether(perProcess)).toBe(true);
     } finally {
       process.env.DATA_DIR = previousDataDir;
     }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, signedInClient } from "./browser";
+import { reviewAndRelease, sendReport } from "./report-steps";
 import { minimalPdf } from "@/db/seed/pdf";
 
 const baseURL = inject("baseURL");
@@ -101,26 +102,10 @@ describe("a booking from request to rating", () => {
       /Upload the report/,
     );
     // The report goes into the register; the authorised signatory releases it to the firm.
-    const drafting = o.getByTestId("draft-report-form");
-    await drafting.getByLabel("Subject of the report").fill("E2E report");
-    await drafting.getByLabel("Report (PDF)").setInputFiles({
-      name: "report.pdf",
-      mimeType: "application/pdf",
-      buffer: minimalPdf(["E2E report", ref]),
-    });
-    await drafting.getByRole("button", { name: "Send for review" }).click();
-    await o.getByTestId("report").first().waitFor();
+    await sendReport(o, "E2E report", minimalPdf(["E2E report", ref]));
     await o.getByTestId("action-complete").click();
     await waitForStatus(o, "completed");
-    const s = await (await signedIn("signatory@pilot.demo")).newPage();
-    await s.goto(requestUrl);
-    const rv = await (await signedIn("reviewer@pilot.demo")).newPage();
-    await rv.goto(requestUrl);
-    await rv.getByRole("button", { name: "Mark as reviewed" }).click();
-    await rv.locator('[data-testid="report"][data-status="awaiting_approval"]').waitFor();
-    await s.goto(requestUrl);
-    await s.getByRole("button", { name: "Approve and release" }).click();
-    await s.locator('[data-testid="report"][data-status="released"]').waitFor();
+    await reviewAndRelease(browser, baseURL, requestUrl);
 
     await f.goto(requestUrl);
     const reportLink = f.getByTestId("report").first().getByTestId("report-download");

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { launchBrowser, signedInClient } from "./browser";
+import { reviewAndRelease, sendReport } from "./report-steps";
 import { minimalPdf } from "@/db/seed/pdf";
 
 const baseURL = inject("baseURL");
@@ -131,24 +132,8 @@ describe("money", () => {
     await o.getByRole("button", { name: "Start early" }).click();
     await o.locator('[data-testid="request-status"][data-status="in_progress"]').waitFor();
     // The report is written, then released by the authorised signatory (a claim needs it).
-    const drafting = o.getByTestId("draft-report-form");
-    await drafting.getByLabel("Subject of the report").fill("E2E voucher report");
-    await drafting.getByLabel("Report (PDF)").setInputFiles({
-      name: "report.pdf",
-      mimeType: "application/pdf",
-      buffer: minimalPdf(["E2E voucher report", ref]),
-    });
-    await drafting.getByRole("button", { name: "Send for review" }).click();
-    await o.getByTestId("report").first().waitFor();
-    const s = await (await signedInClient(browser, baseURL, "signatory@pilot.demo")).newPage();
-    await s.goto(requestUrl);
-    const rv = await (await signedInClient(browser, baseURL, "reviewer@pilot.demo")).newPage();
-    await rv.goto(requestUrl);
-    await rv.getByRole("button", { name: "Mark as reviewed" }).click();
-    await rv.locator('[data-testid="report"][data-status="awaiting_approval"]').waitFor();
-    await s.goto(requestUrl);
-    await s.getByRole("button", { name: "Approve and release" }).click();
-    await s.locator('[data-testid="report"][data-status="released"]').waitFor();
+    await sendReport(o, "E2E voucher report", minimalPdf(["E2E voucher report", ref]));
+    await reviewAndRelease(browser, baseURL, requestUrl);
     await o.reload();
     await o.getByTestId("action-complete").click();
     await o.locator('[data-testid="request-status"][data-status="completed"]').waitFor();

@@ -31,7 +31,6 @@ import { refuse } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { recordAudit } from "../audit/record-audit";
-import { notifyOtherParty } from "../booking/notify";
 import { facilityYear, nextSequence, registryNumber } from "../samples/sequence";
 import {
   assertNotSignedBy,
@@ -40,7 +39,7 @@ import {
   ownReport,
   type ReportRow,
 } from "./access";
-import { reportIdInput } from "./sign";
+import { reportIdInput, tellFirm } from "./sign";
 import { keepReportFile, readChecked, sha256Of } from "./files";
 import { stampReport, type StampFacts } from "./stamp";
 
@@ -218,24 +217,15 @@ function release(
           .set({ status: "superseded", supersededById: r.id, supersededAt: p.at })
           .where(eq(reports.id, r.supersedesId))
           .run();
-      const request = tx
-        .select()
-        .from(bookingRequests)
-        .where(eq(bookingRequests.id, r.requestId))
-        .get()!;
-      notifyOtherParty(
+      tellFirm(
         tx,
-        request,
-        actor.userId,
+        r.requestId,
+        actor,
         "request.report_released",
         p.at,
         p.facts.supersedes
-          ? {
-              code: "reportAmended",
-              params: { number: p.number, old: p.facts.supersedes.number },
-            }
+          ? { code: "reportAmended", params: { number: p.number, old: p.facts.supersedes.number } }
           : { code: "reportReleased", params: { number: p.number } },
-        "firm",
       );
       recordAudit(tx, {
         action: "reportRegister.approved",

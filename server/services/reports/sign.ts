@@ -3,7 +3,7 @@
 // signatory, with a reason; the firm is told).
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { DB } from "@/db/client";
+import type { DB, DbOrTx } from "@/db/client";
 import { bookingRequests, reports } from "@/db/schema";
 import type { Actor } from "../actor";
 import { now } from "../clock";
@@ -12,7 +12,21 @@ import { idInput } from "../id-input";
 import { reasonInput } from "../reason-input";
 import { recordAudit } from "../audit/record-audit";
 import { notifyOtherParty } from "../booking/notify";
+import type { SystemNote } from "../booking/event-note";
 import { assertNotSignedBy, assertSignatory, assertStatus, ownReport } from "./access";
+
+/** The firm of the report's request hears of a release or a revocation. */
+export function tellFirm(
+  tx: DbOrTx,
+  requestId: number,
+  actor: Actor,
+  kind: "request.report_released" | "request.report_revoked",
+  at: number,
+  note: SystemNote,
+) {
+  const request = tx.select().from(bookingRequests).where(eq(bookingRequests.id, requestId)).get()!;
+  notifyOtherParty(tx, request, actor.userId, kind, at, note, "firm");
+}
 
 export const reportIdInput = z.object({ reportId: idInput("field.idReport") });
 export const reportReasonInput = reportIdInput.extend({ reason: reasonInput() });
@@ -89,20 +103,10 @@ export function revokeReport(db: DB, actor: Actor, raw: z.input<typeof reportRea
         .where(eq(reports.id, r.id))
         .returning()
         .get();
-      const request = tx
-        .select()
-        .from(bookingRequests)
-        .where(eq(bookingRequests.id, r.requestId))
-        .get()!;
-      notifyOtherParty(
-        tx,
-        request,
-        actor.userId,
-        "request.report_revoked",
-        at,
-        { code: "reportRevoked", params: { number: r.number!, reason: input.reason } },
-        "firm",
-      );
+      tellFirm(tx, r.requestId, actor, "request.report_revoked", at, {
+        code: "reportRevoked",
+        params: { number: r.number!, reason: input.reason },
+      });
       audit(tx, actor, "revoked", r.id);
       return row;
     },

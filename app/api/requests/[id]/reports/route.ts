@@ -1,10 +1,8 @@
 import { getDb } from "@/db/client";
 import { facilityGate } from "@/server/api/guard";
 import { draftReport } from "@/server/services/reports/draft";
-import { MAX_FILE_BYTES } from "@/server/services/booking/file-types";
-import { idParam, withActor } from "../../../_http";
+import { idParam, uploadedForm, withActor } from "../../../_http";
 import { refuseCrossSiteWrite } from "@/server/api/same-origin";
-import { readBounded } from "@/server/http/bounded-body";
 
 export const dynamic = "force-dynamic";
 
@@ -20,19 +18,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
         { error: { code: "NOT_FOUND", message: "Request not found." } },
         { status: 404 },
       );
-    const body = await readBounded(req, MAX_FILE_BYTES + 64 * 1024);
-    const type = req.headers.get("content-type") ?? "";
-    const form = await new Response(body, { headers: { "content-type": type } })
-      .formData()
-      .catch(() => null);
-    const file = form?.get("file");
-    if (!(file instanceof File))
-      return Response.json(
-        { error: { code: "VALIDATION", message: "file: choose a file to upload" } },
-        { status: 400 },
-      );
+    const upload = await uploadedForm(req);
+    if (upload instanceof Response) return upload;
+    const { form, file } = upload;
     const text = (name: string) => {
-      const v = form?.get(name);
+      const v = form.get(name);
       return typeof v === "string" && v !== "" ? v : undefined;
     };
     const supersedes = text("supersedesId");
