@@ -62,7 +62,7 @@ export default async function VerifyPage({
             id="verify-number"
             name="n"
             defaultValue={number}
-            placeholder="P011-2026-R00001"
+            placeholder={t("numberExample")}
             autoComplete="off"
             aria-invalid={refusal?.field === "number" || undefined}
             aria-describedby={refusal ? "verify-refusal" : undefined}
@@ -77,7 +77,7 @@ export default async function VerifyPage({
             id="verify-code"
             name="c"
             defaultValue={code}
-            placeholder="ABCDE-FGHJK"
+            placeholder={t("codeExample")}
             autoComplete="off"
             aria-invalid={refusal?.field === "code" || undefined}
             aria-describedby="verify-code-hint"

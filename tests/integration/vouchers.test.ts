@@ -6,15 +6,14 @@ import { unzipSync, strFromU8 } from "fflate";
 import { setClockForTests } from "@/server/services/clock";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { loadActor } from "@/server/services/users/load-actor";
-import { addAttachment } from "@/server/services/booking/attachments";
 import { exportClaims } from "@/server/services/vouchers/claims-export";
 import { expireAllotments } from "@/server/services/vouchers/expire";
 import { agreementPdf } from "@/server/services/money/agreement";
-import { minimalPdf } from "@/db/seed/pdf";
 import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
 import { makeBookingFixture, requestBody, at, NOW, HOUR, DAY } from "../helpers/booking-fixture";
 import { programmeBody } from "../helpers/tenant-probe";
+import { releaseReport } from "../helpers/report-release";
 
 const { db, dir } = freshDb();
 let fx: Awaited<ReturnType<typeof makeBookingFixture>>;
@@ -251,11 +250,8 @@ describe("cover at acceptance", () => {
     setClockForTests(at(1, 9));
     await op().request.start({ id: reqId });
     setClockForTests(at(1, 10));
-    // A testing request completes only with its report.
-    addAttachment(db, loadActor(db, fx.operator.id)!, reqId, {
-      name: "report.pdf",
-      bytes: minimalPdf(["Test report"]),
-    });
+    // A testing request completes only with its report, and a claim needs it released.
+    await releaseReport(db, reqId, fx.operator.id);
     await op().request.complete({ id: reqId });
     setClockForTests(NOW + DAY);
     const missing = await outcome(op().voucher.fileClaim({ id: reqId }));

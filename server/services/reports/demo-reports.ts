@@ -62,7 +62,7 @@ export async function issueDemoReports(db: DB): Promise<void> {
         tester,
         { requestId: first.id, title, ...extra },
         {
-          name: "report.pdf",
+          name: "results.pdf",
           bytes: await demoPdf(first.ref, title, extra.reason ?? "All results within limits."),
         },
       );
@@ -79,7 +79,7 @@ export async function issueDemoReports(db: DB): Promise<void> {
       tester,
       { requestId: second.id, title: `${second.title}: results` },
       {
-        name: "report.pdf",
+        name: "results.pdf",
         bytes: await demoPdf(second.ref, second.title, "All results within limits."),
       },
     );

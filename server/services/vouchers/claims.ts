@@ -2,7 +2,7 @@
 // voucher cover, bundling the agreement, the fapiao, the payment record and the report. The
 // department approves it (the ledger records the redemption) or returns it with a reason; a
 // returned claim stays and the facility may file again.
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import {
@@ -64,7 +64,15 @@ function claimDocuments(tx: DbOrTx, r: RequestRow) {
   const report = tx
     .select({ id: attachments.id })
     .from(attachments)
-    .where(and(eq(attachments.requestId, r.id), eq(attachments.kind, "report")))
+    .where(
+      and(
+        eq(attachments.requestId, r.id),
+        eq(attachments.kind, "report"),
+        // Not the file of a report that was superseded or revoked.
+        sql`${attachments.id} NOT IN (SELECT attachment_id FROM reports
+          WHERE status IN ('superseded', 'revoked') AND attachment_id IS NOT NULL)`,
+      ),
+    )
     .orderBy(desc(attachments.createdAt), desc(attachments.id))
     .get();
   if (!report) missing.report = { code: "field.claimNeedsReport" };
