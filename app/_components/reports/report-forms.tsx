@@ -102,13 +102,14 @@ export function DraftReportForm(p: { requestId: number; amends?: { id: number; n
 /** The steps the reader may take on one report. */
 export function ReportActions(p: { reportId: number; actions: ReportAction[] }) {
   const t = useTranslations("reports");
-  const labelOf = useLabelOf();
   const { errors, callbacks, trpc } = useOutcome();
   const review = useMutation(trpc.report.review.mutationOptions(callbacks(t("reviewed"))));
   const approve = useMutation(trpc.report.approve.mutationOptions(callbacks(t("approved"))));
   const giveBack = useMutation(trpc.report.return.mutationOptions(callbacks(t("returned"))));
   const revoke = useMutation(trpc.report.revoke.mutationOptions(callbacks(t("revoked"))));
   const [asking, setAsking] = useState<"return" | "revoke" | null>(null);
+  const labelOf = (field: string) =>
+    field === "reason" && asking ? t(`reasonFor.${asking}`) : field;
   const busy = review.isPending || approve.isPending || giveBack.isPending || revoke.isPending;
   const id = { reportId: p.reportId };
   return (
