@@ -390,6 +390,13 @@ describe("report register", () => {
     );
     fs.writeFileSync(file, original);
     expect(readAttachment(db, actor(fx.firmUser), row.id).bytes.length).toBe(original.length);
+    // Nor can the register be pointed at another file once the report is released.
+    expect(() =>
+      db.$client.prepare("UPDATE reports SET released_sha256 = 'x' WHERE id = ?").run(r.id),
+    ).toThrow(/released report's number and file do not change/);
+    expect(() =>
+      db.$client.prepare("UPDATE reports SET draft_sha256 = 'x' WHERE id = ?").run(r.id),
+    ).toThrow(/report's file does not change/);
   });
 
   it("refuses bad input, other roles and other tenants, changing nothing", async () => {
