@@ -1,10 +1,3 @@
-CREATE TABLE `report_lookups` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`address` text NOT NULL,
-	`at` integer NOT NULL
-);
---> statement-breakpoint
-CREATE INDEX `report_lookups_address_idx` ON `report_lookups` (`address`,`at`);--> statement-breakpoint
 CREATE TABLE `reports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`facility_id` integer NOT NULL,

@@ -70,14 +70,3 @@ export const reports = sqliteTable(
     index("reports_request_idx").on(t.requestId),
   ],
 );
-
-/** Lookups on the public verification page, per client address: the rate limit counts them. */
-export const reportLookups = sqliteTable(
-  "report_lookups",
-  {
-    id: id(),
-    address: text("address").notNull(),
-    at: millis("at").notNull(),
-  },
-  (t) => [index("report_lookups_address_idx").on(t.address, t.at)],
-);

@@ -20,7 +20,7 @@ import { DomainError } from "@/server/services/errors";
 import { setClockForTests } from "@/server/services/clock";
 import { loadActor } from "@/server/services/users/load-actor";
 import { draftReport } from "@/server/services/reports/draft";
-import { verifyReport, LOOKUPS_PER_WINDOW } from "@/server/services/reports/verify";
+import { verifyReport, REPORT_LOOKUPS_PER_ADDRESS } from "@/server/services/reports/verify";
 import { readAttachment } from "@/server/services/booking/attachments";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { PdfWriter } from "@/server/services/pdf/pdf-writer";
@@ -367,9 +367,10 @@ describe("report register", () => {
   it("limits lookups per client address", async () => {
     setClockForTests(at(5, 9));
     const address = "198.51.100.99";
-    for (let i = 0; i < LOOKUPS_PER_WINDOW; i++) verifyReport(db, address, { number: number(1) });
+    for (let i = 0; i < REPORT_LOOKUPS_PER_ADDRESS.limit; i++)
+      verifyReport(db, address, { number: number(1) });
     expect(await refusal(() => verifyReport(db, address, { number: number(1) }))).toMatch(
-      /^TOO_MANY_REQUESTS: Too many report lookups/,
+      /^TOO_MANY_REQUESTS: Too many attempts/,
     );
     // Another address is not affected; the window passes.
     expect(verifyReport(db, "198.51.100.100", { number: number(1) }).exists).toBe(true);

@@ -2,17 +2,15 @@
 // with the number and the verification code printed beside the QR code it shows the facility,
 // service, test and issue dates, the accreditation marks, the status (valid, superseded by a newer
 // number, revoked, with dates) and the SHA-256 of the released file. Never the firm or the
-// results. Each client address may look up LOOKUPS_PER_WINDOW reports per window.
+// results. Each client address has a budget of lookups (REPORT_LOOKUPS_PER_ADDRESS).
 import crypto from "node:crypto";
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { bookingRequests, facilities, reportLookups, reports, services } from "@/db/schema";
-import { refuse, validation } from "../errors";
-import { now } from "../clock";
+import { bookingRequests, facilities, reports, services } from "@/db/schema";
+import { validation } from "../errors";
+import { recordAudit } from "../audit/record-audit";
+import { spendBudget, type Budget } from "../auth/rate-limit";
 import { codeHash } from "./approve";
-
-export const LOOKUP_WINDOW_MS = 10 * 60_000;
-export const LOOKUPS_PER_WINDOW = 30;
 
 const NUMBER = /^P\d{3,6}-\d{4}-R\d{5,7}$/;
 const CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
@@ -20,24 +18,19 @@ const CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
 export const normaliseNumber = (raw: string) => raw.trim().toUpperCase();
 export const normaliseCode = (raw: string) => raw.replace(/[\s-]/g, "").toUpperCase();
 
-/** Counts this lookup, or refuses when the address has used up its window. */
-function takeLookup(db: DB, address: string) {
-  const at = now();
+/** Lookups from one address: 30 in 10 minutes (each is audited, and counted from the audit). */
+export const REPORT_LOOKUPS_PER_ADDRESS: Budget = {
+  actions: ["report.lookup"],
+  limit: 30,
+  windowMs: 10 * 60_000,
+};
+
+/** Counts this lookup, or refuses when the address has used up its budget. */
+function takeLookup(db: DB, address: string, number: string) {
   db.transaction(
     (tx) => {
-      tx.delete(reportLookups)
-        .where(and(eq(reportLookups.address, address), lt(reportLookups.at, at - LOOKUP_WINDOW_MS)))
-        .run();
-      const used = tx
-        .select({ n: count() })
-        .from(reportLookups)
-        .where(and(eq(reportLookups.address, address), gt(reportLookups.at, at - LOOKUP_WINDOW_MS)))
-        .get()!.n;
-      if (used >= LOOKUPS_PER_WINDOW)
-        throw refuse("TOO_MANY_REQUESTS", "report.tooManyLookups", {
-          minutes: LOOKUP_WINDOW_MS / 60_000,
-        });
-      tx.insert(reportLookups).values({ address, at }).run();
+      spendBudget(tx, REPORT_LOOKUPS_PER_ADDRESS, { ip: address });
+      recordAudit(tx, { action: "report.lookup", target: `report:${number}`, ip: address });
     },
     { behavior: "immediate" },
   );
@@ -60,7 +53,7 @@ export function verifyReport(
   if (!NUMBER.test(number)) throw validation("number", "field.reportNumber");
   const code = raw.code === undefined || raw.code.trim() === "" ? null : normaliseCode(raw.code);
   if (code !== null && !CODE.test(code)) throw validation("code", "field.verifyCode");
-  takeLookup(db, address);
+  takeLookup(db, address, number);
   const r = db.select().from(reports).where(eq(reports.number, number)).get();
   if (!r) return { exists: false };
   if (code === null) return { exists: true, codeChecked: false };
