@@ -1,6 +1,11 @@
 // The closed vocabularies of the domain, shared by the schema, validation, seed and UI.
 
 export const roles = ["firm", "operator", "coordinator", "admin"] as const;
+/** A firm user's part in the firm's account: managers invite and manage the members. */
+export const firmRoles = ["manager", "member"] as const;
+export type FirmRole = (typeof firmRoles)[number];
+/** What a one-time link does: join a firm, reset a password, confirm an email address. */
+export const accountTokenKinds = ["invite", "reset", "verify"] as const;
 export type Role = (typeof roles)[number];
 /** The roles an admin creates accounts for (firms register themselves). */
 export const staffRoles = ["operator", "coordinator", "admin"] as const;

@@ -1,6 +1,6 @@
 // Who uses the service: firms and user accounts.
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { firmSizes, roles } from "./enums";
+import { accountTokenKinds, firmRoles, firmSizes, roles } from "./enums";
 import { id, createdAt, updatedAt, flag, millis } from "./columns";
 import { facilities } from "./registry";
 
@@ -32,6 +32,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: roles }).notNull(),
     firmId: integer("firm_id").references(() => firms.id),
+    /** For firm users: manager (invites and manages members) or member. */
+    firmRole: text("firm_role", { enum: firmRoles }),
     facilityId: integer("facility_id").references(() => facilities.id),
     locale: text("locale", { enum: ["en", "zh"] })
       .notNull()
@@ -39,6 +41,9 @@ export const users = sqliteTable(
     disabled: flag("disabled").notNull().default(false),
     /** A facility's authorised signatory: may approve its reports. */
     signatory: flag("signatory").notNull().default(false),
+    /** Whether the user confirmed their email address (a self-registered firm user must before
+     * the first request; accounts made by admins and invitations count as confirmed). */
+    emailVerified: flag("email_verified").notNull().default(true),
     mustChangePassword: flag("must_change_password").notNull().default(false),
     lastSignInAt: millis("last_sign_in_at"),
     /** When the user last opened their notifications: the bell counts unread ones after it. */
@@ -79,4 +84,34 @@ export const userSessions = sqliteTable(
     closedWhy: text("closed_why", { enum: sessionCloseReasons }),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.closedAt)],
+);
+
+/**
+ * One-time links sent by email: an invitation to join a firm (7 days), a password reset (1 hour),
+ * an email confirmation. Only the token's SHA-256 is stored; a link works once, until it expires.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: id(),
+    kind: text("kind", { enum: accountTokenKinds }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    /** The user a reset or a confirmation is for. */
+    userId: integer("user_id").references(() => users.id),
+    /** The firm an invitation joins, with the role it gives. */
+    firmId: integer("firm_id").references(() => firms.id),
+    firmRole: text("firm_role", { enum: firmRoles }),
+    createdBy: integer("created_by").references(() => users.id),
+    expiresAt: millis("expires_at").notNull(),
+    usedAt: millis("used_at"),
+    /** Set when a newer link of the same kind replaced it, or the inviter withdrew it. */
+    revokedAt: millis("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_uq").on(t.tokenHash),
+    index("account_tokens_email_idx").on(t.email, t.kind),
+    index("account_tokens_firm_idx").on(t.firmId, t.kind),
+  ],
 );

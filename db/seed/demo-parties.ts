@@ -168,6 +168,8 @@ export function seedParties(
             passwordHash,
             role: "firm",
             firmId: firm.id,
+            // The first person of each firm manages its account.
+            firmRole: k === 0 ? "manager" : "member",
             locale: i % 3 === 0 ? "zh" : "en",
           })
           .returning({ id: users.id })

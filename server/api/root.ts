@@ -21,6 +21,7 @@ import { equipmentUseRouter } from "./routers/equipment-use";
 import { faultRouter } from "./routers/faults";
 import { sampleRouter } from "./routers/sample";
 import { reportRouter } from "./routers/report";
+import { accountRouter } from "./routers/account";
 import { evaluationRouter } from "./routers/evaluation";
 
 export const appRouter = createTRPCRouter({
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   fault: faultRouter,
   sample: sampleRouter,
   report: reportRouter,
+  account: accountRouter,
   evaluation: evaluationRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,

@@ -45,7 +45,8 @@ export function renderText(
     | `registrationMail.${keyof typeof en.registrationMail}`
     | `voucherMail.${keyof typeof en.voucherMail}`
     | `sampleLabels.${Leaves<typeof en.sampleLabels>}`
-    | `reportStamp.${Leaves<typeof en.reportStamp>}`,
+    | `reportStamp.${Leaves<typeof en.reportStamp>}`
+    | `accountMail.${keyof typeof en.accountMail}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

@@ -1,5 +1,5 @@
 // Who is calling: the signed-in user as the services see them.
-import type { Role } from "@/db/schema";
+import type { FirmRole, Role } from "@/db/schema";
 
 export type Actor = {
   userId: number;
@@ -7,6 +7,9 @@ export type Actor = {
   name: string;
   role: Role;
   firmId: number | null;
+  /** A firm user's part in the firm's account (null for staff). */
+  firmRole: FirmRole | null;
+  emailVerified: boolean;
   facilityId: number | null;
   locale: "en" | "zh";
   mustChangePassword: boolean;

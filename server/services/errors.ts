@@ -87,7 +87,8 @@ export type NotFoundWhat =
   | "user"
   | "programme"
   | "allotment"
-  | "claim";
+  | "claim"
+  | "invitation";
 
 export const notFound = (what: NotFoundWhat) => refuse("NOT_FOUND", `notFound.${what}`);
 export const validation = (field: string, code: RefusalCode, params?: RefusalParams) =>

@@ -30,7 +30,7 @@ function codesIn(dirs: string[]): Set<string> {
   // Audit actions ("auth.denied") and notification kinds ("request.quoted") share some
   const found = new Set<string>();
   // namespaces' names, so those count only where a refusal is made.
-  const shared = ["auth", "admin", "request"];
+  const shared = ["auth", "admin", "request", "firm", "token"];
   const own = Object.keys(serverEn.refusals).filter((ns) => !shared.includes(ns));
   const literal = new RegExp(`["'\`]((?:${own.join("|")})\\.[A-Za-z_]+)["'\`]`, "g");
   const refused = new RegExp(

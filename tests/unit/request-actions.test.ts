@@ -12,6 +12,8 @@ const actor = (role: Actor["role"], facilityId: number | null = null): Actor => 
   name: "X",
   role,
   firmId: role === "firm" ? 3 : null,
+  firmRole: role === "firm" ? "member" : null,
+  emailVerified: true,
   facilityId,
   locale: "en",
   mustChangePassword: false,

@@ -84,6 +84,9 @@ function resolveFacility(
 }
 
 export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: SubmitRequestInput) {
+  // A self-registered user confirms their email address before the first request.
+  if (!actor.emailVerified)
+    throw refuse("FORBIDDEN", "account.emailUnverified", { email: actor.email });
   const input = parseInput(submitRequestInput, raw);
   return db.transaction(
     (tx) => {

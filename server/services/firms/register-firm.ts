@@ -17,6 +17,7 @@ import {
 } from "../auth/rate-limit";
 import { registerFirmInput, type RegisterFirmInput } from "./register-input";
 import { parseInput } from "../parse-input";
+import { sendConfirmation } from "../accounts/links";
 
 type MailKind = "welcome" | "emailTaken" | "firmTaken" | "firmTakenNotice";
 
@@ -110,11 +111,19 @@ export async function registerFirm(
           passwordHash,
           role: "firm",
           firmId: created.id,
+          firmRole: "manager",
+          emailVerified: false,
           locale: input.locale,
         })
         .returning({ id: users.id })
         .get();
       mail(tx, registrant, "welcome", { name: input.name, firm: input.firmName });
+      sendConfirmation(tx, {
+        id: user.id,
+        email: input.email,
+        name: input.name,
+        locale: input.locale,
+      });
       recordAudit(tx, {
         action: "firm.registered",
         actorId: user.id,

@@ -11,6 +11,8 @@ export function toActor(user: typeof users.$inferSelect): Actor {
     name: user.name,
     role: user.role,
     firmId: user.firmId,
+    firmRole: user.firmRole,
+    emailVerified: user.emailVerified,
     facilityId: user.facilityId,
     locale: user.locale,
     mustChangePassword: user.mustChangePassword,
