@@ -8,6 +8,9 @@ import { StatusBadge } from "../_components/status-badge";
 import { StatCard } from "../_components/stat-card";
 import { prefectureName } from "../_components/place-names";
 import { DataTable } from "../_components/data-table";
+import { ClientIntl } from "../_components/client-intl";
+import { TRPCReactProvider } from "../_trpc/client";
+import { ResendConfirmation } from "../_components/firm/link-forms";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,6 +21,7 @@ export default async function FirmStartPage() {
   const actor = await requireRole("/firm", ["firm"]);
   if (!actor) return <Forbidden />;
   const t = await getTranslations("firmStart");
+  const tl = await getTranslations("accountLinks");
   const ts = await getTranslations("status");
   const tsize = await getTranslations("firmSize");
   const ti = await getTranslations("industry");
@@ -27,6 +31,19 @@ export default async function FirmStartPage() {
   return (
     <div className="space-y-8" data-testid="start-firm">
       <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
+      {!actor.emailVerified && (
+        <div
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+          data-testid="unconfirmed-email"
+        >
+          <p>{tl("unconfirmedBanner", { email: actor.email })}</p>
+          <ClientIntl namespaces={["accountLinks"]}>
+            <TRPCReactProvider>
+              <ResendConfirmation />
+            </TRPCReactProvider>
+          </ClientIntl>
+        </div>
+      )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-medium">{t("firm")}</h2>
         <p className="mt-1 text-lg">{data.firm.name}</p>
@@ -57,6 +74,14 @@ export default async function FirmStartPage() {
         >
           {(await getTranslations("vouchers"))("startLink")}
         </Link>
+        {actor.firmRole === "manager" && (
+          <>
+            {" · "}
+            <Link href="/firm/team" className="text-brand-700 underline" data-testid="team-link">
+              {(await getTranslations("team"))("link")}
+            </Link>
+          </>
+        )}
       </p>
       <section>
         <h2 className="mb-3 font-medium">{t("byStatus")}</h2>

@@ -97,6 +97,11 @@ export function SignInForm({
       >
         {pending ? t("submitting") : t("submit")}
       </button>
+      <p className="text-sm">
+        <Link href="/reset" className="text-brand-700 underline">
+          {t("forgot")}
+        </Link>
+      </p>
       <p className="text-sm text-slate-600">
         {t("noAccount")}{" "}
         <Link href="/register" className="text-brand-700 underline">

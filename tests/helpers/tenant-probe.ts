@@ -106,6 +106,10 @@ export async function makeTenant(db: DB) {
     disabled: member("gone@example.cn", { disabled: true }),
     mustChange: member("new@example.cn", { mustChangePassword: true }),
   };
+  // Firm A's two users both manage its account (so each is an owner of the team procedures);
+  // firm B's user manages firm B.
+  for (const id of [fx.firmUser.id, fx.firmUserColleague().id, fx.firmUserB.id])
+    db.update(users).set({ firmRole: "manager" }).where(eq(users.id, id)).run();
   const firm = callerFor(db, fx.firmUser.id);
   const op = callerFor(db, fx.operator.id);
   const body = (o: Record<string, unknown>) => requestBody({ title: `${SECRET} run`, ...o });
@@ -221,7 +225,9 @@ export async function makeTenant(db: DB) {
     { requestId: started.id, title: `${SECRET} report` },
     { name: "report.pdf", bytes: minimalPdf([`${SECRET} results`]) },
   );
+  const invitation = await firm.firm.invite({ email: "probe-invitee@example.cn" });
   const ids = {
+    invitation: invitation.id,
     fault: fault.id,
     sample: sample.id,
     report: report.id,
@@ -284,6 +290,7 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM equipment_use WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM samples WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM reports WHERE facility_id = ?`, lab))
+    .update(q(`SELECT * FROM account_tokens WHERE firm_id = ?`, firm))
     .update(
       q(
         `SELECT * FROM sample_steps WHERE sample_id IN (SELECT id FROM samples WHERE facility_id = ?)`,
@@ -364,6 +371,63 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
           email: "firm-a@example.cn",
           password: "violet-kiln-orbit-42",
         }),
+    },
+    "firm.team": { call: (c) => c.firm.team(), roles: ["firm"], owners: FIRM_SIDE, others: "OWN" },
+    "firm.invite": {
+      call: (c) => c.firm.invite({ email: "probe-second@example.cn" }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "firm.withdrawInvitation": {
+      call: (c) => c.firm.withdrawInvitation({ id: ids.invitation }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "firm.setMemberRole": {
+      call: (c) => c.firm.setMemberRole({ userId: fx.firmUserColleague().id, firmRole: "member" }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "firm.setMemberDisabled": {
+      call: (c) => c.firm.setMemberDisabled({ userId: fx.firmUserColleague().id, disabled: true }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "firm.transferManagement": {
+      call: (c) => c.firm.transferManagement({ userId: fx.firmUserColleague().id }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "account.invitation": {
+      call: (c) => c.account.invitation({ token: "x".repeat(43) }),
+      roles: "public",
+    },
+    "account.acceptInvitation": {
+      call: (c) =>
+        c.account.acceptInvitation({ token: "x".repeat(43), name: "Probe", password: PASSWORD }),
+      roles: "public",
+    },
+    "account.requestReset": {
+      call: (c) => c.account.requestReset({ email: "firm-a@example.cn" }),
+      roles: "public",
+    },
+    "account.resetPassword": {
+      call: (c) => c.account.resetPassword({ token: "x".repeat(43), password: PASSWORD }),
+      roles: "public",
+    },
+    "account.confirmEmail": {
+      call: (c) => c.account.confirmEmail({ token: "x".repeat(43) }),
+      roles: "public",
+    },
+    "account.resendConfirmation": {
+      call: (c) => c.account.resendConfirmation(),
+      roles: ALL,
+      owners: [...kinds],
     },
     "facility.list": { call: (c) => c.facility.list({}), roles: "public" },
     "facility.get": { call: (c) => c.facility.get({ slug: "lab-a" }), roles: "public" },
