@@ -11,6 +11,7 @@ import { DataTable } from "../_components/data-table";
 import { ClientIntl } from "../_components/client-intl";
 import { TRPCReactProvider } from "../_trpc/client";
 import { ResendConfirmation } from "../_components/firm/link-forms";
+import { IcalFeed } from "../_components/operations/ical-feed";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +28,8 @@ export default async function FirmStartPage() {
   const ti = await getTranslations("industry");
   const format = await getFormatter();
   const locale = await getLocale();
-  const data = await (await serverCaller()).workspace.firm();
+  const caller = await serverCaller();
+  const data = await caller.workspace.firm();
   return (
     <div className="space-y-8" data-testid="start-firm">
       <h1 className="text-2xl font-semibold">{t("title", { name: actor.name })}</h1>
@@ -83,6 +85,14 @@ export default async function FirmStartPage() {
           </>
         )}
       </p>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-2 font-medium">{t("calendar")}</h2>
+        <ClientIntl namespaces={["schedule"]}>
+          <TRPCReactProvider>
+            <IcalFeed kind="firm" initialToken={await caller.user.calendarFeed()} />
+          </TRPCReactProvider>
+        </ClientIntl>
+      </section>
       <section>
         <h2 className="mb-3 font-medium">{t("byStatus")}</h2>
         {data.byStatus.length === 0 ? (

@@ -21,6 +21,8 @@ CREATE INDEX `account_tokens_email_idx` ON `account_tokens` (`email`,`kind`);-->
 CREATE INDEX `account_tokens_firm_idx` ON `account_tokens` (`firm_id`,`kind`);--> statement-breakpoint
 ALTER TABLE `users` ADD `firm_role` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `email_verified` integer DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `ical_token` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `users_ical_token_uq` ON `users` (`ical_token`);--> statement-breakpoint
 UPDATE `users` SET `firm_role` = CASE
   WHEN `id` = (SELECT MIN(u.`id`) FROM `users` u WHERE u.`firm_id` = `users`.`firm_id` AND u.`role` = 'firm')
   THEN 'manager' ELSE 'member' END

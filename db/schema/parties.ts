@@ -46,6 +46,8 @@ export const users = sqliteTable(
     emailVerified: flag("email_verified").notNull().default(true),
     mustChangePassword: flag("must_change_password").notNull().default(false),
     lastSignInAt: millis("last_sign_in_at"),
+    /** The secret of a firm user's private calendar feed of the firm's booked requests. */
+    icalToken: text("ical_token"),
     /** When the user last opened their notifications: the bell counts unread ones after it. */
     notificationsSeenAt: millis("notifications_seen_at"),
     createdAt: createdAt(),
@@ -53,6 +55,7 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_ical_token_uq").on(t.icalToken),
     index("users_firm_idx").on(t.firmId),
     index("users_facility_idx").on(t.facilityId),
   ],

@@ -372,6 +372,18 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
           password: "violet-kiln-orbit-42",
         }),
     },
+    "user.calendarFeed": {
+      call: (c) => c.user.calendarFeed(),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "user.newCalendarFeed": {
+      call: (c) => c.user.newCalendarFeed(),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
     "firm.team": { call: (c) => c.firm.team(), roles: ["firm"], owners: FIRM_SIDE, others: "OWN" },
     "firm.invite": {
       call: (c) => c.firm.invite({ email: "probe-second@example.cn" }),

@@ -6,14 +6,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, emailOutbox, userSessions, users } from "@/db/schema";
+import { auditLog, bookingRequests, emailOutbox, userSessions, users } from "@/db/schema";
+import { firmIcalFeed } from "@/server/services/booking/firm-feed";
 import { setClockForTests } from "@/server/services/clock";
 import { openSession } from "@/server/services/auth/sessions";
 import { fieldRefusalsOf } from "@/server/api/errors";
 import { verifyPassword } from "@/server/auth/password";
 import { outcome } from "../helpers/outcome";
 import { freshDb, callerFor, tableCounts } from "../helpers/test-db";
-import { makeBookingFixture, requestBody, NOW, HOUR, DAY } from "../helpers/booking-fixture";
+import { makeBookingFixture, requestBody, at, NOW, HOUR, DAY } from "../helpers/booking-fixture";
 
 const { db } = freshDb();
 let fx: Awaited<ReturnType<typeof makeBookingFixture>>;
@@ -259,6 +260,37 @@ describe("password reset", () => {
     for (let i = 0; i < 5; i++) await from.account.requestReset({ email: `x${i}@example.cn` });
     expect(await refused(from.account.requestReset({ email: "x9@example.cn" }))).toMatch(
       /^TOO_MANY_REQUESTS/,
+    );
+  });
+});
+
+describe("calendar feed", () => {
+  it("lists the firm's bookings under a private URL; a new URL stops the old", async () => {
+    const firm = callerFor(db, fx.firmUser.id);
+    expect(await firm.user.calendarFeed()).toBeNull();
+    const { id } = await firm.request.submit(
+      requestBody({
+        equipmentId: fx.chamber.id,
+        serviceType: "testing",
+        preferredStart: at(2, 9),
+        hours: 1,
+      }),
+    );
+    const booked = db.select().from(bookingRequests).where(eq(bookingRequests.id, id)).get()!;
+    expect(booked.status).toBe("confirmed");
+    const first = await firm.user.newCalendarFeed();
+    const feed = firmIcalFeed(db, first)!;
+    expect(feed).toContain(`UID:${booked.ref}@pilot-network`);
+    expect(feed).toContain("Climate chamber");
+    // Firm B's feed does not list firm A's bookings.
+    const other = await callerFor(db, fx.firmUserB.id).user.newCalendarFeed();
+    expect(firmIcalFeed(db, other)).not.toContain(booked.ref);
+    const second = await firm.user.newCalendarFeed();
+    expect(firmIcalFeed(db, first)).toBeNull();
+    expect(firmIcalFeed(db, second)).toContain(booked.ref);
+    expect(firmIcalFeed(db, "u" + "x".repeat(30))).toBeNull();
+    expect(await refused(callerFor(db, fx.operator.id).user.newCalendarFeed())).toMatch(
+      /^FORBIDDEN/,
     );
   });
 });

@@ -1,5 +1,6 @@
 "use client";
-// The facility's private iCal feed URL, and regenerating it (which revokes the old one).
+// A private iCal feed URL (the facility's schedule, or a firm user's bookings), and regenerating
+// it (which revokes the old one).
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -7,18 +8,27 @@ import { useTRPC } from "../../_trpc/client";
 import { useToast } from "../toaster";
 import { useRefusalText } from "../refusal-text";
 
-export function IcalFeed({ initialToken }: { initialToken: string | null }) {
+export function IcalFeed({
+  initialToken,
+  kind = "facility",
+}: {
+  initialToken: string | null;
+  kind?: "facility" | "firm";
+}) {
   const t = useTranslations("schedule");
   const trpc = useTRPC();
   const toast = useToast();
   const refusals = useRefusalText();
   const locale = useLocale();
   const [token, setToken] = useState(initialToken);
+  const callbacks = {
+    onSuccess: (next: string) => (setToken(next), toast("success", t("feedReady"))),
+    onError: (e: unknown) => toast("error", refusals.message(e)),
+  };
   const regenerate = useMutation(
-    trpc.schedule.regenerateIcalToken.mutationOptions({
-      onSuccess: (next) => (setToken(next), toast("success", t("feedReady"))),
-      onError: (e) => toast("error", refusals.message(e)),
-    }),
+    kind === "firm"
+      ? trpc.user.newCalendarFeed.mutationOptions(callbacks)
+      : trpc.schedule.regenerateIcalToken.mutationOptions(callbacks),
   );
   const url = token
     ? `${typeof window === "undefined" ? "" : window.location.origin}/api/ical/${token}.ics${locale === "zh" ? "?lang=zh" : ""}`
@@ -36,7 +46,7 @@ export function IcalFeed({ initialToken }: { initialToken: string | null }) {
           />
         </p>
       ) : (
-        <p className="text-slate-600">{t("noFeed")}</p>
+        <p className="text-slate-600">{kind === "firm" ? t("noFirmFeed") : t("noFeed")}</p>
       )}
       <button
         type="button"

@@ -1,7 +1,8 @@
-import { createTRPCRouter, authedProcedure } from "../trpc";
+import { createTRPCRouter, authedProcedure, firmProcedure } from "../trpc";
 import { changePassword, changePasswordInput } from "@/server/services/users/change-password";
 import { signOutEverywhere } from "@/server/services/users/sign-out-everywhere";
 import { setLocale, setLocaleInput } from "@/server/services/users/set-locale";
+import { firmFeedToken, newFirmFeedToken } from "@/server/services/booking/firm-feed";
 
 export const userRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ctx.actor),
@@ -11,6 +12,9 @@ export const userRouter = createTRPCRouter({
   /** Ends every session of the caller, this one included. */
   signOutEverywhere: authedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.actor)),
   /** The language switch of a signed-in user: notifications and emails follow it. */
+  /** A firm user's calendar feed of the firm's bookings: its secret, and a new one. */
+  calendarFeed: firmProcedure.query(({ ctx }) => firmFeedToken(ctx.db, ctx.actor)),
+  newCalendarFeed: firmProcedure.mutation(({ ctx }) => newFirmFeedToken(ctx.db, ctx.actor)),
   setLocale: authedProcedure
     .input(setLocaleInput)
     .mutation(({ ctx, input }) => setLocale(ctx.db, ctx.actor, input)),
