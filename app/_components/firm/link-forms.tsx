@@ -114,6 +114,7 @@ export function RequestResetForm() {
     <form
       className="space-y-4"
       data-testid="request-reset-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         refused.clear();

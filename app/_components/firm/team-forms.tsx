@@ -23,6 +23,7 @@ export function InviteForm() {
       onKeyDown={keepEnterFromSubmitting}
       className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
       data-testid="invite-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         const form = e.currentTarget;
