@@ -14,6 +14,19 @@ import { FormField, describedBy, inputClass } from "../form-field";
 const button =
   "w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
+/** What a link's form says once it has done its work. */
+function Done({ testId, text }: { testId: string; text: string }) {
+  return (
+    <p
+      className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900"
+      role="status"
+      data-testid={testId}
+    >
+      {text}
+    </p>
+  );
+}
+
 /** A mutation's refusals as field errors and a toast. */
 function useRefused() {
   const refusals = useRefusalText();
@@ -100,16 +113,7 @@ export function RequestResetForm() {
       onError: refused.onError,
     }),
   );
-  if (sentTo)
-    return (
-      <p
-        className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900"
-        role="status"
-        data-testid="reset-sent"
-      >
-        {t("resetSent", { email: sentTo })}
-      </p>
-    );
+  if (sentTo) return <Done testId="reset-sent" text={t("resetSent", { email: sentTo })} />;
   return (
     <form
       className="space-y-4"
@@ -200,16 +204,7 @@ export function ConfirmEmailButton({ token }: { token: string }) {
       onError: refused.onError,
     }),
   );
-  if (done)
-    return (
-      <p
-        className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900"
-        role="status"
-        data-testid="email-confirmed"
-      >
-        {t("confirmed", { email: done })}
-      </p>
-    );
+  if (done) return <Done testId="email-confirmed" text={t("confirmed", { email: done })} />;
   return (
     <button
       type="button"
