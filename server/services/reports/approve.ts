@@ -150,10 +150,9 @@ export async function approveReport(db: DB, actor: Actor, raw: z.input<typeof re
     try {
       return release(db, actor, input.reportId, { at, year, seq, number, code, facts, released });
     } catch (e) {
-      if (e instanceof NumberTaken) {
-        removeIfUnused(db, released.rel);
-        continue;
-      }
+      // The stamped file is kept only by the approval that records it.
+      removeIfUnused(db, released.rel);
+      if (e instanceof NumberTaken) continue;
       throw e;
     }
   }
