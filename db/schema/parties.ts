@@ -14,6 +14,9 @@ export const firms = sqliteTable(
     size: text("size", { enum: firmSizes }).notNull(),
     industry: text("industry").notNull(),
     prefecture: text("prefecture").notNull(),
+    /** A member's acceptance of a quote above this amount (fen) waits for a manager's approval;
+     * null: no threshold. */
+    spendingThresholdFen: integer("spending_threshold_fen"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -116,5 +119,36 @@ export const accountTokens = sqliteTable(
     uniqueIndex("account_tokens_hash_uq").on(t.tokenHash),
     index("account_tokens_email_idx").on(t.email, t.kind),
     index("account_tokens_firm_idx").on(t.firmId, t.kind),
+  ],
+);
+
+export const quoteApprovalStatuses = ["pending", "approved", "declined", "lapsed"] as const;
+
+/** A member's acceptance of a quote above the firm's threshold, waiting for a manager. */
+export const quoteApprovals = sqliteTable(
+  "quote_approvals",
+  {
+    id: id(),
+    requestId: integer("request_id").notNull(),
+    firmId: integer("firm_id")
+      .notNull()
+      .references(() => firms.id),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    amountFen: integer("amount_fen").notNull(),
+    /** The member's voucher choice, applied when a manager approves. */
+    choice: text("choice", { mode: "json" })
+      .$type<{ useVoucher?: boolean; voucherFen?: number }>()
+      .notNull(),
+    status: text("status", { enum: quoteApprovalStatuses }).notNull().default("pending"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: millis("decided_at"),
+    note: text("note").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("quote_approvals_firm_idx").on(t.firmId, t.status),
+    index("quote_approvals_request_idx").on(t.requestId),
   ],
 );

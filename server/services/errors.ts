@@ -88,7 +88,8 @@ export type NotFoundWhat =
   | "programme"
   | "allotment"
   | "claim"
-  | "invitation";
+  | "invitation"
+  | "approval";
 
 export const notFound = (what: NotFoundWhat) => refuse("NOT_FOUND", `notFound.${what}`);
 export const validation = (field: string, code: RefusalCode, params?: RefusalParams) =>

@@ -6,7 +6,14 @@ import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { equipment, users, notifications, voucherClaims, type Role } from "@/db/schema";
+import {
+  equipment,
+  users,
+  notifications,
+  quoteApprovals,
+  voucherClaims,
+  type Role,
+} from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { addAttachment } from "@/server/services/booking/attachments";
 import { loadActor } from "@/server/services/users/load-actor";
@@ -226,8 +233,21 @@ export async function makeTenant(db: DB) {
     { name: "report.pdf", bytes: minimalPdf([`${SECRET} results`]) },
   );
   const invitation = await firm.firm.invite({ email: "probe-invitee@example.cn" });
+  // A member's acceptance of the quoted request, waiting for a manager.
+  const approval = db
+    .insert(quoteApprovals)
+    .values({
+      requestId: quoted.id,
+      firmId: fx.firmA.id,
+      requestedBy: fx.firmUserColleague().id,
+      amountFen: 1,
+      choice: {},
+    })
+    .returning()
+    .get();
   const ids = {
     invitation: invitation.id,
+    approval: approval.id,
     fault: fault.id,
     sample: sample.id,
     report: report.id,
@@ -291,6 +311,7 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM samples WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM reports WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM account_tokens WHERE firm_id = ?`, firm))
+    .update(q(`SELECT * FROM quote_approvals WHERE firm_id = ?`, firm))
     .update(
       q(
         `SELECT * FROM sample_steps WHERE sample_id IN (SELECT id FROM samples WHERE facility_id = ?)`,
@@ -383,6 +404,24 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       roles: ["firm"],
       owners: FIRM_SIDE,
       others: "OWN",
+    },
+    "firm.approvals": {
+      call: (c) => c.firm.approvals(),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "firm.setSpendingThreshold": {
+      call: (c) => c.firm.setSpendingThreshold({ thresholdFen: 100 }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "OWN",
+    },
+    "firm.decideApproval": {
+      call: (c) => c.firm.decideApproval({ id: ids.approval, approve: true }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
     },
     "firm.team": { call: (c) => c.firm.team(), roles: ["firm"], owners: FIRM_SIDE, others: "OWN" },
     "firm.invite": {

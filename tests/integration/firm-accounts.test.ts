@@ -294,3 +294,90 @@ describe("calendar feed", () => {
     );
   });
 });
+
+describe("spending approval", () => {
+  it("holds a member's acceptance above the threshold for a manager, who accepts or learns why not", async () => {
+    setClockForTests(NOW);
+    db.update(users).set({ firmRole: "manager" }).where(eq(users.id, fx.firmUser.id)).run();
+    db.update(users)
+      .set({ firmRole: "member", disabled: false })
+      .where(eq(users.id, fx.firmUserColleague().id))
+      .run();
+    const manager = callerFor(db, fx.firmUser.id);
+    const member = callerFor(db, fx.firmUserColleague().id);
+    const op = callerFor(db, fx.operator.id);
+    const quoted = async (hour: number, amountFen: number) => {
+      const { id } = await member.request.submit(
+        requestBody({
+          facilityId: fx.lab.id,
+          serviceId: fx.testing.id,
+          serviceType: "testing",
+          title: "Salt-spray test",
+          hours: 1,
+        }),
+      );
+      await op.request.quote({
+        id,
+        equipmentId: fx.chamber.id,
+        start: at(3, hour),
+        end: at(3, hour + 1),
+        units: 1,
+        amountFen,
+        validUntil: NOW + HOUR,
+      });
+      return id;
+    };
+    // Bad input and wrong roles change nothing.
+    const negative = await outcome(manager.firm.setSpendingThreshold({ thresholdFen: -1 }));
+    expect(fieldRefusalsOf(negative!)).toHaveProperty("thresholdFen");
+    expect(await refused(member.firm.setSpendingThreshold({ thresholdFen: 1 }))).toMatch(
+      /^FORBIDDEN/,
+    );
+    await manager.firm.setSpendingThreshold({ thresholdFen: 200_000 });
+    // Below the threshold a member books at once.
+    const small = await quoted(9, 150_000);
+    expect((await member.request.accept({ id: small })).status).toBe("confirmed");
+    // Above it, the acceptance waits; a second try says so.
+    const big = await quoted(11, 900_000);
+    const waiting = await member.request.accept({ id: big });
+    expect(waiting).toMatchObject({ awaitingApproval: true, status: "quoted" });
+    expect(await refused(member.request.accept({ id: big }))).toMatch(
+      /already waits for a manager’s approval/,
+    );
+    const queue = await manager.firm.approvals();
+    expect(queue).toMatchObject({ thresholdFen: 200_000 });
+    expect(queue.pending).toEqual([
+      // The quote total, VAT included.
+      expect.objectContaining({ requestId: big, amountFen: 954_000, requestedBy: "firm-a2" }),
+    ]);
+    // Another firm's manager cannot decide it; a member cannot see the queue.
+    expect(
+      await refused(
+        callerFor(db, fx.firmUserB.id).firm.decideApproval({
+          id: queue.pending[0].id,
+          approve: true,
+        }),
+      ),
+    ).toBe("NOT_FOUND: Approval not found.");
+    expect(await refused(member.firm.approvals())).toMatch(/^FORBIDDEN/);
+    await manager.firm.decideApproval({ id: queue.pending[0].id, approve: true });
+    const booked = db.select().from(bookingRequests).where(eq(bookingRequests.id, big)).get()!;
+    expect(booked.status).toBe("confirmed");
+    expect((await manager.firm.approvals()).pending).toEqual([]);
+    // A wait the quote outlives: approving says the hold has lapsed, and closes it.
+    const late = await quoted(13, 900_000);
+    await member.request.accept({ id: late });
+    const [pending] = (await manager.firm.approvals()).pending;
+    setClockForTests(NOW + 2 * HOUR);
+    // The quote expires on the way (recorded, as any late acceptance does) and the wait closes.
+    const lapsed = await outcome(manager.firm.decideApproval({ id: pending.id, approve: true }));
+    expect(`${lapsed?.code}: ${lapsed?.message}`).toMatch(
+      /^PRECONDITION_FAILED: PT-\d{4}-\d{6} could not be accepted: .*expired/,
+    );
+    expect((await manager.firm.approvals()).pending).toEqual([]);
+    expect(await refused(manager.firm.decideApproval({ id: pending.id, approve: false }))).toBe(
+      "PRECONDITION_FAILED: This approval was already decided.",
+    );
+    setClockForTests(NOW);
+  });
+});

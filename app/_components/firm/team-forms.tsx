@@ -133,3 +133,76 @@ export function WithdrawInvitation({ id, email }: { id: number; email: string })
     </button>
   );
 }
+
+/** The firm's spending threshold in yuan (empty: none). */
+export function ThresholdForm({ thresholdFen }: { thresholdFen: number | null }) {
+  const t = useTranslations("team");
+  const { errors, callbacks, trpc } = useOutcome();
+  const save = useMutation(trpc.firm.setSpendingThreshold.mutationOptions(callbacks(t("saved"))));
+  return (
+    <form
+      onKeyDown={keepEnterFromSubmitting}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto] sm:items-end"
+      data-testid="threshold-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const raw = String(new FormData(e.currentTarget).get("threshold") ?? "").trim();
+        save.mutate({ thresholdFen: raw === "" ? null : Math.round(Number(raw) * 100) });
+      }}
+    >
+      <div>
+        <label htmlFor="threshold" className="block text-sm font-medium">
+          {t("threshold")}
+        </label>
+        <input
+          id="threshold"
+          name="threshold"
+          inputMode="decimal"
+          defaultValue={thresholdFen === null ? "" : String(thresholdFen / 100)}
+          aria-describedby="threshold-hint"
+          className={inputClass}
+        />
+        <p id="threshold-hint" className="mt-1 text-xs text-slate-600">
+          {t("thresholdHint")}
+        </p>
+      </div>
+      <button type="submit" className={button} disabled={save.isPending}>
+        {t("saveThreshold")}
+      </button>
+      <div className="sm:col-span-2">
+        <FormErrors errors={errors} labelOf={() => t("threshold")} />
+      </div>
+    </form>
+  );
+}
+
+export function DecideApproval({ id, refText }: { id: number; refText: string }) {
+  const t = useTranslations("team");
+  const { callbacks, trpc } = useOutcome();
+  const approve = useMutation(trpc.firm.decideApproval.mutationOptions(callbacks(t("approved"))));
+  const decline = useMutation(trpc.firm.decideApproval.mutationOptions(callbacks(t("declined"))));
+  const busy = approve.isPending || decline.isPending;
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button
+        type="button"
+        className={small}
+        disabled={busy}
+        aria-label={t("approveFor", { ref: refText })}
+        onClick={() => approve.mutate({ id, approve: true })}
+      >
+        {t("approve")}
+      </button>
+      <button
+        type="button"
+        className={small}
+        disabled={busy}
+        aria-label={t("declineFor", { ref: refText })}
+        onClick={() => decline.mutate({ id, approve: false })}
+      >
+        {t("decline")}
+      </button>
+    </div>
+  );
+}

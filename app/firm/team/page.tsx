@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "../../_auth/require-role";
 import { Forbidden } from "../../_components/forbidden";
 import { serverCaller } from "../../_trpc/server";
@@ -7,7 +7,14 @@ import { TRPCReactProvider } from "../../_trpc/client";
 import { ClientIntl } from "../../_components/client-intl";
 import { DataTable } from "../../_components/data-table";
 import { EmptyState } from "../../_components/empty-state";
-import { InviteForm, MemberActions, WithdrawInvitation } from "../../_components/firm/team-forms";
+import {
+  DecideApproval,
+  InviteForm,
+  MemberActions,
+  ThresholdForm,
+  WithdrawInvitation,
+} from "../../_components/firm/team-forms";
+import { formatMoney } from "../../_components/format-money";
 import { NETWORK_TIME_ZONE } from "@/db/local-time";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +42,10 @@ export default async function TeamPage() {
       timeStyle: "short",
       timeZone: NETWORK_TIME_ZONE,
     });
-  const team = await (await serverCaller()).firm.team();
+  const caller = await serverCaller();
+  const team = await caller.firm.team();
+  const approvals = await caller.firm.approvals();
+  const locale = await getLocale();
   return (
     <div className="space-y-8" data-testid="team">
       <div className="space-y-1">
@@ -47,6 +57,40 @@ export default async function TeamPage() {
           <section className="space-y-2">
             <h2 className="font-medium">{t("inviteTitle")}</h2>
             <InviteForm />
+          </section>
+          <section className="mt-8 space-y-2" data-testid="spending">
+            <h2 className="font-medium">{t("spending")}</h2>
+            <ThresholdForm thresholdFen={approvals.thresholdFen} />
+            {approvals.pending.length === 0 ? (
+              <EmptyState text={t("noApprovals")} />
+            ) : (
+              <DataTable
+                testId="approval-table"
+                headers={[
+                  t("request"),
+                  t("amount"),
+                  t("requestedBy"),
+                  t("validUntil"),
+                  t("actions"),
+                ]}
+                rows={approvals.pending.map((a) => ({
+                  key: a.id,
+                  cells: [
+                    <a
+                      key="r"
+                      href={`/requests/${a.requestId}`}
+                      className="text-brand-700 underline"
+                    >
+                      {a.ref} · {a.title}
+                    </a>,
+                    formatMoney(a.amountFen, locale),
+                    a.requestedBy,
+                    a.validUntil ? when(a.validUntil) : "—",
+                    <DecideApproval key="d" id={a.id} refText={a.ref} />,
+                  ],
+                }))}
+              />
+            )}
           </section>
           <section className="mt-8 space-y-2">
             <h2 className="font-medium">{t("members")}</h2>

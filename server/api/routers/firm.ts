@@ -16,6 +16,14 @@ import {
   transferManagement,
   withdrawInvitation,
 } from "@/server/services/accounts/team";
+import {
+  approvalQueue,
+  decideApproval,
+  decisionInput,
+  setSpendingThreshold,
+  thresholdInput,
+} from "@/server/services/accounts/spending";
+import { acceptQuote } from "@/server/services/booking/accept-quote";
 
 export const firmRouter = createTRPCRouter({
   /** Self-registration of a firm with its first user. */
@@ -35,6 +43,18 @@ export const firmRouter = createTRPCRouter({
   setMemberDisabled: firmProcedure
     .input(memberDisabledInput)
     .mutation(({ ctx, input }) => setMemberDisabled(ctx.db, ctx.actor, input)),
+  approvals: firmProcedure.query(({ ctx }) => approvalQueue(ctx.db, ctx.actor)),
+  setSpendingThreshold: firmProcedure
+    .input(thresholdInput)
+    .mutation(({ ctx, input }) => setSpendingThreshold(ctx.db, ctx.actor, input)),
+  /** Approving accepts the quote as the manager, with the member's voucher choice. */
+  decideApproval: firmProcedure
+    .input(decisionInput)
+    .mutation(({ ctx, input }) =>
+      decideApproval(ctx.db, ctx.actor, input, (id, choice) =>
+        acceptQuote(ctx.db, ctx.actor, { id, ...choice }),
+      ),
+    ),
   transferManagement: firmProcedure
     .input(memberInput)
     .mutation(({ ctx, input }) => transferManagement(ctx.db, ctx.actor, input)),

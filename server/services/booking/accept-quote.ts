@@ -15,6 +15,7 @@ import { recordTransition } from "./record-transition";
 import { expireRequest } from "./expire-quotes";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { agreementNumber } from "@/db/reference/agreement-number";
+import { holdForApproval } from "../accounts/spending";
 
 export const acceptInput = moveInput.extend(voucherChoice);
 
@@ -35,6 +36,22 @@ export function acceptQuote(
         return { expired: true as const, ref: r.ref, validUntil: r.quoteValidUntil ?? at };
       }
       assertAccreditedGates(tx, r.serviceId, r.quoteEquipmentId!, r.quoteEnd!);
+      // A member's acceptance above the firm's threshold waits for a manager.
+      if (
+        holdForApproval(tx, actor, r, {
+          useVoucher: input.useVoucher,
+          voucherFen: input.voucherFen,
+        })
+      )
+        return {
+          expired: false as const,
+          awaitingApproval: true,
+          id: r.id,
+          ref: r.ref,
+          status: r.status,
+          version: r.version,
+          voucherFen: 0,
+        };
       const promoted = tx
         .update(reservations)
         .set({ kind: "booking", expiresAt: null })
@@ -64,6 +81,7 @@ export function acceptQuote(
       );
       return {
         expired: false as const,
+        awaitingApproval: false,
         id: confirmed.id,
         ref: confirmed.ref,
         status: confirmed.status,

@@ -20,7 +20,7 @@ export const normaliseCode = (raw: string) => raw.replace(/[\s-]/g, "").toUpperC
 
 /** Lookups from one address: 30 in 10 minutes (each is audited, and counted from the audit). */
 export const REPORT_LOOKUPS_PER_ADDRESS: Budget = {
-  actions: ["report.lookup"],
+  actions: ["verify.lookup"],
   limit: 30,
   windowMs: 10 * 60_000,
 };
@@ -30,7 +30,7 @@ function takeLookup(db: DB, address: string, number: string) {
   db.transaction(
     (tx) => {
       spendBudget(tx, REPORT_LOOKUPS_PER_ADDRESS, { ip: address });
-      recordAudit(tx, { action: "report.lookup", target: `report:${number}`, ip: address });
+      recordAudit(tx, { action: "verify.lookup", target: `report:${number}`, ip: address });
     },
     { behavior: "immediate" },
   );

@@ -52,7 +52,8 @@ export type Outcome =
   | "declineReschedule"
   | "rate"
   | "message"
-  | "upload";
+  | "upload"
+  | "awaitingApproval";
 
 export const styles = {
   box: "rounded-lg border border-slate-200 bg-white p-4 space-y-2",
@@ -77,7 +78,13 @@ export function useActionKit(p: RequestActionProps) {
     router.refresh()
   );
   const optionsFor = (outcome: Outcome) => ({
-    onSuccess: () => done(outcome),
+    // An acceptance above the firm's spending threshold waits for a manager instead.
+    onSuccess: (data?: unknown) =>
+      done(
+        (data as { awaitingApproval?: boolean } | undefined)?.awaitingApproval
+          ? "awaitingApproval"
+          : outcome,
+      ),
     onError: (e: unknown) => toast("error", refusals.message(e)),
     onSettled: () => setBusy(false),
   });
