@@ -240,6 +240,10 @@ describe("registering a firm", () => {
     await expect(page.getByTestId("start-firm").textContent()).resolves.toContain(
       "Chengdu Test Instruments Co., Ltd.",
     );
+    // The new manager confirms the email before the first request; the page says so.
+    await expect(page.getByTestId("unconfirmed-email").textContent()).resolves.toContain(
+      "Confirm your email address (zhao.min@example.cn)",
+    );
     await context.close();
   });
 });
