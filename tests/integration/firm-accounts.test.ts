@@ -6,7 +6,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { auditLog, bookingRequests, emailOutbox, userSessions, users } from "@/db/schema";
+import {
+  auditLog,
+  bookingRequests,
+  emailOutbox,
+  notifications,
+  userSessions,
+  users,
+} from "@/db/schema";
 import { firmIcalFeed } from "@/server/services/booking/firm-feed";
 import { setClockForTests } from "@/server/services/clock";
 import { openSession } from "@/server/services/auth/sessions";
@@ -344,6 +351,15 @@ describe("spending approval", () => {
     expect(await refused(member.request.accept({ id: big }))).toMatch(
       /already waits for a manager’s approval/,
     );
+    // The managers are told.
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, fx.firmUser.id))
+      .all()
+      .filter((n) => n.kind === "request.approval_requested");
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain("¥9,540.00");
     const queue = await manager.firm.approvals();
     expect(queue).toMatchObject({ thresholdFen: 200_000 });
     expect(queue.pending).toEqual([

@@ -13,6 +13,7 @@ import { idInput } from "../id-input";
 import { recordAudit } from "../audit/record-audit";
 import type { RequestRow } from "../booking/request-access";
 import { assertManager } from "./team";
+import { notifyOtherParty } from "../booking/notify";
 
 export const thresholdInput = z.object({
   thresholdFen: z
@@ -83,6 +84,15 @@ export function holdForApproval(
       createdAt: now(),
     })
     .run();
+  notifyOtherParty(
+    tx,
+    r,
+    actor.userId,
+    "request.approval_requested",
+    now(),
+    { code: "approvalRequested", params: { name: actor.name, yuan: amount / 100 } },
+    "managers",
+  );
   recordAudit(tx, {
     action: "firm.approval_requested",
     actorId: actor.userId,

@@ -8,7 +8,20 @@ import type { RequestRow } from "./request-access";
 import { noteText, type EventNote } from "./event-note";
 import { appUrl } from "../app-url";
 
-function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "firm" | "facility") {
+function recipients(
+  tx: DbOrTx,
+  r: RequestRow,
+  actorId: number | null,
+  to?: "firm" | "facility" | "managers",
+) {
+  if (to === "managers")
+    return tx
+      .select({ id: users.id, email: users.email, locale: users.locale })
+      .from(users)
+      .where(
+        and(eq(users.firmId, r.firmId!), eq(users.firmRole, "manager"), eq(users.disabled, false)),
+      )
+      .all();
   const actor =
     actorId === null
       ? null
@@ -41,7 +54,8 @@ function recipients(tx: DbOrTx, r: RequestRow, actorId: number | null, to?: "fir
     .all();
 }
 
-/** `to` overrides the direction (for the hub, which is neither party). */
+/** `to` overrides the direction (for the hub, which is neither party); "managers" are the
+ * firm's managers (an acceptance waiting for their approval). */
 export function notifyOtherParty(
   tx: DbOrTx,
   r: RequestRow,
@@ -49,7 +63,7 @@ export function notifyOtherParty(
   kind: string,
   at: number,
   note: EventNote | null = null,
-  to?: "firm" | "facility",
+  to?: "firm" | "facility" | "managers",
 ): void {
   for (const user of recipients(tx, r, actorId, to)) {
     if (user.id === actorId) continue;
