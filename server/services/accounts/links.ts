@@ -190,14 +190,22 @@ export function confirmEmail(db: DB, raw: z.input<typeof tokenInput>, ip: string
   });
 }
 
-/** Mails a confirmation link (at registration, and again when the user asks). */
-export function sendConfirmation(
+/** A new confirmation link's path (the registration's welcome email carries it). */
+export function confirmationPath(
+  tx: Parameters<typeof issueToken>[0],
+  user: { id: number; email: string },
+): string {
+  const { token: raw } = issueToken(tx, { kind: "verify", email: user.email, userId: user.id });
+  recordAudit(tx, { action: "auth.verify_sent", actorId: user.id, actorEmail: user.email });
+  return `/confirm-email/${raw}`;
+}
+
+/** Mails a new confirmation link on its own (when the user asks again). */
+function sendConfirmation(
   tx: Parameters<typeof issueToken>[0],
   user: { id: number; email: string; name: string; locale: "en" | "zh" },
 ) {
-  const { token: raw } = issueToken(tx, { kind: "verify", email: user.email, userId: user.id });
-  accountMail(tx, user, "verify", `/confirm-email/${raw}`, { name: user.name });
-  recordAudit(tx, { action: "auth.verify_sent", actorId: user.id, actorEmail: user.email });
+  accountMail(tx, user, "verify", confirmationPath(tx, user), { name: user.name });
 }
 
 export function resendConfirmation(db: DB, actor: Actor) {

@@ -17,7 +17,7 @@ import {
 } from "../auth/rate-limit";
 import { registerFirmInput, type RegisterFirmInput } from "./register-input";
 import { parseInput } from "../parse-input";
-import { sendConfirmation } from "../accounts/links";
+import { confirmationPath } from "../accounts/links";
 
 type MailKind = "welcome" | "emailTaken" | "firmTaken" | "firmTakenNotice";
 
@@ -117,12 +117,11 @@ export async function registerFirm(
         })
         .returning({ id: users.id })
         .get();
-      mail(tx, registrant, "welcome", { name: input.name, firm: input.firmName });
-      sendConfirmation(tx, {
-        id: user.id,
-        email: input.email,
+      // The welcome carries the link that confirms the address (needed before the first request).
+      mail(tx, registrant, "welcome", {
         name: input.name,
-        locale: input.locale,
+        firm: input.firmName,
+        confirmUrl: appUrl(confirmationPath(tx, { id: user.id, email: input.email })),
       });
       recordAudit(tx, {
         action: "firm.registered",
