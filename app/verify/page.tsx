@@ -10,7 +10,6 @@ import { clientIp } from "@/server/auth/client-ip";
 import { DomainError } from "@/server/services/errors";
 import { renderRefusal } from "@/server/i18n/render";
 import { verifyReport, type Verification } from "@/server/services/reports/verify";
-import { NETWORK_TIME_ZONE } from "@/db/local-time";
 import { inputClass } from "../_components/form-field";
 import { ClientIntl } from "../_components/client-intl";
 import { FileCheck } from "./file-check";
@@ -114,14 +113,15 @@ export default async function VerifyPage({
 async function Outcome({ result, number }: { result: Verification; number: string }) {
   const t = await getTranslations("verify");
   const format = await getFormatter();
-  const date = (ms: number) =>
-    format.dateTime(new Date(ms), { dateStyle: "long", timeZone: NETWORK_TIME_ZONE });
   if (!result.exists)
     return <Notice outcome="unknown" text={t("unknown", { number: number.toUpperCase() })} />;
   if (!result.codeChecked)
     return <Notice outcome="exists" text={t("exists", { number: number.toUpperCase() })} />;
   if (!result.codeMatches) return <Notice outcome="wrong-code" text={t("wrongCode")} />;
   const r = result;
+  // The issuing facility's days.
+  const date = (ms: number) =>
+    format.dateTime(new Date(ms), { dateStyle: "long", timeZone: r.timeZone });
   const statusText =
     r.status === "released"
       ? t("valid")

@@ -1,7 +1,8 @@
 // iCalendar (RFC 5545) text, written once for the booking's .ics file and the facility feed:
 // TEXT values escape backslash, semicolon, comma and line breaks (CR, LF and CRLF become "\n"),
 // and every content line is folded at 75 octets (a CRLF and a space), never inside a UTF-8
-// character.
+// character. Private feeds (a facility's schedule, a firm user's bookings) open by a secret.
+import crypto from "node:crypto";
 
 /** UTC date-time in the basic format: 20270105T010000Z. */
 export const icsStamp = (ms: number) =>
@@ -43,3 +44,7 @@ export function icsFold(line: string): string {
 export function icsCalendar(lines: string[]): string {
   return lines.map(icsFold).join("\r\n") + "\r\n";
 }
+
+/** A private feed's secret: 192 random bits, URL-safe; `prefix` tells whose feed it opens. */
+export const feedSecret = (prefix = "") =>
+  `${prefix}${crypto.randomBytes(24).toString("base64url")}`;

@@ -23,7 +23,6 @@ import {
   setSpendingThreshold,
   thresholdInput,
 } from "@/server/services/accounts/spending";
-import { acceptQuote } from "@/server/services/booking/accept-quote";
 
 export const firmRouter = createTRPCRouter({
   /** Self-registration of a firm with its first user. */
@@ -50,11 +49,7 @@ export const firmRouter = createTRPCRouter({
   /** Approving accepts the quote as the manager, with the member's voucher choice. */
   decideApproval: firmProcedure
     .input(decisionInput)
-    .mutation(({ ctx, input }) =>
-      decideApproval(ctx.db, ctx.actor, input, (id, choice) =>
-        acceptQuote(ctx.db, ctx.actor, { id, ...choice }),
-      ),
-    ),
+    .mutation(({ ctx, input }) => decideApproval(ctx.db, ctx.actor, input)),
   transferManagement: firmProcedure
     .input(memberInput)
     .mutation(({ ctx, input }) => transferManagement(ctx.db, ctx.actor, input)),

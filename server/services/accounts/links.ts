@@ -3,11 +3,10 @@
 // sessions; a confirmation link marks the email address confirmed. Asking for a reset answers the
 // same whether or not the address has an account. Each client address may fail TOKEN_FAILURES
 // times in 15 minutes.
-import crypto from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DB } from "@/db/client";
-import { accountTokens, firms, users } from "@/db/schema";
+import { firms, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "../actor";
 import { refuse, validation } from "../errors";
@@ -17,7 +16,7 @@ import { recordAudit } from "../audit/record-audit";
 import { passwordProblem } from "../auth/password-policy";
 import { closeUserSessions } from "../auth/sessions";
 import { budgetSpentUntil, spendBudget, type Budget } from "../auth/rate-limit";
-import { issueToken, withToken, type TokenKind } from "./tokens";
+import { issueToken, peekToken, withToken } from "./tokens";
 import { accountMail } from "./mail";
 
 export const TOKEN_FAILURES: Budget = {
@@ -53,27 +52,10 @@ export const requestResetInput = z.object({
 });
 export const resetPasswordInput = z.object({ token, password: z.string().max(200) });
 
-/** The unused, unexpired token of `kind`, read without using it (what a link's page shows). */
-function peek(db: DB, kind: TokenKind, raw: string) {
-  return db
-    .select()
-    .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenHash, crypto.createHash("sha256").update(raw).digest("hex")),
-        eq(accountTokens.kind, kind),
-        isNull(accountTokens.usedAt),
-        isNull(accountTokens.revokedAt),
-        gt(accountTokens.expiresAt, now()),
-      ),
-    )
-    .get();
-}
-
 /** For the invitation page: the firm and the invited address, or null for a dead link. */
 export function invitationInfo(db: DB, raw: z.input<typeof tokenInput>) {
   const input = parseInput(tokenInput, raw);
-  const row = peek(db, "invite", input.token);
+  const row = peekToken(db, "invite", input.token);
   if (!row) return null;
   const firm = db.select({ name: firms.name }).from(firms).where(eq(firms.id, row.firmId!)).get()!;
   return { email: row.email, firm: firm.name, firmRole: row.firmRole!, expiresAt: row.expiresAt };
@@ -86,7 +68,7 @@ export async function acceptInvitation(
 ) {
   const input = parseInput(acceptInvitationInput, raw);
   spendBudget(db, TOKEN_FAILURES, { ip: ip ?? "unknown" });
-  const row = peek(db, "invite", input.token);
+  const row = peekToken(db, "invite", input.token);
   if (row) {
     const problem = passwordProblem(input.password, row.email);
     if (problem) throw validation("password", problem.code, problem.params);
@@ -155,7 +137,7 @@ export async function resetPassword(
 ) {
   const input = parseInput(resetPasswordInput, raw);
   spendBudget(db, TOKEN_FAILURES, { ip: ip ?? "unknown" });
-  const row = peek(db, "reset", input.token);
+  const row = peekToken(db, "reset", input.token);
   if (row) {
     const problem = passwordProblem(input.password, row.email);
     if (problem) throw validation("password", problem.code, problem.params);

@@ -3,7 +3,7 @@
 // (voucher included) if its hold is still valid, and says so if not; declining ends the wait.
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { DB, DbOrTx } from "@/db/client";
+import type { DB } from "@/db/client";
 import { bookingRequests, firms, quoteApprovals, users } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError, notFound, refuse } from "../errors";
@@ -11,9 +11,8 @@ import { now } from "../clock";
 import { parseInput } from "../parse-input";
 import { idInput } from "../id-input";
 import { recordAudit } from "../audit/record-audit";
-import type { RequestRow } from "../booking/request-access";
 import { assertManager } from "./team";
-import { notifyOtherParty } from "../booking/notify";
+import { acceptQuote } from "../booking/accept-quote";
 
 export const thresholdInput = z.object({
   thresholdFen: z
@@ -46,61 +45,6 @@ export function setSpendingThreshold(db: DB, actor: Actor, raw: z.input<typeof t
     });
   });
   return { thresholdFen: input.thresholdFen };
-}
-
-/**
- * Called by the acceptance in its transaction: true when this acceptance must wait for a manager
- * (the caller is a member and the quote is above the firm's threshold). The wait is recorded once
- * per request while it is pending.
- */
-export function holdForApproval(
-  tx: DbOrTx,
-  actor: Actor & { firmId: number },
-  r: RequestRow,
-  choice: { useVoucher?: boolean; voucherFen?: number },
-): boolean {
-  if (actor.firmRole === "manager") return false;
-  const firm = tx
-    .select({ threshold: firms.spendingThresholdFen })
-    .from(firms)
-    .where(eq(firms.id, actor.firmId))
-    .get();
-  const amount = r.quoteAmountFen ?? 0;
-  if (firm?.threshold === null || firm?.threshold === undefined || amount <= firm.threshold)
-    return false;
-  const pending = tx
-    .select({ id: quoteApprovals.id })
-    .from(quoteApprovals)
-    .where(and(eq(quoteApprovals.requestId, r.id), eq(quoteApprovals.status, "pending")))
-    .get();
-  if (pending) throw refuse("CONFLICT", "firm.approvalPending", { ref: r.ref });
-  tx.insert(quoteApprovals)
-    .values({
-      requestId: r.id,
-      firmId: actor.firmId,
-      requestedBy: actor.userId,
-      amountFen: amount,
-      choice,
-      createdAt: now(),
-    })
-    .run();
-  notifyOtherParty(
-    tx,
-    r,
-    actor.userId,
-    "request.approval_requested",
-    now(),
-    { code: "approvalRequested", params: { name: actor.name, yuan: amount / 100 } },
-    "managers",
-  );
-  recordAudit(tx, {
-    action: "firm.approval_requested",
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    target: `request:${r.id}`,
-    detail: { amountFen: amount, thresholdFen: firm.threshold },
-  });
-  return true;
 }
 
 /** The managers' queue and the threshold. */
@@ -136,12 +80,7 @@ export function approvalQueue(db: DB, actor: Actor) {
  * choice); if the quote can no longer be accepted, the wait is marked lapsed and the refusal says
  * why.
  */
-export async function decideApproval(
-  db: DB,
-  actor: Actor,
-  raw: z.input<typeof decisionInput>,
-  accept: (requestId: number, choice: { useVoucher?: boolean; voucherFen?: number }) => unknown,
-) {
+export function decideApproval(db: DB, actor: Actor, raw: z.input<typeof decisionInput>) {
   assertManager(actor);
   const input = parseInput(decisionInput, raw);
   const a = db.select().from(quoteApprovals).where(eq(quoteApprovals.id, input.id)).get();
@@ -165,7 +104,7 @@ export async function decideApproval(
     return { status: "declined" as const };
   }
   try {
-    await accept(a.requestId, a.choice);
+    acceptQuote(db, actor, { id: a.requestId, ...a.choice });
   } catch (e) {
     if (!(e instanceof DomainError) || e.code === "NOT_FOUND") throw e;
     close("lapsed", e.message);

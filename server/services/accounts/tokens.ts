@@ -3,7 +3,7 @@
 // withdrawn tokens are refused alike ("this link is not valid"), and every use and failure is
 // audited.
 import crypto from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
 import { accountTokens } from "@/db/schema";
 import { refuse } from "../errors";
@@ -55,6 +55,23 @@ export function issueToken(
     .returning()
     .get();
   return { token, row };
+}
+
+/** The unused, unexpired token of `kind`, read without using it (what a link's page shows). */
+export function peekToken(db: DbOrTx, kind: TokenKind, raw: string): TokenRow | undefined {
+  return db
+    .select()
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashOf(raw)),
+        eq(accountTokens.kind, kind),
+        isNull(accountTokens.usedAt),
+        isNull(accountTokens.revokedAt),
+        gt(accountTokens.expiresAt, now()),
+      ),
+    )
+    .get();
 }
 
 /** Runs `work` with the live token of `kind` and marks it used, in one write transaction. An

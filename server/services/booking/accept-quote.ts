@@ -15,7 +15,7 @@ import { recordTransition } from "./record-transition";
 import { expireRequest } from "./expire-quotes";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { agreementNumber } from "@/db/reference/agreement-number";
-import { holdForApproval } from "../accounts/spending";
+import { holdForApproval } from "../accounts/approval-hold";
 
 export const acceptInput = moveInput.extend(voucherChoice);
 

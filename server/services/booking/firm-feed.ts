@@ -1,7 +1,6 @@
 // A firm user's private calendar feed: the firm's bookings (confirmed, under way or done) from 30
 // days back to 180 ahead, each with its facility and equipment. The secret in the URL is the only
 // key; making a new one stops the old.
-import crypto from "node:crypto";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, equipment, facilities, reservations, users } from "@/db/schema";
@@ -10,7 +9,7 @@ import { refuse } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { appUrl } from "../app-url";
-import { icsCalendar, icsStamp, icsText } from "../ical";
+import { feedSecret, icsCalendar, icsStamp, icsText } from "../ical";
 
 const DAY = 86_400_000;
 
@@ -28,7 +27,7 @@ export function firmFeedToken(db: DB, actor: Actor): string | null {
 
 export function newFirmFeedToken(db: DB, actor: Actor): string {
   assertFirm(actor);
-  const token = `u${crypto.randomBytes(24).toString("base64url")}`;
+  const token = feedSecret("u");
   db.transaction((tx) => {
     tx.update(users).set({ icalToken: token }).where(eq(users.id, actor.userId)).run();
     recordAudit(tx, {

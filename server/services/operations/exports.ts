@@ -1,7 +1,6 @@
 // The facility's schedule outside the app: CSV for a period (UTF-8 with BOM, so spreadsheet
 // programs show Chinese correctly) and a private iCal feed behind a secret, regenerable URL.
 import { blocksCapacity } from "@/db/blocking";
-import crypto from "node:crypto";
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { DB } from "@/db/client";
 import { bookingRequests, equipment, facilities, firms, reservations } from "@/db/schema";
@@ -14,7 +13,7 @@ import { addDays, localTimeText, parseLocal } from "../scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { catalogs, type Locale } from "@/server/i18n/render";
 import { kindText, summaryText } from "./reservation-text";
-import { icsCalendar, icsStamp, icsText } from "../ical";
+import { feedSecret, icsCalendar, icsStamp, icsText } from "../ical";
 
 function scheduleRows(db: DB, facilityId: number, from: number, to: number) {
   const at = now();
@@ -101,7 +100,7 @@ export function scheduleCsvForDays(
 }
 
 export function regenerateIcalToken(db: DB, actor: Actor & { facilityId: number }): string {
-  const token = crypto.randomBytes(24).toString("base64url");
+  const token = feedSecret();
   db.update(facilities).set({ icalToken: token }).where(eq(facilities.id, actor.facilityId)).run();
   recordAudit(db, {
     action: "facility.ical_token_regenerated",

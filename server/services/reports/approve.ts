@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, gte, inArray } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import type { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
 import { dataDir } from "@/db/paths";
@@ -83,8 +83,8 @@ function stampFacts(
     .from(bookingRequests)
     .where(eq(bookingRequests.id, r.requestId))
     .get()!;
-  const facility = tx
-    .select({ name: facilities.nameEn, nameZh: facilities.nameZh })
+  const { timeZone, ...facility } = tx
+    .select({ name: facilities.nameEn, nameZh: facilities.nameZh, timeZone: facilities.timeZone })
     .from(facilities)
     .where(eq(facilities.id, r.facilityId))
     .get()!;
@@ -107,6 +107,7 @@ function stampFacts(
     facility,
     service: service ?? { name: request.title, nameZh: "" },
     title: r.title,
+    timeZone,
     testedFrom,
     testedTo,
     issuedAt: at,
@@ -244,7 +245,7 @@ function removeIfUnused(db: DB, rel: string) {
   const used = db
     .select({ id: attachments.id })
     .from(attachments)
-    .where(inArray(attachments.storagePath, [rel]))
+    .where(eq(attachments.storagePath, rel))
     .get();
   if (!used) fs.rmSync(path.join(dataDir(), rel), { force: true });
 }

@@ -2,7 +2,7 @@
 // its QR code, facility, service, test and issue dates, accreditation marks, the signatories) and a
 // footer on every page with the number. Labels are printed in Chinese and English, the way
 // reports in the province are read by both clients and regulators.
-import { localDateKey, NETWORK_TIME_ZONE } from "@/db/local-time";
+import { localDateKey } from "@/db/local-time";
 import type { ReportMark } from "@/db/schema";
 import { renderText, type Leaves } from "@/server/i18n/render";
 import type en from "@/server/i18n/messages/en.json";
@@ -16,6 +16,8 @@ export type StampFacts = {
   facility: { name: string; nameZh: string };
   service: { name: string; nameZh: string };
   title: string;
+  /** The facility's time zone: the dates are its days. */
+  timeZone: string;
   testedFrom: number | null;
   testedTo: number | null;
   issuedAt: number;
@@ -29,7 +31,6 @@ export type StampFacts = {
 type Key = Leaves<typeof en.reportStamp>;
 const both = (key: Key, values?: Record<string, string | number>) =>
   `${renderText("zh", `reportStamp.${key}`, values)}  ${renderText("en", `reportStamp.${key}`, values)}`;
-const day = (ms: number) => localDateKey(ms, NETWORK_TIME_ZONE);
 
 /** The verification page's address with the number and code filled in (what the QR code opens). */
 export const verifyUrl = (number: string, code: string) =>
@@ -37,6 +38,7 @@ export const verifyUrl = (number: string, code: string) =>
 
 /** Throws if `draft` is not a PDF pdf-lib can open. */
 export async function stampReport(draft: Uint8Array, f: StampFacts): Promise<Uint8Array> {
+  const day = (ms: number) => localDateKey(ms, f.timeZone);
   const pdf = await PdfWriter.cover(draft);
   await pdf.heading(both("heading"), 16);
   pdf.space(4);

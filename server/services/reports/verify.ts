@@ -66,8 +66,8 @@ export function verifyReport(
 }
 
 function factsOf(db: DB, r: typeof reports.$inferSelect) {
-  const facility = db
-    .select({ name: facilities.nameEn, nameZh: facilities.nameZh })
+  const { timeZone, ...facility } = db
+    .select({ name: facilities.nameEn, nameZh: facilities.nameZh, timeZone: facilities.timeZone })
     .from(facilities)
     .where(eq(facilities.id, r.facilityId))
     .get()!;
@@ -87,6 +87,8 @@ function factsOf(db: DB, r: typeof reports.$inferSelect) {
   return {
     number: r.number!,
     facility,
+    /** The facility's: its dates are read in it. */
+    timeZone,
     service: service ?? null,
     testedFrom: r.testedFrom,
     testedTo: r.testedTo,

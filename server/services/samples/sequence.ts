@@ -4,19 +4,14 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { localParts } from "@/db/local-time";
-import { facilities } from "@/db/schema";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
 
 /** The facility's code in registry numbers: P and its registry id (P011). */
 export const facilityCode = (facilityId: number) => `P${String(facilityId).padStart(3, "0")}`;
 
 /** The year an instant falls in at the facility (its own time zone). */
 export function facilityYear(tx: DbOrTx, facilityId: number, at: number): number {
-  const { timeZone } = tx
-    .select({ timeZone: facilities.timeZone })
-    .from(facilities)
-    .where(sql`${facilities.id} = ${facilityId}`)
-    .get()!;
-  return localParts(at, timeZone).year;
+  return localParts(at, facilityTimeZone(tx, facilityId)).year;
 }
 
 /** The next sequence of `table` (with facility_id, year, seq columns) for a facility and year. */
