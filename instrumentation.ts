@@ -1,10 +1,11 @@
-// Background work of the server process: the expiry sweep (quotes, voucher allotments) every
-// minute and, when SMTP_URL is set, the email outbox every 30 seconds.
+// Background work of the server process: the expiry sweep (quotes, voucher allotments) and the
+// reminders every minute and, when SMTP_URL is set, the email outbox every 30 seconds.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
   const { expireQuotes } = await import("./server/services/booking/expire-quotes");
   const { expireAllotments } = await import("./server/services/vouchers/expire");
+  const { sendReminders } = await import("./server/services/reminders/send");
   const { sendOutbox } = await import("./server/services/system/send-outbox");
   const sweep = () => {
     try {
@@ -12,6 +13,11 @@ export async function register() {
       expireAllotments(getDb());
     } catch (error) {
       console.error("expiry sweep failed:", error);
+    }
+    try {
+      sendReminders(getDb());
+    } catch (error) {
+      console.error("reminders failed:", error);
     }
   };
   setInterval(sweep, 60_000).unref();

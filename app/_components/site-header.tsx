@@ -54,9 +54,14 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
           {actor ? (
             <>
               <BellLink count={unread} label={t("bell", { count: unread })} />
-              <span className="hidden sm:inline" data-testid="signed-in-as">
+              <Link
+                href="/account/password"
+                className={`hidden sm:inline ${link}`}
+                title={t("account")}
+                data-testid="signed-in-as"
+              >
                 {signedInAs}
-              </span>
+              </Link>
               <span className="hidden sm:inline">
                 <SignOutButton label={t("signOut")} />
               </span>
@@ -98,6 +103,9 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               {actor ? (
                 <>
                   <span className="px-2 py-1 text-xs text-white/80">{signedInAs}</span>
+                  <Link href="/account/password" className={link}>
+                    {t("account")}
+                  </Link>
                   <SignOutButton label={t("signOut")} />
                 </>
               ) : (

@@ -7,6 +7,15 @@ export type FirmRole = (typeof firmRoles)[number];
 /** What a one-time link does: join a firm, reset a password, confirm an email address. */
 export const accountTokenKinds = ["invite", "reset", "verify"] as const;
 export type Role = (typeof roles)[number];
+/** The reminders the service sends on its own (each one switchable per user). */
+export const reminderKinds = [
+  "quoteExpiring",
+  "runTomorrow",
+  "samplesDue",
+  "reportReady",
+  "quoteWaiting",
+] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
 /** The roles an admin creates accounts for (firms register themselves). */
 export const staffRoles = ["operator", "coordinator", "admin"] as const;
 

@@ -10,3 +10,4 @@ export * from "./evaluation";
 export * from "./figures";
 export * from "./samples";
 export * from "./reports";
+export * from "./reminders";

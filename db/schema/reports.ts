@@ -62,6 +62,9 @@ export const reports = sqliteTable(
     closeReason: text("close_reason").notNull().default(""),
     returnedBy: integer("returned_by").references(() => users.id),
     returnedAt: millis("returned_at"),
+    /** When someone of the firm first downloaded the released file (the "report ready" reminder
+     * stops then). */
+    firmDownloadedAt: millis("firm_downloaded_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -46,7 +46,8 @@ export function renderText(
     | `voucherMail.${keyof typeof en.voucherMail}`
     | `sampleLabels.${Leaves<typeof en.sampleLabels>}`
     | `reportStamp.${Leaves<typeof en.reportStamp>}`
-    | `accountMail.${keyof typeof en.accountMail}`,
+    | `accountMail.${keyof typeof en.accountMail}`
+    | `reminderMail.${Leaves<typeof en.reminderMail>}`,
   params: Record<string, ParamValue> = {},
 ): string {
   return translators[locale](key, refusalValues(catalogs[locale].names, params) as never);

@@ -9,6 +9,7 @@ import { expireQuotes } from "@/server/services/booking/expire-quotes";
 import { loadActor } from "@/server/services/users/load-actor";
 import { receiveSamples } from "@/server/services/samples/register";
 import { approveReport } from "@/server/services/reports/approve";
+import { sendReminders } from "@/server/services/reminders/send";
 
 /** A common start instant, or "stdin": say ready, then read it from the parent. */
 type GoAt = number | "stdin";
@@ -34,6 +35,7 @@ type Job =
     }
   | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[]; useVoucher?: boolean }
   | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
+  | { kind: "remind"; db: string; goAt: GoAt; at: number; rounds: number }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number }
   | { kind: "receive"; db: string; userId: number; goAt: GoAt; requestIds: number[] }
   | { kind: "approve"; db: string; userId: number; goAt: GoAt; reportIds: number[] };
@@ -204,6 +206,13 @@ if (job.kind === "approve") {
   let swept = 0;
   while (Date.now() < job.untilMs) swept += expireQuotes(db);
   out({ swept });
+} else if (job.kind === "remind") {
+  // The reminder job of one app process, run as often as the race lasts.
+  await waitUntil(job.goAt);
+  const startedAt = clock();
+  let sent = 0;
+  for (let i = 0; i < job.rounds; i++) sent += sendReminders(db, job.at);
+  out({ sent, startedAt, endedAt: clock() });
 } else if (job.kind === "flood") {
   // Books consecutive one-hour slots as fast as it can; each line is printed after its commit.
   const actor = actorOf(job.userId);

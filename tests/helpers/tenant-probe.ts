@@ -509,6 +509,12 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       roles: ALL,
       owners: [...kinds],
     },
+    "user.reminders": { call: (c) => c.user.reminders(), roles: ALL, owners: [...kinds] },
+    "user.setReminder": {
+      call: (c) => c.user.setReminder({ kind: "runTomorrow", on: false }),
+      roles: ALL,
+      owners: [...kinds],
+    },
     "notification.unreadCount": {
       call: (c) => c.notification.unreadCount(),
       roles: ALL,

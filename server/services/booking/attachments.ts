@@ -5,9 +5,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { attachments } from "@/db/schema";
+import { attachments, reports } from "@/db/schema";
 import { dataDir } from "@/db/paths";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
@@ -105,6 +105,12 @@ export function readAttachment(db: DB, actor: Actor, attachmentId: number) {
     });
     throw refuse("CONFLICT", "request.fileAltered", { fileName: row.fileName });
   }
+  // The firm has its report: the "report ready" reminder no longer applies.
+  if (actor.role === "firm")
+    db.update(reports)
+      .set({ firmDownloadedAt: now() })
+      .where(and(eq(reports.attachmentId, row.id), isNull(reports.firmDownloadedAt)))
+      .run();
   const fileName = downloadFileName(ref, row.fileName, extensionOf(row.mimeType));
   return { fileName, mimeType: row.mimeType, bytes };
 }

@@ -54,6 +54,12 @@ function recipients(
     .all();
 }
 
+/** Who hears of a request on one side: the firm's requester, or the facility's staff (the hub's
+ * coordinators while no facility has it). */
+export function partyRecipients(tx: DbOrTx, r: RequestRow, side: "firm" | "facility") {
+  return recipients(tx, r, null, side);
+}
+
 /** `to` overrides the direction (for the hub, which is neither party); "managers" are the
  * firm's managers (an acceptance waiting for their approval). */
 export function notifyOtherParty(

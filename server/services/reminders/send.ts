@@ -1,0 +1,95 @@
+// The reminder job: reads what is due now, and sends each reminder once, in-app and by email, in
+// each recipient's language, to those who have not switched it off. The "sent" row is written in
+// the same write transaction as the messages and is unique per reminder, request and occasion, so
+// two app processes running the job at once send each reminder exactly once.
+import { and, eq } from "drizzle-orm";
+import type { DB, DbOrTx } from "@/db/client";
+import { emailOutbox, notifications, reminderOptOuts, remindersSent } from "@/db/schema";
+import { renderText, type Locale } from "@/server/i18n/render";
+import { appUrl } from "../app-url";
+import { now } from "../clock";
+import { partyRecipients } from "../booking/notify";
+import { facilityTimeZone } from "../scheduling/facility-time-zone";
+import { localTimeText, NETWORK_TIME_ZONE } from "../scheduling/local-time";
+import { dueReminders, type DueReminder } from "./due";
+
+function switchedOff(tx: DbOrTx, userId: number, d: DueReminder): boolean {
+  return !!tx
+    .select({ userId: reminderOptOuts.userId })
+    .from(reminderOptOuts)
+    .where(and(eq(reminderOptOuts.userId, userId), eq(reminderOptOuts.kind, d.kind)))
+    .get();
+}
+
+function message(tx: DbOrTx, locale: Locale, d: DueReminder) {
+  const r = d.request;
+  const zone = r.facilityId === null ? NETWORK_TIME_ZONE : facilityTimeZone(tx, r.facilityId);
+  const params = {
+    ref: r.ref,
+    title: r.title,
+    at: d.at === undefined ? "" : localTimeText(d.at, zone),
+    days: d.days ?? 0,
+    number: d.number ?? "",
+  };
+  return {
+    title: renderText(locale, `reminderMail.${d.kind}.title`, params),
+    body: renderText(locale, `reminderMail.${d.kind}.body`, params),
+  };
+}
+
+function deliver(tx: DbOrTx, d: DueReminder, at: number): number {
+  let sent = 0;
+  const seen = new Set<number>();
+  for (const side of d.sides)
+    for (const user of partyRecipients(tx, d.request, side)) {
+      if (seen.has(user.id) || switchedOff(tx, user.id, d)) continue;
+      seen.add(user.id);
+      const { title, body } = message(tx, user.locale, d);
+      tx.insert(notifications)
+        .values({
+          userId: user.id,
+          requestId: d.request.id,
+          kind: `reminder.${d.kind}`,
+          title,
+          body,
+          createdAt: at,
+        })
+        .run();
+      tx.insert(emailOutbox)
+        .values({
+          toAddress: user.email,
+          subject: title,
+          body: renderText(user.locale, "notifications.emailBody", {
+            body,
+            url: appUrl(`/requests/${d.request.id}`),
+          }),
+          createdAt: at,
+        })
+        .run();
+      sent += 1;
+    }
+  return sent;
+}
+
+/** Sends what is due at `at`; returns the number of reminders sent (not of messages). */
+export function sendReminders(db: DB, at: number = now()): number {
+  // A read first: the write lock is taken only when something is due.
+  if (dueReminders(db, at).length === 0) return 0;
+  return db.transaction(
+    (tx) => {
+      let sent = 0;
+      for (const d of dueReminders(tx, at)) {
+        const claimed = tx
+          .insert(remindersSent)
+          .values({ kind: d.kind, requestId: d.request.id, occasion: d.occasion, createdAt: at })
+          .onConflictDoNothing()
+          .run().changes;
+        if (claimed === 0) continue;
+        deliver(tx, d, at);
+        sent += 1;
+      }
+      return sent;
+    },
+    { behavior: "immediate" },
+  );
+}
