@@ -1,16 +1,18 @@
-// Background work of the server process: the expiry sweep (quotes, voucher allotments) and the
-// reminders every minute and, when SMTP_URL is set, the email outbox every 30 seconds.
+// Background work of the server process: the expiry sweep (quotes, voucher allotments), the
+// waitlist's offers of capacity freed by the clock, and the reminders every minute and, when SMTP_URL is set, the email outbox every 30 seconds.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");
   const { expireQuotes } = await import("./server/services/booking/expire-quotes");
   const { expireAllotments } = await import("./server/services/vouchers/expire");
+  const { runWaitlist } = await import("./server/services/waitlist/offer");
   const { sendReminders } = await import("./server/services/reminders/send");
   const { sendOutbox } = await import("./server/services/system/send-outbox");
   const sweep = () => {
     try {
       expireQuotes(getDb());
       expireAllotments(getDb());
+      runWaitlist(getDb());
     } catch (error) {
       console.error("expiry sweep failed:", error);
     }

@@ -190,3 +190,10 @@ export type FundingSource = (typeof fundingSources)[number];
 /** What the owning unit used its own equipment for (in-house use). */
 export const inHousePurposes = ["research", "teaching", "method_development", "other"] as const;
 export type InHousePurpose = (typeof inHousePurposes)[number];
+
+/** A firm's place in a waitlist: waiting in line, offered a held slot (a quote to accept), then
+ * booked, lapsed (the offer ran out) or closed (left the line, the request moved on, or the
+ * window passed). */
+export const waitlistStatuses = ["waiting", "offered", "booked", "lapsed", "closed"] as const;
+export type WaitlistStatus = (typeof waitlistStatuses)[number];
+export const waitlistCloseReasons = ["left", "movedOn", "windowPassed", "declined"] as const;

@@ -11,3 +11,4 @@ export * from "./figures";
 export * from "./samples";
 export * from "./reports";
 export * from "./reminders";
+export * from "./waitlist";

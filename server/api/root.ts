@@ -23,6 +23,7 @@ import { sampleRouter } from "./routers/sample";
 import { reportRouter } from "./routers/report";
 import { accountRouter } from "./routers/account";
 import { evaluationRouter } from "./routers/evaluation";
+import { waitlistRouter } from "./routers/waitlist";
 
 export const appRouter = createTRPCRouter({
   health: publicProcedure.query(({ ctx }) => checkHealth(ctx.db)),
@@ -43,6 +44,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   account: accountRouter,
   evaluation: evaluationRouter,
+  waitlist: waitlistRouter,
   notification: notificationRouter,
   maintenance: maintenanceRouter,
   schedule: scheduleRouter,

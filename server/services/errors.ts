@@ -84,6 +84,7 @@ export type NotFoundWhat =
   | "report"
   | "sample"
   | "service"
+  | "waitlistEntry"
   | "user"
   | "programme"
   | "allotment"

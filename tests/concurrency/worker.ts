@@ -10,6 +10,8 @@ import { loadActor } from "@/server/services/users/load-actor";
 import { receiveSamples } from "@/server/services/samples/register";
 import { approveReport } from "@/server/services/reports/approve";
 import { sendReminders } from "@/server/services/reminders/send";
+import { cancelRequest } from "@/server/services/booking/simple-moves";
+import { runWaitlist } from "@/server/services/waitlist/offer";
 
 /** A common start instant, or "stdin": say ready, then read it from the parent. */
 type GoAt = number | "stdin";
@@ -36,6 +38,16 @@ type Job =
   | { kind: "accept"; db: string; userId: number; goAt: GoAt; ids: number[]; useVoucher?: boolean }
   | { kind: "sweep"; db: string; goAt: GoAt; untilMs: number }
   | { kind: "remind"; db: string; goAt: GoAt; at: number; rounds: number }
+  | { kind: "cancel"; db: string; userId: number; goAt: GoAt; ids: number[]; gapMs: number }
+  | { kind: "waitlist"; db: string; goAt: GoAt; durationMs: number }
+  | {
+      kind: "grab";
+      db: string;
+      userId: number;
+      goAt: GoAt;
+      durationMs: number;
+      slots: { equipmentId: number; start: number; hours: number; units: number }[];
+    }
   | { kind: "flood"; db: string; userId: number; equipmentId: number; start: number }
   | { kind: "receive"; db: string; userId: number; goAt: GoAt; requestIds: number[] }
   | { kind: "approve"; db: string; userId: number; goAt: GoAt; reportIds: number[] };
@@ -206,6 +218,41 @@ if (job.kind === "approve") {
   let swept = 0;
   while (Date.now() < job.untilMs) swept += expireQuotes(db);
   out({ swept });
+} else if (job.kind === "cancel") {
+  // Frees capacity one booking at a time; each cancel offers it to the waitlist in its transaction.
+  const actor = actorOf(job.userId);
+  await waitUntil(job.goAt);
+  for (const id of job.ids) {
+    out(attempt(() => cancelRequest(db, actor, { id, reason: "Freed in the race" })));
+    await new Promise((r) => setTimeout(r, job.gapMs));
+  }
+} else if (job.kind === "grab") {
+  // A firm trying again and again to book slots the moment they free, until the race ends.
+  const actor = actorOf(job.userId);
+  const until = (await waitUntil(job.goAt)) + job.durationMs;
+  const won = new Map<number, ReturnType<typeof submitOne>>();
+  const refusals: Record<string, number> = {};
+  while (Date.now() < until && won.size < job.slots.length) {
+    job.slots.forEach((s, i) => {
+      if (won.has(i)) return;
+      const o = submitOne(actor, s);
+      if (o.ok) won.set(i, o);
+      else refusals[o.code!] = (refusals[o.code!] ?? 0) + 1;
+    });
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  out({ won: [...won.entries()].map(([slot, o]) => ({ slot, ...o })), refusals });
+} else if (job.kind === "waitlist") {
+  // The waitlist job of one app process, run back to back while the race lasts.
+  const until = (await waitUntil(job.goAt)) + job.durationMs;
+  const startedAt = clock();
+  let offers = 0;
+  let runs = 0;
+  while (Date.now() < until) {
+    offers += runWaitlist(db);
+    runs += 1;
+  }
+  out({ offers, runs, startedAt, endedAt: clock() });
 } else if (job.kind === "remind") {
   // The reminder job of one app process, run as often as the race lasts.
   await waitUntil(job.goAt);

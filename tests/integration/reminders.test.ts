@@ -243,9 +243,9 @@ describe("reminders", () => {
     expect(
       await refused(firm().user.setReminder({ kind: "nope" as "runTomorrow", on: false })),
     ).toBe(notYours);
-    expect(
-      await refused(firm().user.setReminder({ kind: "runTomorrow", on: "no" as never })),
-    ).toBe('BAD_REQUEST: {"on":"Say whether the reminder is on."}');
+    expect(await refused(firm().user.setReminder({ kind: "runTomorrow", on: "no" as never }))).toBe(
+      'BAD_REQUEST: {"on":"Say whether the reminder is on."}',
+    );
     expect(await refused(callerFor(db, null).user.reminders())).toMatch(/^UNAUTHORIZED/);
     expect(await refused(callerFor(db, fx.admin.id).user.reminders())).toBe("OK");
   });

@@ -9,6 +9,7 @@ import { now } from "../clock";
 import { recordTransition } from "./record-transition";
 import { releaseReservations } from "./release-reservations";
 import type { RequestRow } from "./request-access";
+import { offerWaitlist } from "../waitlist/offer";
 
 export function expireRequest(tx: DbOrTx, r: RequestRow): RequestRow {
   const at = r.quoteValidUntil ?? now();
@@ -41,6 +42,7 @@ export function expireQuotes(db: DB, at: number = now()): number {
         .where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at)))
         .all();
       for (const r of due) expireRequest(tx, r);
+      offerWaitlist(tx, at);
       return due.length;
     },
     { behavior: "immediate" },

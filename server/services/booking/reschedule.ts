@@ -21,6 +21,7 @@ import { capacityAfterFault } from "../operations/faults";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { notifyOtherParty } from "./notify";
 import { idInput } from "@/server/services/id-input";
+import { offerWaitlist } from "../waitlist/offer";
 
 export const proposeRescheduleInput = z
   .object({
@@ -204,6 +205,8 @@ export function answerReschedule(
           .run();
         note(tx, r, actor.userId, at, { code: "proposalDeclined" }, "request.reschedule_declined");
       }
+      // The slot left behind (or the proposal declined) may be what someone waits for.
+      offerWaitlist(tx, at);
       return { id: r.id, ref: r.ref, accepted: accept };
     },
     { behavior: "immediate" },

@@ -24,6 +24,7 @@ import { assertTransition, sideOf } from "./transitions";
 import { recordTransition } from "./record-transition";
 import { releaseReservations } from "./release-reservations";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
+import { offerWaitlist } from "../waitlist/offer";
 
 function move(
   db: DB,
@@ -85,6 +86,8 @@ function move(
         Object.assign(changes, { completedAt: at, closedAt: at });
       }
       const moved = recordTransition(tx, r, to, actor.userId, at, changes, note);
+      // Capacity the request gave back goes to the first in line it now fits.
+      if (to === "withdrawn" || to === "rejected" || to === "cancelled") offerWaitlist(tx, at);
       return { id: moved.id, ref: moved.ref, status: moved.status, version: moved.version };
     },
     { behavior: "immediate" },

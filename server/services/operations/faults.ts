@@ -13,6 +13,7 @@ import { idInput } from "../id-input";
 import { timeInput } from "../time-input";
 import { recordAudit } from "../audit/record-audit";
 import type { EquipmentCapacity } from "../scheduling/availability";
+import { offerWaitlist } from "../waitlist/offer";
 
 const text = (field: string, max: number) =>
   z
@@ -137,6 +138,8 @@ export function closeFault(db: DB, actor: Actor, raw: z.input<typeof closeFaultI
         target: `equipment:${e.id}`,
         detail: { faultId: f.id, repairMinutes: Math.round((at - f.reportedAt) / 60_000) },
       });
+      // The equipment is back: what waited for it may fit now.
+      offerWaitlist(tx, at);
       return { id: f.id, repairMs: at - f.reportedAt };
     },
     { behavior: "immediate" },

@@ -6,6 +6,7 @@ import type { Actor } from "../actor";
 import { notFound } from "../errors";
 import { now } from "../clock";
 import { recordAudit } from "../audit/record-audit";
+import { offerWaitlist } from "../waitlist/offer";
 
 export function listMaintenance(
   db: DB,
@@ -54,7 +55,9 @@ export function removeMaintenance(db: DB, actor: Actor & { facilityId: number },
         )
         .get();
       if (!row) throw notFound("maintenance");
-      tx.update(reservations).set({ releasedAt: now() }).where(eq(reservations.id, id)).run();
+      const at = now();
+      tx.update(reservations).set({ releasedAt: at }).where(eq(reservations.id, id)).run();
+      offerWaitlist(tx, at);
       recordAudit(tx, {
         action: "maintenance.removed",
         actorId: actor.userId,

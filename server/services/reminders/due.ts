@@ -3,7 +3,14 @@
 // about), so that a new quote or a moved run is reminded of again, and the same one never twice.
 import { and, asc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { bookingRequests, reminderKinds, remindersSent, reports, reservations, samples } from "@/db/schema";
+import {
+  bookingRequests,
+  reminderKinds,
+  remindersSent,
+  reports,
+  reservations,
+  samples,
+} from "@/db/schema";
 import type { ReminderKind, Role } from "@/db/schema";
 import type { RequestRow } from "../booking/request-access";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
@@ -14,6 +21,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** A quote is reminded of when it ends within this. */
 export const QUOTE_EXPIRY_NOTICE = DAY;
+/** A quote is reminded of no sooner than this after it was made. */
+export const QUOTE_SETTLE = HOUR;
 /** Samples are reminded of when the run starts within this many local days (today included). */
 export const SAMPLE_NOTICE_DAYS = 3;
 /** A released report nobody of the firm has downloaded is reminded of after this. */
@@ -55,6 +64,8 @@ function quoteExpiring(tx: DbOrTx, at: number): DueReminder[] {
         eq(bookingRequests.status, "quoted"),
         gt(bookingRequests.quoteValidUntil, at),
         lte(bookingRequests.quoteValidUntil, at + QUOTE_EXPIRY_NOTICE),
+        // A quote that came with less than a day to run (a waitlist's offer) was just told of.
+        lte(bookingRequests.quotedAt, at - QUOTE_SETTLE),
       ),
     )
     .all()

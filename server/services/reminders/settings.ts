@@ -25,8 +25,7 @@ export function reminderSettings(db: DB, actor: Actor): { kind: ReminderKind; on
 }
 
 export function setReminder(db: DB, actor: Actor, input: z.infer<typeof setReminderInput>) {
-  if (!remindersOf[actor.role].includes(input.kind))
-    throw validation("kind", "field.reminderKind");
+  if (!remindersOf[actor.role].includes(input.kind)) throw validation("kind", "field.reminderKind");
   if (input.on)
     db.delete(reminderOptOuts)
       .where(and(eq(reminderOptOuts.userId, actor.userId), eq(reminderOptOuts.kind, input.kind)))

@@ -1,0 +1,47 @@
+// What joining and leaving a waitlist take.
+import { z } from "zod";
+import { idInput } from "../id-input";
+import { numeric } from "../number-input";
+import { timeInput } from "../time-input";
+
+const DAY = 86_400_000;
+/** How far a waitlist window may reach. */
+export const MAX_WAIT_WINDOW_DAYS = 90;
+
+export const joinWaitlistInput = z
+  .object({
+    requestId: idInput("field.idRequest"),
+    windowStart: timeInput,
+    windowEnd: timeInput,
+    hours: numeric(
+      z
+        .number({ error: "field.hoursNumber" })
+        .int("field.wholeHours")
+        .min(1, "field.minHour")
+        .max(720, "field.maxHours"),
+    ),
+    units: numeric(
+      z
+        .number({ error: "field.unitsNumber" })
+        .int("field.wholeUnits")
+        .min(1, "field.minUnit")
+        .max(50, "field.maxUnits"),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.windowEnd <= v.windowStart)
+      ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "field.afterStart" });
+    else if (v.windowEnd - v.windowStart > MAX_WAIT_WINDOW_DAYS * DAY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["windowEnd"],
+        message: "field.windowMaxDays",
+        params: { days: MAX_WAIT_WINDOW_DAYS },
+      });
+    else if (v.windowEnd - v.windowStart < v.hours * 3_600_000)
+      ctx.addIssue({ code: "custom", path: ["hours"], message: "field.waitWindowTooShort" });
+  });
+export type JoinWaitlistInput = z.input<typeof joinWaitlistInput>;
+
+export const waitlistEntryInput = z.object({ entryId: idInput("field.idWaitlistEntry") });
+export const waitlistOfRequestInput = z.object({ requestId: idInput("field.idRequest") });
