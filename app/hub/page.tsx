@@ -22,9 +22,17 @@ export default async function HubStartPage() {
   const data = await (await serverCaller()).workspace.hub();
   return (
     <div className="space-y-6" data-testid="start-hub">
-      <div>
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("lead")}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("lead")}</p>
+        </div>
+        <Link
+          href="/operator/waitlist"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+        >
+          {(await getTranslations("waitlist"))("pageTitle")}
+        </Link>
       </div>
       {data.unrouted.length === 0 ? (
         <EmptyState text={t("empty")} />

@@ -45,6 +45,7 @@ export default async function OperatorStartPage() {
               ["/operator/schedule", t("scheduleBoard")],
               ["/operator/maintenance", t("manageMaintenance")],
               ["/operator/faults", (await getTranslations("faults"))("title")],
+              ["/operator/waitlist", (await getTranslations("waitlist"))("pageTitle")],
               ["/operator/evaluation", (await getTranslations("evaluation"))("mineTitle")],
               ["/operator/equipment", tm("equipmentTitle")],
               ["/operator/services", tm("servicesTitle")],

@@ -11,6 +11,7 @@ import {
   users,
   notifications,
   quoteApprovals,
+  waitlistEntries,
   voucherClaims,
   type Role,
 } from "@/db/schema";
@@ -245,7 +246,23 @@ export async function makeTenant(db: DB) {
     })
     .returning()
     .get();
+  // The submitted request waits in line for the reactor.
+  const waiting = db
+    .insert(waitlistEntries)
+    .values({
+      requestId: submitted.id,
+      firmId: fx.firmA.id,
+      equipmentId: fx.reactor.id,
+      facilityId: fx.lab.id,
+      windowStart: NOW,
+      windowEnd: NOW + 10 * 86_400_000,
+      hours: 4,
+      units: 1,
+    })
+    .returning()
+    .get();
   const ids = {
+    waitlistEntry: waiting.id,
     invitation: invitation.id,
     approval: approval.id,
     fault: fault.id,
@@ -312,6 +329,7 @@ export function tenantFingerprint(db: DB, { fx }: Tenant): string {
     .update(q(`SELECT * FROM reports WHERE facility_id = ?`, lab))
     .update(q(`SELECT * FROM account_tokens WHERE firm_id = ?`, firm))
     .update(q(`SELECT * FROM quote_approvals WHERE firm_id = ?`, firm))
+    .update(q(`SELECT * FROM waitlist_entries WHERE firm_id = ?`, firm))
     .update(
       q(
         `SELECT * FROM sample_steps WHERE sample_id IN (SELECT id FROM samples WHERE facility_id = ?)`,
@@ -508,6 +526,37 @@ export function procedureSpecs({ fx, ids }: Tenant): Record<string, Spec> {
       call: (c) => c.user.setLocale({ locale: "zh" }),
       roles: ALL,
       owners: [...kinds],
+    },
+    "waitlist.join": {
+      call: (c) =>
+        c.waitlist.join({
+          requestId: ids.submitted,
+          windowStart: NOW + 86_400_000,
+          windowEnd: NOW + 5 * 86_400_000,
+          hours: 4,
+          units: 1,
+        }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "waitlist.leave": {
+      call: (c) => c.waitlist.leave({ entryId: ids.waitlistEntry }),
+      roles: ["firm"],
+      owners: FIRM_SIDE,
+      others: "NOT_FOUND",
+    },
+    "waitlist.ofRequest": {
+      call: (c) => c.waitlist.ofRequest({ requestId: ids.submitted }),
+      roles: ALL,
+      owners: [...FIRM_SIDE, "operator", "admin"],
+      others: "NOT_FOUND",
+    },
+    "waitlist.facility": {
+      call: (c) => c.waitlist.facility(),
+      roles: FACILITY,
+      owners: ["operator"],
+      others: "OWN",
     },
     "user.reminders": { call: (c) => c.user.reminders(), roles: ALL, owners: [...kinds] },
     "user.setReminder": {

@@ -351,6 +351,10 @@ describe("spending approval", () => {
     expect(await refused(member.request.accept({ id: big }))).toMatch(
       /already waits for a manager’s approval/,
     );
+    // The request page offers no second acceptance, and says why.
+    const page = await member.request.get({ id: big });
+    expect(page.awaitingApproval).toBe(true);
+    expect(page.actions).not.toContain("accept");
     // The managers are told.
     const told = db
       .select()

@@ -4,6 +4,7 @@ import { ActualUse } from "./_sections/actual-use";
 import { QuoteLines } from "./_sections/quote-lines";
 import { Samples } from "./_sections/samples";
 import { Reports } from "./_sections/reports";
+import { Waitlist } from "./_sections/waitlist";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -108,6 +109,7 @@ export default async function RequestPage({ params }: Props) {
         </div>
         <div className="min-w-0 space-y-6">
           <ActionPanel data={data} caller={caller} timeZone={timeZone} />
+          <Waitlist data={data} actor={actor} caller={caller} timeZone={timeZone} />
           <HubMatches r={r} actor={actor} caller={caller} />
           <Timeline events={data.events} when={when} />
         </div>

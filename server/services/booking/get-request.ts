@@ -9,6 +9,7 @@ import {
   feedback,
   firms,
   messages,
+  quoteApprovals,
   quoteLines,
   requestEvents,
   reservations,
@@ -136,8 +137,16 @@ export function getRequest(db: DB, actor: Actor, id: number) {
       .from(feedback)
       .where(eq(feedback.requestId, r.id))
       .get() ?? null;
+  const awaitingApproval =
+    r.status === "quoted" &&
+    db
+      .select({ id: quoteApprovals.id })
+      .from(quoteApprovals)
+      .where(and(eq(quoteApprovals.requestId, r.id), eq(quoteApprovals.status, "pending")))
+      .get() !== undefined;
   const actions = actionsFor(actor, {
     ...r,
+    awaitingApproval,
     rated: rating !== null,
     proposal: pendingProposal(db, r.id, at) !== undefined,
     at,
@@ -174,6 +183,8 @@ export function getRequest(db: DB, actor: Actor, id: number) {
           : [],
     feedback: rating,
     actions,
+    /** A member's acceptance of the quote waits for a manager's approval. */
+    awaitingApproval,
     /** For a firm about to accept: what its vouchers can pay of the quote. */
     voucherOffer: actions.includes("accept") ? voucherOffer(db, r, at) : null,
     /** The voucher cover of the request and its redemption claims, if it drew any. */

@@ -49,6 +49,8 @@ export type ActionContext = {
   rated: boolean;
   /** A proposed new slot waits for the firm's answer. */
   proposal: boolean;
+  /** A member's acceptance waits for a manager's approval: nobody accepts it again meanwhile. */
+  awaitingApproval?: boolean;
   at: number;
 };
 
@@ -66,7 +68,7 @@ export function actionsFor(actor: Actor, r: ActionContext): RequestAction[] {
   ][]) {
     if (!canMove(r.status, to, side)) continue;
     if (!mine && !(action === "reject" && waitingForHub)) continue;
-    if (action === "accept" && !((r.quoteValidUntil ?? 0) > r.at)) continue;
+    if (action === "accept" && (!((r.quoteValidUntil ?? 0) > r.at) || r.awaitingApproval)) continue;
     out.add(action);
   }
   if (mine && side === "facility" && r.status === "quoted" && (r.quoteValidUntil ?? 0) > r.at)

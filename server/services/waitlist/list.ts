@@ -6,10 +6,19 @@ import { bookingRequests, equipment, firms, waitlistEntries } from "@/db/schema"
 import type { Actor } from "../actor";
 import { loadRequestFor } from "../booking/request-access";
 import { parseInput } from "../parse-input";
+import { now } from "../clock";
+import { settled } from "./offer";
 import { waitlistOfRequestInput } from "./inputs";
 import type { z } from "zod";
 
 type Entry = typeof waitlistEntries.$inferSelect;
+
+/** The entry as it stands now (its request may have moved on since the job last ran). */
+function current(e: Entry, r: Parameters<typeof settled>[1]): Entry {
+  if (e.status !== "waiting" && e.status !== "offered") return e;
+  const done = settled(e, r, now());
+  return done ? { ...e, status: done.status, closeReason: done.reason ?? null } : e;
+}
 
 /** The entries ahead of `e` in its line (the same equipment, or the same hub need category). */
 export function placeInLine(tx: DbOrTx, e: Entry): number {
@@ -40,7 +49,8 @@ export function waitlistOfRequest(
   const r = loadRequestFor(db, actor, requestId);
   const e = db.select().from(waitlistEntries).where(eq(waitlistEntries.requestId, r.id)).get();
   if (!e) return null;
-  return { ...e, place: e.status === "waiting" ? placeInLine(db, e) : null };
+  const state = current(e, r);
+  return { ...state, place: state.status === "waiting" ? placeInLine(db, e) : null };
 }
 
 /** The open lines an operator (their facility's equipment) or a coordinator (the hub) sees. */
@@ -52,6 +62,7 @@ export function facilityWaitlist(db: DbOrTx, actor: Actor & { facilityId: number
   const rows = db
     .select({
       entry: waitlistEntries,
+      request: bookingRequests,
       ref: bookingRequests.ref,
       title: bookingRequests.title,
       firmName: firms.name,
@@ -71,9 +82,11 @@ export function facilityWaitlist(db: DbOrTx, actor: Actor & { facilityId: number
     .where(and(mine, inArray(waitlistEntries.status, ["waiting", "offered"])))
     .orderBy(asc(waitlistEntries.equipmentId), asc(waitlistEntries.id))
     .all();
-  return rows.map(({ entry, ...rest }) => ({
-    ...entry,
-    ...rest,
-    place: entry.status === "waiting" ? placeInLine(db, entry) : null,
-  }));
+  return rows.flatMap(({ entry, request, ...rest }) => {
+    const state = current(entry, request);
+    if (state.status !== "waiting" && state.status !== "offered") return [];
+    return [
+      { ...state, ...rest, place: state.status === "waiting" ? placeInLine(db, entry) : null },
+    ];
+  });
 }

@@ -37,8 +37,10 @@ type Entry = typeof waitlistEntries.$inferSelect;
 type Place = { facilityId: number; equipmentId: number; serviceId: number | null };
 type Offer = Place & { start: number; end: number };
 
-/** What an entry has become now that its request moved on, or null while it still applies. */
-function settled(
+/** What an entry has become now that its request moved on, or null while it still applies. The
+ * job writes it down; readers apply it at once, so that a page never shows an offer as open after
+ * the firm accepted it. */
+export function settled(
   e: Entry,
   r: RequestRow,
   at: number,

@@ -44,6 +44,15 @@ export async function ActionPanel({
   return (
     <section>
       <h2 className="mb-2 font-medium">{t("actions")}</h2>
+      {data.awaitingApproval && (
+        <p
+          className="mb-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900"
+          role="status"
+          data-testid="awaiting-approval"
+        >
+          {t("awaitingApprovalNote")}
+        </p>
+      )}
       <ClientIntl namespaces={["request", "requestForm", "rejectionReason", "quote", "vouchers"]}>
         <TRPCReactProvider>
           <RequestActions
