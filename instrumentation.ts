@@ -1,5 +1,6 @@
 // Background work of the server process: the expiry sweep (quotes, voucher allotments), the
-// waitlist's offers of capacity freed by the clock, and the reminders every minute and, when SMTP_URL is set, the email outbox every 30 seconds.
+// waitlist's offers of capacity freed by the clock, and the reminders every minute; when SMTP_URL
+// is set, the email outbox every 30 seconds.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDb } = await import("./db/client");

@@ -313,4 +313,48 @@ describe("waitlist", () => {
     expect(entryOf(need.id).status).toBe("offered");
     expect(findInvariantViolations(db)).toEqual([]);
   });
+
+  it("offers what removed maintenance and a closed fault give back", async () => {
+    setClockForTests(NOW);
+    // The reactor is in maintenance all Thursday.
+    const thursday = { windowStart: at(3, 0), windowEnd: at(4, 0) };
+    const onReactor = (
+      await as(fx.firmUser).request.submit(
+        requestBody({
+          equipmentId: fx.reactor.id,
+          ...{ earliestStart: at(3, 0), deadline: at(4, 0) },
+        }),
+      )
+    ).id;
+    await as(fx.firmUser).waitlist.join({ requestId: onReactor, ...thursday, hours: 4, units: 1 });
+    await as(fx.operator).maintenance.remove({ id: fx.maintenance.id });
+    expect(entryOf(onReactor).status).toBe("offered");
+    expect(requestRow(onReactor)).toMatchObject({ status: "quoted", quoteStart: at(3, 8, 30) });
+
+    // The other lab's reactor is down: a firm waits; closing the fault offers it the slot.
+    const fault = await as(fx.operatorB).fault.report({
+      equipmentId: fx.otherReactor.id,
+      description: "Agitator seal leaking",
+    });
+    const onOther = (
+      await as(fx.firmUserB).request.submit(
+        requestBody({
+          equipmentId: fx.otherReactor.id,
+          earliestStart: at(8, 0),
+          deadline: at(9, 0),
+        }),
+      )
+    ).id;
+    await as(fx.firmUserB).waitlist.join({
+      requestId: onOther,
+      windowStart: at(8, 0),
+      windowEnd: at(9, 0),
+      hours: 4,
+      units: 1,
+    });
+    expect(entryOf(onOther).status).toBe("waiting");
+    await as(fx.operatorB).fault.close({ id: fault.id, repairNote: "Seal replaced" });
+    expect(entryOf(onOther).status).toBe("offered");
+    expect(findInvariantViolations(db)).toEqual([]);
+  });
 });

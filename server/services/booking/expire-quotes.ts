@@ -42,7 +42,7 @@ export function expireQuotes(db: DB, at: number = now()): number {
         .where(and(eq(bookingRequests.status, "quoted"), lte(bookingRequests.quoteValidUntil, at)))
         .all();
       for (const r of due) expireRequest(tx, r);
-      offerWaitlist(tx, at);
+      offerWaitlist(tx, at, { requests: due.map((r) => r.id) });
       return due.length;
     },
     { behavior: "immediate" },

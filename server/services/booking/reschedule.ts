@@ -206,7 +206,7 @@ export function answerReschedule(
         note(tx, r, actor.userId, at, { code: "proposalDeclined" }, "request.reschedule_declined");
       }
       // The slot left behind (or the proposal declined) may be what someone waits for.
-      offerWaitlist(tx, at);
+      offerWaitlist(tx, at, { requests: [r.id] });
       return { id: r.id, ref: r.ref, accepted: accept };
     },
     { behavior: "immediate" },

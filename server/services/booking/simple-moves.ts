@@ -87,7 +87,8 @@ function move(
       }
       const moved = recordTransition(tx, r, to, actor.userId, at, changes, note);
       // Capacity the request gave back goes to the first in line it now fits.
-      if (to === "withdrawn" || to === "rejected" || to === "cancelled") offerWaitlist(tx, at);
+      if (to === "withdrawn" || to === "rejected" || to === "cancelled")
+        offerWaitlist(tx, at, { requests: [r.id] });
       return { id: moved.id, ref: moved.ref, status: moved.status, version: moved.version };
     },
     { behavior: "immediate" },

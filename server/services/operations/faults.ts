@@ -139,7 +139,7 @@ export function closeFault(db: DB, actor: Actor, raw: z.input<typeof closeFaultI
         detail: { faultId: f.id, repairMinutes: Math.round((at - f.reportedAt) / 60_000) },
       });
       // The equipment is back: what waited for it may fit now.
-      offerWaitlist(tx, at);
+      offerWaitlist(tx, at, { equipment: [f.equipmentId] });
       return { id: f.id, repairMs: at - f.reportedAt };
     },
     { behavior: "immediate" },

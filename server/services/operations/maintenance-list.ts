@@ -57,7 +57,11 @@ export function removeMaintenance(db: DB, actor: Actor & { facilityId: number },
       if (!row) throw notFound("maintenance");
       const at = now();
       tx.update(reservations).set({ releasedAt: at }).where(eq(reservations.id, id)).run();
-      offerWaitlist(tx, at);
+      offerWaitlist(
+        tx,
+        at,
+        row.equipmentId === null ? { facility: row.facilityId } : { equipment: [row.equipmentId] },
+      );
       recordAudit(tx, {
         action: "maintenance.removed",
         actorId: actor.userId,

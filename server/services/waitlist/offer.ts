@@ -7,7 +7,7 @@
 // clock alone (a hold running out) finds its taker within a minute.
 import { asc, eq, inArray } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
-import { bookingRequests, reservations, waitlistEntries } from "@/db/schema";
+import { bookingRequests, equipment, reservations, waitlistEntries } from "@/db/schema";
 import type { WaitlistStatus } from "@/db/schema";
 import { DomainError } from "../errors";
 import { now } from "../clock";
@@ -189,6 +189,40 @@ function offer(tx: DbOrTx, e: Entry, r: RequestRow, fit: Offer, at: number): boo
   return true;
 }
 
+/** Where capacity was freed: the reservations of some requests, some equipment, or a facility. */
+export type Freed = { requests: number[] } | { equipment: number[] } | { facility: number };
+
+/** The equipment (and its categories) a freeing touched. */
+function freedEquipment(tx: DbOrTx, freed: Freed) {
+  const ids =
+    "equipment" in freed
+      ? freed.equipment
+      : "requests" in freed
+        ? tx
+            .selectDistinct({ id: reservations.equipmentId })
+            .from(reservations)
+            .where(inArray(reservations.requestId, freed.requests))
+            .all()
+            .flatMap((r) => (r.id === null ? [] : [r.id]))
+        : tx
+            .select({ id: equipment.id })
+            .from(equipment)
+            .where(eq(equipment.facilityId, freed.facility))
+            .all()
+            .map((r) => r.id);
+  const rows = ids.length
+    ? tx
+        .select({ id: equipment.id, category: equipment.category })
+        .from(equipment)
+        .where(inArray(equipment.id, ids))
+        .all()
+    : [];
+  return {
+    ids: new Set(rows.map((r) => r.id)),
+    categories: new Set(rows.map((r) => r.category)),
+  };
+}
+
 function openEntries(tx: DbOrTx) {
   return tx
     .select({ entry: waitlistEntries, request: bookingRequests })
@@ -201,9 +235,17 @@ function openEntries(tx: DbOrTx) {
 
 /**
  * In the caller's write transaction: settles entries whose request moved on, then offers freed
- * capacity in line order (each offer's hold is seen by the entries after it). Returns the offers.
+ * capacity in line order (each offer's hold is seen by the entries after it). With `freed`, only
+ * the entries that capacity could serve are tried (the equipment's own lines, and hub needs of its
+ * category); the job tries every entry. Returns the offers.
  */
-export function offerWaitlist(tx: DbOrTx, at: number): number {
+export function offerWaitlist(tx: DbOrTx, at: number, freed?: Freed): number {
+  const scope = freed ? freedEquipment(tx, freed) : null;
+  const concerned = (e: Entry) =>
+    !scope ||
+    (e.equipmentId !== null
+      ? scope.ids.has(e.equipmentId)
+      : e.category === null || scope.categories.has(e.category));
   let offers = 0;
   for (const { entry, request } of openEntries(tx)) {
     const done = settled(entry, request, at);
@@ -214,7 +256,7 @@ export function offerWaitlist(tx: DbOrTx, at: number): number {
         .run();
       continue;
     }
-    if (entry.status !== "waiting") continue;
+    if (entry.status !== "waiting" || !concerned(entry)) continue;
     const fit = fitOf(tx, entry, request, at);
     if (fit && offer(tx, entry, request, fit, at)) offers += 1;
   }
