@@ -31,7 +31,9 @@ export function ReminderSwitches() {
       <h2 id="reminders-title" className="text-lg font-semibold">
         {t("remindersTitle")}
       </h2>
-      <p className="mt-1 text-sm text-slate-600">{t("remindersLead")}</p>
+      {settings.data?.length !== 0 && (
+        <p className="mt-1 text-sm text-slate-600">{t("remindersLead")}</p>
+      )}
       {settings.isPending ? (
         <p className="mt-3 text-sm text-slate-500" role="status">
           {t("remindersLoading")}
