@@ -14,6 +14,21 @@ const id = (code: IdCode) => idInput(code);
 const version = idInput("field.version").optional();
 const reason = reasonInput(1000);
 
+/** The hours a need takes, as a request or a waitlist entry asks them. */
+export const hoursNeeded = numeric(
+  z
+    .number({ error: "field.hoursNumber" })
+    .int("field.wholeHours")
+    .min(1, "field.minHour")
+    .max(720, "field.maxHours"),
+);
+/** The units of an equipment a need takes at once. */
+export const unitsNumber = z
+  .number({ error: "field.unitsNumber" })
+  .int("field.wholeUnits")
+  .min(1, "field.minUnit")
+  .max(50, "field.maxUnits");
+
 export const submitRequestInput = z
   .object({
     title: z
@@ -34,21 +49,8 @@ export const submitRequestInput = z
     requiredParams: z.array(paramRange).max(8, "field.maxParams").default([]),
     earliestStart: timeInput,
     deadline: timeInput,
-    hours: numeric(
-      z
-        .number({ error: "field.hoursNumber" })
-        .int("field.wholeHours")
-        .min(1, "field.minHour")
-        .max(720, "field.maxHours"),
-    ),
-    units: numeric(
-      z
-        .number({ error: "field.unitsNumber" })
-        .int("field.wholeUnits")
-        .min(1, "field.minUnit")
-        .max(50, "field.maxUnits")
-        .default(1),
-    ),
+    hours: hoursNeeded,
+    units: numeric(unitsNumber.default(1)),
     preferredStart: timeInput.optional(),
   })
   .superRefine((v, ctx) => {

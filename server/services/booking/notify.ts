@@ -80,19 +80,37 @@ export function notifyOtherParty(
       ref: r.ref,
       kind: kind.replace(/^request\./, ""),
     });
-    tx.insert(notifications)
-      .values({ userId: user.id, requestId: r.id, kind, title, body, createdAt: at })
-      .run();
-    tx.insert(emailOutbox)
-      .values({
-        toAddress: user.email,
-        subject: title,
-        body: renderText(user.locale, "notifications.emailBody", {
-          body,
-          url: appUrl(`/requests/${r.id}`),
-        }),
-        createdAt: at,
-      })
-      .run();
+    deliver(tx, user, { requestId: r.id, kind, title, body, at });
   }
+}
+
+type Recipient = { id: number; email: string; locale: "en" | "zh" };
+
+/** One message about a request to one user: in-app, and by email with the request's link. */
+export function deliver(
+  tx: DbOrTx,
+  user: Recipient,
+  m: { requestId: number; kind: string; title: string; body: string; at: number },
+): void {
+  tx.insert(notifications)
+    .values({
+      userId: user.id,
+      requestId: m.requestId,
+      kind: m.kind,
+      title: m.title,
+      body: m.body,
+      createdAt: m.at,
+    })
+    .run();
+  tx.insert(emailOutbox)
+    .values({
+      toAddress: user.email,
+      subject: m.title,
+      body: renderText(user.locale, "notifications.emailBody", {
+        body: m.body,
+        url: appUrl(`/requests/${m.requestId}`),
+      }),
+      createdAt: m.at,
+    })
+    .run();
 }

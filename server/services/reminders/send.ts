@@ -4,11 +4,10 @@
 // two app processes running the job at once send each reminder exactly once.
 import { and, eq } from "drizzle-orm";
 import type { DB, DbOrTx } from "@/db/client";
-import { emailOutbox, notifications, reminderOptOuts, remindersSent } from "@/db/schema";
+import { reminderOptOuts, remindersSent } from "@/db/schema";
 import { renderText, type Locale } from "@/server/i18n/render";
-import { appUrl } from "../app-url";
 import { now } from "../clock";
-import { partyRecipients } from "../booking/notify";
+import { deliver as deliverMessage, partyRecipients } from "../booking/notify";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { localTimeText, NETWORK_TIME_ZONE } from "../scheduling/local-time";
 import { dueReminders, type DueReminder } from "./due";
@@ -45,27 +44,13 @@ function deliver(tx: DbOrTx, d: DueReminder, at: number): number {
       if (seen.has(user.id) || switchedOff(tx, user.id, d)) continue;
       seen.add(user.id);
       const { title, body } = message(tx, user.locale, d);
-      tx.insert(notifications)
-        .values({
-          userId: user.id,
-          requestId: d.request.id,
-          kind: `reminder.${d.kind}`,
-          title,
-          body,
-          createdAt: at,
-        })
-        .run();
-      tx.insert(emailOutbox)
-        .values({
-          toAddress: user.email,
-          subject: title,
-          body: renderText(user.locale, "notifications.emailBody", {
-            body,
-            url: appUrl(`/requests/${d.request.id}`),
-          }),
-          createdAt: at,
-        })
-        .run();
+      deliverMessage(tx, user, {
+        requestId: d.request.id,
+        kind: `reminder.${d.kind}`,
+        title,
+        body,
+        at,
+      });
       sent += 1;
     }
   return sent;

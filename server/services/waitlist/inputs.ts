@@ -3,6 +3,7 @@ import { z } from "zod";
 import { idInput } from "../id-input";
 import { numeric } from "../number-input";
 import { timeInput } from "../time-input";
+import { hoursNeeded, unitsNumber } from "../booking/inputs";
 
 const DAY = 86_400_000;
 /** How far a waitlist window may reach. */
@@ -13,20 +14,8 @@ export const joinWaitlistInput = z
     requestId: idInput("field.idRequest"),
     windowStart: timeInput,
     windowEnd: timeInput,
-    hours: numeric(
-      z
-        .number({ error: "field.hoursNumber" })
-        .int("field.wholeHours")
-        .min(1, "field.minHour")
-        .max(720, "field.maxHours"),
-    ),
-    units: numeric(
-      z
-        .number({ error: "field.unitsNumber" })
-        .int("field.wholeUnits")
-        .min(1, "field.minUnit")
-        .max(50, "field.maxUnits"),
-    ),
+    hours: hoursNeeded,
+    units: numeric(unitsNumber),
   })
   .superRefine((v, ctx) => {
     if (v.windowEnd <= v.windowStart)
