@@ -280,8 +280,9 @@ export function seedScale(
                 start,
                 start,
               );
-            // About one fault per equipment and year, repaired within hours.
-            if (k % 50 === 7 && slotStart + 12 * HOUR < now)
+            // About one fault per equipment in a year and a half, repaired within hours, at a
+            // different point of the span for each equipment (so that every period has faults).
+            if (!maintenance && (k + e.id) % 50 === 7 && slotStart + 12 * HOUR < now)
               insertFault.run(
                 facilityId,
                 e.id,
