@@ -8,6 +8,7 @@ import {
   type Busy,
   type CapacityRules,
 } from "@/server/services/scheduling/free-intervals";
+import { openIntervals } from "@/server/services/scheduling/opening-hours";
 
 const MIN = 60_000;
 const DAY = 1440 * MIN;
@@ -302,5 +303,23 @@ describe("candidateSlots", () => {
       { start: BASE + 60 * MIN, end: BASE + 120 * MIN },
     ]);
     expect(candidateSlots(free, 4, 1)).toEqual([]);
+  });
+});
+
+describe("openIntervals' kept answers", () => {
+  it("hands out copies, and keys on the hours themselves", () => {
+    const weekdays = { 0: [["09:00", "17:00"]], 1: [["09:00", "17:00"]] } as OpeningHours;
+    const first = openIntervals(weekdays, "Asia/Shanghai", BASE, BASE + 7 * DAY);
+    first[0].start = 0;
+    first.pop();
+    const again = openIntervals(weekdays, "Asia/Shanghai", BASE, BASE + 7 * DAY);
+    expect(again).toEqual([
+      { start: BASE + 9 * 60 * MIN, end: BASE + 17 * 60 * MIN },
+      { start: BASE + DAY + 9 * 60 * MIN, end: BASE + DAY + 17 * 60 * MIN },
+    ]);
+    const longer = { ...weekdays, 1: [["09:00", "18:00"]] } as OpeningHours;
+    expect(openIntervals(longer, "Asia/Shanghai", BASE, BASE + 7 * DAY)[1].end).toBe(
+      BASE + DAY + 18 * 60 * MIN,
+    );
   });
 });

@@ -12,6 +12,10 @@ function minutesOf(hhmm: string): number {
  * Open intervals inside [from, to), merged across midnight: exactly the instants whose wall clock
  * in the zone lies inside a span of their local day (on a daylight-saving night, an hour the clock
  * skips is never open and an hour it repeats is open both times if its span covers it).
+ *
+ * A pure function of its arguments, asked again and again with the same ones (every equipment of
+ * a facility, every candidate of a match over the same window): the answers are kept, a bounded
+ * number of them, and handed out as copies.
  */
 export function openIntervals(
   hours: OpeningHours,
@@ -19,6 +23,20 @@ export function openIntervals(
   from: number,
   to: number,
 ): Interval[] {
+  const key = `${timeZone}|${from}|${to}|${JSON.stringify(hours)}`;
+  let found = remembered.get(key);
+  if (!found) {
+    found = expand(hours, timeZone, from, to);
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(key, found);
+  }
+  return found.map((i) => ({ start: i.start, end: i.end }));
+}
+
+const REMEMBERED = 512;
+const remembered = new Map<string, Interval[]>();
+
+function expand(hours: OpeningHours, timeZone: string, from: number, to: number): Interval[] {
   const out: Interval[] = [];
   for (const day of localDays(from, to, timeZone)) {
     const spans = hours[String(day.weekday) as keyof OpeningHours] ?? [];
