@@ -1,9 +1,9 @@
 // Availability of one equipment over a window: the free intervals with their free units, and a
 // per-day summary. The one module that booking, matching, the schedule board and monitoring use.
-import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
-import { blocksCapacity } from "@/db/blocking";
+import { blocksCapacitySql } from "@/db/blocking";
 import type { DbOrTx } from "@/db/client";
-import { equipment, facilities, reservations } from "@/db/schema";
+import type { OpeningHours } from "@/db/schema/registry";
+import { statement } from "../sql-statements";
 import { notFound } from "../errors";
 import { now as clockNow } from "../clock";
 import {
@@ -15,7 +15,13 @@ import {
 } from "./free-intervals";
 import { openIntervals } from "./opening-hours";
 import { localDays } from "./local-time";
-import { mergeIntervals, subtractIntervals, totalLength, type Interval } from "./intervals";
+import {
+  clipIntervals,
+  mergeIntervals,
+  subtractIntervals,
+  totalLength,
+  type Interval,
+} from "./intervals";
 
 export type { FreeInterval } from "./free-intervals";
 export type DayStatus =
@@ -38,28 +44,40 @@ export type EquipmentCapacity = CapacityRules & {
   maxHours: number;
 };
 
+// The loaders run on every availability, search and booking: their SQL is prepared once per
+// connection (sql-statements.ts), not built and prepared per call.
+const CAPACITY_SQL = `SELECT e.id AS equipmentId, e.facility_id AS facilityId, e.units,
+  e.setup_minutes AS setupMinutes, e.lead_days AS leadDays, e.min_hours AS minHours,
+  e.max_hours AS maxHours, e.status, f.status AS facilityStatus, f.opening_hours AS openingHours,
+  f.time_zone AS timeZone
+  FROM equipment e JOIN facilities f ON f.id = e.facility_id WHERE e.id = ?`;
+/** The loaders' queries, for the query plans the benchmark prints. */
+export const AVAILABILITY_SQL = {
+  busy: `SELECT r.start, r."end", r.units FROM reservations r
+    WHERE r.equipment_id = ? AND r."end" > ? AND r.start < ? AND r.kind IN ('hold', 'booking')
+      AND ${blocksCapacitySql("r", "?")}`,
+  ownMaintenance: `SELECT r.start, r."end" FROM reservations r
+    WHERE r.equipment_id = ? AND r.kind = 'maintenance' AND ${blocksCapacitySql("r", "0")}
+      AND r."end" > ? AND r.start < ?`,
+  facilityMaintenance: `SELECT r.start, r."end" FROM reservations r
+    WHERE r.facility_id = ? AND r.equipment_id IS NULL AND r.kind = 'maintenance'
+      AND ${blocksCapacitySql("r", "0")} AND r."end" > ? AND r.start < ?`,
+};
+
 export function loadCapacity(db: DbOrTx, equipmentId: number): EquipmentCapacity {
-  const row = db
-    .select({
-      equipmentId: equipment.id,
-      facilityId: equipment.facilityId,
-      units: equipment.units,
-      setupMinutes: equipment.setupMinutes,
-      leadDays: equipment.leadDays,
-      minHours: equipment.minHours,
-      maxHours: equipment.maxHours,
-      status: equipment.status,
-      facilityStatus: facilities.status,
-      openingHours: facilities.openingHours,
-      timeZone: facilities.timeZone,
-    })
-    .from(equipment)
-    .innerJoin(facilities, eq(facilities.id, equipment.facilityId))
-    .where(eq(equipment.id, equipmentId))
-    .get();
+  const row = statement(db, CAPACITY_SQL).get(equipmentId) as
+    | (Omit<EquipmentCapacity, "bookable" | "openingHours"> & {
+        facilityStatus: string;
+        openingHours: string;
+      })
+    | undefined;
   if (!row) throw notFound("equipment");
-  const { facilityStatus, ...rest } = row;
-  return { ...rest, bookable: row.status === "operational" && facilityStatus === "active" };
+  const { facilityStatus, openingHours, ...rest } = row;
+  return {
+    ...rest,
+    openingHours: JSON.parse(openingHours) as OpeningHours,
+    bookable: row.status === "operational" && facilityStatus === "active",
+  };
 }
 
 /**
@@ -74,24 +92,17 @@ export function loadBusy(
   at: number,
 ): Busy[] {
   const pad = cap.setupMinutes * 60_000;
-  return db
-    .select({ start: reservations.start, end: reservations.end, units: reservations.units })
-    .from(reservations)
-    .where(
-      and(
-        eq(reservations.equipmentId, cap.equipmentId),
-        gt(reservations.end, from - pad),
-        lt(reservations.start, to + pad),
-        inArray(reservations.kind, ["hold", "booking"]),
-        blocksCapacity(at),
-      ),
-    )
-    .all();
+  return statement(db, AVAILABILITY_SQL.busy).all(
+    cap.equipmentId,
+    from - pad,
+    to + pad,
+    at,
+  ) as Busy[];
 }
 
 /**
  * Maintenance windows of the equipment and of its whole facility overlapping [from, to) widened by
- * setup.
+ * setup (maintenance blocks until released, whatever the instant).
  */
 export function loadMaintenance(
   db: DbOrTx,
@@ -100,22 +111,16 @@ export function loadMaintenance(
   to: number,
 ): Interval[] {
   const pad = cap.setupMinutes * 60_000;
-  const live = and(
-    eq(reservations.kind, "maintenance"),
-    blocksCapacity(0), // maintenance blocks until released, whatever the instant
-    gt(reservations.end, from - pad),
-    lt(reservations.start, to + pad),
-  );
-  const own = db
-    .select({ start: reservations.start, end: reservations.end })
-    .from(reservations)
-    .where(and(eq(reservations.equipmentId, cap.equipmentId), live))
-    .all();
-  const facilityWide = db
-    .select({ start: reservations.start, end: reservations.end })
-    .from(reservations)
-    .where(and(eq(reservations.facilityId, cap.facilityId), isNull(reservations.equipmentId), live))
-    .all();
+  const own = statement(db, AVAILABILITY_SQL.ownMaintenance).all(
+    cap.equipmentId,
+    from - pad,
+    to + pad,
+  ) as Interval[];
+  const facilityWide = statement(db, AVAILABILITY_SQL.facilityMaintenance).all(
+    cap.facilityId,
+    from - pad,
+    to + pad,
+  ) as Interval[];
   return [...own, ...facilityWide];
 }
 
@@ -170,10 +175,13 @@ export function summariseDays(
   to: number,
   at: number,
 ): DaySummary[] {
+  // The opening hours and the bookable instants of the whole window, cut into its days.
+  const openAll = openIntervals(cap.openingHours, cap.timeZone, from, to);
+  const bookableAll = bookableWindow({ ...cap, bookable: true }, [], from, to, at);
   return localDays(from, to, cap.timeZone).map((day) => {
     const start = Math.max(day.start, from);
     const end = Math.min(day.end, to);
-    const open = openIntervals(cap.openingHours, cap.timeZone, start, end);
+    const open = clipIntervals(openAll, start, end);
     const openMinutes = totalLength(open) / 60_000;
     const free = intervals
       .filter((i) => i.end > start && i.start < end)
@@ -189,8 +197,7 @@ export function summariseDays(
     else if (cap.status === "down" && day.end > at) status = "down";
     else if (cap.status === "maintenance" || subtractIntervals(open, maintenance).length === 0)
       status = "maintenance";
-    else if (bookableWindow({ ...cap, bookable: true }, [], start, end, at).length === 0)
-      status = "unavailable";
+    else if (clipIntervals(bookableAll, start, end).length === 0) status = "unavailable";
     else if (freeMinutes === 0) status = "full";
     else if (freeMinutes === openMinutes && free.every((f) => f.freeUnits === cap.units))
       status = "free";

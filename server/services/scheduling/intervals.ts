@@ -32,3 +32,14 @@ export function subtractIntervals(base: Interval[], cut: Interval[]): Interval[]
 export function totalLength(list: Interval[]): number {
   return list.reduce((s, i) => s + (i.end - i.start), 0);
 }
+
+/** The parts of sorted, disjoint intervals inside [from, to). */
+export function clipIntervals(list: Interval[], from: number, to: number): Interval[] {
+  const out: Interval[] = [];
+  for (const i of list) {
+    if (i.end <= from) continue;
+    if (i.start >= to) break;
+    out.push({ start: Math.max(i.start, from), end: Math.min(i.end, to) });
+  }
+  return out;
+}
