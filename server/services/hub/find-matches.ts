@@ -12,6 +12,7 @@ import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
 import { now as clockNow } from "../clock";
 import { parseInput } from "../parse-input";
+import { statement } from "../sql-statements";
 import {
   computeFreeIntervals,
   firstSlot,
@@ -41,29 +42,28 @@ export type Candidate = {
   rankReason: string;
 };
 
+/** A candidate equipment, lean: the facility's facts come from its own row, names at the end. */
 type Row = {
   id: number;
-  name: string;
-  name_zh: string;
   units: number;
   setup_minutes: number;
   lead_days: number;
-  min_hours: number;
-  max_hours: number;
   hourly_rate_fen: number;
   calibration_due_at: number | null;
-  facility_id: number;
-  slug: string;
-  f_name_en: string;
-  f_name_zh: string;
-  prefecture: string;
-  fields: string;
   category: string;
-  opening_hours: string;
-  time_zone: string;
+  facility_id: number;
   service_id: number;
-  service_name: string;
-  service_name_zh: string;
+  f: FacilityFacts;
+};
+type FacilityFacts = {
+  id: number;
+  slug: string;
+  nameEn: string;
+  nameZh: string;
+  prefecture: string;
+  fields: string[];
+  openingHours: OpeningHours;
+  timeZone: string;
 };
 
 const DAY = 86_400_000;
@@ -115,23 +115,116 @@ function group<T, K>(items: T[], key: (t: T) => K) {
 /**
  * Every operational shared equipment of an active facility that offers the service type, with
  * enough units; the facility's first active service of that type (preferring one linked to it).
+ * Thousands of rows: only the figures matching needs are read for each (as arrays, prepared once
+ * per connection); each facility's facts are read once.
  */
+const CANDIDATES_SQL = `
+  SELECT e.id, e.units, e.setup_minutes, e.lead_days, e.hourly_rate_fen, e.calibration_due_at,
+    e.category, e.facility_id
+  FROM equipment e
+  JOIN facilities f ON f.id = e.facility_id AND f.status = 'active' AND f.kind = 'facility'
+  WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ?
+    AND (? IS NULL OR e.category = ?) AND ? BETWEEN e.min_hours AND e.max_hours`;
+/** The active services of a type, each with the equipment linked to it, by id. */
+const SERVICES_SQL = `SELECT s.id, s.facility_id, se.equipment_id FROM services s
+  LEFT JOIN service_equipment se ON se.service_id = s.id
+  WHERE s.type = ? AND s.status = 'active' ORDER BY s.id`;
+const FACILITIES_SQL = `SELECT id, slug, name_en, name_zh, prefecture, fields, opening_hours,
+  time_zone FROM facilities WHERE status = 'active' AND kind = 'facility'`;
+
 function candidateRows(db: DbOrTx, input: Input): Row[] {
-  return db.all<Row>(sql`
-    SELECT e.id, e.name, e.name_zh, e.category, e.units, e.setup_minutes, e.lead_days, e.min_hours,
-      e.max_hours, e.hourly_rate_fen, e.calibration_due_at, f.id AS facility_id, f.slug,
-      f.name_en AS f_name_en, f.name_zh AS f_name_zh, f.prefecture, f.fields, f.opening_hours,
-      f.time_zone, s.id AS service_id, s.name AS service_name, s.name_zh AS service_name_zh
-    FROM equipment e
-    JOIN facilities f ON f.id = e.facility_id AND f.status = 'active' AND f.kind = 'facility'
-    JOIN services s ON s.id = (
-      SELECT s2.id FROM services s2
-      LEFT JOIN service_equipment se ON se.service_id = s2.id AND se.equipment_id = e.id
-      WHERE s2.facility_id = f.id AND s2.type = ${input.serviceType} AND s2.status = 'active'
-      ORDER BY se.equipment_id IS NULL, s2.id LIMIT 1)
-    WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ${input.units}
-      AND (${input.category ?? null} IS NULL OR e.category = ${input.category ?? null})
-      AND ${input.hours} BETWEEN e.min_hours AND e.max_hours`);
+  const facts = new Map<number, FacilityFacts>();
+  for (const [id, slug, nameEn, nameZh, prefecture, fields, hours, timeZone] of statement(
+    db,
+    FACILITIES_SQL,
+  )
+    .raw(true)
+    .all() as [number, string, string, string, string, string, string, string][])
+    facts.set(id, {
+      id,
+      slug,
+      nameEn,
+      nameZh,
+      prefecture,
+      fields: JSON.parse(fields) as string[],
+      openingHours: JSON.parse(hours) as OpeningHours,
+      timeZone,
+    });
+  // Each facility's first service of the type, and each equipment's first linked one.
+  const firstOfFacility = new Map<number, number>();
+  const firstOfEquipment = new Map<number, { serviceId: number; facilityId: number }>();
+  for (const [serviceId, facilityId, equipmentId] of statement(db, SERVICES_SQL)
+    .raw(true)
+    .all(input.serviceType) as [number, number, number | null][]) {
+    if (!firstOfFacility.has(facilityId)) firstOfFacility.set(facilityId, serviceId);
+    if (equipmentId !== null && !firstOfEquipment.has(equipmentId))
+      firstOfEquipment.set(equipmentId, { serviceId, facilityId });
+  }
+  const category = input.category ?? null;
+  const rows: Row[] = [];
+  for (const [id, units, setup, lead, rate, calibration, cat, facilityId] of statement(
+    db,
+    CANDIDATES_SQL,
+  )
+    .raw(true)
+    .all(input.units, category, category, input.hours) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number | null,
+    string,
+    number,
+  ][]) {
+    // A service linked to this equipment (of its facility) first, else the facility's first.
+    const linked = firstOfEquipment.get(id);
+    const serviceId =
+      linked?.facilityId === facilityId ? linked.serviceId : firstOfFacility.get(facilityId);
+    if (serviceId !== undefined)
+      rows.push({
+        id,
+        units,
+        setup_minutes: setup,
+        lead_days: lead,
+        hourly_rate_fen: rate,
+        calibration_due_at: calibration,
+        category: cat,
+        facility_id: facilityId,
+        service_id: serviceId,
+        f: facts.get(facilityId)!,
+      });
+  }
+  return rows;
+}
+
+/** The names of the equipment and services shown (a few of the thousands considered). */
+function named(db: DbOrTx, list: Candidate[]): Candidate[] {
+  if (!list.length) return list;
+  const names = (table: "equipment" | "services", ids: number[]) =>
+    new Map(
+      (
+        statement(
+          db,
+          `SELECT id, name, name_zh FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+          .raw(true)
+          .all(JSON.stringify([...new Set(ids)])) as [number, string, string][]
+      ).map(([id, name, nameZh]) => [id, { name, nameZh }]),
+    );
+  const equipmentNames = names(
+    "equipment",
+    list.map((c) => c.equipment.id),
+  );
+  const serviceNames = names(
+    "services",
+    list.map((c) => c.service.id),
+  );
+  return list.map((c) => ({
+    ...c,
+    equipment: { ...c.equipment, ...equipmentNames.get(c.equipment.id)! },
+    service: { ...c.service, ...serviceNames.get(c.service.id)! },
+  }));
 }
 
 /** The parameter requirements, per equipment, and until when each facility is accredited. */
@@ -188,7 +281,8 @@ function worthASlot(input: Input, staged: Staged[]): Staged[] {
     .filter((s) => s.checks.filter((c) => !c.met).length === 1)
     .sort(
       (a, b) =>
-        Number(b.r.prefecture === input.prefecture) - Number(a.r.prefecture === input.prefecture) ||
+        Number(b.r.f.prefecture === input.prefecture) -
+          Number(a.r.f.prefecture === input.prefecture) ||
         a.r.hourly_rate_fen - b.r.hourly_rate_fen ||
         a.r.id - b.r.id,
     )
@@ -273,8 +367,8 @@ function evaluate(
     setupMinutes: r.setup_minutes,
     leadDays: r.lead_days,
     bookable: true,
-    openingHours: JSON.parse(r.opening_hours) as OpeningHours,
-    timeZone: r.time_zone,
+    openingHours: r.f.openingHours,
+    timeZone: r.f.timeZone,
   };
   const free = computeFreeIntervals(
     rules,
@@ -294,7 +388,7 @@ function evaluate(
       requirement: "accreditation",
       needed: `${input.accreditation} valid through the slot`,
       offered: accreditedUntil
-        ? `${input.accreditation} valid until ${localDateKey(accreditedUntil, r.time_zone)}`
+        ? `${input.accreditation} valid until ${localDateKey(accreditedUntil, r.f.timeZone)}`
         : "none",
       until: accreditedUntil,
       met: validity.accreditation,
@@ -304,7 +398,7 @@ function evaluate(
       requirement: "calibration",
       needed: "valid through the slot",
       offered: r.calibration_due_at
-        ? `due ${localDateKey(r.calibration_due_at, r.time_zone)}`
+        ? `due ${localDateKey(r.calibration_due_at, r.f.timeZone)}`
         : "not recorded",
       until: r.calibration_due_at,
       met: false,
@@ -314,11 +408,11 @@ function evaluate(
   all.push({
     requirement: "slot",
     needed: `${input.hours} h × ${input.units} unit(s) in the window`,
-    offered: slot ? `from ${localTimeText(slot.start, r.time_zone)}` : "no free slot",
+    offered: slot ? `from ${localTimeText(slot.start, r.f.timeZone)}` : "no free slot",
     met: slot !== null,
   });
   if (input.field) {
-    const fields = JSON.parse(r.fields) as string[];
+    const fields = r.f.fields;
     all.push({
       requirement: "field",
       needed: input.field,
@@ -330,15 +424,16 @@ function evaluate(
   if (unmet > 1) return null;
   return {
     facility: {
-      id: r.facility_id,
-      slug: r.slug,
-      nameEn: r.f_name_en,
-      nameZh: r.f_name_zh,
-      prefecture: r.prefecture,
-      timeZone: r.time_zone,
+      id: r.f.id,
+      slug: r.f.slug,
+      nameEn: r.f.nameEn,
+      nameZh: r.f.nameZh,
+      prefecture: r.f.prefecture,
+      timeZone: r.f.timeZone,
     },
-    equipment: { id: r.id, name: r.name, nameZh: r.name_zh, units: r.units },
-    service: { id: r.service_id, name: r.service_name, nameZh: r.service_name_zh },
+    // Names are read for the few shown (named).
+    equipment: { id: r.id, name: "", nameZh: "", units: r.units },
+    service: { id: r.service_id, name: "", nameZh: "" },
     slot,
     priceFen: r.hourly_rate_fen * input.hours * input.units,
     completionRate: rec ? completionRate(rec) : null,
@@ -402,5 +497,10 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const results = worth
     .map((s) => evaluate(input, s, load, recordOf.get(s.r.facility_id), window))
     .filter((c): c is Ranked => c !== null);
-  return { ...rank(input, results), considered: rows.length };
+  const { candidates, nearMisses } = rank(input, results);
+  return {
+    candidates: named(db, candidates),
+    nearMisses: named(db, nearMisses),
+    considered: rows.length,
+  };
 }
