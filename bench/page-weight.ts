@@ -16,8 +16,10 @@ const pages = [
   "/services?q=GB%2FT+2423",
 ];
 
+/** Per page: the scripts a browser runs (gzip), and apart from them the `nomodule` legacy
+ * polyfills, which browsers that run modules (every current one) neither download nor run. */
 export async function measurePageWeight(): Promise<
-  { path: string; gzipBytes: number; scripts: number }[]
+  { path: string; gzipBytes: number; scripts: number; legacyGzipBytes: number }[]
 > {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pilot-bench-"));
   const env = { DATA_DIR: dir, DATABASE_PATH: path.join(dir, "pilot.db") };
@@ -27,16 +29,19 @@ export async function measurePageWeight(): Promise<
   });
   const { base, stop } = await serveBuild(env);
   try {
-    const out: { path: string; gzipBytes: number; scripts: number }[] = [];
+    const out: { path: string; gzipBytes: number; scripts: number; legacyGzipBytes: number }[] = [];
+    const gzipOf = async (src: string) =>
+      zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
     for (const p of pages) {
       const html = await (await fetch(base + p)).text();
-      const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+      const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)];
+      const legacy = new Set(tags.filter((m) => /\snomodule/i.test(m[0])).map((m) => m[1]));
+      const srcs = [...new Set(tags.map((m) => m[1]))].filter((src) => !legacy.has(src));
       let gzipBytes = 0;
-      for (const src of srcs)
-        gzipBytes += zlib.gzipSync(
-          Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer()),
-        ).length;
-      out.push({ path: p, gzipBytes, scripts: srcs.length });
+      for (const src of srcs) gzipBytes += await gzipOf(src);
+      let legacyGzipBytes = 0;
+      for (const src of legacy) legacyGzipBytes += await gzipOf(src);
+      out.push({ path: p, gzipBytes, scripts: srcs.length, legacyGzipBytes });
     }
     return out;
   } finally {

@@ -196,6 +196,7 @@ if (!process.argv.includes("--no-pages")) {
   );
   for (const row of await measurePageWeight())
     console.log(
-      `  ${row.path.padEnd(40)} ${(row.gzipBytes / 1024).toFixed(1).padStart(7)} kB in ${row.scripts} scripts`,
+      `  ${row.path.padEnd(40)} ${(row.gzipBytes / 1024).toFixed(1).padStart(7)} kB in ${row.scripts} scripts` +
+        ` (and ${(row.legacyGzipBytes / 1024).toFixed(1)} kB of nomodule polyfills, not loaded)`,
     );
 }
