@@ -123,7 +123,8 @@ const CANDIDATES_SQL = `
     e.category, e.facility_id
   FROM equipment e
   JOIN facilities f ON f.id = e.facility_id AND f.status = 'active' AND f.kind = 'facility'
-  WHERE e.status = 'operational' AND e.sharing = 'external' AND e.units >= ?
+  WHERE e.facility_id IN (SELECT facility_id FROM services WHERE type = ? AND status = 'active')
+    AND e.status = 'operational' AND e.sharing = 'external' AND e.units >= ?
     AND (? IS NULL OR e.category = ?) AND ? BETWEEN e.min_hours AND e.max_hours`;
 /** The active services of a type, each with the equipment linked to it, by id. */
 const SERVICES_SQL = `SELECT s.id, s.facility_id, se.equipment_id FROM services s
@@ -167,7 +168,7 @@ function candidateRows(db: DbOrTx, input: Input): Row[] {
     CANDIDATES_SQL,
   )
     .raw(true)
-    .all(input.units, category, category, input.hours) as [
+    .all(input.serviceType, input.units, category, category, input.hours) as [
     number,
     number,
     number,
