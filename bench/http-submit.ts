@@ -1,5 +1,6 @@
-// Over HTTP against `next start`: request.submit at 50 connections with autocannon, as a ratio
-// to GET /api/health in the same run. Serves a copy of the dataset; signs in as a firm user.
+// Over HTTP against `next start`: GET /api/health, two registry pages and request.submit at 50
+// connections with autocannon (the others as ratios to health, in the same run), and the server's
+// resident memory idle and after the load. Serves a copy of the dataset; signs in as a firm user.
 import autocannon from "autocannon";
 import superjson from "superjson";
 import Database from "better-sqlite3";
@@ -40,7 +41,10 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return session;
 }
 
-export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<Result[]> {
+export async function benchHttpSubmit(
+  dbFile: string,
+  dataDir: string,
+): Promise<{ results: Result[]; rssIdleBytes: number; rssLoadedBytes: number }> {
   const db = new Database(dbFile, { readonly: true });
   const manual = db
     .prepare(
@@ -48,8 +52,10 @@ export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<
     )
     .get() as { id: number };
   db.close();
-  const { base, stop } = await serveBuild({ DATA_DIR: dataDir, DATABASE_PATH: dbFile });
+  const { base, stop, rssBytes } = await serveBuild({ DATA_DIR: dataDir, DATABASE_PATH: dbFile });
   try {
+    await new Promise((r) => setTimeout(r, 2000));
+    const rssIdleBytes = rssBytes();
     const cookie = await signIn(base, "firm@pilot.demo", "pilot-demo-2026");
     const start = Date.now() + 30 * 86_400_000;
     const body = JSON.stringify(
@@ -65,6 +71,8 @@ export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<
     const results: Result[] = [];
     for (const [name, opts] of [
       ["GET /api/health", { url: `${base}/api/health` }],
+      ["GET /facilities", { url: `${base}/facilities` }],
+      ["GET /equipment/[id]", { url: `${base}/equipment/${manual.id}` }],
       [
         "POST request.submit",
         {
@@ -85,7 +93,7 @@ export async function benchHttpSubmit(dbFile: string, dataDir: string): Promise<
         errors: r.errors,
       });
     }
-    return results;
+    return { results, rssIdleBytes, rssLoadedBytes: rssBytes() };
   } finally {
     stop();
   }
