@@ -54,7 +54,10 @@ function treeRss(root: number): number {
   for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of parentOf)
-      if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
   }
   let bytes = 0;
   for (const pid of tree)
