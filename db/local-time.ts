@@ -37,23 +37,6 @@ export type LocalParts = {
 };
 
 export function localParts(ms: number, timeZone: string): LocalParts {
-  // In a zone with one offset all year (fixedOffset), the wall clock is the instant plus it.
-  const offset = fixedOffset(timeZone, new Date(ms).getUTCFullYear());
-  if (offset !== null) {
-    const d = new Date(ms + offset);
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      weekday: (d.getUTCDay() + 6) % 7,
-    };
-  }
-  return intlParts(ms, timeZone);
-}
-
-function intlParts(ms: number, timeZone: string): LocalParts {
   const p = Object.fromEntries(
     partsFormatter(timeZone)
       .formatToParts(new Date(ms))
@@ -71,7 +54,7 @@ function intlParts(ms: number, timeZone: string): LocalParts {
 
 /** Offset of local time from UTC at `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
-  const p = intlParts(ms, timeZone);
+  const p = localParts(ms, timeZone);
   const seconds = new Date(ms).getUTCSeconds();
   return (
     Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds) - Math.floor(ms / 1000) * 1000

@@ -199,8 +199,9 @@ function candidateRows(db: DbOrTx, input: Input): Row[] {
   return rows;
 }
 
-/** The names of the equipment and services shown (a few of the thousands considered). */
-function named(db: DbOrTx, list: Candidate[]): Candidate[] {
+/** What is shown of a few of the thousands considered: the names of the equipment and services,
+ * and a met slot requirement's start in the facility's time. */
+function shown(db: DbOrTx, list: Candidate[]): Candidate[] {
   if (!list.length) return list;
   const names = (table: "equipment" | "services", ids: number[]) =>
     new Map(
@@ -225,6 +226,11 @@ function named(db: DbOrTx, list: Candidate[]): Candidate[] {
     ...c,
     equipment: { ...c.equipment, ...equipmentNames.get(c.equipment.id)! },
     service: { ...c.service, ...serviceNames.get(c.service.id)! },
+    checks: c.checks.map((x) =>
+      x.requirement === "slot" && x.met
+        ? { ...x, offered: `from ${localTimeText(c.slot!.start, c.facility.timeZone)}` }
+        : x,
+    ),
   }));
 }
 
@@ -409,7 +415,8 @@ function evaluate(
   all.push({
     requirement: "slot",
     needed: `${input.hours} h × ${input.units} unit(s) in the window`,
-    offered: slot ? `from ${localTimeText(slot.start, r.f.timeZone)}` : "no free slot",
+    // The start is written out for the few shown (shown).
+    offered: slot ? "" : "no free slot",
     met: slot !== null,
   });
   if (input.field) {
@@ -432,7 +439,7 @@ function evaluate(
       prefecture: r.f.prefecture,
       timeZone: r.f.timeZone,
     },
-    // Names are read for the few shown (named).
+    // Names are read for the few shown (shown).
     equipment: { id: r.id, name: "", nameZh: "", units: r.units },
     service: { id: r.service_id, name: "", nameZh: "" },
     slot,
@@ -500,8 +507,8 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
     .filter((c): c is Ranked => c !== null);
   const { candidates, nearMisses } = rank(input, results);
   return {
-    candidates: named(db, candidates),
-    nearMisses: named(db, nearMisses),
+    candidates: shown(db, candidates),
+    nearMisses: shown(db, nearMisses),
     considered: rows.length,
   };
 }
