@@ -206,6 +206,10 @@ export function dueReminders(tx: DbOrTx, at: number): DueReminder[] {
   return reminderKinds.flatMap((kind) => finders[kind](tx, at)).filter((d) => !wasSent(tx, d));
 }
 
+/** The time zone a reminder's times are written in: its request's facility's (the network's
+ * while the hub has it). */
+export const reminderZone = (tx: DbOrTx, d: DueReminder) => zoneOf(tx, d.request);
+
 function wasSent(tx: DbOrTx, d: DueReminder): boolean {
   return !!tx
     .select({ id: remindersSent.id })

@@ -8,9 +8,8 @@ import { reminderOptOuts, remindersSent } from "@/db/schema";
 import { renderText, type Locale } from "@/server/i18n/render";
 import { now } from "../clock";
 import { deliver as deliverMessage, partyRecipients } from "../booking/notify";
-import { facilityTimeZone } from "../scheduling/facility-time-zone";
-import { localTimeText, NETWORK_TIME_ZONE } from "../scheduling/local-time";
-import { dueReminders, type DueReminder } from "./due";
+import { localTimeText } from "../scheduling/local-time";
+import { dueReminders, reminderZone, type DueReminder } from "./due";
 
 function switchedOff(tx: DbOrTx, userId: number, d: DueReminder): boolean {
   return !!tx
@@ -20,9 +19,8 @@ function switchedOff(tx: DbOrTx, userId: number, d: DueReminder): boolean {
     .get();
 }
 
-function message(tx: DbOrTx, locale: Locale, d: DueReminder) {
+function message(locale: Locale, d: DueReminder, zone: string) {
   const r = d.request;
-  const zone = r.facilityId === null ? NETWORK_TIME_ZONE : facilityTimeZone(tx, r.facilityId);
   const params = {
     ref: r.ref,
     title: r.title,
@@ -36,14 +34,14 @@ function message(tx: DbOrTx, locale: Locale, d: DueReminder) {
   };
 }
 
-function deliver(tx: DbOrTx, d: DueReminder, at: number): number {
-  let sent = 0;
+function deliver(tx: DbOrTx, d: DueReminder, at: number): void {
+  const zone = reminderZone(tx, d);
   const seen = new Set<number>();
   for (const side of d.sides)
     for (const user of partyRecipients(tx, d.request, side)) {
       if (seen.has(user.id) || switchedOff(tx, user.id, d)) continue;
       seen.add(user.id);
-      const { title, body } = message(tx, user.locale, d);
+      const { title, body } = message(user.locale, d, zone);
       deliverMessage(tx, user, {
         requestId: d.request.id,
         kind: `reminder.${d.kind}`,
@@ -51,9 +49,7 @@ function deliver(tx: DbOrTx, d: DueReminder, at: number): number {
         body,
         at,
       });
-      sent += 1;
     }
-  return sent;
 }
 
 /** Sends what is due at `at`; returns the number of reminders sent (not of messages). */

@@ -2,7 +2,7 @@
 // window, hours and units; it leaves while still waiting. Joining is refused, with the reason, when
 // a slot fits now (book it instead), when nothing could be offered at a published price, or when
 // the window cannot hold the need.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { DB } from "@/db/client";
 import { equipment, waitlistEntries } from "@/db/schema";
@@ -10,11 +10,21 @@ import type { Actor } from "../actor";
 import { notFound, refuse, validation } from "../errors";
 import { now } from "../clock";
 import { parseInput } from "../parse-input";
-import { loadRequestFor } from "../booking/request-access";
+import { loadRequestFor, type RequestRow } from "../booking/request-access";
 import { earliestOffer, fitOf, publishedLines } from "./offer";
 import { joinWaitlistInput, waitlistEntryInput, type JoinWaitlistInput } from "./inputs";
 
 const HOUR = 3_600_000;
+
+/** Why a request cannot wait in line, or null: only a request waiting for a quote, with its
+ * equipment named (or sent to the hub), joins. The request page offers the form on the same rule. */
+export function waitlistBlocker(r: RequestRow) {
+  if (r.status !== "submitted")
+    return refuse("INVALID_STATE", "waitlist.notWaitingForQuote", { ref: r.ref, status: r.status });
+  if (r.facilityId !== null && r.equipmentId === null)
+    return refuse("INVALID_STATE", "waitlist.needsEquipment", { ref: r.ref });
+  return null;
+}
 
 export function joinWaitlist(db: DB, actor: Actor & { firmId: number }, raw: JoinWaitlistInput) {
   const input = parseInput(joinWaitlistInput, raw);
@@ -22,19 +32,14 @@ export function joinWaitlist(db: DB, actor: Actor & { firmId: number }, raw: Joi
     (tx) => {
       const at = now();
       const r = loadRequestFor(tx, actor, input.requestId);
-      if (r.status !== "submitted")
-        throw refuse("INVALID_STATE", "waitlist.notWaitingForQuote", {
-          ref: r.ref,
-          status: r.status,
-        });
-      const open = tx
-        .select({ id: waitlistEntries.id, status: waitlistEntries.status })
+      const blocked = waitlistBlocker(r);
+      if (blocked) throw blocked;
+      const before = tx
+        .select({ id: waitlistEntries.id })
         .from(waitlistEntries)
         .where(eq(waitlistEntries.requestId, r.id))
         .get();
-      if (open) throw refuse("CONFLICT", "waitlist.alreadyInLine", { ref: r.ref });
-      if (r.facilityId !== null && r.equipmentId === null)
-        throw refuse("INVALID_STATE", "waitlist.needsEquipment", { ref: r.ref });
+      if (before) throw refuse("CONFLICT", "waitlist.alreadyInLine", { ref: r.ref });
       if (input.windowEnd - earliestOffer(input.windowStart, at) < input.hours * HOUR)
         throw validation("windowEnd", "field.waitWindowPassed");
       let category = r.equipmentCategory;
@@ -105,7 +110,7 @@ export function leaveWaitlist(
       const at = now();
       tx.update(waitlistEntries)
         .set({ status: "closed", closeReason: "left", closedAt: at })
-        .where(and(eq(waitlistEntries.id, entry.id), inArray(waitlistEntries.status, ["waiting"])))
+        .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, "waiting")))
         .run();
       return { id: entry.id, status: "closed" as const };
     },

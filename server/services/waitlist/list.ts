@@ -82,11 +82,19 @@ export function facilityWaitlist(db: DbOrTx, actor: Actor & { facilityId: number
     .where(and(mine, inArray(waitlistEntries.status, ["waiting", "offered"])))
     .orderBy(asc(waitlistEntries.equipmentId), asc(waitlistEntries.id))
     .all();
-  return rows.flatMap(({ entry, request, ...rest }) => {
+  const list = rows.flatMap(({ entry, request, ...rest }) => {
     const state = current(entry, request);
-    if (state.status !== "waiting" && state.status !== "offered") return [];
-    return [
-      { ...state, ...rest, place: state.status === "waiting" ? placeInLine(db, entry) : null },
-    ];
+    return state.status === "waiting" || state.status === "offered" ? [{ ...state, ...rest }] : [];
   });
+  // Every entry of a line this reader sees is in the list (a line is one equipment, or one hub
+  // category): places are counted here in line order, not queried entry by entry.
+  const placeOf = new Map<number, number>();
+  const waitingIn = new Map<string, number>();
+  for (const e of [...list].sort((a, b) => a.id - b.id))
+    if (e.status === "waiting") {
+      const line = e.equipmentId !== null ? `e${e.equipmentId}` : `c${e.category ?? ""}`;
+      waitingIn.set(line, (waitingIn.get(line) ?? 0) + 1);
+      placeOf.set(e.id, waitingIn.get(line)!);
+    }
+  return list.map((e) => ({ ...e, place: placeOf.get(e.id) ?? null }));
 }

@@ -182,7 +182,6 @@ function offer(tx: DbOrTx, e: Entry, r: RequestRow, fit: Offer, at: number): boo
       offerEnd: fit.end,
       offerExpiresAt: validUntil,
       facilityId: fit.facilityId,
-      equipmentId: e.equipmentId,
     })
     .where(eq(waitlistEntries.id, e.id))
     .run();

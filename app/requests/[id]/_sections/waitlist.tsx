@@ -2,6 +2,7 @@
 // hub need), sees its place in line and any slot freed up for it; staff see the same facts.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/services/actor";
+import { waitlistBlocker } from "@/server/services/waitlist/join";
 import { TRPCReactProvider } from "../../../_trpc/client";
 import { ClientIntl } from "../../../_components/client-intl";
 import {
@@ -27,11 +28,7 @@ export async function Waitlist({
   const r = data.request;
   const entry = await caller.waitlist.ofRequest({ requestId: r.id });
   const isFirm = actor.role === "firm";
-  const canJoin =
-    isFirm &&
-    !entry &&
-    r.status === "submitted" &&
-    (r.equipmentId !== null || r.facilityId === null);
+  const canJoin = isFirm && !entry && waitlistBlocker(r) === null;
   if (!entry && !canJoin) return null;
   const t = await getTranslations("waitlist");
   const tc = await getTranslations("category");
