@@ -17,7 +17,7 @@ import { joinWaitlistInput, waitlistEntryInput, type JoinWaitlistInput } from ".
 const HOUR = 3_600_000;
 
 /** Why a request cannot wait in line, or null: only a request waiting for a quote, with its
- * equipment named (or sent to the hub), joins. The request page offers the form on the same rule. */
+ * equipment named (or sent to the hub), joins. The request page shows the form on this rule. */
 export function waitlistBlocker(r: RequestRow) {
   if (r.status !== "submitted")
     return refuse("INVALID_STATE", "waitlist.notWaitingForQuote", { ref: r.ref, status: r.status });
