@@ -1,6 +1,7 @@
 // `npm run bench`: benchmarks on the --scale dataset, each as a median and a ratio to a trivial
 // indexed point query measured in the same run; then the JavaScript each registry page sends.
-// Builds the dataset first when it is missing.
+// Builds the dataset first when it is missing. `-- --growth` prints how the goal figures grow
+// from 250,000 to 4,000,000 reservations instead (bench/growth.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -9,19 +10,25 @@ import { dataDir } from "@/db/paths";
 import { networkOverview } from "@/server/services/registry/network-overview";
 import { listFacilities } from "@/server/services/registry/list-facilities";
 import { searchEquipment } from "@/server/services/registry/search-equipment";
-import { equipmentAvailability } from "@/server/services/scheduling/availability";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 import { scheduleBoard } from "@/server/services/operations/schedule-board";
 import { findMatches } from "@/server/services/hub/find-matches";
 import { loadActor } from "@/server/services/users/load-actor";
 import { measure, report } from "./harness";
+import { measureAvailability, measureHubMatches, measureSearch } from "./core-figures";
 import { explainAvailability } from "./explain";
 import { measurePageWeight } from "./page-weight";
 import { benchBookingPath } from "./booking-path";
 import { benchAcceptance, benchVoucherFigures } from "./acceptance";
 import { benchHttpSubmit } from "./http-submit";
 import { benchStats } from "./stats";
+import { benchGrowth } from "./growth";
 import os from "node:os";
+
+if (process.argv.includes("--growth")) {
+  await benchGrowth();
+  process.exit(0);
+}
 
 const file = process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db");
 if (!fs.existsSync(file)) {
@@ -87,38 +94,10 @@ report(baseline, [
       }),
     200,
   ),
-  measure(
-    "equipment.search: text + range + 8 h next slot",
-    () =>
-      searchEquipment(db, {
-        q: "reactor",
-        params: [{ key: "volume", min: 0.5, unit: "m³" }],
-        durationHours: 8,
-      }),
-    50,
-  ),
-  measure(
-    "equipment.availability: 1 equipment × 90 days",
-    () => equipmentAvailability(db, nextId(), { from: now, to: now + 90 * 86_400_000 }),
-    500,
-  ),
+  measureSearch(db),
+  measureAvailability(db, now),
   measure("network.overview (home page)", () => networkOverview(db), 50),
-  measure(
-    "hub.matches: testing, volume ≥ 500 L, 8 h in 30 days (5,000 equipment)",
-    () =>
-      findMatches(
-        db,
-        {
-          serviceType: "testing",
-          requiredParams: [{ key: "volume", min: 500, unit: "L" }],
-          earliestStart: now + 86_400_000,
-          deadline: now + 31 * 86_400_000,
-          hours: 8,
-        },
-        now,
-      ),
-    30,
-  ),
+  measureHubMatches(db, now),
   measure(
     "hub.matches: pilot production, no parameters, 8 h in 30 days",
     () =>

@@ -24,7 +24,35 @@ export function openDatabase(file: string = databasePath()): DB {
   // dashboard's working set (the default 2 MB holds a fraction of one year's index pages).
   sqlite.pragma("mmap_size = 2147418112");
   sqlite.pragma("cache_size = -65536");
+  keepPreparedStatements(sqlite);
   return drizzle(sqlite, { schema }) as DB;
+}
+
+const KEPT_STATEMENTS = 512;
+
+/**
+ * Makes `prepare` hand out the statement already prepared for the same SQL text on this
+ * connection. Drizzle builds the same text for the same query and prepares it on every call,
+ * and preparing costs more than running most of the app's queries. A kept statement is handed
+ * out reset to plain rows (a caller may have asked it for raw or plucked values); one that is
+ * still being iterated is not shared.
+ */
+function keepPreparedStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const found = kept.get(source);
+    if (found && !found.busy) {
+      if (found.reader) found.raw(false).pluck(false).expand(false);
+      return found;
+    }
+    const fresh = prepare(source);
+    if (!found) {
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+      kept.set(source, fresh);
+    }
+    return fresh;
+  }) as Database.Database["prepare"];
 }
 
 export function migrateDatabase(db: DB): void {

@@ -1,6 +1,9 @@
 // The benchmark dataset: 1 hub + 200 facilities, 5,000 equipment, 1,000,000 reservations over
 // 5 years, 200,000 requests and 2,000 firms. Written with raw prepared statements for speed.
 // Each equipment's reservations are laid end to end with setup gaps, so the invariant holds.
+// Another size keeps the same equipment and the same density of reservations in time and changes
+// how many years of history there are (4,000,000 reservations are 20 years), the way a network's
+// data grows; every dataset ends 60 days from now.
 import type { DB } from "../client";
 import { createRng } from "./random";
 import { equipmentCatalog } from "./equipment-catalog";
@@ -20,10 +23,35 @@ export const SCALE = {
   reservationsPerEquipment: 200,
   requestsPerEquipment: 40,
   firms: 2000,
+  equipment: 5000,
 };
+
+export const DEFAULT_SCALE_SIZE = SCALE.reservationsPerEquipment * SCALE.equipment;
+
+/** A dataset size as written on the command line: 250000, 250k, 1m or 4M; undefined if not one. */
+export function parseScaleSize(text: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text?.trim() ?? "");
+  if (!m) return undefined;
+  const n = Number(m[1]) * { "": 1, k: 1_000, m: 1_000_000 }[m[2].toLowerCase() as "" | "k" | "m"];
+  return n >= SCALE.equipment ? Math.round(n) : undefined;
+}
+
+/** The dataset's file in the data directory: scale.db at the default size, else scale-4m.db. */
+export function scaleFileName(size: number): string {
+  if (size === DEFAULT_SCALE_SIZE) return "scale.db";
+  const label =
+    size % 1_000_000 === 0
+      ? `${size / 1_000_000}m`
+      : size % 1_000 === 0
+        ? `${size / 1_000}k`
+        : String(size);
+  return `scale-${label}.db`;
+}
 
 export type ScaleOptions = {
   passwordHash: string;
+  /** How many reservations to write (rounded to a whole number per equipment); 1,000,000. */
+  reservations?: number;
   now?: number;
   onProgress?: (step: string, done: number, total: number) => void;
 };
@@ -133,9 +161,13 @@ export function seedScale(
     return `PT-${year}-${String(n).padStart(6, "0")}`;
   };
 
-  const start5y = today - 5 * 365 * DAY + 60 * DAY;
-  const span = 5 * 365 * DAY;
-  const slotSpacing = span / SCALE.reservationsPerEquipment;
+  const perEquipment = Math.max(
+    1,
+    Math.round((options.reservations ?? DEFAULT_SCALE_SIZE) / SCALE.equipment),
+  );
+  const span = ((5 * 365 * DAY) / SCALE.reservationsPerEquipment) * perEquipment;
+  const firstDay = today - span + 60 * DAY;
+  const slotSpacing = span / perEquipment;
   let reservationCount = 0;
   let requestCount = 0;
   const totalFacilities = SCALE.facilities + 1; // the hub books nothing of its own here
@@ -246,8 +278,8 @@ export function seedScale(
       for (const e of equipmentRows) {
         const svc = serviceRows.find((s) => s.categories.includes(e.category)) ?? serviceRows[0];
         const setupMs = e.setup * MINUTE;
-        for (let k = 0; k < SCALE.reservationsPerEquipment; k++) {
-          const slotStart = start5y + Math.floor(k * slotSpacing);
+        for (let k = 0; k < perEquipment; k++) {
+          const slotStart = firstDay + Math.floor(k * slotSpacing);
           const duration = rng.int(2, 48) * HOUR;
           const start = slotStart + setupMs + rng.int(0, 24) * HOUR;
           const end = Math.min(start + duration, slotStart + Math.floor(slotSpacing) - setupMs);

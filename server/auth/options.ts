@@ -7,6 +7,7 @@ import { setLocale } from "@/server/services/users/set-locale";
 import { DomainError } from "@/server/services/errors";
 import type { Role } from "@/db/schema";
 import { authSecret } from "./secret";
+import { decodeSessionToken, encodeSessionToken } from "./jwt-codec";
 import { servedOverHttps } from "@/server/http/security-headers";
 import { clientIp } from "./client-ip";
 import { closeSession, openSession, sessionIsOpen } from "@/server/services/auth/sessions";
@@ -14,6 +15,7 @@ import { closeSession, openSession, sessionIsOpen } from "@/server/services/auth
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   // Secure (and __Secure- prefixed) cookies whenever the app's address is https.
   useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin", error: "/signin" },

@@ -1,18 +1,28 @@
 // `npm run db:seed` seeds the demo data into an empty database; `-- --scale` builds the benchmark
-// dataset.
+// dataset of 1,000,000 reservations in data/scale.db, and `-- --scale 4m` one of another size
+// (data/scale-4m.db). DATABASE_PATH overrides the file.
 import fs from "node:fs";
 import path from "node:path";
 import { openDatabase, migrateDatabase } from "@/db/client";
 import { dataDir, databasePath } from "@/db/paths";
 import { isEmpty, seedDemo, DEMO_PASSWORD } from "@/db/seed";
-import { seedScale } from "@/db/seed/scale";
+import { DEFAULT_SCALE_SIZE, parseScaleSize, scaleFileName, seedScale } from "@/db/seed/scale";
 import { hashPassword } from "@/server/auth/password";
 import { findInvariantViolations } from "@/server/services/scheduling/invariant-check";
 import { issueDemoReports } from "@/server/services/reports/demo-reports";
 
-const scale = process.argv.includes("--scale");
+const scaleAt = process.argv.indexOf("--scale");
+const scale = scaleAt >= 0;
+const sizeText = process.argv[scaleAt + 1];
+const size = scale && sizeText !== undefined ? parseScaleSize(sizeText) : DEFAULT_SCALE_SIZE;
+if (size === undefined) {
+  console.error(
+    `--scale takes a number of reservations (such as 250k, 1m or 4000000), not ${sizeText}`,
+  );
+  process.exit(2);
+}
 const file = scale
-  ? (process.env.DATABASE_PATH ?? path.join(dataDir(), "scale.db"))
+  ? (process.env.DATABASE_PATH ?? path.join(dataDir(), scaleFileName(size)))
   : databasePath();
 const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -25,6 +35,7 @@ if (scale) {
   let last = 0;
   const result = seedScale(db, {
     passwordHash,
+    reservations: size,
     onProgress(step, done, total) {
       if (Date.now() - last > 2000 || done === total) {
         last = Date.now();
