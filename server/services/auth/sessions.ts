@@ -1,10 +1,11 @@
 // Server-side sessions behind the JWT cookie: the cookie carries a random session id, and a cookie
 // counts only while that id's row is open. Closing rows is how sessions are revoked.
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { userSessions, type sessionCloseReasons } from "@/db/schema";
 import { now } from "../clock";
+import { prepared } from "../prepared-queries";
 
 export type CloseReason = (typeof sessionCloseReasons)[number];
 
@@ -15,14 +16,17 @@ export function openSession(db: DbOrTx, userId: number, ip: string | null): stri
   return id;
 }
 
+const sessionById = (db: DbOrTx) =>
+  db
+    .select({ userId: userSessions.userId, closedAt: userSessions.closedAt })
+    .from(userSessions)
+    .where(eq(userSessions.id, sql.placeholder("id")))
+    .prepare();
+
 /** Whether the cookie's session is still open for that user. */
 export function sessionIsOpen(db: DbOrTx, sessionId: unknown, userId: unknown): boolean {
   if (typeof sessionId !== "string" || typeof userId !== "number") return false;
-  const row = db
-    .select({ userId: userSessions.userId, closedAt: userSessions.closedAt })
-    .from(userSessions)
-    .where(eq(userSessions.id, sessionId))
-    .get();
+  const row = prepared(db, sessionById).get({ id: sessionId });
   return row !== undefined && row.userId === userId && row.closedAt === null;
 }
 

@@ -2,13 +2,13 @@
 // answers or the proposal expires); the firm accepts (the booking moves in one transaction) or
 // declines (the hold is released and the old slot stays).
 import { blocksCapacity } from "@/db/blocking";
-import { noteColumns, type SystemNote } from "./event-note";
+import { type SystemNote } from "./event-note";
 import { localTimeText } from "@/server/services/scheduling/local-time";
 import { facilityTimeZone } from "../scheduling/facility-time-zone";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { DB, DbOrTx } from "@/db/client";
-import { bookingRequests, equipment, requestEvents, reservations } from "@/db/schema";
+import { bookingRequests, equipment, reservations } from "@/db/schema";
 import type { Actor } from "../actor";
 import { refuse, validation, notFound } from "../errors";
 import { now } from "../clock";
@@ -20,6 +20,7 @@ import { assertSlotBookable } from "./slot-check";
 import { capacityAfterFault } from "../operations/faults";
 import { assertAccreditedGates } from "./accreditation-gates";
 import { notifyOtherParty } from "./notify";
+import { writeEvent } from "./record-transition";
 import { idInput } from "@/server/services/id-input";
 import { offerWaitlist } from "../waitlist/offer";
 
@@ -65,16 +66,14 @@ function note(
   text: SystemNote,
   kind: string,
 ) {
-  tx.insert(requestEvents)
-    .values({
-      requestId: r.id,
-      actorId,
-      fromStatus: r.status,
-      toStatus: r.status,
-      ...noteColumns(text),
-      createdAt: at,
-    })
-    .run();
+  writeEvent(tx, {
+    requestId: r.id,
+    actorId,
+    fromStatus: r.status,
+    toStatus: r.status,
+    note: text,
+    at,
+  });
   notifyOtherParty(tx, r, actorId, kind, at, text);
 }
 

@@ -9,7 +9,6 @@ import {
   equipment,
   facilities,
   requestCounters,
-  requestEvents,
   reservations,
   services,
 } from "@/db/schema";
@@ -20,24 +19,98 @@ import { parseInput } from "../parse-input";
 import { loadCapacity } from "../scheduling/availability";
 import { submitRequestInput, type SubmitRequestInput } from "./inputs";
 import { assertSlotBookable } from "./slot-check";
-import { noteColumns } from "./event-note";
 import { localParts, NETWORK_TIME_ZONE } from "../scheduling/local-time";
 import { notifyOtherParty } from "./notify";
-import { recordTransition } from "./record-transition";
+import { recordTransition, writeEvent } from "./record-transition";
 import { assertAccreditedGates } from "./accreditation-gates";
+import { prepared } from "../prepared-queries";
 
-/** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
-export function nextReference(tx: DbOrTx, at: number): string {
-  const year = localParts(at, NETWORK_TIME_ZONE).year;
-  const row = tx
+const ph = sql.placeholder;
+
+// The path's queries, each written once per connection (prepared-queries.ts).
+const bumpCounter = (db: DbOrTx) =>
+  db
     .insert(requestCounters)
-    .values({ year, last: 1 })
+    .values({ year: ph("year"), last: 1 })
     .onConflictDoUpdate({
       target: requestCounters.year,
       set: { last: sql`${requestCounters.last} + 1` },
     })
     .returning({ last: requestCounters.last })
-    .get();
+    .prepare();
+const sharedEquipment = (db: DbOrTx) =>
+  db
+    .select()
+    .from(equipment)
+    .where(and(eq(equipment.id, ph("id")), eq(equipment.sharing, "external")))
+    .prepare();
+const activeService = (db: DbOrTx) =>
+  db
+    .select()
+    .from(services)
+    .where(and(eq(services.id, ph("id")), eq(services.status, "active")))
+    .prepare();
+const facilityStatus = (db: DbOrTx) =>
+  db
+    .select({ status: facilities.status })
+    .from(facilities)
+    .where(eq(facilities.id, ph("id")))
+    .prepare();
+const insertRequest = (db: DbOrTx) =>
+  db
+    .insert(bookingRequests)
+    .values({
+      ref: ph("ref"),
+      firmId: ph("firmId"),
+      requesterId: ph("requesterId"),
+      facilityId: ph("facilityId"),
+      serviceId: ph("serviceId"),
+      serviceType: ph("serviceType"),
+      equipmentId: ph("equipmentId"),
+      title: ph("title"),
+      description: ph("description"),
+      sampleDetails: ph("sampleDetails"),
+      hazardClass: ph("hazardClass"),
+      standard: ph("standard"),
+      quantity: ph("quantity"),
+      requiredParams: ph("requiredParams"),
+      equipmentCategory: ph("equipmentCategory"),
+      earliestStart: ph("earliestStart"),
+      deadline: ph("deadline"),
+      hours: ph("hours"),
+      units: ph("units"),
+      preferredStart: ph("preferredStart"),
+      status: "submitted",
+      createdAt: ph("at"),
+      updatedAt: ph("at"),
+    })
+    .returning()
+    .prepare();
+const insertBooking = (db: DbOrTx) =>
+  db
+    .insert(reservations)
+    .values({
+      facilityId: ph("facilityId"),
+      equipmentId: ph("equipmentId"),
+      requestId: ph("requestId"),
+      kind: "booking",
+      start: ph("start"),
+      end: ph("end"),
+      units: ph("units"),
+      createdAt: ph("at"),
+    })
+    .prepare();
+const autoApproveOf = (db: DbOrTx) =>
+  db
+    .select({ auto: equipment.autoApprove })
+    .from(equipment)
+    .where(eq(equipment.id, ph("id")))
+    .prepare();
+
+/** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
+export function nextReference(tx: DbOrTx, at: number): string {
+  const year = localParts(at, NETWORK_TIME_ZONE).year;
+  const row = prepared(tx, bumpCounter).get({ year })!;
   return `PT-${year}-${String(row.last).padStart(6, "0")}`;
 }
 
@@ -47,11 +120,7 @@ function resolveFacility(
 ) {
   let facilityId = input.facilityId ?? null;
   if (input.equipmentId !== undefined) {
-    const e = tx
-      .select()
-      .from(equipment)
-      .where(and(eq(equipment.id, input.equipmentId), eq(equipment.sharing, "external")))
-      .get();
+    const e = prepared(tx, sharedEquipment).get({ id: input.equipmentId });
     if (!e || e.status === "retired")
       throw validation("equipmentId", "field.noSuchSharedEquipment");
     if (facilityId !== null && facilityId !== e.facilityId)
@@ -61,22 +130,14 @@ function resolveFacility(
     facilityId = e.facilityId;
   }
   if (input.serviceId !== undefined) {
-    const s = tx
-      .select()
-      .from(services)
-      .where(and(eq(services.id, input.serviceId), eq(services.status, "active")))
-      .get();
+    const s = prepared(tx, activeService).get({ id: input.serviceId });
     if (!s) throw validation("serviceId", "field.noSuchService");
     if (facilityId !== null && facilityId !== s.facilityId)
       throw validation("serviceId", "field.serviceOtherFacility");
     facilityId = s.facilityId;
   }
   if (facilityId !== null) {
-    const f = tx
-      .select({ status: facilities.status })
-      .from(facilities)
-      .where(eq(facilities.id, facilityId))
-      .get();
+    const f = prepared(tx, facilityStatus).get({ id: facilityId });
     if (!f) throw validation("facilityId", "field.noSuchFacility");
     if (f.status !== "active") throw refuse("INVALID_STATE", "request.facilitySuspended");
   }
@@ -93,54 +154,42 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
       const at = now();
       const facilityId = resolveFacility(tx, input);
       const ref = nextReference(tx, at);
-      const request = tx
-        .insert(bookingRequests)
-        .values({
-          ref,
-          firmId: actor.firmId,
-          requesterId: actor.userId,
-          facilityId,
-          serviceId: input.serviceId ?? null,
-          serviceType: input.serviceType,
-          equipmentId: input.equipmentId ?? null,
-          title: input.title,
-          description: input.description,
-          sampleDetails: input.sampleDetails,
-          hazardClass: input.hazardClass ?? null,
-          standard: input.standard ?? null,
-          quantity: input.quantity ?? null,
-          requiredParams: input.requiredParams,
-          equipmentCategory: input.equipmentCategory ?? null,
-          earliestStart: input.earliestStart,
-          deadline: input.deadline,
-          hours: input.hours,
-          units: input.units,
-          preferredStart: input.preferredStart ?? null,
-          status: "submitted",
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning()
-        .get();
-      tx.insert(requestEvents)
-        .values({
-          requestId: request.id,
-          actorId: actor.userId,
-          fromStatus: null,
-          toStatus: "submitted",
-          ...noteColumns(facilityId === null ? { code: "sentToHub" } : null),
-          createdAt: at,
-        })
-        .run();
+      const request = prepared(tx, insertRequest).get({
+        ref,
+        firmId: actor.firmId,
+        requesterId: actor.userId,
+        facilityId,
+        serviceId: input.serviceId ?? null,
+        serviceType: input.serviceType,
+        equipmentId: input.equipmentId ?? null,
+        title: input.title,
+        description: input.description,
+        sampleDetails: input.sampleDetails,
+        hazardClass: input.hazardClass ?? null,
+        standard: input.standard ?? null,
+        quantity: input.quantity ?? null,
+        requiredParams: input.requiredParams,
+        equipmentCategory: input.equipmentCategory ?? null,
+        earliestStart: input.earliestStart,
+        deadline: input.deadline,
+        hours: input.hours,
+        units: input.units,
+        preferredStart: input.preferredStart ?? null,
+        at,
+      })!;
+      writeEvent(tx, {
+        requestId: request.id,
+        actorId: actor.userId,
+        fromStatus: null,
+        toStatus: "submitted",
+        note: facilityId === null ? { code: "sentToHub" } : null,
+        at,
+      });
       notifyOtherParty(tx, request, actor.userId, "request.submitted", at);
 
       if (input.equipmentId !== undefined && input.preferredStart !== undefined) {
         const cap = loadCapacity(tx, input.equipmentId);
-        const autoApprove = tx
-          .select({ auto: equipment.autoApprove })
-          .from(equipment)
-          .where(eq(equipment.id, input.equipmentId))
-          .get()!;
+        const autoApprove = prepared(tx, autoApproveOf).get({ id: input.equipmentId })!;
         if (autoApprove.auto) {
           const slot = {
             start: input.preferredStart,
@@ -149,18 +198,13 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
           };
           assertSlotBookable(tx, cap, slot, at);
           assertAccreditedGates(tx, input.serviceId ?? null, cap.equipmentId, slot.end);
-          tx.insert(reservations)
-            .values({
-              facilityId: cap.facilityId,
-              equipmentId: cap.equipmentId,
-              requestId: request.id,
-              kind: "booking",
-              start: slot.start,
-              end: slot.end,
-              units: slot.units,
-              createdAt: at,
-            })
-            .run();
+          prepared(tx, insertBooking).run({
+            facilityId: cap.facilityId,
+            equipmentId: cap.equipmentId,
+            requestId: request.id,
+            ...slot,
+            at,
+          });
           // Confirmed at the published price: the fee schedule of the service, or machine time.
           const { agreement, ...quote } = storeQuoteLines(
             tx,

@@ -1,10 +1,31 @@
 // The lines a quote form starts with: the published fee schedule of the request's service applied
 // to its need (base charge or minimum, surcharges, small-firm discount), or else machine time at
 // the equipment's hourly rate for the hours and units asked.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { equipment, firms, services, type QuoteLineKind } from "@/db/schema";
 import { estimateFee, type EstimateLine } from "./fee-estimate";
+import { prepared } from "../prepared-queries";
+
+const ph = sql.placeholder;
+const serviceById = (db: DbOrTx) =>
+  db
+    .select()
+    .from(services)
+    .where(eq(services.id, ph("id")))
+    .prepare();
+const firmSize = (db: DbOrTx) =>
+  db
+    .select({ size: firms.size })
+    .from(firms)
+    .where(eq(firms.id, ph("id")))
+    .prepare();
+const hourlyRate = (db: DbOrTx) =>
+  db
+    .select({ rate: equipment.hourlyRateFen })
+    .from(equipment)
+    .where(eq(equipment.id, ph("id")))
+    .prepare();
 
 export type SuggestedLine = {
   kind: QuoteLineKind;
@@ -43,10 +64,8 @@ export function suggestedQuoteLines(
   },
   vatRateBp: number,
 ): SuggestedLine[] {
-  const service = r.serviceId
-    ? tx.select().from(services).where(eq(services.id, r.serviceId)).get()
-    : undefined;
-  const size = tx.select({ size: firms.size }).from(firms).where(eq(firms.id, r.firmId)).get();
+  const service = r.serviceId ? prepared(tx, serviceById).get({ id: r.serviceId }) : undefined;
+  const size = prepared(tx, firmSize).get({ id: r.firmId });
   if (service) {
     const estimate = estimateFee(
       service,
@@ -63,13 +82,7 @@ export function suggestedQuoteLines(
     if (estimate) return estimate.lines.map((l) => fromEstimate(l, service));
   }
   const equipmentId = r.quoteEquipmentId ?? r.equipmentId;
-  const rate = equipmentId
-    ? tx
-        .select({ rate: equipment.hourlyRateFen })
-        .from(equipment)
-        .where(eq(equipment.id, equipmentId))
-        .get()?.rate
-    : undefined;
+  const rate = equipmentId ? prepared(tx, hourlyRate).get({ id: equipmentId })?.rate : undefined;
   if (rate === undefined) return [];
   return [
     {

@@ -1,5 +1,6 @@
 // Re-reads the signed-in user on every call, so a disabled account is refused on its next request.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { prepared } from "../prepared-queries";
 import { users } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "../actor";
@@ -19,9 +20,16 @@ export function toActor(user: typeof users.$inferSelect): Actor {
   };
 }
 
+const userById = (db: DbOrTx) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare();
+
 /** The active user with this id, or null when unknown or disabled. */
 export function loadActor(db: DbOrTx, userId: number): Actor | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  const user = prepared(db, userById).get({ id: userId });
   if (!user || user.disabled) return null;
   return toActor(user);
 }
