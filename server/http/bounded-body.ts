@@ -43,9 +43,16 @@ export async function readBounded(req: Request, limit: number): Promise<Uint8Arr
   return body;
 }
 
-/** A copy of the request whose body was read within `limit` (GET and HEAD pass unchanged). */
+/**
+ * A request whose body is known to be within `limit`. GET and HEAD pass unchanged, and so does a
+ * body that declares a length within the limit: HTTP/1.1 framing ends the body at the declared
+ * length, so the server reads no more of it. A chunked body is read here, with the ceiling, and
+ * the request copied around it.
+ */
 export async function boundedRequest(req: Request, limit: number): Promise<Request> {
   if (req.method === "GET" || req.method === "HEAD") return req;
+  const declared = req.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) return req;
   const body = await readBounded(req, limit);
   return new Request(req.url, { method: req.method, headers: req.headers, body });
 }
