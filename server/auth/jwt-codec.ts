@@ -43,10 +43,31 @@ export async function encodeSessionToken(params: JWTEncodeParams): Promise<strin
   ].join(".");
 }
 
+// Tokens already read, by their exact text (the same text always holds the same claims): a
+// signed-in user sends the same cookie with every request. Expiry is checked on every read.
+const readTokens = new Map<string, JWT & { exp: number }>();
+const READ_TOKENS_KEPT = 1000;
+
 /** The token's claims; null for anything that is not a valid, unexpired token of this secret. */
 export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT | null> {
   const { token, secret, salt } = params;
   if (!token) return null;
+  const cacheKey = `${salt ?? ""}\u0000${secret.toString()}\u0000${token}`;
+  const known = readTokens.get(cacheKey);
+  if (known) return known.exp > nowSeconds() - CLOCK_TOLERANCE_S ? { ...known } : null;
+  const claims = decrypt(token, secret, salt);
+  if (claims) {
+    if (readTokens.size >= READ_TOKENS_KEPT) readTokens.delete(readTokens.keys().next().value!);
+    readTokens.set(cacheKey, claims);
+  }
+  return claims ? { ...claims } : null;
+}
+
+function decrypt(
+  token: string,
+  secret: string | Buffer,
+  salt: string | undefined,
+): (JWT & { exp: number }) | null {
   const parts = token.split(".");
   if (parts.length !== 5 || parts[1] !== "") return null;
   const [header, , ivText, sealedText, tagText] = parts;
@@ -67,7 +88,7 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
     ]).toString("utf8");
     const payload = JSON.parse(plain) as unknown;
     if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
-    const claims = payload as JWT & { exp?: unknown; nbf?: unknown };
+    const claims = payload as JWT & { exp: number; nbf?: unknown };
     const now = nowSeconds();
     if (typeof claims.exp !== "number" || claims.exp <= now - CLOCK_TOLERANCE_S) return null;
     if (

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
 import { decodeSessionToken, encodeSessionToken } from "@/server/auth/jwt-codec";
 
@@ -43,5 +43,19 @@ describe("session token codec", () => {
     expect(await decodeSessionToken({ token: a, secret: "secret-a-0123456789" })).not.toBeNull();
     expect(await decodeSessionToken({ token: a, secret: "secret-b-0123456789" })).toBeNull();
     expect(await decodeSessionToken({ token: b, secret: "secret-b-0123456789" })).not.toBeNull();
+  });
+
+  it("keeps reading a token it has read only until it expires", async () => {
+    vi.useFakeTimers({ now: Date.parse("2026-11-29T08:00:00Z") });
+    try {
+      const short = await encodeSessionToken({ token, secret, maxAge: 60 });
+      expect(await decodeSessionToken({ token: short, secret })).toMatchObject(token);
+      vi.setSystemTime(Date.parse("2026-11-29T08:01:10Z"));
+      expect(await decodeSessionToken({ token: short, secret })).toMatchObject(token);
+      vi.setSystemTime(Date.parse("2026-11-29T08:01:16Z"));
+      expect(await decodeSessionToken({ token: short, secret })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
