@@ -7,7 +7,7 @@
 // closest and cheapest few of them: enough to show `limit`).
 import { localDateKey, localTimeText } from "@/server/services/scheduling/local-time";
 import { sql } from "drizzle-orm";
-import { blocksCapacity } from "@/db/blocking";
+import { blocksCapacitySql } from "@/db/blocking";
 import type { DbOrTx } from "@/db/client";
 import type { OpeningHours } from "@/db/schema/registry";
 import { now as clockNow } from "../clock";
@@ -17,8 +17,10 @@ import {
   computeFreeIntervals,
   firstSlot,
   nextMinute,
+  type Busy,
   type FreeInterval,
 } from "../scheduling/free-intervals";
+import type { Interval } from "../scheduling/intervals";
 import { matchInput, type MatchInput } from "./inputs";
 import { paramCheck, type Check } from "./match-requirements";
 import { closedCounts, completionRate, type ClosedCounts } from "../stats/completion-rate";
@@ -97,10 +99,6 @@ type Staged = { r: Row; checks: Check[]; accreditedUntil: number | null };
 type Ranked = Candidate & { unmet: number; sortStart: number };
 
 const parseMatchInput = (raw: MatchInput) => parseInput(matchInput, raw);
-
-// Id lists travel as one JSON parameter: thousands of placeholders would cost more to parse than
-// to run.
-const jsonIds = (ids: number[]) => sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 function group<T, K>(items: T[], key: (t: T) => K) {
   const map = new Map<K, T[]>();
@@ -297,31 +295,43 @@ function worthASlot(input: Input, staged: Staged[]): Staged[] {
   return [...full, ...partial];
 }
 
-/** Holds, bookings and maintenance of all of them at once: one query each. */
+// Holds and bookings, and maintenance, of a list of equipment over a window. Id lists travel as one
+// JSON parameter: thousands of placeholders would cost more to parse than to run.
+const BUSY_SQL = `SELECT equipment_id, start, "end", units FROM reservations r
+  WHERE equipment_id IN (SELECT value FROM json_each(?)) AND kind IN ('hold', 'booking')
+    AND ${blocksCapacitySql("r", "?")} AND "end" > ? AND start < ?`;
+const MAINTENANCE_SQL = `SELECT equipment_id, facility_id, start, "end" FROM reservations r
+  WHERE kind = 'maintenance' AND ${blocksCapacitySql("r", "?")} AND "end" > ? AND start < ?
+    AND (equipment_id IN (SELECT value FROM json_each(?))
+      OR (equipment_id IS NULL AND facility_id IN (SELECT value FROM json_each(?))))`;
+
+/** Holds, bookings and maintenance of all of them at once: one query each, read as arrays. */
 function reservationsOf(db: DbOrTx, worth: Staged[], { from, to, at }: Window) {
-  if (!worth.length) return { busyOf: new Map(), maintenanceOf: () => [] };
-  const worthIds = jsonIds(worth.map((s) => s.r.id));
-  const facilityIds = jsonIds([...new Set(worth.map((s) => s.r.facility_id))]);
-  const busy = db.all<{ equipment_id: number; start: number; end: number; units: number }>(sql`
-    SELECT equipment_id, start, "end", units FROM reservations
-    WHERE equipment_id IN ${worthIds} AND kind IN ('hold', 'booking') AND ${blocksCapacity(at)}
-      AND "end" > ${from - 2 * DAY} AND start < ${to + 2 * DAY}`);
-  type Window = { equipment_id: number | null; facility_id: number; start: number; end: number };
-  const maintenance = db.all<Window>(sql`
-    SELECT equipment_id, facility_id, start, "end" FROM reservations
-    WHERE kind = 'maintenance' AND ${blocksCapacity(at)} AND "end" > ${from - DAY}
-      AND start < ${to + DAY}
-      AND (equipment_id IN ${worthIds} OR (equipment_id IS NULL AND facility_id IN ${facilityIds}))`);
-  const ofEquipment = group(
-    maintenance.filter((m) => m.equipment_id !== null),
-    (m) => m.equipment_id,
-  );
-  const ofFacility = group(
-    maintenance.filter((m) => m.equipment_id === null),
-    (m) => m.facility_id,
-  );
+  const busyOf = new Map<number, Busy[]>();
+  const ofEquipment = new Map<number, Interval[]>();
+  const ofFacility = new Map<number, Interval[]>();
+  const add = <T>(map: Map<number, T[]>, key: number, item: T) => {
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  };
+  if (worth.length) {
+    const ids = JSON.stringify(worth.map((s) => s.r.id));
+    const facilityIds = JSON.stringify([...new Set(worth.map((s) => s.r.facility_id))]);
+    const busy = statement(db, BUSY_SQL)
+      .raw(true)
+      .all(ids, at, from - 2 * DAY, to + 2 * DAY) as [number, number, number, number][];
+    for (const [equipmentId, start, end, units] of busy)
+      add(busyOf, equipmentId, { start, end, units });
+    const maintenance = statement(db, MAINTENANCE_SQL)
+      .raw(true)
+      .all(at, from - DAY, to + DAY, ids, facilityIds) as [number | null, number, number, number][];
+    for (const [equipmentId, facilityId, start, end] of maintenance)
+      if (equipmentId === null) add(ofFacility, facilityId, { start, end });
+      else add(ofEquipment, equipmentId, { start, end });
+  }
   return {
-    busyOf: group(busy, (b) => b.equipment_id),
+    busyOf,
     maintenanceOf: (r: Row) => [
       ...(ofEquipment.get(r.id) ?? []),
       ...(ofFacility.get(r.facility_id) ?? []),

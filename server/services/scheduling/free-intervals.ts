@@ -87,32 +87,50 @@ export function computeFreeIntervals(
   if (!window.length) return [];
   const setup = rules.setupMinutes * 60_000;
   const held = heldLoad(busy, rules.setupMinutes);
-  const loadAt = (x: number) =>
-    held.reduce((sum, b) => (b.start <= x && x < b.end ? sum + b.units : sum), 0);
-  const steps = [...new Set(held.flatMap((b) => [b.start, b.end]))].sort((a, b) => a - b);
+  const loadAt = (x: number) => {
+    let sum = 0;
+    for (const b of held) if (b.start <= x && x < b.end) sum += b.units;
+    return sum;
+  };
+  const steps = sortedUnique(held.flatMap((b) => [b.start, b.end]));
   // Between consecutive cuts (a step p, or p - setup) the load a booking covering t meets in
   // [t, t + setup] is constant: its value at the midpoint is the value of the whole piece.
   const peakFrom = (t: number) => {
     let peak = loadAt(t);
-    for (const p of steps) if (p > t && p < t + setup) peak = Math.max(peak, loadAt(p));
+    for (const p of steps) {
+      if (p >= t + setup) break;
+      if (p > t) peak = Math.max(peak, loadAt(p));
+    }
     return peak;
   };
-  const cuts = [...new Set(steps.flatMap((p) => (setup === 0 ? [p] : [p - setup, p])))].sort(
-    (a, b) => a - b,
-  );
+  const cuts = setup === 0 ? steps : sortedUnique(steps.flatMap((p) => [p - setup, p]));
 
   const out: FreeInterval[] = [];
+  let next = 0; // the first cut not before the current window's start (windows come in order)
   for (const w of window) {
-    const edges = [w.start, ...cuts.filter((c) => c > w.start && c < w.end), w.end];
-    for (let i = 0; i < edges.length - 1; i++) {
-      const freeUnits = rules.units - peakFrom((edges[i] + edges[i + 1]) / 2);
-      if (freeUnits <= 0) continue;
-      const last = out[out.length - 1];
-      if (last && last.end === edges[i] && last.freeUnits === freeUnits) last.end = edges[i + 1];
-      else out.push({ start: edges[i], end: edges[i + 1], freeUnits });
+    while (next < cuts.length && cuts[next] <= w.start) next++;
+    let edge = w.start;
+    for (let c = next; edge < w.end; c++) {
+      const end = c < cuts.length && cuts[c] < w.end ? cuts[c] : w.end;
+      const freeUnits = rules.units - peakFrom((edge + end) / 2);
+      if (freeUnits > 0) {
+        const last = out[out.length - 1];
+        if (last && last.end === edge && last.freeUnits === freeUnits) last.end = end;
+        else out.push({ start: edge, end, freeUnits });
+      }
+      edge = end;
     }
   }
   return out;
+}
+
+/** The numbers in ascending order, each once. */
+function sortedUnique(xs: number[]): number[] {
+  xs.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (i === 0 || xs[i] !== xs[n - 1]) xs[n++] = xs[i];
+  xs.length = n;
+  return xs;
 }
 
 /** The earliest [start, start + hours) with at least `units` free throughout, or null. */
