@@ -463,17 +463,96 @@ function evaluate(
   };
 }
 
-/** Candidates by earliest start, then prefecture, price, completion rate and rating. */
-function rank(input: Input, results: Ranked[]) {
-  const inPrefecture = (c: Candidate) =>
+/** What the order of candidates reads. */
+type Ordered = Pick<Ranked, "sortStart" | "priceFen" | "completionRate" | "rating"> & {
+  facility: { prefecture: string };
+  equipment: { id: number };
+};
+
+/** The order of candidates (and of near misses): earliest start, then prefecture, price,
+ * completion rate and rating. */
+function orderOf(input: Input) {
+  const inPrefecture = (c: Ordered) =>
     input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1;
-  const order = (a: Ranked, b: Ranked) =>
+  return (a: Ordered, b: Ordered) =>
     a.sortStart - b.sortStart ||
     inPrefecture(a) - inPrefecture(b) ||
     a.priceFen - b.priceFen ||
     (b.completionRate ?? -1) - (a.completionRate ?? -1) ||
     (b.rating ?? -1) - (a.rating ?? -1) ||
     a.equipment.id - b.equipment.id;
+}
+
+/** How many candidates are evaluated at a time (tests evaluate all at once to compare). */
+export const matchBatch = { size: (limit: number) => Math.max(2 * limit, 8) };
+
+/**
+ * The evaluated candidates that can be among the `limit` first candidates or near misses: the
+ * same lists as evaluating all of them. Everything but the slot is known before a slot is
+ * computed, and a slot starts no earlier than the window and the lead time allow; so candidates
+ * are evaluated in the order of the best place each could take, in batches, until the next could
+ * no longer displace the last of either list.
+ */
+function evaluateBest(
+  db: DbOrTx,
+  input: Input,
+  worth: Staged[],
+  recordOf: Map<number, FacilityRecord>,
+  window: Window,
+): Ranked[] {
+  const order = orderOf(input);
+  const best = worth
+    .map((s) => {
+      const rec = recordOf.get(s.r.facility_id);
+      return {
+        s,
+        rec,
+        // No slot starts before the window, nor within the lead time (bookableWindow).
+        sortStart: Math.max(window.from, window.at + s.r.lead_days * DAY),
+        priceFen: s.r.hourly_rate_fen * input.hours * input.units,
+        completionRate: rec ? completionRate(rec) : null,
+        rating: rec?.rating ?? null,
+        facility: { prefecture: s.r.f.prefecture },
+        equipment: { id: s.r.id },
+      };
+    })
+    .sort(order);
+  const results: Ranked[] = [];
+  const last = (list: Ranked[]) =>
+    list.length < input.limit ? undefined : list.sort(order)[input.limit - 1];
+  const size = matchBatch.size(input.limit);
+  for (let at = 0; at < best.length; at += size) {
+    if (at > 0) {
+      const lastCandidate = last(results.filter((c) => c.unmet === 0));
+      const lastNearMiss = last(results.filter((c) => c.unmet === 1));
+      const next = best[at];
+      if (
+        lastCandidate &&
+        lastNearMiss &&
+        order(next, lastCandidate) > 0 &&
+        order(next, lastNearMiss) > 0
+      )
+        break;
+    }
+    const batch = best.slice(at, at + size);
+    const load = reservationsOf(
+      db,
+      batch.map((b) => b.s),
+      window,
+    );
+    for (const b of batch) {
+      const result = evaluate(input, b.s, load, b.rec, window);
+      if (result) results.push(result);
+    }
+  }
+  return results;
+}
+
+/** Candidates by earliest start, then prefecture, price, completion rate and rating. */
+function rank(input: Input, results: Ranked[]) {
+  const inPrefecture = (c: Candidate) =>
+    input.prefecture && c.facility.prefecture === input.prefecture ? 0 : 1;
+  const order = orderOf(input);
   const ranked = results.filter((c) => c.unmet === 0).sort(order);
   ranked.forEach((c, i) => {
     const prev = ranked[i - 1];
@@ -510,12 +589,8 @@ export function findMatches(db: DbOrTx, raw: MatchInput, at: number = clockNow()
   const rows = candidateRows(db, input);
   if (!rows.length) return { candidates: [], nearMisses: [], considered: 0 };
   const worth = worthASlot(input, nonSlotChecks(db, input, rows));
-  const load = reservationsOf(db, worth, window);
   const recordOf = new Map(facilityRecords(db, at).map((x) => [x.facility_id, x]));
-  const results = worth
-    .map((s) => evaluate(input, s, load, recordOf.get(s.r.facility_id), window))
-    .filter((c): c is Ranked => c !== null);
-  const { candidates, nearMisses } = rank(input, results);
+  const { candidates, nearMisses } = rank(input, evaluateBest(db, input, worth, recordOf, window));
   return {
     candidates: shown(db, candidates),
     nearMisses: shown(db, nearMisses),
