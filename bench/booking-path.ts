@@ -21,10 +21,16 @@ export function benchBookingPath(db: DB): { bare: Timing; booking: Timing } {
     .where(and(eq(equipment.autoApprove, true), eq(equipment.status, "operational")))
     .limit(1)
     .get()!;
-  // Slots far in the future, one hour apart, so every booking succeeds.
-  const base = Math.ceil((Date.now() + 3 * 365 * 86_400_000) / 3_600_000) * 3_600_000;
-  let n = 0;
+  // Slots far in the future (after anything a run before left there), one gap apart, so every
+  // booking succeeds.
   const gap = (auto.setupMinutes * 2 + 60) * 60_000 + 3_600_000;
+  const taken = db.$client
+    .prepare(`SELECT MAX("end") FROM reservations WHERE equipment_id = ?`)
+    .pluck()
+    .get(auto.id) as number | null;
+  const after = Math.max(Date.now() + 3 * 365 * 86_400_000, (taken ?? 0) + gap);
+  const base = Math.ceil(after / 3_600_000) * 3_600_000;
+  let n = 0;
   const bareInsert = db.$client.prepare(
     `INSERT INTO reservations (facility_id, equipment_id, request_id, kind, start, "end", units, created_at) VALUES (?, ?, NULL, 'booking', ?, ?, 1, ?)`,
   );
