@@ -72,7 +72,7 @@ describe("hub.matches", () => {
       met: true,
       offered: "-40–150 °C",
     });
-    expect(c.rankReason).toBe("earliest feasible start");
+    expect(c.rankReason).toEqual({ code: "earliest" });
     expect(c.priceFen).toBe(50_000 * 2);
   });
 
@@ -82,7 +82,8 @@ describe("hub.matches", () => {
     );
     expect(r.candidates).toEqual([]);
     expect(r.nearMisses.map((c) => c.equipment.id)).toContain(fx.chamber.id);
-    for (const miss of r.nearMisses) expect(miss.rankReason).toBe("misses: temperature");
+    for (const miss of r.nearMisses)
+      expect(miss.rankReason).toEqual({ code: "misses", requirement: "temperature" });
   });
 
   it("needs valid accreditation when asked, and calibration through the slot", async () => {

@@ -85,7 +85,11 @@ export async function MatchList({
                   : ""}
                 {c.rating !== null ? ` · ★ ${c.rating.toFixed(1)}` : ""}
               </p>
-              <p className="text-xs text-slate-500">{c.rankReason}</p>
+              <p className="text-xs text-slate-500">
+                {c.rankReason.code === "misses"
+                  ? t("rank.misses", { requirement: requirement(c.rankReason.requirement) })
+                  : t(`rank.${c.rankReason.code}`)}
+              </p>
             </div>
             {action?.(c)}
           </div>

@@ -41,8 +41,16 @@ export type Candidate = {
   completionRate: number | null;
   rating: number | null;
   checks: Check[];
-  rankReason: string;
+  /** Why it stands where it does, as a code the page words in the reader's language. */
+  rankReason: RankReason;
 };
+
+export type RankReason =
+  | {
+      code: "earliest" | "laterStart" | "outsidePrefecture" | "higherPrice" | "lowerRecord";
+    }
+  /** A near miss, and the requirement it misses. */
+  | { code: "misses"; requirement: string };
 
 /** A candidate equipment, lean: the facility's facts come from its own row, names at the end. */
 type Row = {
@@ -457,7 +465,7 @@ function evaluate(
     completionRate: rec ? completionRate(rec) : null,
     rating: rec?.rating ?? null,
     checks: all,
-    rankReason: "",
+    rankReason: { code: "earliest" },
     unmet,
     sortStart: slot?.start ?? Infinity,
   };
@@ -556,16 +564,18 @@ function rank(input: Input, results: Ranked[]) {
   const ranked = results.filter((c) => c.unmet === 0).sort(order);
   ranked.forEach((c, i) => {
     const prev = ranked[i - 1];
-    c.rankReason =
-      i === 0
-        ? "earliest feasible start"
-        : prev.sortStart < c.sortStart
-          ? "starts later than the one above"
-          : inPrefecture(prev) < inPrefecture(c)
-            ? "same start, outside the preferred prefecture"
-            : prev.priceFen < c.priceFen
-              ? "same start, higher price"
-              : "same start and price, lower completion rate or rating";
+    c.rankReason = {
+      code:
+        i === 0
+          ? "earliest"
+          : prev.sortStart < c.sortStart
+            ? "laterStart"
+            : inPrefecture(prev) < inPrefecture(c)
+              ? "outsidePrefecture"
+              : prev.priceFen < c.priceFen
+                ? "higherPrice"
+                : "lowerRecord",
+    };
   });
   const strip = ({ unmet: _u, sortStart: _s, ...c }: Ranked): Candidate => c;
   const missing = (c: Ranked) => c.checks.find((x) => !x.met && x.requirement !== "field")!;
@@ -575,7 +585,10 @@ function rank(input: Input, results: Ranked[]) {
       .filter((c) => c.unmet === 1)
       .sort(order)
       .slice(0, input.limit)
-      .map((c) => ({ ...strip(c), rankReason: `misses: ${missing(c).requirement}` })),
+      .map((c) => ({
+        ...strip(c),
+        rankReason: { code: "misses" as const, requirement: missing(c).requirement },
+      })),
   };
 }
 
