@@ -9,13 +9,15 @@ import { statsOverview } from "@/server/services/stats/overview";
 import { statsMachineHours, statsUtilisation } from "@/server/services/stats/utilisation";
 import { clearCubeCache } from "@/server/services/stats/cube-cache";
 import { statsUse } from "@/server/services/stats/use-figures";
+import { NETWORK_TIME_ZONE, parseLocal } from "@/server/services/scheduling/local-time";
 import { measure } from "./harness";
 
 const DAY = 86_400_000;
 
+/** The calendar year 2026 in the network's time zone. */
 export const BENCH_YEAR = {
-  from: Date.parse("2026-01-01T00:00:00+08:00"),
-  to: Date.parse("2027-01-01T00:00:00+08:00"),
+  from: parseLocal("2026-01-01", NETWORK_TIME_ZONE),
+  to: parseLocal("2027-01-01", NETWORK_TIME_ZONE),
 };
 
 /** Equipment ids 1, 2, … in turn, so runs spread over the whole registry. */

@@ -118,4 +118,17 @@ export async function benchGrowth(): Promise<void> {
       `| ${row.name} | ${row.values.map((v) => cell(v, row.unit)).join(" | ")} | ${(large / small).toFixed(2)} | ${(large / middle).toFixed(2)} |`,
     );
   }
+  // The issue's goal: these stay flat, at most 1.3× from 1M to 4M reservations.
+  const flat = rows.filter((r) => FLAT.some((name) => r.name.startsWith(name)));
+  const worst = Math.max(...flat.map((r) => r.values[2].median / r.values[1].median));
+  console.log(
+    `\nAvailability, search, matching and the booking path from 1M to 4M: at most ${worst.toFixed(2)}× (goal ≤ 1.3)`,
+  );
 }
+
+const FLAT = [
+  "equipment.availability",
+  "equipment.search",
+  "hub.matches",
+  "request.submit booking path",
+];
