@@ -5,10 +5,11 @@ import { seedDemo } from "@/db/seed";
 import { setClockForTests } from "@/server/services/clock";
 import { findMatches, matchBatch } from "@/server/services/hub/find-matches";
 import { serviceTypes } from "@/db/schema/enums";
+import { NETWORK_TIME_ZONE, parseLocal } from "@/server/services/scheduling/local-time";
 import { freshDb } from "../helpers/test-db";
 
-// Friday 2026-11-27 12:30 in Shanghai, a whole minute.
-const NOW = Date.UTC(2026, 10, 27, 4, 30);
+// Friday 2026-11-27 12:30 in the network's time zone, a whole minute.
+const NOW = parseLocal("2026-11-27T12:30", NETWORK_TIME_ZONE);
 const DAY = 86_400_000;
 const { db, dir } = freshDb();
 const defaultBatch = matchBatch.size;
