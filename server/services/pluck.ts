@@ -5,27 +5,16 @@
 // for integer columns (a REAL would be written with at most 15 significant digits).
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { statement } from "./sql-statements";
 
 type WithDialect = { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } };
-type WithClient = { session: { client: import("better-sqlite3").Database } };
-
-type Statement = import("better-sqlite3").Statement;
-// Prepared statements kept per connection by their text (the figures' queries are a few dozen
-// shapes; preparing one costs more than running a small one).
-const statements = new WeakMap<object, Map<string, Statement>>();
-const KEPT = 256;
 
 function firstValue(db: DbOrTx, query: SQL): unknown {
   const { sql: text, params } = (db as unknown as WithDialect).dialect.sqlToQuery(query);
-  const client = (db as unknown as WithClient).session.client;
-  let kept = statements.get(client);
-  if (!kept) statements.set(client, (kept = new Map()));
-  let statement = kept.get(text);
-  if (!statement) {
-    if (kept.size >= KEPT) kept.clear();
-    kept.set(text, (statement = client.prepare(text).pluck()));
-  }
-  return statement.get(...params);
+  // The connection keeps the statement prepared by its text (db/client.ts).
+  return statement(db, text)
+    .pluck()
+    .get(...params);
 }
 
 /** The rows of a query of `width` integer columns, flat: row after row, NULL as null. */

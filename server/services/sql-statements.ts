@@ -1,20 +1,14 @@
-// Prepared statements kept per connection, for hot paths that would otherwise build and prepare
-// the same SQL on every call (preparing is most of a small query's cost in better-sqlite3).
+// Raw SQL for hot paths that would otherwise build the same query with drizzle on every call.
+// The connection keeps each statement prepared by its text (db/client.ts), handed out reset to
+// plain rows, so a caller asks for raw or plucked values each time it runs one.
 import type Database from "better-sqlite3";
 import type { DbOrTx } from "@/db/client";
-
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** The better-sqlite3 connection under a drizzle database or transaction handle. */
 export const clientOf = (db: DbOrTx) =>
   (db as unknown as { session: { client: Database.Database } }).session.client;
 
-/** The statement for this SQL on this connection, prepared once. */
+/** The statement for this SQL on this connection (prepared once, then kept by the connection). */
 export function statement(db: DbOrTx, sql: string): Database.Statement {
-  const client = clientOf(db);
-  let byText = cache.get(client);
-  if (!byText) cache.set(client, (byText = new Map()));
-  let stmt = byText.get(sql);
-  if (!stmt) byText.set(sql, (stmt = client.prepare(sql)));
-  return stmt;
+  return clientOf(db).prepare(sql);
 }

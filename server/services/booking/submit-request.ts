@@ -100,12 +100,6 @@ const insertBooking = (db: DbOrTx) =>
       createdAt: ph("at"),
     })
     .prepare();
-const autoApproveOf = (db: DbOrTx) =>
-  db
-    .select({ auto: equipment.autoApprove })
-    .from(equipment)
-    .where(eq(equipment.id, ph("id")))
-    .prepare();
 
 /** The next PT-YYYY-NNNNNN reference for the year (Asia/Shanghai) of `at`. */
 export function nextReference(tx: DbOrTx, at: number): string {
@@ -114,11 +108,13 @@ export function nextReference(tx: DbOrTx, at: number): string {
   return `PT-${year}-${String(row.last).padStart(6, "0")}`;
 }
 
+/** The facility the request goes to (null: the hub), and the equipment it names, checked. */
 function resolveFacility(
   tx: DbOrTx,
   input: { facilityId?: number; serviceId?: number; equipmentId?: number; units: number },
 ) {
   let facilityId = input.facilityId ?? null;
+  let named: { autoApprove: boolean } | null = null;
   if (input.equipmentId !== undefined) {
     const e = prepared(tx, sharedEquipment).get({ id: input.equipmentId });
     if (!e || e.status === "retired")
@@ -128,6 +124,7 @@ function resolveFacility(
     if (input.units > e.units)
       throw validation("units", "field.equipmentUnits", { units: e.units });
     facilityId = e.facilityId;
+    named = e;
   }
   if (input.serviceId !== undefined) {
     const s = prepared(tx, activeService).get({ id: input.serviceId });
@@ -141,7 +138,7 @@ function resolveFacility(
     if (!f) throw validation("facilityId", "field.noSuchFacility");
     if (f.status !== "active") throw refuse("INVALID_STATE", "request.facilitySuspended");
   }
-  return facilityId;
+  return { facilityId, equipment: named };
 }
 
 export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: SubmitRequestInput) {
@@ -152,7 +149,7 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
   return db.transaction(
     (tx) => {
       const at = now();
-      const facilityId = resolveFacility(tx, input);
+      const { facilityId, equipment: named } = resolveFacility(tx, input);
       const ref = nextReference(tx, at);
       const request = prepared(tx, insertRequest).get({
         ref,
@@ -187,52 +184,54 @@ export function submitRequest(db: DB, actor: Actor & { firmId: number }, raw: Su
       });
       notifyOtherParty(tx, request, actor.userId, "request.submitted", at);
 
-      if (input.equipmentId !== undefined && input.preferredStart !== undefined) {
+      // On auto-approve equipment the preferred slot is booked at once.
+      if (
+        named?.autoApprove &&
+        input.equipmentId !== undefined &&
+        input.preferredStart !== undefined
+      ) {
         const cap = loadCapacity(tx, input.equipmentId);
-        const autoApprove = prepared(tx, autoApproveOf).get({ id: input.equipmentId })!;
-        if (autoApprove.auto) {
-          const slot = {
-            start: input.preferredStart,
-            end: input.preferredStart + input.hours * 3_600_000,
-            units: input.units,
-          };
-          assertSlotBookable(tx, cap, slot, at);
-          assertAccreditedGates(tx, input.serviceId ?? null, cap.equipmentId, slot.end);
-          prepared(tx, insertBooking).run({
-            facilityId: cap.facilityId,
-            equipmentId: cap.equipmentId,
-            requestId: request.id,
-            ...slot,
-            at,
-          });
-          // Confirmed at the published price: the fee schedule of the service, or machine time.
-          const { agreement, ...quote } = storeQuoteLines(
-            tx,
-            request,
-            cap.facilityId,
-            suggestedQuoteLines(tx, request, vatRateOf(tx, cap.facilityId)),
-            at,
-          );
-          const confirmed = recordTransition(
-            tx,
-            request,
-            "confirmed",
-            null,
-            at,
-            {
-              ...quote,
-              agreementNumber: agreement,
-              quoteValidUntil: at,
-              quoteEquipmentId: cap.equipmentId,
-              quoteStart: slot.start,
-              quoteEnd: slot.end,
-              quoteUnits: slot.units,
-              confirmedAt: at,
-            },
-            { code: "autoApproved" },
-          );
-          return { id: confirmed.id, ref, status: confirmed.status };
-        }
+        const slot = {
+          start: input.preferredStart,
+          end: input.preferredStart + input.hours * 3_600_000,
+          units: input.units,
+        };
+        assertSlotBookable(tx, cap, slot, at);
+        assertAccreditedGates(tx, input.serviceId ?? null, cap.equipmentId, slot.end);
+        prepared(tx, insertBooking).run({
+          facilityId: cap.facilityId,
+          equipmentId: cap.equipmentId,
+          requestId: request.id,
+          ...slot,
+          at,
+        });
+        // Confirmed at the published price: the fee schedule of the service, or machine time.
+        const { agreement, ...quote } = storeQuoteLines(
+          tx,
+          request,
+          cap.facilityId,
+          suggestedQuoteLines(tx, request, vatRateOf(tx, cap.facilityId)),
+          at,
+        );
+        const confirmed = recordTransition(
+          tx,
+          request,
+          "confirmed",
+          null,
+          at,
+          {
+            ...quote,
+            agreementNumber: agreement,
+            quoteValidUntil: at,
+            quoteEquipmentId: cap.equipmentId,
+            quoteStart: slot.start,
+            quoteEnd: slot.end,
+            quoteUnits: slot.units,
+            confirmedAt: at,
+          },
+          { code: "autoApproved" },
+        );
+        return { id: confirmed.id, ref, status: confirmed.status };
       }
       return { id: request.id, ref, status: request.status };
     },
